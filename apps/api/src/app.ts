@@ -1,0 +1,101 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DestinationStream } from 'pino';
+import type { Deps } from './platform/deps';
+import { registerAuth } from './platform/http/auth.plugin';
+import { registerErrorHandling, sendNotFound } from './platform/http/errors.plugin';
+import { loggerOptions } from './platform/http/logging';
+import { registerSecurity } from './platform/http/security.plugin';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { municipalityRoutes } from './modules/municipality/municipality.routes';
+import { organisationRoutes } from './modules/organisations/organisation.routes';
+import { userRoutes } from './modules/users/user.routes';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const BODY_LIMIT_BYTES = 256 * 1024;
+
+export type BuildAppOptions = {
+  /** Where logs go (tests capture them); stdout when omitted. */
+  logStream?: DestinationStream;
+  /** Serve the built staff app from apps/web/dist when it exists. */
+  serveWeb?: boolean;
+};
+
+/** Builds the HTTP server: platform first, then the modules under /api/v1. */
+export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const logger = options.logStream
+    ? { ...loggerOptions(deps.config.logLevel), stream: options.logStream }
+    : loggerOptions(deps.config.logLevel);
+  const app = Fastify({
+    logger,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerErrorHandling(app);
+  await registerSecurity(app, deps);
+  await app.register(cookie);
+  // Login attempts are limited per client address in memory only; addresses are never stored or logged.
+  await app.register(rateLimit, { global: false });
+  registerAuth(app, deps);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lykt API',
+        description: 'The API of Lykt. Every state-changing request needs an Origin header from the same site and a session cookie from /api/v1/auth/login.',
+        version: deps.config.version,
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lykt_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  await app.register(healthRoutes(deps), { prefix: '/api' });
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes(deps));
+      await v1.register(userRoutes(deps));
+      await v1.register(organisationRoutes(deps));
+      await v1.register(municipalityRoutes(deps));
+      await v1.register(auditRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const hasWeb = (options.serveWeb ?? true) && fs.existsSync(`${WEB_DIST}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', index: ['index.html'], wildcard: false });
+  }
+  // The public pages will live at /; until they exist, / leads to the staff app.
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (hasWeb && request.method === 'GET' && (path === '/app' || path.startsWith('/app/'))) {
+      if (path === '/app') return reply.redirect('/app/');
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendNotFound(reply);
+  });
+  return app;
+}

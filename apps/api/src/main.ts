@@ -1,0 +1,56 @@
+import { buildApp } from './app';
+import { bootstrapDatabase } from './bootstrap';
+import { ConfigError, loadConfig } from './config';
+import { DataDirLockedError, openRuntime } from './platform/runtime';
+
+/** `npm start`: one process serving the API, the staff app and (later) the public pages. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const runtime = await openRuntime(config);
+  const outcome = await bootstrapDatabase(runtime.deps);
+  const app = await buildApp(runtime.deps);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      await runtime.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: { message: (error as Error).message } }, 'unclean shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host}:${config.port}`;
+  const lines = [`Lykt ${config.version} is running on ${url}/app/ (API ${url}/api/, docs ${url}/api/docs)`, `Database: ${runtime.deps.dbKind}${runtime.deps.dbKind === 'pglite' ? ` in ${config.dataDir}` : ''}`];
+  if (outcome.kind === 'demo') {
+    lines.push('', 'Created the demo municipality "Eksempel kommune" (fictional data). Sign in as:');
+    for (const user of outcome.users) lines.push(`  ${user.role.padEnd(12)} ${user.email}`);
+    lines.push(
+      outcome.passwordGenerated
+        ? `  password:    ${outcome.password}   (shown once; set LYKT_DEMO_PASSWORD to choose it)`
+        : '  password:    the value of LYKT_DEMO_PASSWORD',
+    );
+  }
+  if (outcome.kind === 'needs-admin') {
+    lines.push('', 'The database is empty. Create the first administrator with:', '  npx lykt user create-admin --email you@your.kommune.no --name "Your Name" --municipality "Your kommune"');
+  }
+  // Startup banner for the operator's terminal; it holds no personal data (demo accounts are fictional).
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Lykt could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,261 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ChangePasswordBody, LoginBody, MfaEnrolmentResponse, MfaPolicy, Role, SessionState, UpdateMeBody } from '@lykt/shared';
+import { isMfaRequired } from '@lykt/shared';
+import type { Database } from '@lykt/db';
+import { recordAudit } from '../../platform/audit';
+import type { UserActor } from '../../platform/context';
+import { sha256Hex } from '../../platform/crypto';
+import { inTransaction, type Deps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/passwords';
+import { generateTotpSecret, matchTotp, totpUri } from '../../platform/totp';
+import { findMunicipality, type MunicipalityRow } from '../municipality/municipality.repository';
+import { findUserByEmail, findUserInMunicipality, updateUser, type UserRow } from '../users/user.repository';
+import {
+  endSession,
+  endUserSessions,
+  findSessionByTokenHash,
+  insertSession,
+  setSessionState,
+  touchSession,
+  type SessionWithUser,
+} from './session.repository';
+
+/** Failures before an account is locked, and for how long. */
+export const LOCK_AFTER_FAILURES = 10;
+export const LOCK_MINUTES = 15;
+const SESSION_TOUCH_INTERVAL_MS = 60_000;
+
+const loginFailed = () =>
+  new AppError(
+    'LOGIN_FAILED',
+    'The e-mail or password is wrong, or the account is locked for a while after too many attempts.',
+  );
+
+/** Slows down repeated failures: 0.25 s, 0.5 s, 1 s ... up to 4 s. */
+function failureDelayMs(failures: number): number {
+  return Math.min(250 * 2 ** Math.max(0, failures - 1), 4000);
+}
+
+/** Whether this user must use MFA. Demo mode relaxes the rule for the demo municipality only. */
+export function mustUseMfa(deps: Deps, role: Role, municipality: MunicipalityRow): boolean {
+  if (deps.config.demo && municipality.isDemo) return false;
+  return isMfaRequired(role, municipality.settings.mfaPolicy satisfies MfaPolicy);
+}
+
+function stateAfterPassword(user: UserRow, mfaRequired: boolean): SessionState {
+  if (user.mfaEnabledAt) return 'mfa_challenge';
+  return mfaRequired ? 'mfa_enrolment' : 'active';
+}
+
+async function registerFailure(deps: Deps, user: UserRow, action: 'auth.login.failed' | 'auth.mfa.failed', reason: string): Promise<number> {
+  const failures = user.failedLoginCount + 1;
+  const lock = failures >= LOCK_AFTER_FAILURES;
+  await inTransaction(deps, async (tx) => {
+    await updateUser(tx, user.municipalityId, user.id, {
+      failedLoginCount: lock ? 0 : failures,
+      ...(lock ? { lockedUntil: new Date(Date.now() + LOCK_MINUTES * 60_000) } : {}),
+    });
+    await recordAudit(tx, {
+      municipalityId: user.municipalityId,
+      action,
+      entityType: 'user',
+      entityId: user.id,
+      actorUserId: user.id,
+      outcome: 'failure',
+      details: { reason, ...(lock ? { locked: true } : {}) },
+    });
+    if (lock) {
+      await endUserSessions(tx, user.municipalityId, user.id, 'locked');
+      await recordAudit(tx, {
+        municipalityId: user.municipalityId,
+        action: 'auth.login.locked',
+        entityType: 'user',
+        entityId: user.id,
+        actorUserId: user.id,
+        outcome: 'failure',
+        details: { minutes: LOCK_MINUTES },
+      });
+    }
+  });
+  return failures;
+}
+
+/**
+ * Checks e-mail and password and opens a session in the state the account's MFA calls for.
+ * Unknown e-mail, wrong password, locked and deactivated accounts all get the same answer.
+ */
+export async function login(deps: Deps, body: LoginBody): Promise<{ token: string; state: SessionState }> {
+  const user = await findUserByEmail(deps.db, body.email);
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), body.password);
+    await sleep(failureDelayMs(1));
+    throw loginFailed();
+  }
+  const isPasswordRight = await verifyPassword(user.passwordHash, body.password);
+  const isLocked = user.lockedUntil !== null && user.lockedUntil > new Date();
+  if (user.deactivatedAt || isLocked) {
+    await inTransaction(deps, (tx) =>
+      recordAudit(tx, {
+        municipalityId: user.municipalityId,
+        action: 'auth.login.failed',
+        entityType: 'user',
+        entityId: user.id,
+        actorUserId: user.id,
+        outcome: 'failure',
+        details: { reason: user.deactivatedAt ? 'deactivated' : 'locked' },
+      }),
+    );
+    await sleep(failureDelayMs(1));
+    throw loginFailed();
+  }
+  if (!isPasswordRight) {
+    const failures = await registerFailure(deps, user, 'auth.login.failed', 'wrong_password');
+    await sleep(failureDelayMs(failures));
+    throw loginFailed();
+  }
+  const municipality = await findMunicipality(deps.db, user.municipalityId);
+  if (!municipality) throw loginFailed();
+  const state = stateAfterPassword(user, mustUseMfa(deps, user.role as Role, municipality));
+  const token = randomBytes(32).toString('base64url');
+  await inTransaction(deps, async (tx) => {
+    const session = await insertSession(tx, {
+      tokenHash: sha256Hex(token),
+      municipalityId: user.municipalityId,
+      userId: user.id,
+      state,
+      absoluteExpiresAt: new Date(Date.now() + deps.config.sessionAbsoluteMs),
+    });
+    await updateUser(tx, user.municipalityId, user.id, {
+      failedLoginCount: 0,
+      lockedUntil: null,
+      ...(state === 'active' ? { lastLoginAt: new Date() } : {}),
+    });
+    await recordAudit(tx, {
+      municipalityId: user.municipalityId,
+      action: 'auth.login.succeeded',
+      entityType: 'session',
+      entityId: session.id,
+      actorUserId: user.id,
+      details: { nextStep: state },
+    });
+  });
+  return { token, state };
+}
+
+/** Looks up a session token and checks it against the idle and absolute limits. */
+export async function authenticate(deps: Deps, token: string): Promise<SessionWithUser> {
+  const found = await findSessionByTokenHash(deps.db, sha256Hex(token));
+  if (!found || found.session.endedAt) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  const now = new Date();
+  const idleExpired = now.getTime() - found.session.lastSeenAt.getTime() > deps.config.sessionIdleMs;
+  const absoluteExpired = now >= found.session.absoluteExpiresAt;
+  if (idleExpired || absoluteExpired || found.user.deactivatedAt) {
+    await endSession(deps.db, found.session.id, found.user.deactivatedAt ? 'deactivated' : idleExpired ? 'idle_timeout' : 'absolute_timeout');
+    throw new AppError('SESSION_EXPIRED', 'Your session has expired. Sign in again.');
+  }
+  if (now.getTime() - found.session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+    await touchSession(deps.db, found.session.id, now);
+    found.session.lastSeenAt = now;
+  }
+  return found;
+}
+
+async function loadActorUser(db: Database, actor: UserActor): Promise<UserRow> {
+  const user = await findUserInMunicipality(db, actor.municipalityId, actor.userId);
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  return user;
+}
+
+/** Completes sign-in with a TOTP code. */
+export async function verifyMfa(deps: Deps, actor: UserActor, code: string): Promise<{ state: SessionState }> {
+  const user = await loadActorUser(deps.db, actor);
+  if (!user.mfaSecretEnc) throw new AppError('MFA_NOT_PENDING', 'This account has no MFA to verify.');
+  const secret = await deps.keyring.decrypt(deps.db, user.municipalityId, 'app_user.mfa_secret', user.mfaSecretEnc);
+  const step = matchTotp(code, secret, user.mfaLastStep);
+  if (step === null) {
+    const failures = await registerFailure(deps, user, 'auth.mfa.failed', 'wrong_code');
+    await sleep(failureDelayMs(failures));
+    throw new AppError('INVALID_MFA_CODE', 'The code is wrong or has expired. Try the newest code in your app.', { field: 'code' });
+  }
+  await inTransaction(deps, async (tx) => {
+    await setSessionState(tx, actor.sessionId, 'active');
+    await updateUser(tx, user.municipalityId, user.id, { mfaLastStep: step, failedLoginCount: 0, lastLoginAt: new Date() });
+    await recordAudit(tx, { municipalityId: user.municipalityId, action: 'auth.mfa.succeeded', entityType: 'session', entityId: actor.sessionId });
+  });
+  return { state: 'active' };
+}
+
+/** Starts TOTP enrolment: stores a new secret (encrypted) as pending and returns it for the QR code. */
+export async function startMfaEnrolment(deps: Deps, actor: UserActor): Promise<MfaEnrolmentResponse> {
+  const user = await loadActorUser(deps.db, actor);
+  if (user.mfaEnabledAt) throw new AppError('CONFLICT', 'MFA is already set up for this account. An administrator can reset it.');
+  const municipality = await findMunicipality(deps.db, user.municipalityId);
+  const secret = generateTotpSecret();
+  const encrypted = await deps.keyring.encrypt(deps.db, user.municipalityId, 'app_user.mfa_pending_secret', secret);
+  await inTransaction(deps, (tx) => updateUser(tx, user.municipalityId, user.id, { mfaPendingSecretEnc: encrypted }));
+  return { otpauthUrl: totpUri(user.email, `Lykt ${municipality?.name ?? ''}`.trim(), secret), secret };
+}
+
+/** Confirms enrolment with a first code; the session becomes active. */
+export async function confirmMfaEnrolment(deps: Deps, actor: UserActor, code: string): Promise<{ state: SessionState }> {
+  const user = await loadActorUser(deps.db, actor);
+  if (!user.mfaPendingSecretEnc) throw new AppError('MFA_NOT_PENDING', 'Start MFA enrolment first.');
+  const secret = await deps.keyring.decrypt(deps.db, user.municipalityId, 'app_user.mfa_pending_secret', user.mfaPendingSecretEnc);
+  const step = matchTotp(code, secret, null);
+  if (step === null) {
+    const failures = await registerFailure(deps, user, 'auth.mfa.failed', 'wrong_enrolment_code');
+    await sleep(failureDelayMs(failures));
+    throw new AppError('INVALID_MFA_CODE', 'The code is wrong or has expired. Check the time on your phone and try the newest code.', { field: 'code' });
+  }
+  const encrypted = await deps.keyring.encrypt(deps.db, user.municipalityId, 'app_user.mfa_secret', secret);
+  await inTransaction(deps, async (tx) => {
+    await updateUser(tx, user.municipalityId, user.id, {
+      mfaSecretEnc: encrypted,
+      mfaPendingSecretEnc: null,
+      mfaEnabledAt: new Date(),
+      mfaLastStep: step,
+      failedLoginCount: 0,
+      lastLoginAt: new Date(),
+    });
+    await setSessionState(tx, actor.sessionId, 'active');
+    await recordAudit(tx, { municipalityId: user.municipalityId, action: 'auth.mfa.enrolled', entityType: 'user', entityId: user.id });
+  });
+  return { state: 'active' };
+}
+
+export async function logout(deps: Deps, actor: UserActor): Promise<void> {
+  await inTransaction(deps, async (tx) => {
+    await endSession(tx, actor.sessionId, 'logout');
+    await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'auth.logout', entityType: 'session', entityId: actor.sessionId });
+  });
+}
+
+/** Changes the actor's own password after checking the current one; other sessions end. */
+export async function changePassword(deps: Deps, actor: UserActor, body: ChangePasswordBody): Promise<void> {
+  const user = await loadActorUser(deps.db, actor);
+  if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+    throw new AppError('VALIDATION_ERROR', 'The current password is wrong.', [{ field: 'currentPassword', message: 'The current password is wrong.' }]);
+  }
+  assertStrongPassword(body.newPassword, [user.email, user.name, 'lykt']);
+  const passwordHash = await hashPassword(body.newPassword);
+  await inTransaction(deps, async (tx) => {
+    await updateUser(tx, user.municipalityId, user.id, { passwordHash });
+    await endUserSessions(tx, user.municipalityId, user.id, 'password_changed', actor.sessionId);
+    await recordAudit(tx, { municipalityId: user.municipalityId, action: 'auth.password.changed', entityType: 'user', entityId: user.id });
+  });
+}
+
+export async function updatePreferences(deps: Deps, actor: UserActor, body: UpdateMeBody): Promise<void> {
+  await inTransaction(deps, async (tx) => {
+    await updateUser(tx, actor.municipalityId, actor.userId, { language: body.language });
+    await recordAudit(tx, {
+      municipalityId: actor.municipalityId,
+      action: 'user.preferences.updated',
+      entityType: 'user',
+      entityId: actor.userId,
+      details: { fields: ['language'] },
+    });
+  });
+}

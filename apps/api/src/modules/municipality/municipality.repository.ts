@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import { schema, type Database, type MunicipalitySettingsJson } from '@lykt/db';
+
+export type MunicipalityRow = typeof schema.municipality.$inferSelect;
+
+export async function findMunicipality(db: Database, municipalityId: string): Promise<MunicipalityRow | null> {
+  const [row] = await db.select().from(schema.municipality).where(eq(schema.municipality.id, municipalityId)).limit(1);
+  return row ?? null;
+}
+
+export async function updateMunicipality(
+  tx: Database,
+  municipalityId: string,
+  values: { name?: string; settings?: MunicipalitySettingsJson },
+): Promise<MunicipalityRow> {
+  const [row] = await tx
+    .update(schema.municipality)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(schema.municipality.id, municipalityId))
+    .returning();
+  if (!row) throw new Error('municipality update returned nothing');
+  return row;
+}
+
+export async function countMunicipalities(db: Database): Promise<number> {
+  const rows = await db.select({ id: schema.municipality.id }).from(schema.municipality).limit(1);
+  return rows.length;
+}

@@ -1,0 +1,59 @@
+import type { MunicipalitySettings, UpdateMunicipalityBody } from '@lykt/shared';
+import { LANGUAGE_CODES, MFA_POLICIES } from '@lykt/shared';
+import { recordAudit } from '../../platform/audit';
+import type { UserActor } from '../../platform/context';
+import { inTransaction, type Deps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { findMunicipality, updateMunicipality as updateMunicipalityRow, type MunicipalityRow } from './municipality.repository';
+
+type Language = (typeof LANGUAGE_CODES)[number];
+const isLanguage = (value: string): value is Language => (LANGUAGE_CODES as readonly string[]).includes(value);
+
+export function presentMunicipality(row: MunicipalityRow): MunicipalitySettings {
+  const policy = MFA_POLICIES.find((value) => value === row.settings.mfaPolicy) ?? 'privileged';
+  const defaultLanguage = isLanguage(row.settings.defaultLanguage) ? row.settings.defaultLanguage : 'nb';
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    defaultLanguage,
+    languages: row.settings.languages.filter(isLanguage),
+    mfaPolicy: policy,
+    isDemo: row.isDemo,
+  };
+}
+
+export async function getMunicipality(deps: Deps, actor: UserActor): Promise<MunicipalitySettings> {
+  const row = await findMunicipality(deps.db, actor.municipalityId);
+  if (!row) throw notFound('The municipality');
+  return presentMunicipality(row);
+}
+
+export async function updateMunicipality(deps: Deps, actor: UserActor, body: UpdateMunicipalityBody): Promise<MunicipalitySettings> {
+  const row = await findMunicipality(deps.db, actor.municipalityId);
+  if (!row) throw notFound('The municipality');
+  const settings = {
+    ...row.settings,
+    ...(body.mfaPolicy ? { mfaPolicy: body.mfaPolicy } : {}),
+    ...(body.languages ? { languages: body.languages } : {}),
+    ...(body.defaultLanguage ? { defaultLanguage: body.defaultLanguage } : {}),
+  };
+  if (!settings.languages.includes(settings.defaultLanguage)) {
+    throw new AppError('VALIDATION_ERROR', 'The default language must be one of the languages offered.', [
+      { field: 'defaultLanguage', message: 'Not among the languages offered' },
+    ]);
+  }
+  const fields = Object.keys(body);
+  const updated = await inTransaction(deps, async (tx) => {
+    const next = await updateMunicipalityRow(tx, actor.municipalityId, { ...(body.name ? { name: body.name } : {}), settings });
+    await recordAudit(tx, {
+      municipalityId: actor.municipalityId,
+      action: 'municipality.updated',
+      entityType: 'municipality',
+      entityId: actor.municipalityId,
+      details: { fields, ...(body.mfaPolicy ? { mfaPolicy: body.mfaPolicy } : {}) },
+    });
+    return next;
+  });
+  return presentMunicipality(updated);
+}

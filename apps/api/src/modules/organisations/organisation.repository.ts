@@ -1,0 +1,71 @@
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { schema, type Database } from '@lykt/db';
+import type { ContactPersonInput } from '@lykt/shared';
+
+export type OrganisationRow = typeof schema.organisation.$inferSelect;
+export type ContactPersonRow = typeof schema.contactPerson.$inferSelect;
+export type OrganisationValues = Pick<typeof schema.organisation.$inferInsert, 'name' | 'kind' | 'isInternal' | 'phone' | 'email' | 'notes'>;
+
+export async function findOrganisation(db: Database, municipalityId: string, organisationId: string): Promise<OrganisationRow | null> {
+  const [row] = await db
+    .select()
+    .from(schema.organisation)
+    .where(and(eq(schema.organisation.municipalityId, municipalityId), eq(schema.organisation.id, organisationId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findOrganisations(db: Database, municipalityId: string, includeArchived: boolean): Promise<OrganisationRow[]> {
+  return db
+    .select()
+    .from(schema.organisation)
+    .where(and(eq(schema.organisation.municipalityId, municipalityId), includeArchived ? undefined : isNull(schema.organisation.archivedAt)))
+    .orderBy(asc(schema.organisation.name));
+}
+
+export async function findContacts(db: Database, municipalityId: string, organisationIds: string[]): Promise<ContactPersonRow[]> {
+  if (organisationIds.length === 0) return [];
+  return db
+    .select()
+    .from(schema.contactPerson)
+    .where(and(eq(schema.contactPerson.municipalityId, municipalityId), inArray(schema.contactPerson.organisationId, organisationIds)))
+    .orderBy(asc(schema.contactPerson.position));
+}
+
+export async function countUsersByOrganisation(db: Database, municipalityId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ organisationId: schema.appUser.organisationId, total: count() })
+    .from(schema.appUser)
+    .where(and(eq(schema.appUser.municipalityId, municipalityId), isNull(schema.appUser.deactivatedAt)))
+    .groupBy(schema.appUser.organisationId);
+  return new Map(rows.map((row) => [row.organisationId, row.total]));
+}
+
+export async function insertOrganisation(tx: Database, municipalityId: string, values: OrganisationValues): Promise<OrganisationRow> {
+  const [row] = await tx.insert(schema.organisation).values({ ...values, municipalityId }).returning();
+  if (!row) throw new Error('organisation insert returned nothing');
+  return row;
+}
+
+export async function updateOrganisationRow(
+  tx: Database,
+  municipalityId: string,
+  organisationId: string,
+  values: Partial<OrganisationValues> & { archivedAt?: Date | null },
+): Promise<void> {
+  await tx
+    .update(schema.organisation)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(schema.organisation.municipalityId, municipalityId), eq(schema.organisation.id, organisationId)));
+}
+
+/** Replaces an organisation's contact persons with the given list, in order. */
+export async function replaceContacts(tx: Database, municipalityId: string, organisationId: string, contacts: ContactPersonInput[]): Promise<void> {
+  await tx
+    .delete(schema.contactPerson)
+    .where(and(eq(schema.contactPerson.municipalityId, municipalityId), eq(schema.contactPerson.organisationId, organisationId)));
+  if (contacts.length === 0) return;
+  await tx.insert(schema.contactPerson).values(
+    contacts.map((contact, position) => ({ ...contact, municipalityId, organisationId, position })),
+  );
+}

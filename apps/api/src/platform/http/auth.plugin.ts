@@ -1,0 +1,111 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
+import type { Permission, SessionState } from '@lykt/shared';
+import { can, ROLES, type Role } from '@lykt/shared';
+import { authenticate } from '../../modules/auth/auth.service';
+import type { SessionRow } from '../../modules/auth/session.repository';
+import { currentContext, runWithContext, type UserActor } from '../context';
+import type { Deps } from '../deps';
+import { AppError } from '../errors';
+
+export type AuthInfo = { actor: UserActor; state: SessionState; session: SessionRow };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthInfo | null;
+    authError: AppError | null;
+  }
+}
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-lykt_session' : 'lykt_session';
+}
+
+export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string): void {
+  reply.setCookie(sessionCookieName(deps.config.secureCookies), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: deps.config.secureCookies,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
+  reply.clearCookie(sessionCookieName(deps.config.secureCookies), { path: '/', secure: deps.config.secureCookies, sameSite: 'strict', httpOnly: true });
+}
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Opens a request context for every request and, when a session cookie is present,
+ * resolves the session. A bad or expired session is remembered, not thrown: only
+ * routes that need a session fail with it.
+ */
+export function registerAuth(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('auth', null);
+  app.decorateRequest('authError', null);
+  app.addHook('onRequest', (request, _reply, done) => {
+    runWithContext({ requestId: request.id, actor: null }, done);
+  });
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[sessionCookieName(deps.config.secureCookies)];
+    if (!token) return;
+    try {
+      const { session, user } = await authenticate(deps, token);
+      if (!isRole(user.role)) throw new AppError('FORBIDDEN', 'This account has no valid role.');
+      const actor: UserActor = {
+        kind: 'user',
+        userId: user.id,
+        municipalityId: user.municipalityId,
+        organisationId: user.organisationId,
+        role: user.role,
+        sessionId: session.id,
+        name: user.name,
+      };
+      request.auth = { actor, state: session.state as SessionState, session };
+      currentContext().actor = actor;
+    } catch (error) {
+      if (error instanceof AppError) request.authError = error;
+      else throw error;
+    }
+  });
+}
+
+function requireAuth(request: FastifyRequest, states: readonly SessionState[]): AuthInfo {
+  if (!request.auth) throw request.authError ?? new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  if (!states.includes(request.auth.state)) {
+    if (request.auth.state !== 'active') {
+      throw new AppError('MFA_REQUIRED', 'Finish signing in with your authenticator code.', { state: request.auth.state });
+    }
+    throw new AppError('MFA_NOT_PENDING', 'You are already signed in.');
+  }
+  return request.auth;
+}
+
+/** The signed-in actor of a request that passed a guard below. */
+export function actorOf(request: FastifyRequest): UserActor {
+  if (!request.auth) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  return request.auth.actor;
+}
+
+/** Guard: a fully signed-in user (MFA done where required). */
+export const signedIn: preValidationAsyncHookHandler = async (request) => {
+  requireAuth(request, ['active']);
+};
+
+/** Guard: a session in one of the given states (the MFA steps of sign-in). */
+export function inSessionState(...states: SessionState[]): preValidationAsyncHookHandler {
+  return async (request) => {
+    requireAuth(request, states);
+  };
+}
+
+/** Guard: a fully signed-in user whose role grants the permission. Deny by default. */
+export function requirePermission(permission: Permission): preValidationAsyncHookHandler {
+  return async (request) => {
+    const { actor } = requireAuth(request, ['active']);
+    if (!can(actor.role, permission)) throw new AppError('FORBIDDEN', 'Your role does not give access to this.');
+  };
+}

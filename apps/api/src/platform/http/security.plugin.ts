@@ -1,0 +1,60 @@
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../deps';
+import { AppError } from '../errors';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The origins allowed to send state-changing requests: the configured public URL, else the request's own host. */
+function isAllowedOrigin(origin: string, host: string | undefined, publicUrl: string | null): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (publicUrl) return parsed.origin === new URL(publicUrl).origin;
+  return host !== undefined && parsed.host === host;
+}
+
+/** Security headers on every response, and the Origin check on state-changing API requests. */
+export async function registerSecurity(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: deps.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  app.addHook('onRequest', async (request) => {
+    if (!STATE_CHANGING.has(request.method) || !request.url.startsWith('/api/')) return;
+    const origin = request.headers.origin;
+    if (origin) {
+      if (!isAllowedOrigin(origin, request.headers.host, deps.config.publicUrl)) {
+        throw new AppError('ORIGIN_MISMATCH', 'The request came from another site and was refused.');
+      }
+      return;
+    }
+    if (request.headers['sec-fetch-site'] !== 'same-origin') {
+      throw new AppError('ORIGIN_MISMATCH', 'State-changing requests must carry an Origin header from this site.');
+    }
+  });
+}

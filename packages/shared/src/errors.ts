@@ -1,0 +1,23 @@
+/** Stable error codes returned in `{"error":{"code": ...}}`. Clients map them to texts. */
+export const ERROR_CODES = {
+  VALIDATION_ERROR: 400,
+  INVALID_JSON: 400,
+  WEAK_PASSWORD: 400,
+  INVALID_MFA_CODE: 400,
+  MFA_NOT_PENDING: 400,
+  UNAUTHENTICATED: 401,
+  LOGIN_FAILED: 401,
+  SESSION_EXPIRED: 401,
+  MFA_REQUIRED: 401,
+  FORBIDDEN: 403,
+  ORIGIN_MISMATCH: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  LAST_ADMIN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
