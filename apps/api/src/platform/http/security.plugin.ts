@@ -14,7 +14,13 @@ function isAllowedOrigin(origin: string, host: string | undefined, publicUrl: st
     return false;
   }
   if (publicUrl) return parsed.origin === new URL(publicUrl).origin;
-  return host !== undefined && parsed.host === host;
+  if (host === undefined) return false;
+  try {
+    // Normalise the Host header the way URL normalises the origin (a default port is dropped).
+    return parsed.host === new URL(`${parsed.protocol}//${host}`).host;
+  } catch {
+    return false;
+  }
 }
 
 /** Security headers on every response, and the Origin check on state-changing API requests. */

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import { Writable } from 'node:stream';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import { buildTenant, openDatabase, type DatabaseHandle, TEST_PASSWORD } from '@lykt/db';
+import { buildApp } from '../src/app';
+import { loadConfig, type Config } from '../src/config';
+import { KeyRing } from '../src/platform/crypto';
+import type { Deps } from '../src/platform/deps';
+import { seedCapabilities } from '../src/platform/seed-capabilities';
+
+export const TEST_MASTER_KEY = Buffer.alloc(32, 7);
+export const ORIGIN = 'http://localhost:80';
+
+export type TestHarness = {
+  app: FastifyInstance;
+  deps: Deps;
+  handle: DatabaseHandle;
+  /** Every log line the app wrote, for tests that prove what is never logged. */
+  logs: string[];
+  close: () => Promise<void>;
+};
+
+/** One database and app per test file: PGlite loaded from the migrated dump, or the shared PostgreSQL. */
+export async function createHarness(configOverrides: Partial<Config> = {}): Promise<TestHarness> {
+  const url = process.env.TEST_DATABASE_URL;
+  const handle = url
+    ? await openDatabase({ kind: 'postgres', url, maxConnections: 4 })
+    : await openDatabase({ kind: 'pglite', dataDir: null, loadDataDir: new Blob([fs.readFileSync(inject('pgliteDump'))]) });
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test', LYKT_DEMO: 'false', LYKT_LOG_LEVEL: 'info' }),
+    masterKey: TEST_MASTER_KEY,
+    // Every test signs in from 127.0.0.1; the limit itself is tested with its own harness.
+    loginRateLimitPerMinute: 10_000,
+    ...configOverrides,
+  };
+  const deps: Deps = { db: handle.db, dbKind: handle.kind, keyring: new KeyRing(TEST_MASTER_KEY), config };
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const app = await buildApp(deps, { logStream, serveWeb: false });
+  await app.ready();
+  return {
+    app,
+    deps,
+    handle,
+    logs,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+/** A fresh municipality with one organisation and one user per role. */
+export function seedTenant(harness: TestHarness, overrides: Parameters<typeof buildTenant>[2] = {}) {
+  return buildTenant(harness.deps.db, seedCapabilities(harness.deps.keyring), overrides);
+}
+
+export type Session = { cookie: string };
+
+export function sessionCookieFrom(response: LightMyRequestResponse): string {
+  const header = response.headers['set-cookie'];
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) throw new Error(`no session cookie in response ${response.statusCode}: ${response.body}`);
+  return value.split(';')[0] ?? '';
+}
+
+/** Signs in through the API (no MFA policy applies to test users unless a test sets one). */
+export async function signIn(harness: TestHarness, user: { email: string; password?: string }): Promise<Session> {
+  const response = await harness.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    headers: { origin: ORIGIN },
+    payload: { email: user.email, password: user.password ?? TEST_PASSWORD },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed ${response.statusCode}: ${response.body}`);
+  return { cookie: sessionCookieFrom(response) };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** An API call as a browser on the same site would make it. */
+export function call(harness: TestHarness, session: Session | null, method: Method, url: string, payload?: unknown) {
+  return harness.app.inject({
+    method,
+    url,
+    headers: { origin: ORIGIN, ...(session ? { cookie: session.cookie } : {}) },
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
+}
+
+/** Parses an error response and returns its code (fails the test when the shape is wrong). */
+export function errorCode(response: LightMyRequestResponse): string {
+  const body = response.json() as { error?: { code?: unknown; message?: unknown } };
+  if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string') {
+    throw new Error(`not the error shape: ${response.body}`);
+  }
+  return body.error.code;
+}
