@@ -116,6 +116,12 @@ export class KeyRing {
     return this.unwrap(municipalityId, row.id, row.wrappedKey);
   }
 
+  /** Throws unless every data key in the database unwraps with this master key (used by restore). */
+  async assertAllKeysUnwrap(db: Database): Promise<void> {
+    const rows = await db.select().from(schema.dataKey);
+    for (const row of rows) this.unwrap(row.municipalityId, row.id, row.wrappedKey);
+  }
+
   /** Encrypts a field value for a municipality. `field` names the column, e.g. "app_user.mfa_secret". */
   async encrypt(db: Database, municipalityId: string, field: string, plaintext: string): Promise<string> {
     const { keyId, key } = await this.activeKey(db, municipalityId);
