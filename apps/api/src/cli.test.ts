@@ -125,8 +125,9 @@ describe('lykt CLI', () => {
         await exited;
       }
     }
-    // Ctrl-C shut down cleanly: the lock is released and the data is intact.
+    // Ctrl-C shut down cleanly: a backup was made, the lock is released and the data is intact.
     expect(fs.existsSync(path.join(dir, 'lykt.lock'))).toBe(false);
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((name) => name.endsWith('.jsonl.gz'))).toHaveLength(1);
     const after = lykt(dir, ['audit', 'verify']);
     expect(after.out).toMatch(/Audit log intact/);
     expect(after.code).toBe(0);

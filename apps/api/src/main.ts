@@ -2,6 +2,11 @@ import { buildApp } from './app';
 import { bootstrapDatabase } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError, openRuntime } from './platform/runtime';
+import { automaticBackupFile, backupDatabase, pruneBackups } from './platform/backup';
+import path from 'node:path';
+
+const BACKUP_INTERVAL_MS = 24 * 3_600_000;
+const BACKUPS_KEPT = 14;
 
 /** `npm start`: one process serving the API, the staff app and (later) the public pages. */
 async function main(): Promise<void> {
@@ -10,13 +15,30 @@ async function main(): Promise<void> {
   const outcome = await bootstrapDatabase(runtime.deps);
   const app = await buildApp(runtime.deps);
 
+  // PGlite does not fsync: in embedded mode keep rolling backups, made daily and at shutdown.
+  const embedded = runtime.deps.dbKind === 'pglite';
+  const makeBackup = async () => {
+    const file = automaticBackupFile(config.dataDir);
+    await backupDatabase(runtime.deps.db, file);
+    pruneBackups(path.dirname(file), BACKUPS_KEPT);
+    app.log.info('automatic backup written');
+  };
+  const backupTimer = embedded
+    ? setInterval(() => {
+        makeBackup().catch((error: unknown) => app.log.error({ err: { message: (error as Error).message } }, 'automatic backup failed'));
+      }, BACKUP_INTERVAL_MS)
+    : null;
+  backupTimer?.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     try {
+      if (backupTimer) clearInterval(backupTimer);
       await app.close();
+      if (embedded) await makeBackup();
       await runtime.close();
       process.exit(0);
     } catch (error) {
