@@ -96,7 +96,7 @@ export function call(harness: TestHarness, session: Session | null, method: Meth
 
 /** Parses an error response and returns its code (fails the test when the shape is wrong). */
 export function errorCode(response: LightMyRequestResponse): string {
-  const body = response.json() as { error?: { code?: unknown; message?: unknown } };
+  const body: { error?: { code?: unknown; message?: unknown } } = response.json();
   if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string') {
     throw new Error(`not the error shape: ${response.body}`);
   }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema, TEST_PASSWORD } from '@lykt/db';
+import { buildUser, schema, TEST_PASSWORD } from '@lykt/db';
+import { seedCapabilities } from '../../platform/seed-capabilities';
 import { call, createHarness, errorCode, ORIGIN, seedTenant, sessionCookieFrom, signIn, type TestHarness } from '../../../test/harness';
 import { currentTotp } from '../../platform/totp';
 import { LOCK_AFTER_FAILURES } from './auth.service';
@@ -160,6 +161,25 @@ describe('MFA', () => {
     const tenant = await seedTenant(h);
     const login = await call(h, null, 'POST', '/api/v1/auth/login', { email: tenant.users.frontline.email, password: TEST_PASSWORD });
     expect(login.json()).toEqual({ state: 'active' });
+  });
+
+  it('in demo mode lets the fictional demo accounts skip MFA, but not users created later', async () => {
+    const demo = await createHarness({ demo: true });
+    try {
+      const tenant = await seedTenant(demo, { isDemo: true });
+      const demoAccount = await buildUser(demo.deps.db, seedCapabilities(demo.deps.keyring), {
+        municipalityId: tenant.municipality.id,
+        organisationId: tenant.organisation.id,
+        role: 'coordinator',
+        email: `coordinator-${Date.now()}@eksempel.kommune.no`,
+      });
+      const relaxed = await call(demo, null, 'POST', '/api/v1/auth/login', { email: demoAccount.email, password: TEST_PASSWORD });
+      expect(relaxed.json()).toEqual({ state: 'active' });
+      const normal = await call(demo, null, 'POST', '/api/v1/auth/login', { email: tenant.users.coordinator.email, password: TEST_PASSWORD });
+      expect(normal.json()).toEqual({ state: 'mfa_enrolment' });
+    } finally {
+      await demo.close();
+    }
   });
 
   it('rejects a malformed code with a field error', async () => {

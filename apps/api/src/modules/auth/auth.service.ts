@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChangePasswordBody, LoginBody, MfaEnrolmentResponse, MfaPolicy, Role, SessionState, UpdateMeBody } from '@lykt/shared';
 import { isMfaRequired } from '@lykt/shared';
-import type { Database } from '@lykt/db';
+import { DEMO_EMAIL_DOMAIN, type Database } from '@lykt/db';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { sha256Hex } from '../../platform/crypto';
@@ -38,10 +38,14 @@ function failureDelayMs(failures: number): number {
   return Math.min(250 * 2 ** Math.max(0, failures - 1), 4000);
 }
 
-/** Whether this user must use MFA. Demo mode relaxes the rule for the demo municipality only. */
-export function mustUseMfa(deps: Deps, role: Role, municipality: MunicipalityRow): boolean {
-  if (deps.config.demo && municipality.isDemo) return false;
-  return isMfaRequired(role, municipality.settings.mfaPolicy satisfies MfaPolicy);
+/**
+ * Whether this user must use MFA. Demo mode relaxes the rule only for the fictional demo
+ * accounts of the demo municipality; users created there later follow the normal policy.
+ */
+export function mustUseMfa(deps: Deps, user: { role: string; email: string }, municipality: MunicipalityRow): boolean {
+  const isDemoAccount = deps.config.demo && municipality.isDemo && user.email.toLowerCase().endsWith(`@${DEMO_EMAIL_DOMAIN}`);
+  if (isDemoAccount) return false;
+  return isMfaRequired(user.role as Role, municipality.settings.mfaPolicy satisfies MfaPolicy);
 }
 
 function stateAfterPassword(user: UserRow, mfaRequired: boolean): SessionState {
@@ -117,7 +121,7 @@ export async function login(deps: Deps, body: LoginBody): Promise<{ token: strin
   }
   const municipality = await findMunicipality(deps.db, user.municipalityId);
   if (!municipality) throw loginFailed();
-  const state = stateAfterPassword(user, mustUseMfa(deps, user.role as Role, municipality));
+  const state = stateAfterPassword(user, mustUseMfa(deps, user, municipality));
   const token = randomBytes(32).toString('base64url');
   await inTransaction(deps, async (tx) => {
     const session = await insertSession(tx, {

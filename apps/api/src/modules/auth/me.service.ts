@@ -24,7 +24,7 @@ export async function getMe(deps: Deps, actor: UserActor, session: SessionRow): 
       role,
       language: user.language,
       mfaEnabled: user.mfaEnabledAt !== null,
-      mfaRequired: mustUseMfa(deps, role, municipality),
+      mfaRequired: mustUseMfa(deps, user, municipality),
     },
     organisation: { id: user.organisationId, name: user.organisationName },
     municipality: {
