@@ -67,7 +67,13 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // The docs page replaces helmet's CSP with its own, which allows framing by the same origin; keep frame-ancestors 'none'.
+    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+    uiConfig: { docExpansion: 'list' },
+  });
 
   await app.register(healthRoutes(deps), { prefix: '/api' });
   await app.register(

@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './support/chromium';
+
+const PORT = Number(process.env.E2E_PORT ?? 3199);
+export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
+export const DEMO_PASSWORD = 'e2e-lantern-harbour-2026';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  outputDir: '../test-results',
+  use: {
+    baseURL: E2E_BASE_URL,
+    locale: 'nb-NO',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: chromiumLaunchOptions(),
+  },
+  webServer: {
+    // A fresh embedded database with the demo municipality for every run.
+    command: 'rm -rf .tmp/e2e-data && node --import tsx apps/api/src/main.ts',
+    cwd: '..',
+    url: `${E2E_BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LYKT_DATA_DIR: '.tmp/e2e-data',
+      LYKT_DEMO: 'true',
+      LYKT_DEMO_PASSWORD: DEMO_PASSWORD,
+      LYKT_LOGIN_RATE_LIMIT: '2000',
+      LYKT_LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    },
+  },
+});
