@@ -1,0 +1,20 @@
+import os from 'node:os';
+import { benchMe } from './me.bench';
+
+/** `npm run bench [name...]`: runs the benchmarks and prints their figures as tables. */
+const BENCHES: Record<string, (seconds: number) => Promise<void>> = {
+  me: benchMe,
+};
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const selected = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(BENCHES);
+console.log(`Lykt benchmarks on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, database ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'PGlite in memory'}`);
+for (const name of selected) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`Unknown benchmark "${name}". Known: ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  await bench(seconds);
+}
+process.exit(0);

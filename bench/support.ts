@@ -1,0 +1,46 @@
+import autocannon from 'autocannon';
+import { buildTenant, migrateDatabase, openDatabase, type DatabaseHandle } from '@lykt/db';
+import { loadConfig } from '../apps/api/src/config';
+import { KeyRing } from '../apps/api/src/platform/crypto';
+import type { Deps } from '../apps/api/src/platform/deps';
+import { seedCapabilities } from '../apps/api/src/platform/seed-capabilities';
+
+export type Measurement = { name: string; requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
+
+/** A migrated database for a benchmark: PostgreSQL from BENCH_DATABASE_URL, else an in-memory PGlite. */
+export async function benchDatabase(): Promise<{ handle: DatabaseHandle; deps: Deps }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  const handle = url ? await openDatabase({ kind: 'postgres', url }) : await openDatabase({ kind: 'pglite', dataDir: null });
+  await migrateDatabase(handle);
+  const config = { ...loadConfig({ NODE_ENV: 'test', LYKT_DEMO: 'false', LYKT_LOG_LEVEL: 'silent' }), loginRateLimitPerMinute: 1_000_000 };
+  const deps: Deps = { db: handle.db, dbKind: handle.kind, keyring: new KeyRing(Buffer.alloc(32, 1)), config };
+  return { handle, deps };
+}
+
+export function seedBenchTenant(deps: Deps) {
+  return buildTenant(deps.db, seedCapabilities(deps.keyring));
+}
+
+/** Drives one URL with autocannon for `seconds` after a short warm-up. */
+export async function measure(name: string, url: string, headers: Record<string, string>, seconds: number, connections: number): Promise<Measurement> {
+  await autocannon({ url, headers, connections, duration: 1 });
+  const result = await autocannon({ url, headers, connections, duration: seconds });
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export function printTable(title: string, rows: Measurement[], baseline?: Measurement): void {
+  console.log(`\n${title}`);
+  console.log('| scenario | req/s | p50 ms | p99 ms | errors | non-2xx | req/s vs baseline |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const row of rows) {
+    const ratio = baseline ? `${((row.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(1)} %` : '';
+    console.log(`| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.non2xx} | ${ratio} |`);
+  }
+}
