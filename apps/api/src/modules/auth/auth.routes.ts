@@ -82,7 +82,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => {
         const auth = request.auth;
         if (!auth) throw new Error('guarded route without auth');
-        return getMe(deps, auth.actor, auth.session);
+        return getMe(deps, auth.user, auth.session);
       },
     );
 

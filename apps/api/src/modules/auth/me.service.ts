@@ -1,20 +1,17 @@
 import type { MeResponse, MfaPolicy, Role, SessionState } from '@lykt/shared';
 import { permissionsFor } from '@lykt/shared';
-import type { UserActor } from '../../platform/context';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { findMunicipality } from '../municipality/municipality.repository';
-import { findUserInMunicipality } from '../users/user.repository';
+import { findMunicipalityWithOrganisation } from '../municipality/municipality.repository';
+import type { UserRow } from '../users/user.repository';
 import { mustUseMfa } from './auth.service';
 import type { SessionRow } from './session.repository';
 
-/** The signed-in user's own profile, permissions and session limits. */
-export async function getMe(deps: Deps, actor: UserActor, session: SessionRow): Promise<MeResponse> {
-  const [user, municipality] = await Promise.all([
-    findUserInMunicipality(deps.db, actor.municipalityId, actor.userId),
-    findMunicipality(deps.db, actor.municipalityId),
-  ]);
-  if (!user || !municipality) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+/** The signed-in user's own profile, permissions and session limits (the user row comes from the session lookup). */
+export async function getMe(deps: Deps, user: UserRow, session: SessionRow): Promise<MeResponse> {
+  const found = await findMunicipalityWithOrganisation(deps.db, user.municipalityId, user.organisationId);
+  if (!found) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  const { municipality, organisationName } = found;
   const role = user.role as Role;
   return {
     user: {
@@ -26,7 +23,7 @@ export async function getMe(deps: Deps, actor: UserActor, session: SessionRow): 
       mfaEnabled: user.mfaEnabledAt !== null,
       mfaRequired: mustUseMfa(deps, user, municipality),
     },
-    organisation: { id: user.organisationId, name: user.organisationName },
+    organisation: { id: user.organisationId, name: organisationName },
     municipality: {
       id: municipality.id,
       name: municipality.name,

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { schema, type Database, type MunicipalitySettingsJson } from '@lykt/db';
 
 export type MunicipalityRow = typeof schema.municipality.$inferSelect;
@@ -25,4 +25,19 @@ export async function updateMunicipality(
 export async function countMunicipalities(db: Database): Promise<number> {
   const rows = await db.select({ id: schema.municipality.id }).from(schema.municipality).limit(1);
   return rows.length;
+}
+
+/** The municipality and the name of one of its organisations, in one query. */
+export async function findMunicipalityWithOrganisation(
+  db: Database,
+  municipalityId: string,
+  organisationId: string,
+): Promise<{ municipality: MunicipalityRow; organisationName: string } | null> {
+  const [row] = await db
+    .select({ municipality: schema.municipality, organisationName: schema.organisation.name })
+    .from(schema.municipality)
+    .innerJoin(schema.organisation, and(eq(schema.organisation.municipalityId, schema.municipality.id), eq(schema.organisation.id, organisationId)))
+    .where(eq(schema.municipality.id, municipalityId))
+    .limit(1);
+  return row ?? null;
 }

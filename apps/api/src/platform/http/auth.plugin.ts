@@ -3,11 +3,12 @@ import type { Permission, SessionState } from '@lykt/shared';
 import { can, ROLES, type Role } from '@lykt/shared';
 import { authenticate } from '../../modules/auth/auth.service';
 import type { SessionRow } from '../../modules/auth/session.repository';
+import type { UserRow } from '../../modules/users/user.repository';
 import { currentContext, runWithContext, type UserActor } from '../context';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 
-export type AuthInfo = { actor: UserActor; state: SessionState; session: SessionRow };
+export type AuthInfo = { actor: UserActor; state: SessionState; session: SessionRow; user: UserRow };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -64,7 +65,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
         sessionId: session.id,
         name: user.name,
       };
-      request.auth = { actor, state: session.state as SessionState, session };
+      request.auth = { actor, state: session.state as SessionState, session, user };
       currentContext().actor = actor;
     } catch (error) {
       if (error instanceof AppError) request.authError = error;
