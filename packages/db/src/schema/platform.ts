@@ -1,0 +1,178 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+
+/** Municipality settings kept as one JSON document; validated by the API. */
+export type MunicipalitySettingsJson = {
+  mfaPolicy: 'privileged' | 'all' | 'off';
+  languages: string[];
+  defaultLanguage: string;
+  suppressionThreshold: number;
+};
+
+/** The tenant. Every tenant-owned table below carries its id. */
+export const municipality = pgTable('municipality', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  country: text('country').notNull().default('NO'),
+  settings: jsonb('settings').$type<MunicipalitySettingsJson>().notNull(),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Per-municipality data keys, wrapped by the master key. Ciphertext names the key id. */
+export const dataKey = pgTable(
+  'data_key',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipality.id),
+    wrappedKey: text('wrapped_key').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('data_key_municipality_idx').on(t.municipalityId)],
+);
+
+export const organisation = pgTable(
+  'organisation',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipality.id),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    isInternal: boolean('is_internal').notNull().default(false),
+    phone: text('phone'),
+    email: text('email'),
+    notes: text('notes').notNull().default(''),
+    archivedAt: ts('archived_at'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('organisation_municipality_idx').on(t.municipalityId, t.name)],
+);
+
+export const contactPerson = pgTable(
+  'contact_person',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipality.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    roleTitle: text('role_title').notNull().default(''),
+    phone: text('phone'),
+    email: text('email'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('contact_person_org_idx').on(t.municipalityId, t.organisationId)],
+);
+
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipality.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** TOTP secret, encrypted with the municipality's data key. */
+    mfaSecretEnc: text('mfa_secret_enc'),
+    /** A secret being enrolled, encrypted, until the user confirms a code. */
+    mfaPendingSecretEnc: text('mfa_pending_secret_enc'),
+    mfaEnabledAt: ts('mfa_enabled_at'),
+    /** The last TOTP time step accepted, so a code cannot be replayed. */
+    mfaLastStep: bigint('mfa_last_step', { mode: 'number' }),
+    language: text('language'),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    lastLoginAt: ts('last_login_at'),
+    deactivatedAt: ts('deactivated_at'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('app_user_email_idx').on(sql`lower(${t.email})`),
+    index('app_user_municipality_idx').on(t.municipalityId, t.name),
+  ],
+);
+
+export const session = pgTable(
+  'session',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 of the session token; the token itself is only in the cookie. */
+    tokenHash: text('token_hash').notNull(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipality.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id),
+    state: text('state').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    absoluteExpiresAt: ts('absolute_expires_at').notNull(),
+    endedAt: ts('ended_at'),
+    endedReason: text('ended_reason'),
+  },
+  (t) => [
+    uniqueIndex('session_token_idx').on(t.tokenHash),
+    index('session_user_idx').on(t.municipalityId, t.userId),
+  ],
+);
+
+/** Append-only, hash-chained per municipality. Holds no sensitive values. */
+export const auditEvent = pgTable(
+  'audit_event',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipality.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    requestId: text('request_id'),
+    outcome: text('outcome').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('audit_event_seq_idx').on(t.municipalityId, t.seq),
+    index('audit_event_time_idx').on(t.municipalityId, t.occurredAt),
+    index('audit_event_actor_idx').on(t.municipalityId, t.actorUserId),
+    index('audit_event_entity_idx').on(t.municipalityId, t.entityType, t.entityId),
+  ],
+);
