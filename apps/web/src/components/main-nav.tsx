@@ -1,0 +1,49 @@
+import { Link as DsLink } from '@digdir/designsystemet-react';
+import type { MeResponse, Permission } from '@lykt/shared';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+
+type NavPath = '/' | '/users' | '/organisations' | '/settings' | '/audit' | '/profile';
+type NavKey = 'home' | 'users' | 'organisations' | 'settings' | 'audit' | 'profile';
+
+interface NavItem {
+  key: NavKey;
+  to: NavPath;
+  /** Shown only when the user holds this permission; none means everyone. */
+  permission?: Permission;
+}
+
+/** The main menu, in order. Settings show for those who may change them. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', to: '/' },
+  { key: 'users', to: '/users', permission: 'users:read' },
+  { key: 'organisations', to: '/organisations', permission: 'organisations:read' },
+  { key: 'settings', to: '/settings', permission: 'municipality:write' },
+  { key: 'audit', to: '/audit', permission: 'audit:read' },
+  { key: 'profile', to: '/profile' },
+];
+
+/** The nav items this user may use. */
+export function visibleNavItems(me: MeResponse): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || me.permissions.includes(item.permission));
+}
+
+/** The main navigation, showing only what the user's permissions allow. */
+export function MainNav({ me }: { me: MeResponse }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('shell.navLabel')} className="main-nav">
+      <ul>
+        {visibleNavItems(me).map((item) => (
+          <li key={item.key}>
+            <DsLink asChild>
+              <Link to={item.to} activeOptions={{ exact: item.to === '/', includeSearch: false }} className="main-nav__link">
+                {t(`nav.${item.key}`)}
+              </Link>
+            </DsLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

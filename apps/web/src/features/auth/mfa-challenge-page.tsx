@@ -1,0 +1,73 @@
+import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { MfaCodeBodySchema } from '@lykt/shared';
+import { useMutation } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { isApiError, isSessionLost } from '../../api/client';
+import { MutationError } from '../../components/load-state';
+import { PageHeading } from '../../components/page-heading';
+import { fieldErrorText } from '../../lib/error-text';
+import { applyServerError } from '../../lib/server-errors';
+import { MfaCodeField } from './mfa-code-field';
+import { verifyMfaMutationOptions } from './mutations';
+import { useFinishSignIn } from './use-finish-sign-in';
+import { useSignOut } from './use-sign-out';
+
+const route = getRouteApi('/public/sign-in/mfa');
+
+/** Step two of signing in for users with MFA: the code from the authenticator app. */
+export function MfaChallengePage() {
+  const { t } = useTranslation();
+  const search = route.useSearch();
+  const navigate = useNavigate();
+  const finishSignIn = useFinishSignIn();
+  const { signOut, isPending: isSigningOut } = useSignOut();
+  const verify = useMutation(verifyMfaMutationOptions());
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm({ resolver: zodResolver(MfaCodeBodySchema), defaultValues: { code: '' } });
+
+  const onSubmit = handleSubmit((values) => {
+    verify.mutate(values, {
+      onSuccess: () => void finishSignIn(search.redirect),
+      onError: (error) => {
+        // The half-finished sign-in is gone (timed out or never started): start again.
+        if (isSessionLost(error) || isApiError(error, 'MFA_NOT_PENDING')) {
+          void navigate({ to: '/sign-in', search: { reason: 'expired', redirect: search.redirect } });
+          return;
+        }
+        applyServerError(t, error, setError, { INVALID_MFA_CODE: 'code' });
+      },
+    });
+  });
+  const isFieldError = isApiError(verify.error, 'INVALID_MFA_CODE');
+
+  return (
+    <div className="narrow-page">
+      <PageHeading>{t('auth.mfaChallenge.title')}</PageHeading>
+      <Paragraph>{t('auth.mfaChallenge.intro')}</Paragraph>
+      {isFieldError ? null : <MutationError error={verify.error} />}
+      <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">
+        <MfaCodeField
+          label={t('auth.mfaChallenge.code')}
+          description={t('auth.mfaChallenge.codeDescription')}
+          error={fieldErrorText(t, errors.code, 'code')}
+          {...register('code')}
+        />
+        <div className="button-row">
+          <Button type="submit" loading={verify.isPending} disabled={verify.isPending}>
+            {t('auth.mfaChallenge.submit')}
+          </Button>
+          <Button type="button" variant="tertiary" onClick={signOut} disabled={isSigningOut}>
+            {t('auth.mfaChallenge.cancel')}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

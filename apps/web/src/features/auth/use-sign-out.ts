@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { forgetSession } from '../../lib/session-hint';
+import { logoutMutationOptions } from './mutations';
+
+/** Ends the session and goes to the sign-in page, whether or not the server could be reached. */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const logout = useMutation(logoutMutationOptions());
+  const signOut = () => {
+    logout.mutate(undefined, {
+      onSettled: () => {
+        forgetSession();
+        // Leave the signed-in pages first, so nothing refetches the cleared data.
+        void navigate({ to: '/sign-in', search: { reason: 'signed-out' }, replace: true }).then(() => {
+          queryClient.clear();
+        });
+      },
+    });
+  };
+  return { signOut, isPending: logout.isPending };
+}

@@ -1,0 +1,44 @@
+import { Link as DsLink, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { visibleNavItems } from '../../components/main-nav';
+import { PageHeading } from '../../components/page-heading';
+import { useMe } from '../auth/use-me';
+
+/** The start page: what the user's role does in Lykt, and links to what they can use now. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const role = me.user.role;
+  const links = visibleNavItems(me).flatMap((item) => (item.key === 'home' ? [] : [{ ...item, key: item.key }]));
+
+  return (
+    <div className="page-stack">
+      <div className="page-section">
+        <PageHeading documentTitle={t('home.title')}>{t('home.heading', { name: me.user.name })}</PageHeading>
+        <Paragraph data-size="lg">{t('home.roleLine', { role: t(`roles.${role}`), organisation: me.organisation.name })}</Paragraph>
+        <Paragraph>{t(`home.roles.${role}.intro`)}</Paragraph>
+      </div>
+      <section className="page-section" aria-labelledby="home-now">
+        <Heading level={2} data-size="sm" id="home-now">
+          {t('home.availableNow')}
+        </Heading>
+        <ul className="link-list">
+          {links.map((item) => (
+            <li key={item.key}>
+              <DsLink asChild>
+                <Link to={item.to}>{t(`home.links.${item.key}`)}</Link>
+              </DsLink>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="page-section" aria-labelledby="home-later">
+        <Heading level={2} data-size="sm" id="home-later">
+          {t('home.comingLater')}
+        </Heading>
+        <Paragraph>{t(`home.roles.${role}.coming`)}</Paragraph>
+      </section>
+    </div>
+  );
+}

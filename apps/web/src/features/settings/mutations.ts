@@ -1,0 +1,18 @@
+import type { MunicipalitySettings, UpdateMunicipalityBody } from '@lykt/shared';
+import { mutationOptions, type QueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { meQueryKey } from '../auth/queries';
+import { municipalityKeys } from './queries';
+
+/** Changes the municipality's name, languages or MFA policy. */
+export function updateMunicipalityMutationOptions(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: ['municipality', 'update'],
+    mutationFn: (body: UpdateMunicipalityBody) => api.patch<MunicipalitySettings>('/municipality', body),
+    onSuccess: async (settings) => {
+      queryClient.setQueryData(municipalityKeys.settings, settings);
+      // The header shows the municipality's name and /me carries the MFA policy.
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
+  });
+}

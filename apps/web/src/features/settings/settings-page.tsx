@@ -1,0 +1,129 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  FieldsetDescription,
+  FieldsetLegend,
+  Paragraph,
+  Radio,
+  SelectOption,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { LANGUAGE_CODES, MFA_POLICIES, UpdateMunicipalityBodySchema, type MunicipalitySettings } from '@lykt/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
+import { PageHeading } from '../../components/page-heading';
+import { SelectField } from '../../components/select-field';
+import { fieldErrorText } from '../../lib/error-text';
+import { hasPermission, useMe } from '../auth/use-me';
+import { updateMunicipalityMutationOptions } from './mutations';
+import { municipalityQueryOptions } from './queries';
+
+/** The municipality's settings: name, languages and MFA policy. Read-only without municipality:write. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const settings = useQuery(municipalityQueryOptions());
+
+  return (
+    <div className="narrow-page">
+      <PageHeading>{t('settings.title')}</PageHeading>
+      <Paragraph>{t('settings.intro')}</Paragraph>
+      {settings.isPending ? <Loading /> : null}
+      {settings.isError ? <LoadError error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+      {settings.data ? <SettingsForm settings={settings.data} canWrite={hasPermission(me, 'municipality:write')} /> : null}
+    </div>
+  );
+}
+
+function SettingsForm({ settings, canWrite }: { settings: MunicipalitySettings; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const update = useMutation(updateMunicipalityMutationOptions(queryClient));
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm({
+    resolver: zodResolver(UpdateMunicipalityBodySchema),
+    values: {
+      name: settings.name,
+      defaultLanguage: settings.defaultLanguage,
+      languages: settings.languages,
+      mfaPolicy: settings.mfaPolicy,
+    },
+  });
+
+  const onSubmit = handleSubmit((values) => {
+    update.mutate(values);
+  });
+  const defaultLanguageError =
+    errors.defaultLanguage?.type === 'custom'
+      ? t('validation.defaultLanguageOffered')
+      : fieldErrorText(t, errors.defaultLanguage, 'choice');
+
+  return (
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">
+      {settings.isDemo ? (
+        <Alert data-color="warning">
+          <Paragraph>{t('settings.demo')}</Paragraph>
+        </Alert>
+      ) : null}
+      {canWrite ? null : (
+        <Alert data-color="info">
+          <Paragraph>{t('settings.readOnly')}</Paragraph>
+        </Alert>
+      )}
+      <MutationError error={update.error} />
+      <SuccessMessage>{update.isSuccess ? t('common.saved') : null}</SuccessMessage>
+      <fieldset disabled={!canWrite} className="form-stack plain-fieldset">
+        <Textfield label={t('settings.name')} autoComplete="off" error={fieldErrorText(t, errors.name)} {...register('name')} />
+        <SelectField
+          label={t('settings.defaultLanguage')}
+          description={t('settings.defaultLanguageDescription')}
+          error={defaultLanguageError}
+          {...register('defaultLanguage')}
+        >
+          {LANGUAGE_CODES.map((code) => (
+            <SelectOption key={code} value={code}>
+              {t(`languageNames.${code}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <Fieldset>
+          <FieldsetLegend>{t('settings.languages')}</FieldsetLegend>
+          <FieldsetDescription>{t('settings.languagesDescription')}</FieldsetDescription>
+          {LANGUAGE_CODES.map((code) => (
+            <Checkbox key={code} label={t(`languageNames.${code}`)} value={code} {...register('languages')} />
+          ))}
+          {errors.languages ? <ValidationMessage>{t('validation.languagesMin')}</ValidationMessage> : null}
+        </Fieldset>
+        <Fieldset>
+          <FieldsetLegend>{t('settings.mfaPolicy')}</FieldsetLegend>
+          {MFA_POLICIES.map((policy) => (
+            <Radio
+              key={policy}
+              label={t(`settings.mfaPolicies.${policy}`)}
+              description={t(`settings.mfaPolicies.${policy}Description`)}
+              value={policy}
+              {...register('mfaPolicy')}
+            />
+          ))}
+          {errors.mfaPolicy ? <ValidationMessage>{t('validation.choose')}</ValidationMessage> : null}
+        </Fieldset>
+        {canWrite ? (
+          <div className="button-row">
+            <Button type="submit" loading={update.isPending} disabled={update.isPending}>
+              {t('common.save')}
+            </Button>
+          </div>
+        ) : null}
+      </fieldset>
+    </form>
+  );
+}

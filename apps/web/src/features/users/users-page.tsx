@@ -1,0 +1,108 @@
+import {
+  Button,
+  Link as DsLink,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { LoadError, Loading } from '../../components/load-state';
+import { PageHeading } from '../../components/page-heading';
+import { PaginationNav } from '../../components/pagination-nav';
+import { formatDateTime } from '../../lib/format';
+import { hasPermission, useMe } from '../auth/use-me';
+import { usersQueryOptions } from './queries';
+import { UserFilters } from './user-filters';
+
+const route = getRouteApi('/signed-in/users');
+export const USERS_PAGE_SIZE = 25;
+
+/** Admin: the municipality's users, filterable and paginated. */
+export function UsersPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const offset = search.offset ?? 0;
+  const users = useQuery(
+    usersQueryOptions({
+      q: search.q,
+      role: search.role,
+      organisationId: search.organisationId,
+      active: search.active,
+      limit: USERS_PAGE_SIZE,
+      offset,
+    }),
+  );
+  const language = i18n.resolvedLanguage ?? 'nb';
+
+  return (
+    <div className="page-stack">
+      <div className="page-toolbar">
+        <PageHeading>{t('users.title')}</PageHeading>
+        {hasPermission(me, 'users:write') ? (
+          <Button asChild>
+            <Link to="/users/new">{t('users.newUser')}</Link>
+          </Button>
+        ) : null}
+      </div>
+      <UserFilters search={search} />
+      {users.isPending ? <Loading /> : null}
+      {users.isError ? <LoadError error={users.error} onRetry={() => void users.refetch()} /> : null}
+      {users.data ? (
+        <>
+          <Table zebra border aria-busy={users.isPlaceholderData || undefined}>
+            <caption>{t('users.tableCaption', { total: users.data.total })}</caption>
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('users.columns.name')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.columns.email')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.columns.role')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.columns.organisation')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.columns.status')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.columns.mfa')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.columns.lastLogin')}</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {users.data.items.map((user) => (
+                <TableRow key={user.id}>
+                  <TableCell>
+                    <DsLink asChild>
+                      <Link to="/users/$userId" params={{ userId: user.id }}>
+                        {user.name}
+                      </Link>
+                    </DsLink>
+                  </TableCell>
+                  <TableCell>{user.email}</TableCell>
+                  <TableCell>{t(`roles.${user.role}`)}</TableCell>
+                  <TableCell>{user.organisation.name}</TableCell>
+                  <TableCell>
+                    <Tag data-color={user.active ? 'success' : 'neutral'}>{user.active ? t('users.active') : t('users.inactive')}</Tag>
+                  </TableCell>
+                  <TableCell>{user.mfaEnabled ? t('users.mfaOn') : t('users.mfaOff')}</TableCell>
+                  <TableCell>{formatDateTime(user.lastLoginAt, language) ?? t('common.never')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {users.data.items.length === 0 ? <Paragraph>{t('common.noResults')}</Paragraph> : null}
+          <PaginationNav
+            listName={t('users.title')}
+            total={users.data.total}
+            limit={USERS_PAGE_SIZE}
+            offset={offset}
+            onOffsetChange={(next) => void navigate({ search: (previous) => ({ ...previous, offset: next || undefined }) })}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import type { MeResponse, Permission } from '@lykt/shared';
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, type ErrorComponentProps } from '@tanstack/react-router';
+import type { ComponentType, ReactElement } from 'react';
+import { AppShell } from '../components/app-shell';
+import { Loading } from '../components/load-state';
+import { PublicLayout, StandaloneFrame } from '../components/public-layout';
+import { RouteFocus } from '../components/route-focus';
+import { ErrorPage, ForbiddenPage, NotFoundPage } from '../components/status-pages';
+import { AuditPage } from '../features/audit/audit-page';
+import { MfaChallengePage } from '../features/auth/mfa-challenge-page';
+import { MfaEnrolmentPage } from '../features/auth/mfa-enrolment-page';
+import { SignInPage } from '../features/auth/sign-in-page';
+import { hasPermission, useMe } from '../features/auth/use-me';
+import { HomePage } from '../features/home/home-page';
+import { CreateOrganisationPage } from '../features/organisations/create-organisation-page';
+import { OrganisationPage } from '../features/organisations/organisation-page';
+import { OrganisationsPage } from '../features/organisations/organisations-page';
+import { ProfilePage } from '../features/profile/profile-page';
+import { SettingsPage } from '../features/settings/settings-page';
+import { CreateUserPage } from '../features/users/create-user-page';
+import { UserPage } from '../features/users/user-page';
+import { UsersPage } from '../features/users/users-page';
+import { APP_BASE } from '../lib/redirect-target';
+import { parseAuditSearch, parseMfaSearch, parseOrganisationsSearch, parseSignInSearch, parseUsersSearch } from './search';
+import { ensureSignedIn, skipSignInWhenSignedIn } from './session';
+
+/** What every route can reach through its context. */
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** Renders a page only for users holding the permission; others see "No access". */
+function requires(permission: Permission, Page: ComponentType): () => ReactElement {
+  function GuardedPage() {
+    const me = useMe();
+    return hasPermission(me, permission) ? <Page /> : <ForbiddenPage />;
+  }
+  GuardedPage.displayName = `Requires(${permission})`;
+  return GuardedPage;
+}
+
+function RootLayout() {
+  return (
+    <>
+      <RouteFocus />
+      <Outlet />
+    </>
+  );
+}
+
+/** Not found or failed outside the signed-in shell: still a full page with landmarks. */
+function StandaloneNotFound() {
+  return (
+    <StandaloneFrame>
+      <NotFoundPage />
+    </StandaloneFrame>
+  );
+}
+
+function StandaloneError(props: ErrorComponentProps) {
+  return (
+    <StandaloneFrame>
+      <ErrorPage {...props} />
+    </StandaloneFrame>
+  );
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: StandaloneNotFound,
+  errorComponent: StandaloneError,
+});
+
+// Sign-in steps: no session needed.
+const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: 'public', component: PublicLayout });
+
+const signInRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'sign-in',
+  validateSearch: parseSignInSearch,
+  beforeLoad: ({ context, search }) => skipSignInWhenSignedIn(context.queryClient, search.redirect),
+  component: SignInPage,
+});
+
+const mfaChallengeRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'sign-in/mfa',
+  validateSearch: parseMfaSearch,
+  component: MfaChallengePage,
+});
+
+const mfaEnrolmentRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'sign-in/mfa-enrolment',
+  validateSearch: parseMfaSearch,
+  component: MfaEnrolmentPage,
+});
+
+// Everything else needs a signed-in session.
+const signedInLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: async ({ context, location }): Promise<{ me: MeResponse }> => ({
+    me: await ensureSignedIn(context.queryClient, location.publicHref || location.href),
+  }),
+  component: AppShell,
+  // When the guard itself fails (e.g. the server cannot be reached), there is no shell to show.
+  errorComponent: StandaloneError,
+  notFoundComponent: StandaloneNotFound,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => signedInLayout, path: '/', component: HomePage });
+
+const usersRoute = createRoute({
+  getParentRoute: () => signedInLayout,
+  path: 'users',
+  validateSearch: parseUsersSearch,
+  component: requires('users:read', UsersPage),
+});
+const createUserRoute = createRoute({
+  getParentRoute: () => signedInLayout,
+  path: 'users/new',
+  component: requires('users:write', CreateUserPage),
+});
+const userRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'users/$userId', component: requires('users:read', UserPage) });
+
+const organisationsRoute = createRoute({
+  getParentRoute: () => signedInLayout,
+  path: 'organisations',
+  validateSearch: parseOrganisationsSearch,
+  component: requires('organisations:read', OrganisationsPage),
+});
+const createOrganisationRoute = createRoute({
+  getParentRoute: () => signedInLayout,
+  path: 'organisations/new',
+  component: requires('organisations:write', CreateOrganisationPage),
+});
+const organisationRoute = createRoute({
+  getParentRoute: () => signedInLayout,
+  path: 'organisations/$organisationId',
+  component: requires('organisations:read', OrganisationPage),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => signedInLayout,
+  path: 'settings',
+  component: requires('municipality:read', SettingsPage),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => signedInLayout,
+  path: 'audit',
+  validateSearch: parseAuditSearch,
+  component: requires('audit:read', AuditPage),
+});
+
+const profileRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'profile', component: ProfilePage });
+
+const routeTree = rootRoute.addChildren([
+  publicLayout.addChildren([signInRoute, mfaChallengeRoute, mfaEnrolmentRoute]),
+  signedInLayout.addChildren([
+    homeRoute,
+    usersRoute,
+    createUserRoute,
+    userRoute,
+    organisationsRoute,
+    createOrganisationRoute,
+    organisationRoute,
+    settingsRoute,
+    auditRoute,
+    profileRoute,
+  ]),
+]);
+
+/** The app's router, mounted under the Vite base path (/app/). */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    basepath: APP_BASE || '/',
+    context: { queryClient },
+    defaultPendingComponent: Loading,
+    defaultErrorComponent: ErrorPage,
+    defaultNotFoundComponent: NotFoundPage,
+    defaultPreload: false,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
