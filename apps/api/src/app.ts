@@ -70,9 +70,15 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,
-    // The docs page replaces helmet's CSP with its own, which allows framing by the same origin; keep frame-ancestors 'none'.
-    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
-    uiConfig: { docExpansion: 'list' },
+    // The docs page replaces helmet's CSP with its own: keep frame-ancestors 'none', allow nothing
+    // from other hosts, and do not upgrade to HTTPS (the embedded mode serves plain HTTP on localhost).
+    transformStaticCSP: (header) =>
+      header
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(/upgrade-insecure-requests;?/, '')
+        .replace(/ validator\.swagger\.io/, '')
+        .replace(/ https:/g, ''),
+    uiConfig: { docExpansion: 'list', validatorUrl: null },
   });
 
   await app.register(healthRoutes(deps), { prefix: '/api' });

@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
-import { buildTenant, openDatabase, type DatabaseHandle, TEST_PASSWORD } from '@lykt/db';
+import { sql } from 'drizzle-orm';
+import { buildTenant, openDatabase, schema, type DatabaseHandle, TEST_PASSWORD } from '@lykt/db';
 import { buildApp } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
 import { KeyRing } from '../src/platform/crypto';
 import type { Deps } from '../src/platform/deps';
 import { seedCapabilities } from '../src/platform/seed-capabilities';
+import { currentTotp, totpAt } from '../src/platform/totp';
 
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7);
 export const ORIGIN = 'http://localhost:80';
@@ -70,7 +72,10 @@ export function sessionCookieFrom(response: LightMyRequestResponse): string {
   return value.split(';')[0] ?? '';
 }
 
-/** Signs in through the API (no MFA policy applies to test users unless a test sets one). */
+/**
+ * Signs in through the API as a browser would, completing MFA when the municipality's policy
+ * asks for it (enrolling on first sign-in, then answering challenges with the next code).
+ */
 export async function signIn(harness: TestHarness, user: { email: string; password?: string }): Promise<Session> {
   const response = await harness.app.inject({
     method: 'POST',
@@ -79,7 +84,23 @@ export async function signIn(harness: TestHarness, user: { email: string; passwo
     payload: { email: user.email, password: user.password ?? TEST_PASSWORD },
   });
   if (response.statusCode !== 200) throw new Error(`sign-in failed ${response.statusCode}: ${response.body}`);
-  return { cookie: sessionCookieFrom(response) };
+  const session = { cookie: sessionCookieFrom(response) };
+  const { state } = response.json<{ state: string }>();
+  if (state === 'mfa_enrolment') {
+    const enrolment = await call(harness, session, 'POST', '/api/v1/auth/mfa/enrolment', {});
+    const { secret } = enrolment.json<{ secret: string }>();
+    const confirm = await call(harness, session, 'POST', '/api/v1/auth/mfa/enrolment/confirm', { code: currentTotp(secret) });
+    if (confirm.statusCode !== 200) throw new Error(`MFA enrolment failed: ${confirm.body}`);
+  }
+  if (state === 'mfa_challenge') {
+    const [row] = await harness.deps.db.select().from(schema.appUser).where(sql`lower(${schema.appUser.email}) = ${user.email.toLowerCase()}`);
+    if (!row?.mfaSecretEnc) throw new Error('challenge without an MFA secret');
+    const secret = await harness.deps.keyring.decrypt(harness.deps.db, row.municipalityId, 'app_user.mfa_secret', row.mfaSecretEnc);
+    // The code of the next time step: the one just used for enrolment may not be replayed.
+    const verify = await call(harness, session, 'POST', '/api/v1/auth/mfa/verify', { code: totpAt(secret, Date.now() + 30_000) });
+    if (verify.statusCode !== 200) throw new Error(`MFA challenge failed: ${verify.body}`);
+  }
+  return session;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

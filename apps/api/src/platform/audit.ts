@@ -66,13 +66,14 @@ export async function recordAudit(tx: Database, input: AuditInput): Promise<void
     .where(eq(schema.auditEvent.municipalityId, input.municipalityId))
     .orderBy(desc(schema.auditEvent.seq))
     .limit(1);
+  const actorUserId = input.actorUserId !== undefined ? input.actorUserId : actor?.kind === 'user' ? actor.userId : null;
   const event: HashedFields = {
     id: randomUUID(),
     municipalityId: input.municipalityId,
     seq: (last?.seq ?? 0) + 1,
     occurredAt: new Date(),
-    actorUserId: input.actorUserId !== undefined ? input.actorUserId : actor?.kind === 'user' ? actor.userId : null,
-    actorLabel: actor?.kind === 'user' ? 'user' : (actor?.label ?? 'anonymous'),
+    actorUserId,
+    actorLabel: actorUserId ? 'user' : actor?.kind === 'system' ? actor.label : 'anonymous',
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId ?? null,

@@ -29,7 +29,9 @@ export function assertStrongPassword(password: string, userInputs: string[] = []
       minLength: MIN_PASSWORD_LENGTH,
     });
   }
-  const result = zxcvbn.check(password, userInputs);
+  // The user's own name and e-mail, whole and word by word, count as easy guesses.
+  const inputs = userInputs.flatMap((input) => [input, ...input.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3)]);
+  const result = zxcvbn.check(password, inputs);
   if (result.score < 3) {
     const warning = result.feedback.warning ?? '';
     throw new AppError(

@@ -26,3 +26,9 @@ export function matchTotp(code: string, secret: string, lastStep: number | null,
 export function currentTotp(secret: string): string {
   return authenticator.generate(secret);
 }
+
+/** The code for a secret at a given time (tests use it to answer the next time step). */
+export function totpAt(secret: string, epochMs: number): string {
+  const instance = authenticator.clone({ epoch: epochMs });
+  return instance.generate(secret);
+}

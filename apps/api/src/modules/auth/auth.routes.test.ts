@@ -157,6 +157,14 @@ describe('MFA', () => {
     expect(actions).toContain('auth.mfa.failed');
   });
 
+  it('the test sign-in helper completes enrolment and then a challenge through the API', async () => {
+    const tenant = await seedTenant(h);
+    const first = await signIn(h, tenant.users.caseworker);
+    expect((await call(h, first, 'GET', '/api/v1/me')).json().user.mfaEnabled).toBe(true);
+    const second = await signIn(h, tenant.users.caseworker);
+    expect((await call(h, second, 'GET', '/api/v1/me')).statusCode).toBe(200);
+  });
+
   it('lets a frontline user without MFA requirement sign in directly', async () => {
     const tenant = await seedTenant(h);
     const login = await call(h, null, 'POST', '/api/v1/auth/login', { email: tenant.users.frontline.email, password: TEST_PASSWORD });

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import type { SessionState } from '@lykt/shared';
 
@@ -77,7 +77,7 @@ export async function listOpenSessions(db: Database, municipalityId: string, use
         eq(schema.session.userId, userId),
         isNull(schema.session.endedAt),
         sql`${schema.session.absoluteExpiresAt} > now()`,
-        sql`${schema.session.lastSeenAt} > ${idleCutoff}`,
+        gt(schema.session.lastSeenAt, idleCutoff),
       ),
     )
     .orderBy(desc(schema.session.lastSeenAt));

@@ -40,10 +40,14 @@ describe('read the settings', () => {
     expect(await dbState(tenant.municipality.id)).toEqual(before);
   });
 
-  it.each(ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('municipality:read')))("shows a %s their own municipality's settings", async (role) => {
+  it.each(ROLES)("shows a %s their own municipality's settings when the role may read them", async (role) => {
     const tenant = await seed();
     await seed();
     const response = await call(h, await signIn(h, tenant.users[role]), 'GET', '/api/v1/municipality');
+    if (!ROLE_PERMISSIONS[role].includes('municipality:read')) {
+      expect(errorCode(response)).toBe('FORBIDDEN');
+      return;
+    }
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       id: tenant.municipality.id,
@@ -54,10 +58,6 @@ describe('read the settings', () => {
       mfaPolicy: 'off',
       isDemo: false,
     });
-  });
-
-  it('is readable by every role', () => {
-    expect(ROLES.filter((role) => !ROLE_PERMISSIONS[role].includes('municipality:read'))).toEqual([]);
   });
 });
 
@@ -84,7 +84,7 @@ describe('change the settings', () => {
     expect(municipality?.settings).toEqual({ mfaPolicy: 'off', languages: ['en', 'ro', 'uk'], defaultLanguage: 'en', suppressionThreshold: 7 });
     expect((await call(h, admin, 'GET', '/api/v1/municipality')).json().name).toBe('Levanger kommune');
     expect(await auditEvents(tenant.municipality.id, 'municipality.updated')).toMatchObject([
-      { entityType: 'municipality', entityId: tenant.municipality.id, actorUserId: tenant.users.admin.id, details: { fields: ['name', 'languages', 'defaultLanguage'] } },
+      { entityType: 'municipality', entityId: tenant.municipality.id, actorUserId: tenant.users.admin.id, details: { fields: ['name', 'defaultLanguage', 'languages'] } },
     ]);
     expect(await dbState(other.municipality.id)).toEqual(beforeOther);
   });

@@ -50,7 +50,8 @@ function expectNoPersonalValues(value: unknown) {
 async function create(session: Session, body = orgBody()) {
   const response = await call(h, session, 'POST', '/api/v1/organisations', body);
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: string; contacts: { id: string; name: string }[] };
+  const created: { id: string; contacts: { id: string; name: string }[] } = response.json();
+  return created;
 }
 
 function endpoints(id: string) {
@@ -168,7 +169,10 @@ describe('write the registry', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ id: created.id, archived: true, userCount: 0 });
     expect(await auditEvents(tenant.municipality.id, 'organisation.archived')).toMatchObject([{ entityType: 'organisation', entityId: created.id, actorUserId: tenant.users.coordinator.id }]);
-    const ids = async (query: string) => (await call(h, coordinator, 'GET', `/api/v1/organisations${query}`)).json().items.map((item: { id: string }) => item.id);
+    const ids = async (query: string): Promise<string[]> => {
+      const body: { items: { id: string }[] } = (await call(h, coordinator, 'GET', `/api/v1/organisations${query}`)).json();
+      return body.items.map((item) => item.id);
+    };
     expect(await ids('')).toEqual([tenant.organisation.id]);
     expect(await ids('?includeArchived=false')).toEqual([tenant.organisation.id]);
     expect((await ids('?includeArchived=true')).sort()).toEqual([tenant.organisation.id, created.id].sort());

@@ -31,7 +31,7 @@ async function stillSignedIn(session: Session): Promise<boolean> {
 async function enrolMfa(session: Session): Promise<string> {
   const enrol = await call(h, session, 'POST', '/api/v1/auth/mfa/enrolment', {});
   expect(enrol.statusCode).toBe(200);
-  const { secret } = enrol.json() as { secret: string };
+  const { secret }: { secret: string } = enrol.json();
   expect((await call(h, session, 'POST', '/api/v1/auth/mfa/enrolment/confirm', { code: currentTotp(secret) })).statusCode).toBe(200);
   return secret;
 }

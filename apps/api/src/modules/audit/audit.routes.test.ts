@@ -1,0 +1,181 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { schema } from '@lykt/db';
+import { ROLE_PERMISSIONS, ROLES, type AuditEvent } from '@lykt/shared';
+import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
+
+let h: TestHarness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const seed = () => seedTenant(h, { settings: { mfaPolicy: 'off', languages: ['nb', 'en'], defaultLanguage: 'nb', suppressionThreshold: 5 } });
+
+async function auditRows(municipalityId: string) {
+  return h.deps.db.select().from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)).orderBy(asc(schema.auditEvent.seq));
+}
+
+async function list(session: Session, query = ''): Promise<{ items: AuditEvent[]; total: number; body: string }> {
+  const response = await call(h, session, 'GET', `/api/v1/audit${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  const parsed: { items: AuditEvent[]; total: number } = response.json();
+  return { ...parsed, body: response.body };
+}
+
+/** Signs a user in at a given moment, so the sign-in event carries that time. */
+async function signInAt(user: { email: string }, at: string): Promise<void> {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date(at) });
+  await signIn(h, user);
+  vi.useRealTimers();
+}
+
+const day = (date: Date, offsetDays = 0) => new Date(date.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+describe('access to the audit log', () => {
+  it('answers 401 UNAUTHENTICATED without a session and writes nothing', async () => {
+    const tenant = await seed();
+    const before = await auditRows(tenant.municipality.id);
+    const response = await call(h, null, 'GET', '/api/v1/audit');
+    expect(response.statusCode).toBe(401);
+    expect(errorCode(response)).toBe('UNAUTHENTICATED');
+    expect(await auditRows(tenant.municipality.id)).toEqual(before);
+  });
+
+  it.each(ROLES.filter((role) => !ROLE_PERMISSIONS[role].includes('audit:read')))('answers 403 FORBIDDEN to a %s and logs no viewing', async (role) => {
+    const tenant = await seed();
+    const session = await signIn(h, tenant.users[role]);
+    const before = await auditRows(tenant.municipality.id);
+    const response = await call(h, session, 'GET', '/api/v1/audit');
+    expect(response.statusCode).toBe(403);
+    expect(errorCode(response)).toBe('FORBIDDEN');
+    expect(await auditRows(tenant.municipality.id)).toEqual(before);
+  });
+
+  it.each(['admin', 'coordinator'] as const)('lets a %s browse the log newest first, and logs the viewing', async (role) => {
+    const tenant = await seed();
+    const user = tenant.users[role];
+    const session = await signIn(h, user);
+    const first = await list(session);
+    expect(first.total).toBe(1);
+    expect(first.items[0]).toMatchObject({ seq: 1, action: 'auth.login.succeeded', entityType: 'session', outcome: 'success', actor: { id: user.id, name: user.name } });
+    const viewed = (await auditRows(tenant.municipality.id)).filter((row) => row.action === 'audit.viewed');
+    expect(viewed).toMatchObject([{ actorUserId: user.id, entityType: 'audit_event', entityId: null, outcome: 'success', details: { filters: [] } }]);
+    const second = await list(session);
+    expect(second.total).toBe(2);
+    expect(second.items.map((item) => [item.seq, item.action])).toEqual([[2, 'audit.viewed'], [1, 'auth.login.succeeded']]);
+  });
+});
+
+describe('filters and pages', () => {
+  it('filters by action, actorId, entityType and entityId; the log holds no personal values', async () => {
+    const tenant = await seed();
+    const admin = await signIn(h, tenant.users.admin);
+    const coordinator = await signIn(h, tenant.users.coordinator);
+    const contact = { name: 'Kari Nordmann', phone: '+47 912 34 567', email: 'kari@politiet.invalid' };
+    const org = await call(h, admin, 'POST', '/api/v1/organisations', { name: 'Politiet', kind: 'police', isInternal: false, contacts: [contact] });
+    await call(h, coordinator, 'POST', '/api/v1/organisations', { name: 'Barnevernet', kind: 'child_welfare', isInternal: true });
+    const password = 'violet-tractor-sings-loudly';
+    const email = `nora.${tenant.municipality.id.slice(0, 8)}@test.lykt.invalid`;
+    const writes = [
+      org,
+      await call(h, admin, 'POST', '/api/v1/users', { email, name: 'Nora Nyansatt', role: 'viewer', organisationId: tenant.organisation.id, password }),
+      await call(h, admin, 'PATCH', `/api/v1/users/${tenant.users.viewer.id}`, { role: 'partner' }),
+    ];
+    expect(writes.map((response) => response.statusCode)).toEqual([201, 201, 200]);
+
+    const created = await list(admin, '?action=organisation.created');
+    expect(created.total).toBe(2);
+    expect(created.items.every((item) => item.action === 'organisation.created')).toBe(true);
+    const byCoordinator = await list(admin, `?actorId=${tenant.users.coordinator.id}`);
+    expect(byCoordinator.items.map((item) => item.action)).toEqual(['organisation.created', 'auth.login.succeeded']);
+    expect(byCoordinator.items.every((item) => item.actor.id === tenant.users.coordinator.id)).toBe(true);
+    const onUsers = await list(admin, '?entityType=user');
+    expect(onUsers.items.map((item) => item.action)).toEqual(['user.updated', 'user.created']);
+    const onOrg = await list(admin, `?entityId=${org.json().id}`);
+    expect(onOrg.items).toMatchObject([{ action: 'organisation.created', entityId: org.json().id, actor: { id: tenant.users.admin.id } }]);
+    const combined = await list(admin, `?action=auth.login.succeeded&actorId=${tenant.users.admin.id}`);
+    expect(combined.total).toBe(1);
+
+    const viewed = (await auditRows(tenant.municipality.id)).filter((row) => row.action === 'audit.viewed');
+    expect(viewed.at(-1)?.details).toEqual({ filters: ['action', 'actorId'] });
+    expect(JSON.stringify(viewed.map((row) => row.details))).not.toContain(tenant.users.admin.id);
+    const everything = await list(admin, '?limit=200');
+    expect(everything.total).toBe(everything.items.length);
+    for (const value of [password, email, 'Nora', contact.name, contact.phone, contact.email, tenant.users.viewer.email, tenant.users.viewer.name]) {
+      expect(everything.body).not.toContain(value);
+    }
+  });
+
+  it('filters by day with from and to, both inclusive (UTC)', async () => {
+    const tenant = await seed();
+    await signInAt(tenant.users.viewer, '2024-03-10T23:59:00Z');
+    await signInAt(tenant.users.partner, '2024-03-11T00:01:00Z');
+    const admin = await signIn(h, tenant.users.admin);
+    const [, , today] = await auditRows(tenant.municipality.id);
+    const todayDay = day(today?.occurredAt ?? new Date());
+    const actors = async (query: string) => (await list(admin, `${query}&action=auth.login.succeeded`)).items.map((item) => item.actor.id);
+    const { viewer, partner } = tenant.users;
+    expect(await actors('?from=2024-03-10&to=2024-03-10')).toEqual([viewer.id]);
+    expect(await actors('?from=2024-03-11&to=2024-03-11')).toEqual([partner.id]);
+    expect(await actors('?from=2024-03-10&to=2024-03-11')).toEqual([partner.id, viewer.id]);
+    expect(await actors('?to=2024-03-09')).toEqual([]);
+    expect(await actors('?from=2024-03-11')).toEqual([tenant.users.admin.id, partner.id]);
+    expect(await actors(`?from=${todayDay}&to=${todayDay}`)).toEqual([tenant.users.admin.id]);
+    expect(await actors(`?from=${day(today?.occurredAt ?? new Date(), 1)}`)).toEqual([]);
+  });
+
+  it('pages with limit and offset, newest first, with a stable total', async () => {
+    const tenant = await seed();
+    for (let i = 0; i < 4; i += 1) await signIn(h, tenant.users.viewer);
+    const admin = await signIn(h, tenant.users.admin);
+    const pages = [];
+    for (const offset of [0, 2, 4]) pages.push(await list(admin, `?action=auth.login.succeeded&limit=2&offset=${offset}`));
+    expect(pages.map((page) => page.items.length)).toEqual([2, 2, 1]);
+    expect(pages.map((page) => page.total)).toEqual([5, 5, 5]);
+    const seqs = pages.flatMap((page) => page.items.map((item) => item.seq));
+    expect(seqs).toEqual([5, 4, 3, 2, 1]);
+    expect((await list(admin, '?action=auth.login.succeeded&offset=5')).items).toEqual([]);
+  });
+
+  it("never shows another municipality's events", async () => {
+    const a = await seed();
+    const b = await seed();
+    const adminB = await signIn(h, b.users.admin);
+    const orgB = (await call(h, adminB, 'POST', '/api/v1/organisations', { name: 'Fremmed', kind: 'ngo', isInternal: false })).json();
+    await list(adminB);
+    const bIds = (await auditRows(b.municipality.id)).map((row) => row.id);
+    const admin = await signIn(h, a.users.admin);
+    const countA = (await auditRows(a.municipality.id)).length;
+    const all = await list(admin, '?limit=200');
+    expect(all.total).toBe(countA);
+    for (const id of bIds) expect(all.body).not.toContain(id);
+    expect((await list(admin, `?actorId=${b.users.admin.id}`)).total).toBe(0);
+    expect((await list(admin, `?entityId=${orgB.id}`)).total).toBe(0);
+    expect((await list(admin, '?action=organisation.created')).total).toBe(0);
+  });
+
+  it.each([
+    ['action', '?action=user.hacked'],
+    ['actorId', '?actorId=admin'],
+    ['entityType', `?entityType=${'x'.repeat(61)}`],
+    ['from', '?from=yesterday'],
+    ['to', '?to=2024-13-01'],
+    ['limit', '?limit=0'],
+    ['offset', '?offset=-5'],
+  ])('refuses a bad %s with 400 naming the field and logs no viewing', async (field, query) => {
+    const tenant = await seed();
+    const admin = await signIn(h, tenant.users.admin);
+    const before = await auditRows(tenant.municipality.id);
+    const response = await call(h, admin, 'GET', `/api/v1/audit${query}`);
+    expect(response.statusCode).toBe(400);
+    expect(errorCode(response)).toBe('VALIDATION_ERROR');
+    expect(response.json().error.details[0].field).toBe(field);
+    expect(await auditRows(tenant.municipality.id)).toEqual(before);
+  });
+});
