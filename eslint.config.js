@@ -9,7 +9,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'apps/api/bin/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'apps/api/bin/*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -25,6 +25,7 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
     files: ['apps/web/src/**/*.tsx'],
@@ -45,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench/**', 'apps/api/src/cli.ts', 'apps/api/src/main.ts'],
+    files: ['bench/**', 'scripts/**', 'apps/api/src/cli.ts', 'apps/api/src/main.ts'],
     rules: { 'no-console': 'off' },
   },
 );
