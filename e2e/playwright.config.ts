@@ -15,7 +15,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
-  outputDir: '../test-results',
+  // Per port, so two runs in one tree never share results or data.
+  outputDir: `../test-results/e2e-${PORT}`,
   use: {
     baseURL: E2E_BASE_URL,
     locale: 'nb-NO',
@@ -25,7 +26,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh embedded database with the demo municipality for every run.
-    command: 'rm -rf .tmp/e2e-data && node --import tsx apps/api/src/main.ts',
+    command: `rm -rf .tmp/e2e-data-${PORT} && node --import tsx apps/api/src/main.ts`,
     cwd: '..',
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
@@ -35,7 +36,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      LYKT_DATA_DIR: '.tmp/e2e-data',
+      LYKT_DATA_DIR: `.tmp/e2e-data-${PORT}`,
       LYKT_DEMO: 'true',
       LYKT_DEMO_PASSWORD: DEMO_PASSWORD,
       LYKT_LOGIN_RATE_LIMIT: '2000',

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChangePasswordBody, LoginBody, MfaEnrolmentResponse, MfaPolicy, Role, SessionState, UpdateMeBody } from '@lykt/shared';
 import { isMfaRequired } from '@lykt/shared';
-import { DEMO_EMAIL_DOMAIN, type Database } from '@lykt/db';
+import { DEMO_EMAIL_DOMAIN, DEMO_ROLES, type Database } from '@lykt/db';
+
+/** The seeded, fictional demo accounts (`<role>@eksempel.kommune.no`). */
+const DEMO_ACCOUNT_EMAILS = new Set<string>(DEMO_ROLES.map((role) => `${role}@${DEMO_EMAIL_DOMAIN}`));
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { sha256Hex } from '../../platform/crypto';
@@ -43,7 +46,7 @@ function failureDelayMs(failures: number): number {
  * accounts of the demo municipality; users created there later follow the normal policy.
  */
 export function mustUseMfa(deps: Deps, user: { role: string; email: string }, municipality: MunicipalityRow): boolean {
-  const isDemoAccount = deps.config.demo && municipality.isDemo && user.email.toLowerCase().endsWith(`@${DEMO_EMAIL_DOMAIN}`);
+  const isDemoAccount = deps.config.demo && municipality.isDemo && DEMO_ACCOUNT_EMAILS.has(user.email.toLowerCase());
   if (isDemoAccount) return false;
   return isMfaRequired(user.role as Role, municipality.settings.mfaPolicy satisfies MfaPolicy);
 }
