@@ -32,7 +32,8 @@ async function withPglite<T>(dataDir: string, fn: (db: Awaited<ReturnType<typeof
   }
 }
 
-describe('lykt CLI', () => {
+// Each test starts the CLI (tsx + PGlite) several times; on a loaded machine that takes a while.
+describe('lykt CLI', { timeout: 120_000 }, () => {
   const dir = path.join(tmp, 'one');
   const backup = path.join(tmp, 'backup.jsonl.gz');
 

@@ -105,7 +105,7 @@ export async function restoreDatabase(
       await tx.execute(sql.raw(`truncate ${names} cascade`));
     }
     for (const { name } of TABLES_IN_ORDER) {
-      const rows = rowsByTable.get(name) ?? [];
+      const rows = parentsFirst(rowsByTable.get(name) ?? []);
       for (let i = 0; i < rows.length; i += BATCH) {
         const batch = JSON.stringify(rows.slice(i, i + BATCH));
         await tx.execute(sql`insert into ${tableIdentifier(name)} select * from jsonb_populate_recordset(null::${tableIdentifier(name)}, ${batch}::jsonb)`);
@@ -115,6 +115,28 @@ export async function restoreDatabase(
     if (options.check) await options.check(tx);
   });
   return finalHeader;
+}
+
+/**
+ * Orders the rows of a table that refers to itself (`parent_id`) so that every parent comes
+ * before its children: rows are inserted in batches, and a foreign key is checked per batch.
+ */
+export function parentsFirst(rows: unknown[]): unknown[] {
+  const withParent = (row: unknown): { id?: unknown; parent_id?: unknown } => (row && typeof row === 'object' ? row : {});
+  if (!rows.some((row) => withParent(row).parent_id)) return rows;
+  const byId = new Map(rows.map((row) => [withParent(row).id, row]));
+  const placed = new Set<unknown>();
+  const ordered: unknown[] = [];
+  const place = (row: unknown, depth: number) => {
+    const { id, parent_id: parentId } = withParent(row);
+    if (placed.has(id)) return;
+    const parent = parentId ? byId.get(parentId) : undefined;
+    if (parent && depth < rows.length) place(parent, depth + 1);
+    placed.add(id);
+    ordered.push(row);
+  };
+  for (const row of rows) place(row, 0);
+  return ordered;
 }
 
 /** Keeps the newest `keep` automatic backups in a folder. */
