@@ -3,3 +3,7 @@
  * under schema/; this barrel is what drizzle-kit and the application read.
  */
 export * from './schema/platform';
+export * from './schema/tips';
+export * from './schema/plans';
+export * from './schema/cooperation';
+export * from './schema/identification';

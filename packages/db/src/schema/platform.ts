@@ -110,6 +110,8 @@ export const appUser = pgTable(
     /** The last TOTP time step accepted, so a code cannot be replayed. */
     mfaLastStep: bigint('mfa_last_step', { mode: 'number' }),
     language: text('language'),
+    /** One of the fictional accounts seeded with the demo municipality (may skip MFA in demo mode). */
+    isDemoAccount: boolean('is_demo_account').notNull().default(false),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: ts('locked_until'),
     lastLoginAt: ts('last_login_at'),

@@ -6,6 +6,8 @@ import * as schema from '../schema';
 export type SeedCapabilities = {
   createDataKey: (tx: Database, municipalityId: string) => Promise<unknown>;
   hashPassword: (password: string) => Promise<string>;
+  /** Encrypts a sensitive field with the municipality's data key (for demo content that is stored encrypted). */
+  encrypt?: (tx: Database, municipalityId: string, field: string, plaintext: string) => Promise<string>;
 };
 
 export type MunicipalityRow = typeof schema.municipality.$inferSelect;

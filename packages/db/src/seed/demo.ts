@@ -2,6 +2,9 @@ import { count } from 'drizzle-orm';
 import type { Database } from '../client';
 import * as schema from '../schema';
 import { buildContactPerson, buildMunicipality, buildOrganisation, buildUser, type SeedCapabilities } from './builders';
+import { seedIdentificationDemo } from './identification-demo';
+import { seedTipsDemo } from './tips-demo';
+import { seedPlansDemo } from './plans-demo';
 
 export const DEMO_MUNICIPALITY_NAME = 'Eksempel kommune';
 export const DEMO_EMAIL_DOMAIN = 'eksempel.kommune.no';
@@ -30,10 +33,17 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
 
 /**
  * Creates the clearly fictional demo municipality with partner organisations and one user per
- * role (`<role>@eksempel.kommune.no`). Does nothing unless the database is empty.
+ * role (`<role>@eksempel.kommune.no`). Does nothing unless the database is empty (tests may
+ * seed it beside other data with another e-mail domain).
  */
-export async function seedDemo(db: Database, caps: SeedCapabilities, password: string): Promise<DemoSeedResult> {
-  if (!(await isDatabaseEmpty(db))) return null;
+export async function seedDemo(
+  db: Database,
+  caps: SeedCapabilities,
+  password: string,
+  options: { emailDomain?: string; onlyIfEmpty?: boolean } = {},
+): Promise<DemoSeedResult> {
+  const { emailDomain = DEMO_EMAIL_DOMAIN, onlyIfEmpty = true } = options;
+  if (onlyIfEmpty && !(await isDatabaseEmpty(db))) return null;
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     const municipality = await buildMunicipality(tx, caps, {
@@ -78,12 +88,15 @@ export async function seedDemo(db: Database, caps: SeedCapabilities, password: s
     };
     const users = [];
     for (const role of DEMO_ROLES) {
-      const email = `${role}@${DEMO_EMAIL_DOMAIN}`;
+      const email = `${role}@${emailDomain}`;
       const organisationId = organisations.get(organisationFor[role]);
       if (!organisationId) throw new Error(`demo organisation missing for ${role}`);
-      await buildUser(tx, caps, { municipalityId: municipality.id, organisationId, role, email, name: names[role], password });
+      await buildUser(tx, caps, { municipalityId: municipality.id, organisationId, role, email, name: names[role], password, isDemoAccount: true });
       users.push({ role, email });
     }
+    await seedIdentificationDemo(tx, municipality.id);
+    await seedTipsDemo(tx, municipality.id);
+    await seedPlansDemo(tx, caps, municipality.id, organisations);
     return { municipalityId: municipality.id, users };
   });
 }

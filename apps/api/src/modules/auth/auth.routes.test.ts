@@ -175,19 +175,17 @@ describe('MFA', () => {
     const demo = await createHarness({ demo: true });
     try {
       const tenant = await seedTenant(demo, { isDemo: true });
-      // E-mails are unique across municipalities: free the seeded address if a run before this one took it.
-      await demo.deps.db.update(schema.appUser).set({ email: `old-${Date.now()}@test.lykt.invalid` }).where(eq(schema.appUser.email, 'coordinator@eksempel.kommune.no'));
       const demoAccount = await buildUser(demo.deps.db, seedCapabilities(demo.deps.keyring), {
         municipalityId: tenant.municipality.id,
         organisationId: tenant.organisation.id,
         role: 'coordinator',
-        email: 'coordinator@eksempel.kommune.no',
+        isDemoAccount: true,
       });
       const relaxed = await call(demo, null, 'POST', '/api/v1/auth/login', { email: demoAccount.email, password: TEST_PASSWORD });
       expect(relaxed.json()).toEqual({ state: 'active' });
       const normal = await call(demo, null, 'POST', '/api/v1/auth/login', { email: tenant.users.coordinator.email, password: TEST_PASSWORD });
       expect(normal.json()).toEqual({ state: 'mfa_enrolment' });
-      // Another address on the demo domain is not a seeded demo account.
+      // An address on the demo domain does not make a seeded demo account.
       const lookalike = await buildUser(demo.deps.db, seedCapabilities(demo.deps.keyring), {
         municipalityId: tenant.municipality.id,
         organisationId: tenant.organisation.id,

@@ -2,10 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChangePasswordBody, LoginBody, MfaEnrolmentResponse, MfaPolicy, Role, SessionState, UpdateMeBody } from '@lykt/shared';
 import { isMfaRequired } from '@lykt/shared';
-import { DEMO_EMAIL_DOMAIN, DEMO_ROLES, type Database } from '@lykt/db';
-
-/** The seeded, fictional demo accounts (`<role>@eksempel.kommune.no`). */
-const DEMO_ACCOUNT_EMAILS = new Set<string>(DEMO_ROLES.map((role) => `${role}@${DEMO_EMAIL_DOMAIN}`));
+import type { Database } from '@lykt/db';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { sha256Hex } from '../../platform/crypto';
@@ -45,9 +42,8 @@ function failureDelayMs(failures: number): number {
  * Whether this user must use MFA. Demo mode relaxes the rule only for the fictional demo
  * accounts of the demo municipality; users created there later follow the normal policy.
  */
-export function mustUseMfa(deps: Deps, user: { role: string; email: string }, municipality: MunicipalityRow): boolean {
-  const isDemoAccount = deps.config.demo && municipality.isDemo && DEMO_ACCOUNT_EMAILS.has(user.email.toLowerCase());
-  if (isDemoAccount) return false;
+export function mustUseMfa(deps: Deps, user: { role: string; isDemoAccount: boolean }, municipality: MunicipalityRow): boolean {
+  if (deps.config.demo && municipality.isDemo && user.isDemoAccount) return false;
   return isMfaRequired(user.role as Role, municipality.settings.mfaPolicy satisfies MfaPolicy);
 }
 

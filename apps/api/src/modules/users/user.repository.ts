@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import type { Role, UserListQuery } from '@lykt/shared';
 
@@ -95,4 +95,14 @@ export async function countActiveAdmins(db: Database, municipalityId: string): P
 
 export async function isEmailTaken(db: Database, email: string): Promise<boolean> {
   return (await findUserByEmail(db, email)) !== null;
+}
+
+/** Names of users by id, scoped to the municipality. */
+export async function findUserNames(db: Database, municipalityId: string, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: schema.appUser.id, name: schema.appUser.name })
+    .from(schema.appUser)
+    .where(and(eq(schema.appUser.municipalityId, municipalityId), inArray(schema.appUser.id, userIds)));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "tip" ADD COLUMN "concern_id" uuid;

@@ -1,0 +1,1 @@
+ALTER TABLE "app_user" ADD COLUMN "is_demo_account" boolean DEFAULT false NOT NULL;
