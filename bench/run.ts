@@ -1,9 +1,15 @@
 import os from 'node:os';
 import { benchMe } from './me.bench';
+import { benchIdentification } from './identification.bench';
+import { benchTips } from './tips.bench';
+import { benchPlans } from './plans.bench';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures as tables. */
 const BENCHES: Record<string, (seconds: number) => Promise<void>> = {
   me: benchMe,
+  identification: benchIdentification,
+  tips: benchTips,
+  plans: benchPlans,
 };
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);

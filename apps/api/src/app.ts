@@ -15,11 +15,18 @@ import { registerErrorHandling, sendNotFound } from './platform/http/errors.plug
 import { loggerOptions } from './platform/http/logging';
 import { registerSecurity } from './platform/http/security.plugin';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { cooperationRoutes } from './modules/cooperation/cooperation.routes';
+import { planRoutes } from './modules/plans/plans.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { municipalityRoutes } from './modules/municipality/municipality.routes';
 import { organisationRoutes } from './modules/organisations/organisation.routes';
 import { userRoutes } from './modules/users/user.routes';
+import { concernRoutes } from './modules/concerns/concern.routes';
+import { pathwayRoutes } from './modules/pathway/pathway.routes';
+import { screeningRoutes } from './modules/screening/screening.routes';
+import { tipsRoutes } from './modules/tips/tips.routes';
+import { publicRoutes } from './public/public.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -89,6 +96,12 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       await v1.register(organisationRoutes(deps));
       await v1.register(municipalityRoutes(deps));
       await v1.register(auditRoutes(deps));
+      await v1.register(tipsRoutes(deps));
+      await v1.register(planRoutes(deps));
+      await v1.register(cooperationRoutes(deps));
+      await v1.register(screeningRoutes(deps));
+      await v1.register(concernRoutes(deps));
+      await v1.register(pathwayRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
@@ -98,8 +111,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   if (hasWeb) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', index: ['index.html'], wildcard: false });
   }
-  // The public pages will live at /; until they exist, / leads to the staff app.
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
+  // The public pages and the anonymous tip form: / negotiates the language, /{lang}/... serves them.
+  await app.register(publicRoutes(deps));
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';

@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   LYKT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LYKT_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   LYKT_TRUST_PROXY: booleanFromEnv.default(false),
+  LYKT_PUBLIC_MUNICIPALITY: z.uuid('must be a municipality id (uuid)').optional(),
 });
 
 export type Config = {
@@ -44,6 +45,8 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LYKT_LOG_LEVEL'];
   loginRateLimitPerMinute: number;
   trustProxy: boolean;
+  /** The municipality whose public pages and tip form this installation serves; null: the first one created. */
+  publicMunicipalityId: string | null;
   version: string;
 };
 
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LYKT_LOG_LEVEL,
     loginRateLimitPerMinute: e.LYKT_LOGIN_RATE_LIMIT,
     trustProxy: e.LYKT_TRUST_PROXY,
+    publicMunicipalityId: e.LYKT_PUBLIC_MUNICIPALITY ?? null,
     version: VERSION,
   };
 }

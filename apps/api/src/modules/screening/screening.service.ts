@@ -1,0 +1,151 @@
+import { CURRENT_CATALOGUE_VERSION, currentCatalogue } from '@lykt/content/indicators';
+import {
+  EXPLOITATION_FORMS,
+  evaluatePathway,
+  isPossibleMinor,
+  scoreScreening,
+  SCREENING_CONTEXTS,
+  SIGNAL_LEVELS,
+  type Answer,
+  type IndicatorCatalogue,
+  type Screening,
+  type ScreeningBody,
+  type ScreeningFacts,
+  type ScreeningProfile,
+  type ScreeningStatistics,
+} from '@lykt/shared';
+import { recordAudit } from '../../platform/audit';
+import type { UserActor } from '../../platform/context';
+import { inTransaction, type Deps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { loadPathwayRules } from '../pathway/pathway.service';
+import { canReadScreening, seesAllScreenings } from './screening.policy';
+import { parseFacts, parseProfile, presentScreening } from './screening.presenter';
+import { findScreening, insertScreening, listScreenings, screeningFactsInPeriod, suppressionThreshold } from './screening.repository';
+
+type FieldError = { field: string; message: string };
+
+function invalid(errors: FieldError[]): AppError {
+  return new AppError('VALIDATION_ERROR', `Check the field "${errors[0]?.field}": ${errors[0]?.message}`, errors);
+}
+
+/**
+ * Checks answers against the catalogue they claim: only the current version is accepted, every
+ * indicator id must exist in it and appear once. Returns the answers as a map.
+ */
+export function validateAnswers(
+  catalogueVersion: string,
+  answers: { indicatorId: string; answer: Answer }[],
+): { catalogue: IndicatorCatalogue; answerMap: Record<string, Answer> } {
+  if (catalogueVersion !== CURRENT_CATALOGUE_VERSION) {
+    throw invalid([{ field: 'catalogueVersion', message: `Screenings use catalogue version ${CURRENT_CATALOGUE_VERSION}; reload the page to get it.` }]);
+  }
+  const catalogue = currentCatalogue();
+  const known = new Set(catalogue.indicators.map((indicator) => indicator.id));
+  const answerMap: Record<string, Answer> = {};
+  const errors: FieldError[] = [];
+  answers.forEach((entry, index) => {
+    if (!known.has(entry.indicatorId)) errors.push({ field: `answers.${index}.indicatorId`, message: 'Unknown indicator id' });
+    else if (answerMap[entry.indicatorId]) errors.push({ field: `answers.${index}.indicatorId`, message: 'Answered more than once' });
+    else answerMap[entry.indicatorId] = entry.answer;
+  });
+  if (errors.length > 0) throw invalid(errors);
+  return { catalogue, answerMap };
+}
+
+/** The coded facts with "may be under 18" set for an under-18 age band. */
+export function normaliseFacts(facts: ScreeningFacts): ScreeningFacts {
+  return { ...facts, possibleMinor: isPossibleMinor(facts) };
+}
+
+/** Scores a screening with the shared code and evaluates the municipality's pathway on it. */
+export async function assess(
+  deps: Deps,
+  municipalityId: string,
+  catalogue: IndicatorCatalogue,
+  answerMap: Record<string, Answer>,
+  facts: ScreeningFacts,
+): Promise<{ profile: ScreeningProfile; ruleIds: string[] }> {
+  const profile = scoreScreening(catalogue, answerMap, facts.possibleMinor);
+  const { rules } = await loadPathwayRules(deps.db, municipalityId);
+  return { profile, ruleIds: evaluatePathway(rules, { facts, profile }).map((rule) => rule.id) };
+}
+
+export async function createScreening(deps: Deps, actor: UserActor, body: ScreeningBody): Promise<Screening> {
+  const { catalogue, answerMap } = validateAnswers(body.catalogueVersion, body.answers);
+  const facts = normaliseFacts(body.facts);
+  const { profile, ruleIds } = await assess(deps, actor.municipalityId, catalogue, answerMap, facts);
+  const row = await inTransaction(deps, async (tx) => {
+    const inserted = await insertScreening(tx, actor.municipalityId, {
+      createdByUserId: actor.userId,
+      organisationId: actor.organisationId,
+      context: body.context,
+      catalogueVersion: catalogue.version,
+      suspectedForms: [...new Set(body.suspectedForms)],
+      facts,
+      possibleMinor: facts.possibleMinor,
+      answers: body.answers,
+      profile,
+      level: profile.level,
+      nextStepRuleIds: ruleIds,
+    });
+    await recordAudit(tx, {
+      municipalityId: actor.municipalityId,
+      action: 'screening.created',
+      entityType: 'screening',
+      entityId: inserted.id,
+      details: { context: body.context, catalogueVersion: catalogue.version, level: profile.level, possibleMinor: facts.possibleMinor, steps: ruleIds },
+    });
+    return inserted;
+  });
+  return presentScreening(row, actor.userId);
+}
+
+export async function findScreenings(deps: Deps, actor: UserActor, page: { limit: number; offset: number }) {
+  const { rows, total } = await listScreenings(deps.db, actor.municipalityId, seesAllScreenings(actor) ? null : actor.userId, page);
+  return {
+    total,
+    items: rows.map((row) => ({
+      id: row.id,
+      context: row.context as Screening['context'],
+      catalogueVersion: row.catalogueVersion,
+      createdAt: row.createdAt.toISOString(),
+      mine: row.createdByUserId === actor.userId,
+      level: parseProfile(row.profile).level,
+      possibleMinor: row.possibleMinor,
+    })),
+  };
+}
+
+export async function getScreening(deps: Deps, actor: UserActor, screeningId: string): Promise<Screening> {
+  const row = await findScreening(deps.db, actor.municipalityId, screeningId);
+  if (!row || !canReadScreening(actor, row)) throw notFound('The screening');
+  return presentScreening(row, actor.userId);
+}
+
+/** Counts by coded facts. Any count below the municipality's threshold is suppressed (null). */
+export async function screeningStatistics(deps: Deps, actor: UserActor, query: { from?: string; to?: string }): Promise<ScreeningStatistics> {
+  const from = query.from ? new Date(`${query.from}T00:00:00Z`) : null;
+  const to = query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) : null;
+  if (from && to && from >= to) throw invalid([{ field: 'to', message: 'Must be on or after "from"' }]);
+  const [rows, threshold] = await Promise.all([screeningFactsInPeriod(deps.db, actor.municipalityId, from, to), suppressionThreshold(deps.db, actor.municipalityId)]);
+  // A zero identifies no one; any other count below the threshold could, so it is withheld.
+  const suppress = (value: number) => (value > 0 && value < threshold ? null : value);
+  const tally = (keys: readonly string[], keyOf: (row: (typeof rows)[number]) => string[]) =>
+    keys.map((key) => ({ key, count: suppress(rows.filter((row) => keyOf(row).includes(key)).length) }));
+  return {
+    suppressionThreshold: threshold,
+    total: suppress(rows.length),
+    byContext: tally(SCREENING_CONTEXTS, (row) => [row.context]),
+    byForm: tally(EXPLOITATION_FORMS, (row) =>
+      parseProfile(row.profile)
+        .forms.filter((form) => form.level !== 'none')
+        .map((form) => form.form),
+    ),
+    byAgeGroup: tally(['minor', 'adult', 'unknown'], (row) => {
+      const facts = parseFacts(row.facts);
+      return [row.possibleMinor ? 'minor' : facts.ageBand === 'unknown' ? 'unknown' : 'adult'];
+    }),
+    byLevel: tally(SIGNAL_LEVELS, (row) => [row.level]),
+  };
+}

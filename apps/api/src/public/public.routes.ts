@@ -1,0 +1,254 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { loadPublicNumbers, loadPublicTexts, type PublicLanguage, type PublicTexts } from '@lykt/content/public-texts';
+import { LANGUAGE_CODES, TIP_LIMITS, TipSubmissionSchema, type TipPublicSettings } from '@lykt/shared';
+import type { Deps } from '../platform/deps';
+import { findPublicMunicipality } from '../modules/tips/tips.repository';
+import { addTipsterMessage, getPublicSettings, publicSettingsVersion, submitTip, viewTipAsTipster } from '../modules/tips/tips.service';
+import { buildPublicAssets, type Asset } from './assets';
+import { MemoryLimiter, negotiateLanguage, ProofOfWork } from './guards';
+import { conversationPage, followUpPage, homePage, messagePage, receiptPage, tipFormPage, type PageContext, type TipFormErrors, type TipFormValues } from './pages';
+
+/** Strict policy for the public pages: only this host's stylesheet, script, fonts and forms. */
+export const PUBLIC_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/** Form posts are small: the longest text is 5000 characters (up to ~60 kB percent-encoded). */
+export const PUBLIC_BODY_LIMIT = 96 * 1024;
+/** Every follow-up answer (right code, wrong code, malformed) takes at least this long. */
+export const FOLLOW_UP_MIN_MS = 400;
+export const POW_BITS = 15;
+
+export type PublicRouteOptions = {
+  /** Tips per address per hour with a solved proof of work. */
+  tipsPerHour?: number;
+  /** Tips per address per hour without one (no JavaScript): smaller, never zero. */
+  unsolvedTipsPerHour?: number;
+  /** Follow-up attempts (any code) per address per hour. */
+  followUpsPerHour?: number;
+};
+
+type PublicState = { municipalityId: string; name: string; defaultLanguage: string; country: string; settings: TipPublicSettings };
+
+const HOUR = 60 * 60 * 1000;
+const isLanguage = (value: string | undefined): value is PublicLanguage => value !== undefined && (LANGUAGE_CODES as readonly string[]).includes(value);
+const field = (body: unknown, name: string): string => {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : '';
+};
+
+/** The public information pages and the anonymous tip form at / and /{lang}/. No cookies, no addresses kept. */
+export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
+  const texts = loadPublicTexts();
+  const assets = buildPublicAssets();
+  const tipLimiter = new MemoryLimiter(options.tipsPerHour ?? 20, HOUR);
+  const unsolvedLimiter = new MemoryLimiter(options.unsolvedTipsPerHour ?? 3, HOUR);
+  const followUpLimiter = new MemoryLimiter(options.followUpsPerHour ?? 30, HOUR);
+  let powCache: { municipalityId: string; pow: ProofOfWork } | null = null;
+  let stateCache: { at: number; version: number; state: PublicState | null } | null = null;
+
+  async function publicState(): Promise<PublicState | null> {
+    if (stateCache && stateCache.version === publicSettingsVersion() && Date.now() - stateCache.at < 5_000) return stateCache.state;
+    const version = publicSettingsVersion();
+    const row = await findPublicMunicipality(deps.db, deps.config.publicMunicipalityId);
+    const state = row
+      ? { municipalityId: row.id, name: row.name, defaultLanguage: row.settings.defaultLanguage, country: 'NO', settings: await getPublicSettings(deps, row.id) }
+      : null;
+    stateCache = { at: Date.now(), version, state };
+    return state;
+  }
+
+  async function powFor(municipalityId: string): Promise<ProofOfWork> {
+    if (powCache?.municipalityId === municipalityId) return powCache.pow;
+    // Derived from the municipality's data key, so every API process signs and checks alike.
+    const secret = Buffer.from(await deps.keyring.keyedHash(deps.db, municipalityId, 'tip.form-challenge', 'secret'), 'hex');
+    powCache = { municipalityId, pow: new ProofOfWork(secret, POW_BITS) };
+    return powCache.pow;
+  }
+
+  function context(state: PublicState, lang: PublicLanguage, subPath: PageContext['subPath']): PageContext {
+    return { lang, texts: texts[lang], all: texts, numbers: loadPublicNumbers(state.country), municipalityName: state.name, settings: state.settings, subPath };
+  }
+
+  function sendPage(reply: FastifyReply, status: number, lang: PublicLanguage, body: string) {
+    return reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', PUBLIC_CSP)
+      .header('cache-control', 'no-store')
+      .header('content-language', lang)
+      .send(body);
+  }
+
+  function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: Asset | undefined) {
+    if (!asset) return reply.callNotFound();
+    reply.header('content-type', asset.type).header('cache-control', 'public, max-age=86400').header('etag', asset.etag).header('vary', 'accept-encoding');
+    if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+    const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '') && asset.gzip.length < asset.body.length;
+    if (gzip) reply.header('content-encoding', 'gzip');
+    return reply.send(gzip ? asset.gzip : asset.body);
+  }
+
+  /** Resolves language and municipality; answers itself (and returns null) when the page cannot be shown. */
+  async function prepare(request: FastifyRequest, reply: FastifyReply, subPath: PageContext['subPath']): Promise<PageContext | null> {
+    const { lang } = request.params as { lang?: string };
+    if (!isLanguage(lang)) {
+      reply.callNotFound();
+      return null;
+    }
+    const state = await publicState();
+    if (!state || !state.settings.publicPagesEnabled) {
+      const t: PublicTexts = texts[lang];
+      await sendPage(reply, 404, lang, `<!doctype html><html lang="${lang}" dir="${t.meta.dir}"><head><meta charset="utf-8"><title>${t.site.title}</title></head><body><main><h1>${t.errors.unavailable}</h1></main></body></html>`);
+      return null;
+    }
+    return context(state, lang, subPath);
+  }
+
+  async function formPage(ctx: PageContext, values: TipFormValues, errors: TipFormErrors, state: PublicState) {
+    const pow = await powFor(state.municipalityId);
+    return tipFormPage(ctx, values, errors, { challenge: pow.issue(), bits: pow.bits });
+  }
+
+  return async (app: FastifyInstance) => {
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: PUBLIC_BODY_LIMIT }, (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
+    });
+
+    app.setErrorHandler(async (error: FastifyError, request, reply) => {
+      const { lang: raw } = (request.params ?? {}) as { lang?: string };
+      const lang: PublicLanguage = isLanguage(raw) ? raw : 'nb';
+      const state = await publicState().catch(() => null);
+      if (!state) return reply.code(500).send();
+      const ctx = context(state, lang, '/');
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendPage(reply, 413, lang, messagePage(ctx, ctx.texts.errors.tooLargeHeading, ctx.texts.errors.tooLarge));
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      if (status === 500) request.log.error({ err: { type: error.name, message: error.message, code: error.code } }, 'public page error');
+      return sendPage(reply, status, lang, messagePage(ctx, ctx.texts.site.title, ctx.texts.errors.generic));
+    });
+
+    app.get('/public-assets/:file', { schema: { hide: true } }, async (request, reply) => sendAsset(request, reply, assets.files.get((request.params as { file: string }).file)));
+    app.get('/public-assets/fonts/:file', { schema: { hide: true } }, async (request, reply) => sendAsset(request, reply, assets.fonts.get((request.params as { file: string }).file)));
+
+    app.get('/', { schema: { hide: true } }, async (request, reply) => {
+      const state = await publicState();
+      reply.header('cache-control', 'no-store').header('vary', 'accept-language');
+      if (!state || !state.settings.publicPagesEnabled) return reply.redirect('/app/');
+      const fallback = isLanguage(state.defaultLanguage) ? state.defaultLanguage : 'nb';
+      const lang = negotiateLanguage(request.headers['accept-language'], LANGUAGE_CODES) ?? fallback;
+      return reply.redirect(`/${lang}/`);
+    });
+
+    app.get('/:lang', { schema: { hide: true } }, async (request, reply) => {
+      const ctx = await prepare(request, reply, '/');
+      if (ctx) return sendPage(reply, 200, ctx.lang, homePage(ctx));
+      return reply;
+    });
+
+    app.get('/:lang/tips', { schema: { hide: true } }, async (request, reply) => {
+      const ctx = await prepare(request, reply, '/tips');
+      if (!ctx) return reply;
+      const state = await publicState();
+      if (!state) return reply.callNotFound();
+      return sendPage(reply, 200, ctx.lang, await formPage(ctx, {}, {}, state));
+    });
+
+    app.post('/:lang/tips', { schema: { hide: true }, bodyLimit: PUBLIC_BODY_LIMIT }, async (request, reply) => {
+      const ctx = await prepare(request, reply, '/tips');
+      if (!ctx) return reply;
+      const state = await publicState();
+      if (!state) return reply.callNotFound();
+      if (!state.settings.tipFormEnabled) return sendPage(reply, 200, ctx.lang, await formPage(ctx, {}, {}, state));
+      const body = request.body;
+      const names = ['what', 'placeKind', 'area', 'address', 'when', 'peopleCount', 'minor', 'danger', 'anonymous', 'contactName', 'contactPhone', 'contactEmail', 'share'];
+      const values: TipFormValues = Object.fromEntries(names.map((name) => [name, field(body, name)]));
+      const t = ctx.texts.tip;
+      const errors = validateTip(values, t);
+      const parsed = TipSubmissionSchema.safeParse({
+        language: ctx.lang,
+        what: values.what,
+        placeKind: values.placeKind,
+        area: values.area,
+        address: values.address,
+        when: values.when,
+        peopleCount: values.peopleCount,
+        minor: values.minor,
+        immediateDanger: values.danger === 'yes',
+        anonymous: values.anonymous === 'yes',
+        contactName: values.contactName,
+        contactPhone: values.contactPhone,
+        contactEmail: values.contactEmail,
+        contactMayBeShared: values.share === 'yes',
+      });
+      if (Object.keys(errors).length > 0 || !parsed.success) {
+        if (Object.keys(errors).length === 0) errors.what = t.errors.what;
+        return sendPage(reply, 400, ctx.lang, await formPage(ctx, values, errors, state));
+      }
+      const pow = await powFor(state.municipalityId);
+      const verdict = pow.verify(field(body, 'challenge'), field(body, 'nonce'));
+      const allowed = tipLimiter.take(request.ip) && (verdict === 'solved' || unsolvedLimiter.take(request.ip));
+      if (!allowed) return sendPage(reply, 429, ctx.lang, messagePage(ctx, t.heading, ctx.texts.errors.rateLimited));
+      const receipt = await submitTip(deps, state.municipalityId, parsed.data);
+      return sendPage(reply, 201, ctx.lang, receiptPage(ctx, receipt, parsed.data.immediateDanger));
+    });
+
+    app.get('/:lang/tips/follow-up', { schema: { hide: true } }, async (request, reply) => {
+      const ctx = await prepare(request, reply, '/tips/follow-up');
+      if (ctx) return sendPage(reply, 200, ctx.lang, followUpPage(ctx, null));
+      return reply;
+    });
+
+    app.post('/:lang/tips/follow-up', { schema: { hide: true }, bodyLimit: PUBLIC_BODY_LIMIT }, async (request, reply) => {
+      const started = performance.now();
+      const ctx = await prepare(request, reply, '/tips/follow-up');
+      if (!ctx) return reply;
+      const state = await publicState();
+      if (!state) return reply.callNotFound();
+      if (!state.settings.tipFormEnabled) return sendPage(reply, 200, ctx.lang, followUpPage(ctx, null));
+      const f = ctx.texts.followUp;
+      const code = field(request.body, 'code').slice(0, 40);
+      const action = field(request.body, 'action');
+      const message = field(request.body, 'message').trim();
+      // The same answer and the same delay for every wrong code, whatever the reason.
+      const answer = async (status: number, page: string) => {
+        const wait = FOLLOW_UP_MIN_MS - (performance.now() - started);
+        if (wait > 0) await sleep(wait);
+        return sendPage(reply, status, ctx.lang, page);
+      };
+      if (!followUpLimiter.take(request.ip)) return answer(429, messagePage(ctx, f.heading, ctx.texts.errors.rateLimited));
+      let notice: { kind: 'added' | 'error'; text: string } | null = null;
+      if (action === 'add') {
+        if (message.length === 0 || message.length > TIP_LIMITS.message) notice = { kind: 'error', text: f.messageError };
+        else if (await addTipsterMessage(deps, state.municipalityId, code, message)) notice = { kind: 'added', text: f.added };
+      }
+      const view = await viewTipAsTipster(deps, state.municipalityId, code);
+      if (!view) return answer(404, followUpPage(ctx, f.notFound));
+      return answer(200, conversationPage(ctx, { code, ...view }, notice));
+    });
+  };
+}
+
+/** Field errors in the reader's language; the zod schema is the final check. */
+function validateTip(values: TipFormValues, t: PublicTexts['tip']): TipFormErrors {
+  const errors: TipFormErrors = {};
+  const what = (values.what ?? '').trim();
+  if (what.length === 0) errors.what = t.errors.what;
+  else if (what.length > TIP_LIMITS.what) errors.what = t.errors.tooLong;
+  if (!values.placeKind || !(values.placeKind in t.places)) errors.place = t.errors.place;
+  if ((values.area ?? '').trim().length > TIP_LIMITS.area) errors.area = t.errors.tooLong;
+  if ((values.address ?? '').trim().length > TIP_LIMITS.address) errors.address = t.errors.tooLong;
+  if ((values.when ?? '').trim().length > TIP_LIMITS.when) errors.when = t.errors.tooLong;
+  if (!values.peopleCount || !(values.peopleCount in t.people)) errors.people = t.errors.people;
+  if (!values.minor || !(values.minor in t.minor)) errors.minor = t.errors.minor;
+  if (values.anonymous !== 'yes' && values.anonymous !== 'no') errors.anonymity = t.errors.anonymity;
+  if (values.anonymous === 'no') {
+    for (const [name, id] of [
+      ['contactName', 'contact-name'],
+      ['contactPhone', 'contact-phone'],
+      ['contactEmail', 'contact-email'],
+    ] as const) {
+      if ((values[name] ?? '').trim().length > TIP_LIMITS.contactField) errors[id] = t.errors.tooLong;
+    }
+    if (!values.contactName?.trim() && !values.contactPhone?.trim() && !values.contactEmail?.trim()) errors.contact = t.errors.contact;
+  }
+  return errors;
+}
