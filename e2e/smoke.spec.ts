@@ -1,9 +1,11 @@
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 
-test('the API answers health and / leads to the staff app', async ({ page, request }) => {
+test('the API answers health, / leads to the public pages and their staff link to the staff app', async ({ page, request }) => {
   const health = await request.get('/api/health');
   expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
   await page.goto('/');
+  await expect(page).toHaveURL(/\/nb\/$/);
+  await page.getByRole('link', { name: 'For ansatte' }).click();
   await expect(page).toHaveURL(/\/app\//);
   await expectNoAxeViolations(page);
 });

@@ -3,8 +3,8 @@ import type { MeResponse, Permission } from '@lykt/shared';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 
-type NavPath = '/' | '/users' | '/organisations' | '/settings' | '/audit' | '/profile';
-type NavKey = 'home' | 'users' | 'organisations' | 'settings' | 'audit' | 'profile';
+type NavPath = '/' | '/users' | '/organisations' | '/settings' | '/audit' | '/profile' | '/screening' | '/concerns' | '/pathway' | '/plans' | '/cooperation' | '/routing-card' | '/tips' | '/tips/settings';
+type NavKey = 'home' | 'users' | 'organisations' | 'settings' | 'audit' | 'profile' | 'screening' | 'concerns' | 'pathway' | 'plans' | 'cooperation' | 'routingCard' | 'tips' | 'tipSettings';
 
 interface NavItem {
   key: NavKey;
@@ -20,6 +20,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'organisations', to: '/organisations', permission: 'organisations:read' },
   { key: 'settings', to: '/settings', permission: 'municipality:write' },
   { key: 'audit', to: '/audit', permission: 'audit:read' },
+  { key: 'screening', to: '/screening', permission: 'screenings:create' },
+  { key: 'concerns', to: '/concerns', permission: 'concerns:read' },
+  { key: 'pathway', to: '/pathway', permission: 'pathway:write' },
+  { key: 'plans', to: '/plans', permission: 'plans:read' },
+  { key: 'cooperation', to: '/cooperation', permission: 'cooperation:read' },
+  { key: 'routingCard', to: '/routing-card', permission: 'routing:read' },
+  { key: 'tips', to: '/tips', permission: 'tips:read' },
+  { key: 'tipSettings', to: '/tips/settings', permission: 'tips:settings' },
   { key: 'profile', to: '/profile' },
 ];
 

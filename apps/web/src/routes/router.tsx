@@ -16,11 +16,27 @@ import { HomePage } from '../features/home/home-page';
 import { CreateOrganisationPage } from '../features/organisations/create-organisation-page';
 import { OrganisationPage } from '../features/organisations/organisation-page';
 import { OrganisationsPage } from '../features/organisations/organisations-page';
+import { CooperationPage } from '../features/cooperation/cooperation-page';
+import { MeetingPage } from '../features/cooperation/meeting-page';
+import { NewMeetingPage } from '../features/cooperation/new-meeting-page';
+import { RoutingCardEditPage } from '../features/cooperation/routing-card-edit-page';
+import { RoutingCardPage } from '../features/cooperation/routing-card-page';
+import { MeasurePage } from '../features/plans/measure-page';
+import { NewMeasurePage } from '../features/plans/new-measure-page';
+import { PlanVersionPage } from '../features/plans/plan-version-page';
+import { PlansPage } from '../features/plans/plans-page';
 import { ProfilePage } from '../features/profile/profile-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { CreateUserPage } from '../features/users/create-user-page';
 import { UserPage } from '../features/users/user-page';
 import { UsersPage } from '../features/users/users-page';
+import { ConcernPage } from '../features/identification/concern-page';
+import { ConcernsPage } from '../features/identification/concerns-page';
+import { PathwayPage } from '../features/identification/pathway-page';
+import { ScreeningPage } from '../features/identification/screening-page';
+import { TipPage } from '../features/tips/tip-page';
+import { TipSettingsPage } from '../features/tips/tip-settings-page';
+import { TipsPage } from '../features/tips/tips-page';
 import { APP_BASE } from '../lib/redirect-target';
 import { parseAuditSearch, parseMfaSearch, parseOrganisationsSearch, parseSignInSearch, parseUsersSearch } from './search';
 import { ensureSignedIn, skipSignInWhenSignedIn } from './session';
@@ -155,12 +171,38 @@ const auditRoute = createRoute({
   component: requires('audit:read', AuditPage),
 });
 
+const plansRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'plans', component: requires('plans:read', PlansPage) });
+const planVersionRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'plans/$planId/versions/$version', component: requires('plans:read', PlanVersionPage) });
+const newMeasureRoute = createRoute({
+  getParentRoute: () => signedInLayout,
+  path: 'plans/$planId/versions/$version/measures/new',
+  component: requires('plans:write', NewMeasurePage),
+});
+const measureRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'measures/$measureId', component: requires('plans:read', MeasurePage) });
+const cooperationRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cooperation', component: requires('cooperation:read', CooperationPage) });
+const newMeetingRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cooperation/meetings/new', component: requires('cooperation:write', NewMeetingPage) });
+const meetingRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cooperation/meetings/$meetingId', component: requires('cooperation:read', MeetingPage) });
+const routingCardRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'routing-card', component: requires('routing:read', RoutingCardPage) });
+const routingCardEditRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'routing-card/edit', component: requires('cooperation:write', RoutingCardEditPage) });
+
 const profileRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'profile', component: ProfilePage });
+
+const screeningRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'screening', component: requires('screenings:create', ScreeningPage) });
+const concernsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns', component: requires('concerns:read', ConcernsPage) });
+const pathwayRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'pathway', component: requires('pathway:write', PathwayPage) });
+const concernRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns/$concernId', component: requires('concerns:read', ConcernPage) });
+
+const tipsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips', component: requires('tips:read', TipsPage) });
+const tipSettingsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips/settings', component: requires('tips:settings', TipSettingsPage) });
+const tipRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips/$tipId', component: requires('tips:read', TipPage) });
 
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([signInRoute, mfaChallengeRoute, mfaEnrolmentRoute]),
   signedInLayout.addChildren([
     homeRoute,
+    tipsRoute,
+    tipSettingsRoute,
+    tipRoute,
     usersRoute,
     createUserRoute,
     userRoute,
@@ -170,6 +212,19 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     auditRoute,
     profileRoute,
+    screeningRoute,
+    concernsRoute,
+    concernRoute,
+    pathwayRoute,
+    plansRoute,
+    planVersionRoute,
+    newMeasureRoute,
+    measureRoute,
+    cooperationRoute,
+    newMeetingRoute,
+    meetingRoute,
+    routingCardRoute,
+    routingCardEditRoute,
   ]),
 ]);
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { visibleNavItems } from '../../components/main-nav';
 import { PageHeading } from '../../components/page-heading';
 import { useMe } from '../auth/use-me';
+import { PlanDeadlines } from '../plans/plan-deadlines';
 
 /** The start page: what the user's role does in Lykt, and links to what they can use now. */
 export function HomePage() {
@@ -33,6 +34,7 @@ export function HomePage() {
           ))}
         </ul>
       </section>
+      <PlanDeadlines />
       <section className="page-section" aria-labelledby="home-later">
         <Heading level={2} data-size="sm" id="home-later">
           {t('home.comingLater')}

@@ -1,0 +1,339 @@
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, SelectOption, Tag } from '@digdir/designsystemet-react';
+import {
+  AGE_BANDS,
+  ANSWERS,
+  EXPLOITATION_FORMS,
+  GENDERS,
+  MINOR_AGE_BANDS,
+  PLACE_KINDS,
+  SCREENING_CONTEXTS,
+  SECTORS,
+  WANTS_HELP,
+  evaluatePathway,
+  guideIndicators,
+  isPossibleMinor,
+  scoreScreening,
+  type Answer,
+  type ExploitationForm,
+  type Screening,
+  type ScreeningContext,
+  type ScreeningFacts,
+} from '@lykt/shared';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadError, Loading, MutationError } from '../../components/load-state';
+import { PageHeading } from '../../components/page-heading';
+import { SelectField } from '../../components/select-field';
+import { CATALOGUE, catalogueText, countryName, NATIONALITIES } from './catalogue';
+import { ConcernForm } from './concern-form';
+import { saveScreeningMutationOptions } from './mutations';
+import { NextSteps } from './next-steps';
+import { pathwayQueryOptions } from './queries';
+import './identification.css';
+
+type Step = 'situation' | 'questions' | 'result';
+const STEPS: readonly Step[] = ['situation', 'questions', 'result'];
+
+const EMPTY_FACTS: ScreeningFacts = {
+  ageBand: 'unknown',
+  possibleMinor: false,
+  gender: 'unknown',
+  nationality: null,
+  sector: 'unknown',
+  placeKind: 'other',
+  immediateDanger: false,
+  wantsHelp: 'unknown',
+};
+
+/** The guided screening: situation and coarse facts, the guide's questions, then the indicator profile and next steps. */
+export function ScreeningPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const language = i18n.language;
+  const pathway = useQuery(pathwayQueryOptions());
+  const save = useMutation(saveScreeningMutationOptions());
+
+  const [step, setStep] = useState<Step>('situation');
+  const [context, setContext] = useState<ScreeningContext>('health');
+  const [forms, setForms] = useState<ExploitationForm[]>([]);
+  const [facts, setFacts] = useState<ScreeningFacts>(EMPTY_FACTS);
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const [saved, setSaved] = useState<Screening | null>(null);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  const minor = isPossibleMinor(facts);
+  const indicators = useMemo(() => guideIndicators(CATALOGUE, context, forms, minor), [context, forms, minor]);
+  const askedAnswers = useMemo(() => {
+    const asked: Record<string, Answer> = {};
+    for (const indicator of indicators) {
+      const value = answers[indicator.id];
+      if (value) asked[indicator.id] = value;
+    }
+    return asked;
+  }, [indicators, answers]);
+  // Scoring runs here, as the user answers, with the same code the server records the result with.
+  const profile = useMemo(() => scoreScreening(CATALOGUE, askedAnswers, minor), [askedAnswers, minor]);
+  const steps = useMemo(() => (pathway.data ? evaluatePathway(pathway.data.rules, { facts, profile }) : []), [pathway.data, facts, profile]);
+  const guide = CATALOGUE.guides.find((candidate) => candidate.context === context);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    stepHeading.current?.focus();
+  }, [step]);
+
+  function quickHide() {
+    setStep('situation');
+    setForms([]);
+    setFacts(EMPTY_FACTS);
+    setAnswers({});
+    setSaved(null);
+    save.reset();
+    void navigate({ to: '/', replace: true });
+  }
+
+  function setFact<K extends keyof ScreeningFacts>(key: K, value: ScreeningFacts[K]) {
+    setSaved(null);
+    setFacts((current) => ({ ...current, [key]: value }));
+  }
+
+  function toggleForm(form: ExploitationForm, checked: boolean) {
+    setSaved(null);
+    setForms((current) => (checked ? [...current, form] : current.filter((entry) => entry !== form)));
+  }
+
+  function answer(indicatorId: string, value: Answer) {
+    setSaved(null);
+    setAnswers((current) => ({ ...current, [indicatorId]: value }));
+  }
+
+  function submit() {
+    save.mutate(
+      {
+        catalogueVersion: CATALOGUE.version,
+        context,
+        suspectedForms: forms,
+        facts: { ...facts, possibleMinor: minor },
+        answers: Object.entries(askedAnswers).map(([indicatorId, value]) => ({ indicatorId, answer: value })),
+      },
+      { onSuccess: (screening) => setSaved(screening) },
+    );
+  }
+
+  const stepIndex = STEPS.indexOf(step);
+  const yesCount = profile.yes;
+
+  return (
+    <div className="page-stack">
+      <div className="screening-toolbar">
+        <PageHeading>{t('identification.screening.title')}</PageHeading>
+        <Button data-color="danger" onClick={quickHide} aria-describedby="quick-hide-hint">
+          {t('identification.screening.quickHide')}
+        </Button>
+        <span id="quick-hide-hint" hidden>
+          {t('identification.screening.quickHideHint')}
+        </span>
+      </div>
+      <Paragraph>{t('identification.screening.intro')}</Paragraph>
+      <Paragraph data-size="sm">{t('identification.screening.stepOf', { step: stepIndex + 1, total: STEPS.length })}</Paragraph>
+
+      {step === 'situation' ? (
+        <section className="page-section" aria-labelledby="step-heading">
+          <Heading level={2} data-size="sm" id="step-heading" ref={stepHeading} tabIndex={-1}>
+            {t('identification.steps.situation')}
+          </Heading>
+          <div className="screening-fields">
+            <SelectField label={t('identification.screening.context')} value={context} onChange={(event) => setContext(event.currentTarget.value as ScreeningContext)}>
+              {SCREENING_CONTEXTS.map((value) => (
+                <SelectOption key={value} value={value}>
+                  {t(`identification.contexts.${value}`)}
+                </SelectOption>
+              ))}
+            </SelectField>
+            {guide ? <Paragraph data-size="sm">{catalogueText(guide.intro, language)}</Paragraph> : null}
+            <Fieldset>
+              <Fieldset.Legend>{t('identification.screening.immediateDanger')}</Fieldset.Legend>
+              <div className="answer-row">
+                <Radio name="immediateDanger" label={t('identification.yes')} value="yes" checked={facts.immediateDanger} onChange={() => setFact('immediateDanger', true)} />
+                <Radio name="immediateDanger" label={t('identification.no')} value="no" checked={!facts.immediateDanger} onChange={() => setFact('immediateDanger', false)} />
+              </div>
+            </Fieldset>
+            {facts.immediateDanger ? (
+              <Alert data-color="danger" role="alert">
+                <Paragraph>{t('identification.screening.dangerNow')}</Paragraph>
+              </Alert>
+            ) : null}
+            <SelectField label={t('identification.screening.ageBand')} value={facts.ageBand} onChange={(event) => setFact('ageBand', event.currentTarget.value as ScreeningFacts['ageBand'])}>
+              {AGE_BANDS.map((value) => (
+                <SelectOption key={value} value={value}>
+                  {t(`identification.ageBands.${value}`)}
+                </SelectOption>
+              ))}
+            </SelectField>
+            <Checkbox
+              label={t('identification.screening.possibleMinor')}
+              description={t('identification.screening.possibleMinorHint')}
+              checked={minor}
+              disabled={MINOR_AGE_BANDS.includes(facts.ageBand)}
+              onChange={(event) => setFact('possibleMinor', event.currentTarget.checked)}
+            />
+            <SelectField label={t('identification.screening.gender')} value={facts.gender} onChange={(event) => setFact('gender', event.currentTarget.value as ScreeningFacts['gender'])}>
+              {GENDERS.map((value) => (
+                <SelectOption key={value} value={value}>
+                  {t(`identification.genders.${value}`)}
+                </SelectOption>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t('identification.screening.nationality')}
+              value={facts.nationality ?? ''}
+              onChange={(event) => setFact('nationality', event.currentTarget.value === '' ? null : event.currentTarget.value)}
+            >
+              <SelectOption value="">{t('identification.screening.nationalityNone')}</SelectOption>
+              {NATIONALITIES.map((code) => (
+                <SelectOption key={code} value={code}>
+                  {countryName(code, language)}
+                </SelectOption>
+              ))}
+            </SelectField>
+            <SelectField label={t('identification.screening.sector')} value={facts.sector} onChange={(event) => setFact('sector', event.currentTarget.value as ScreeningFacts['sector'])}>
+              {SECTORS.map((value) => (
+                <SelectOption key={value} value={value}>
+                  {t(`identification.sectors.${value}`)}
+                </SelectOption>
+              ))}
+            </SelectField>
+            <SelectField label={t('identification.screening.placeKind')} value={facts.placeKind} onChange={(event) => setFact('placeKind', event.currentTarget.value as ScreeningFacts['placeKind'])}>
+              {PLACE_KINDS.map((value) => (
+                <SelectOption key={value} value={value}>
+                  {t(`identification.placeKinds.${value}`)}
+                </SelectOption>
+              ))}
+            </SelectField>
+            {!minor ? (
+              <SelectField label={t('identification.screening.wantsHelp')} value={facts.wantsHelp} onChange={(event) => setFact('wantsHelp', event.currentTarget.value as ScreeningFacts['wantsHelp'])}>
+                {WANTS_HELP.map((value) => (
+                  <SelectOption key={value} value={value}>
+                    {t(`identification.wantsHelpOptions.${value}`)}
+                  </SelectOption>
+                ))}
+              </SelectField>
+            ) : null}
+            <Fieldset>
+              <Fieldset.Legend>{t('identification.screening.forms')}</Fieldset.Legend>
+              <Fieldset.Description>{t('identification.screening.formsHint')}</Fieldset.Description>
+              {EXPLOITATION_FORMS.map((form) => (
+                <Checkbox key={form} label={t(`identification.forms.${form}`)} value={form} checked={forms.includes(form)} onChange={(event) => toggleForm(form, event.currentTarget.checked)} />
+              ))}
+            </Fieldset>
+          </div>
+          <div className="wizard-actions">
+            <Button onClick={() => setStep('questions')}>{t('identification.screening.next')}</Button>
+          </div>
+        </section>
+      ) : null}
+
+      {step === 'questions' ? (
+        <section className="page-section" aria-labelledby="step-heading">
+          <Heading level={2} data-size="sm" id="step-heading" ref={stepHeading} tabIndex={-1}>
+            {t('identification.steps.questions')}
+          </Heading>
+          <Paragraph data-size="sm">{t('identification.screening.questionsIntro')}</Paragraph>
+          <Paragraph data-size="sm" role="status" aria-live="polite">
+            {t('identification.screening.liveSummary', { count: yesCount })}
+          </Paragraph>
+          {indicators.map((indicator) => (
+            <div className="screening-question" key={indicator.id}>
+              <Fieldset>
+                <Fieldset.Legend>{catalogueText(indicator.question, language)}</Fieldset.Legend>
+                <Fieldset.Description>{catalogueText(indicator.explanation, language)}</Fieldset.Description>
+                <div className="answer-row">
+                  {ANSWERS.map((value) => (
+                    <Radio
+                      key={value}
+                      name={`answer-${indicator.id}`}
+                      value={value}
+                      label={t(`identification.answers.${value}`)}
+                      checked={answers[indicator.id] === value}
+                      onChange={() => answer(indicator.id, value)}
+                    />
+                  ))}
+                </div>
+              </Fieldset>
+            </div>
+          ))}
+          <div className="wizard-actions">
+            <Button variant="secondary" onClick={() => setStep('situation')}>
+              {t('identification.screening.back')}
+            </Button>
+            <Button onClick={() => setStep('result')}>{t('identification.screening.seeResult')}</Button>
+          </div>
+        </section>
+      ) : null}
+
+      {step === 'result' ? (
+        <section className="page-section" aria-labelledby="step-heading">
+          <Heading level={2} data-size="sm" id="step-heading" ref={stepHeading} tabIndex={-1}>
+            {t('identification.steps.result')}
+          </Heading>
+          <Alert data-color="info">
+            <Paragraph>{t('identification.result.notVerdict')}</Paragraph>
+          </Alert>
+          <Heading level={3} data-size="xs">
+            {t('identification.result.profileHeading')}
+          </Heading>
+          {minor ? <Tag data-color="warning">{t('identification.possibleMinorTag')}</Tag> : null}
+          {profile.level === 'none' ? (
+            <Paragraph>{t('identification.result.noIndicators')}</Paragraph>
+          ) : (
+            <ul>
+              {profile.forms
+                .filter((form) => form.level !== 'none')
+                .map((form) => (
+                  <li key={form.form}>
+                    {t('identification.result.formLine', {
+                      form: t(`identification.forms.${form.form}`),
+                      level: t(`identification.levels.${form.level}`),
+                      strong: form.strong,
+                      medium: form.medium,
+                      weak: form.weak,
+                    })}
+                  </li>
+                ))}
+            </ul>
+          )}
+          <Heading level={3} data-size="xs">
+            {t('identification.result.nextSteps')}
+          </Heading>
+          {pathway.isPending ? <Loading /> : null}
+          {pathway.isError ? <LoadError error={pathway.error} onRetry={() => void pathway.refetch()} /> : null}
+          {pathway.data ? <NextSteps rules={steps} pathway={pathway.data} /> : null}
+          <div className="wizard-actions">
+            <Button variant="secondary" onClick={() => setStep('questions')}>
+              {t('identification.screening.back')}
+            </Button>
+            {saved ? null : (
+              <Button onClick={submit} disabled={save.isPending}>
+                {t('identification.result.save')}
+              </Button>
+            )}
+          </div>
+          <MutationError error={save.error} />
+          {saved ? (
+            <>
+              <Alert data-color="success" role="status">
+                <Paragraph>{t('identification.result.saved')}</Paragraph>
+              </Alert>
+              <ConcernForm screeningId={saved.id} />
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

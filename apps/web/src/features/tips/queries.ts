@@ -1,0 +1,40 @@
+import type { TipAssigneeList, TipDetail, TipList, TipPublicSettings, TipStatus } from '@lykt/shared';
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+export const tipsKeys = {
+  all: ['tips'] as const,
+  lists: () => [...tipsKeys.all, 'list'] as const,
+  list: (status: TipStatus | undefined) => [...tipsKeys.lists(), { status }] as const,
+  detail: (id: string) => [...tipsKeys.all, 'detail', id] as const,
+  assignees: () => [...tipsKeys.all, 'assignees'] as const,
+  settings: () => [...tipsKeys.all, 'settings'] as const,
+};
+
+/** The tip inbox, optionally one status only. */
+export function tipsQueryOptions(status: TipStatus | undefined) {
+  return queryOptions({
+    queryKey: tipsKeys.list(status),
+    queryFn: ({ signal }) => api.get<TipList>('/tips', { query: { status, limit: 200 }, signal }),
+  });
+}
+
+/** One tip with its content and conversation. Every fetch is audited as a read, so it is not refetched on focus. */
+export function tipQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: tipsKeys.detail(id),
+    queryFn: ({ signal }) => api.get<TipDetail>(`/tips/${encodeURIComponent(id)}`, { signal }),
+    refetchOnWindowFocus: false,
+    staleTime: 60_000,
+  });
+}
+
+/** Coordinators and caseworkers a tip can be assigned to. */
+export function tipAssigneesQueryOptions() {
+  return queryOptions({ queryKey: tipsKeys.assignees(), queryFn: ({ signal }) => api.get<TipAssigneeList>('/tips/assignees', { signal }) });
+}
+
+/** The public pages' switches and the municipality's own contact texts. */
+export function tipSettingsQueryOptions() {
+  return queryOptions({ queryKey: tipsKeys.settings(), queryFn: ({ signal }) => api.get<TipPublicSettings>('/tips/settings', { signal }) });
+}

@@ -1,0 +1,99 @@
+import { Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { TIP_STATUSES, type TipStatus } from '@lykt/shared';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadError, Loading } from '../../components/load-state';
+import { PageHeading } from '../../components/page-heading';
+import { SelectField } from '../../components/select-field';
+import { hasPermission, useMe } from '../auth/use-me';
+import { tipsQueryOptions } from './queries';
+
+const isStatus = (value: string): value is TipStatus => (TIP_STATUSES as readonly string[]).includes(value);
+
+/** The tip inbox: coded facts only; the content is read (and audited) on the tip's own page. */
+export function TipsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [status, setStatus] = useState<TipStatus | undefined>(undefined);
+  const tips = useQuery(tipsQueryOptions(status));
+
+  return (
+    <div className="page-stack">
+      <PageHeading>{t('tips.inbox.title')}</PageHeading>
+      <Paragraph>{hasPermission(me, 'tips:manage') ? t('tips.inbox.introCoordinator') : t('tips.inbox.introCaseworker')}</Paragraph>
+      {hasPermission(me, 'tips:settings') ? (
+        <Paragraph>
+          <DsLink asChild>
+            <Link to="/tips/settings">{t('tips.settings.title')}</Link>
+          </DsLink>
+        </Paragraph>
+      ) : null}
+      <div className="filters">
+        <SelectField
+          label={t('tips.inbox.statusFilter')}
+          value={status ?? ''}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            setStatus(isStatus(value) ? value : undefined);
+          }}
+        >
+          <SelectOption value="">{t('tips.inbox.allStatuses')}</SelectOption>
+          {TIP_STATUSES.map((value) => (
+            <SelectOption key={value} value={value}>
+              {t(`tips.status.${value}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+      </div>
+      {tips.isPending ? <Loading /> : null}
+      {tips.isError ? <LoadError error={tips.error} onRetry={() => void tips.refetch()} /> : null}
+      {tips.data ? (
+        <>
+          <div className="table-wrapper">
+            <Table zebra border>
+              <caption>{t('tips.inbox.caption', { total: tips.data.total })}</caption>
+              <TableHead>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('tips.columns.submitted')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('tips.columns.status')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('tips.columns.place')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('tips.columns.flags')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('tips.columns.labels')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('tips.columns.assignee')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('tips.columns.lastActivity')}</TableHeaderCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {tips.data.items.map((tip) => (
+                  <TableRow key={tip.id}>
+                    <TableCell>
+                      <DsLink asChild>
+                        <Link to="/tips/$tipId" params={{ tipId: tip.id }}>
+                          {t('tips.inbox.tipLink', { date: tip.submittedOn })}
+                        </Link>
+                      </DsLink>{' '}
+                      {tip.unread ? <Tag data-color="info">{t('tips.inbox.unread')}</Tag> : null}
+                    </TableCell>
+                    <TableCell>{t(`tips.status.${tip.status}`)}</TableCell>
+                    <TableCell>{t(`tips.places.${tip.placeKind}`)}</TableCell>
+                    <TableCell>
+                      {tip.immediateDanger ? <Tag data-color="danger">{t('tips.flags.danger')}</Tag> : null}{' '}
+                      {tip.minor === 'yes' ? <Tag data-color="warning">{t('tips.flags.minor')}</Tag> : null}{' '}
+                      {tip.anonymous ? null : <Tag data-color="neutral">{t('tips.flags.contact')}</Tag>}
+                    </TableCell>
+                    <TableCell>{tip.labels.length > 0 ? tip.labels.join(', ') : t('common.empty')}</TableCell>
+                    <TableCell>{tip.assignee?.name ?? t('tips.inbox.unassigned')}</TableCell>
+                    <TableCell>{tip.lastActivityOn}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+          {tips.data.items.length === 0 ? <Paragraph>{t('tips.inbox.empty')}</Paragraph> : null}
+        </>
+      ) : null}
+    </div>
+  );
+}

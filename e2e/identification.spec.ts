@@ -1,0 +1,126 @@
+import { ConcernPage, ScreeningWizard } from './pages/identification';
+import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
+
+const PHONE = { width: 390, height: 844 };
+
+test.describe('identification on a phone', () => {
+  test.use({ viewport: PHONE });
+
+  test('a nurse screens a possible minor, sees "notify child welfare" with the configured contact, sends a concern, and the coordinator triages it', async ({ page, browser, baseURL }) => {
+    await signInByApi(page, demoEmail('frontline'));
+    const wizard = new ScreeningWizard(page);
+    await wizard.open();
+    await expectNoAxeViolations(page);
+
+    await wizard.choose('Tjenesten du jobber i', 'Helsetjenesten');
+    await wizard.choose('Alder (omtrent)', '13–15 år');
+    await expect(page.getByRole('checkbox', { name: 'Kan være under 18 år' })).toBeChecked();
+    await wizard.choose('Hvor du møtte personen', 'Helsetjeneste');
+    await wizard.next();
+    await expectNoAxeViolations(page);
+
+    // The score updates in the browser as the nurse answers: no round trip per question.
+    await wizard.answer('Går barnet ikke på skolen, eller har mye fravær uten forklaring?', 'Ja');
+    await expect(page.getByText('1 indikator besvart med ja så langt.')).toBeVisible();
+    await wizard.answer('Snakker noen andre for personen, eller insisterer på å være til stede?', 'Vet ikke');
+    await wizard.seeResult();
+
+    await expect(page.getByText('Dette er en indikatorprofil, ikke en konklusjon.', { exact: false })).toBeVisible();
+    const childWelfare = wizard.step('notify_child_welfare');
+    await expect(childWelfare.getByRole('heading', { name: 'Meld til barnevernet' })).toBeVisible();
+    await expect(childWelfare.getByText('Barneverntjenesten i Eksempel')).toBeVisible();
+    await expect(childWelfare.getByRole('link', { name: 'Ring +47 99 00 00 02' })).toHaveAttribute('href', 'tel:+4799000002');
+    await expect(childWelfare.getByText('Berit Eksempel, Barnevernleder')).toBeVisible();
+    await expect(wizard.step('contact_labour_inspection')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+
+    // Nothing fits outside a phone screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await page.getByRole('button', { name: 'Lagre kartleggingen' }).click();
+    await expect(page.getByText('Kartleggingen er lagret uten opplysninger som identifiserer personen.')).toBeVisible();
+    await page.getByLabel('Hva bekymrer deg? (valgfritt)').fill('Jenta kom med en voksen som svarte for henne.');
+    await page.getByRole('button', { name: 'Send bekymringen' }).click();
+    await expect(page.getByRole('heading', { name: 'Bekymringen er sendt til koordinatoren.' })).toBeVisible();
+    await page.getByRole('link', { name: 'Følg bekymringen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bekymring' })).toBeVisible();
+    const concernUrl = page.url();
+    const concernId = concernUrl.split('/').pop() ?? '';
+    await expect(page.getByText('Ny', { exact: true })).toBeVisible();
+    await expect(page.getByText('Mulig under 18 år', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Vis identifiserende opplysninger' })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+
+    // The coordinator, at a desk.
+    const desk = await browser.newContext({ baseURL, locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
+    const coordinatorPage = await desk.newPage();
+    await signInByApi(coordinatorPage, demoEmail('coordinator'));
+    await coordinatorPage.goto('/app/concerns');
+    await expect(coordinatorPage.getByRole('heading', { level: 1, name: 'Bekymringer' })).toBeVisible();
+    const item = coordinatorPage.locator(`a[href$="/concerns/${concernId}"]`);
+    await expect(item).toBeVisible();
+    await expectNoAxeViolations(coordinatorPage);
+    await item.click();
+    await expect(coordinatorPage.getByText('Personen kan være under 18 år.', { exact: false })).toBeVisible();
+    await coordinatorPage.getByRole('button', { name: 'Vis identifiserende opplysninger' }).click();
+    await expect(coordinatorPage.getByText('Jenta kom med en voksen som svarte for henne.')).toBeVisible();
+    await expectNoAxeViolations(coordinatorPage);
+    const triage = new ConcernPage(coordinatorPage);
+    await triage.assign('Sara Saksbehandler (demo)');
+    await expect(coordinatorPage.getByText('Under behandling', { exact: true })).toBeVisible();
+    await triage.close('Sak opprettet');
+    await expect(coordinatorPage.getByText('Lukket', { exact: true })).toBeVisible();
+    await desk.close();
+
+    // The nurse sees the status of her own concern.
+    await page.goto('/app/concerns');
+    await expect(page.getByRole('heading', { level: 1, name: 'Mine bekymringer' })).toBeVisible();
+    const mine = page.getByRole('listitem').filter({ has: page.locator(`a[href$="/concerns/${concernId}"]`) });
+    await expect(mine.getByText('Lukket', { exact: true })).toBeVisible();
+    await expect(mine.getByText('Sak opprettet', { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('the screening works by keyboard, and quick hide clears it', async ({ page }) => {
+    await signInByApi(page, demoEmail('frontline'));
+    const wizard = new ScreeningWizard(page);
+    await wizard.open();
+    await page.getByLabel('Alder (omtrent)', { exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('button', { name: 'Neste', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2, name: 'Spørsmål' })).toBeFocused();
+    const firstYes = page.getByRole('radio', { name: 'Ja', exact: true }).first();
+    await firstYes.focus();
+    await page.keyboard.press('Space');
+    await expect(firstYes).toBeChecked();
+    await expect(page.getByText('1 indikator besvart med ja så langt.')).toBeVisible();
+
+    await wizard.quickHide.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/app\/?$/);
+    await expect(page.getByRole('heading', { name: 'Kartlegging' })).toHaveCount(0);
+    // The answers are gone: the screening starts afresh at step one.
+    await wizard.open();
+    await expect(page.getByRole('heading', { level: 2, name: 'Situasjonen' })).toBeVisible();
+  });
+});
+
+test('the coordinator configures the referral pathway', async ({ page }) => {
+  await signInByApi(page, demoEmail('coordinator'));
+  await page.goto('/app/pathway');
+  await expect(page.getByRole('heading', { level: 1, name: 'Henvisningsløype' })).toBeVisible();
+  const minorRule = page.getByRole('group', { name: 'Regel 2: Meld til barnevernet' });
+  await expect(minorRule.getByText('Kontakt nå: Barneverntjenesten i Eksempel')).toBeVisible();
+  await expectNoAxeViolations(page);
+  const keepWatch = page.getByRole('group', { name: /Ingen indikatorer nå/ });
+  await keepWatch.getByLabel('Hvor raskt').selectOption({ label: 'I dag' });
+  await page.getByRole('button', { name: 'Lagre henvisningsløypa' }).click();
+  await expect(page.getByText('Henvisningsløypa er lagret. Nye kartlegginger bruker den.')).toBeVisible();
+  await expect(page.getByText('Versjon 2')).toBeVisible();
+  // Stored on the server: the next screening uses it.
+  const stored = (await (await page.request.get('/api/v1/pathway')).json()) as { version: number; rules: { id: string; step: { urgency: string } }[] };
+  expect(stored.version).toBe(2);
+  expect(stored.rules.find((rule) => rule.id === 'no-indicators-keep-watch')?.step.urgency).toBe('today');
+});
