@@ -1,4 +1,4 @@
-import { ConcernPage, ScreeningWizard } from './pages/identification';
+import { ConcernPage, DirectConcernForm, ScreeningWizard } from './pages/identification';
 import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
 
 const PHONE = { width: 390, height: 844 };
@@ -80,6 +80,44 @@ test.describe('identification on a phone', () => {
     await expect(mine.getByText('Lukket', { exact: true })).toBeVisible();
     await expect(mine.getByText('Sak opprettet', { exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  test('a frontline worker sends a concern without a screening, by keyboard, and finds it in her list', async ({ page }) => {
+    await signInByApi(page, demoEmail('frontline'));
+    await page.goto('/app/concerns');
+    await expect(page.getByRole('heading', { level: 1, name: 'Mine bekymringer' })).toBeVisible();
+    await page.getByRole('link', { name: 'Send bekymring uten kartlegging' }).click();
+    const form = new DirectConcernForm(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Send en bekymring uten kartlegging' })).toBeFocused();
+    await expect(page.getByText('Skriv ingen navn.', { exact: false }).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await form.choose('Tjenesten du jobber i', 'NAV og sosialtjenesten');
+    await form.choose('Bransje personen arbeider i', 'Bygg og anlegg');
+    const labour = page.getByRole('checkbox', { name: 'Arbeid og tjenester' });
+    await labour.focus();
+    await page.keyboard.press('Space');
+    await expect(labour).toBeChecked();
+    await page.getByLabel('Hva bekymrer deg? (valgfritt)').fill('Han sover på byggeplassen og har ikke fått lønn.');
+    await page.getByLabel('E-postadressen din på jobb (valgfritt)').fill('ikke-en-epost');
+    await page.getByRole('button', { name: 'Send bekymringen' }).focus();
+    await page.keyboard.press('Enter');
+    // The error is tied to its field.
+    await expect(page.getByRole('textbox', { name: 'E-postadressen din på jobb (valgfritt)' })).toHaveAccessibleDescription(/Sjekk verdien i dette feltet./);
+    await expectNoAxeViolations(page);
+    await page.getByLabel('E-postadressen din på jobb (valgfritt)').fill('nina@helse.example.no');
+    await form.send();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Følg bekymringen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bekymring' })).toBeVisible();
+    const concernId = page.url().split('/').pop() ?? '';
+    await page.goto('/app/concerns');
+    const mine = page.getByRole('listitem').filter({ has: page.locator(`a[href$="/concerns/${concernId}"]`) });
+    await expect(mine.getByText('Uten kartlegging', { exact: false })).toBeVisible();
+    await expect(mine.getByText('Ny', { exact: true })).toBeVisible();
   });
 
   test('the screening works by keyboard, and quick hide clears it', async ({ page }) => {

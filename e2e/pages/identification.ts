@@ -54,3 +54,22 @@ export class ConcernPage {
     await this.page.getByRole('button', { name: 'Lukk bekymringen' }).click();
   }
 }
+
+/** A concern sent without a screening (nb texts). */
+export class DirectConcernForm {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/app/concerns/new');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Send en bekymring uten kartlegging' })).toBeVisible();
+  }
+
+  async choose(label: string, option: string) {
+    await this.page.getByLabel(label, { exact: true }).selectOption({ label: option });
+  }
+
+  async send() {
+    await this.page.getByRole('button', { name: 'Send bekymringen' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Bekymringen er sendt til koordinatoren.' })).toBeFocused();
+  }
+}

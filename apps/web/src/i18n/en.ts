@@ -528,6 +528,7 @@ export const en: Translations<typeof nb> = {
     no: 'No',
     possibleMinorTag: 'May be under 18',
     screening: {
+      directConcern: 'Send a concern without a screening',
       title: 'Screening',
       intro: 'A short, guided screening for the situation in front of you. The result is an indicator profile and next steps – never a verdict. Write no names.',
       quickHide: 'Quick hide',
@@ -696,7 +697,15 @@ export const en: Translations<typeof nb> = {
       save: 'Save the screening',
       saved: 'The screening is saved without any details that identify the person.',
     },
+    directConcern: {
+      title: 'Send a concern without a screening',
+      intro: 'Worried, but no time or opportunity to screen? Send the coarse, coded facts to the coordinator, who follows up.',
+      noNames: 'Write no names. Details that identify the person go in the encrypted section at the end, if needed.',
+      formsHint: 'Choose none if you are unsure.',
+    },
     concernForm: {
+      directHeading: 'About the situation',
+      directIntro: 'The coordinator gets the coded facts below. Write no names. The details at the end are optional.',
       heading: 'Send a concern to the coordinator',
       intro: 'The coordinator gets the coded facts and the indicator profile. Everything below is optional.',
       note: 'What worries you? (optional)',
@@ -734,6 +743,7 @@ export const en: Translations<typeof nb> = {
       inboxIntro: 'New concerns from the services. Triage each: assign a caseworker, ask the reporter or close with a reason.',
       mineIntro: 'The concerns you have sent, and the status of each.',
       newScreening: 'New screening',
+      newConcern: 'Send a concern without a screening',
       statusFilter: 'Status',
       allStatuses: 'All',
       count_one: '{{count}} concern',

@@ -527,6 +527,7 @@ export const nb = {
     no: 'Nei',
     possibleMinorTag: 'Mulig under 18 år',
     screening: {
+      directConcern: 'Send en bekymring uten kartlegging',
       title: 'Kartlegging',
       intro: 'En kort, veiledet kartlegging for situasjonen du står i. Resultatet er en indikatorprofil og neste steg – aldri en konklusjon. Skriv ingen navn.',
       quickHide: 'Skjul raskt',
@@ -695,7 +696,15 @@ export const nb = {
       save: 'Lagre kartleggingen',
       saved: 'Kartleggingen er lagret uten opplysninger som identifiserer personen.',
     },
+    directConcern: {
+      title: 'Send en bekymring uten kartlegging',
+      intro: 'Har du en bekymring, men ikke tid eller mulighet til å kartlegge? Send de grove, kodede opplysningene til koordinatoren, som følger opp.',
+      noNames: 'Skriv ingen navn. Opplysninger som identifiserer personen kan du legge i det krypterte feltet nederst, om det trengs.',
+      formsHint: 'Velg ingen hvis du er usikker.',
+    },
     concernForm: {
+      directHeading: 'Om situasjonen',
+      directIntro: 'Koordinatoren får de kodede opplysningene under. Ikke skriv navn. Opplysningene nederst er valgfrie.',
       heading: 'Send en bekymring til koordinatoren',
       intro: 'Koordinatoren får de kodede opplysningene og indikatorprofilen. Alt under er valgfritt.',
       note: 'Hva bekymrer deg? (valgfritt)',
@@ -733,6 +742,7 @@ export const nb = {
       inboxIntro: 'Nye bekymringer fra tjenestene. Vurder hver av dem: tildel en saksbehandler, spør melderen eller lukk med en begrunnelse.',
       mineIntro: 'Bekymringene du har sendt, og status for hver av dem.',
       newScreening: 'Ny kartlegging',
+      newConcern: 'Send bekymring uten kartlegging',
       statusFilter: 'Status',
       allStatuses: 'Alle',
       count_one: '{{count}} bekymring',

@@ -32,6 +32,7 @@ import { UserPage } from '../features/users/user-page';
 import { UsersPage } from '../features/users/users-page';
 import { ConcernPage } from '../features/identification/concern-page';
 import { ConcernsPage } from '../features/identification/concerns-page';
+import { DirectConcernPage } from '../features/identification/direct-concern-page';
 import { PathwayPage } from '../features/identification/pathway-page';
 import { ScreeningPage } from '../features/identification/screening-page';
 import { TipPage } from '../features/tips/tip-page';
@@ -189,6 +190,7 @@ const profileRoute = createRoute({ getParentRoute: () => signedInLayout, path: '
 
 const screeningRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'screening', component: requires('screenings:create', ScreeningPage) });
 const concernsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns', component: requires('concerns:read', ConcernsPage) });
+const concernNewRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns/new', component: requires('concerns:create', DirectConcernPage) });
 const pathwayRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'pathway', component: requires('pathway:write', PathwayPage) });
 const concernRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns/$concernId', component: requires('concerns:read', ConcernPage) });
 
@@ -214,6 +216,7 @@ const routeTree = rootRoute.addChildren([
     profileRoute,
     screeningRoute,
     concernsRoute,
+    concernNewRoute,
     concernRoute,
     pathwayRoute,
     plansRoute,

@@ -1,8 +1,8 @@
 import { Alert, Button, Details, Heading, Link as DsLink, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { ConcernBodySchema, type Concern } from '@lykt/shared';
+import { ConcernBodySchema, type Concern, type ExploitationForm, type ScreeningContext, type ScreeningFacts } from '@lykt/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/load-state';
 import { createConcernMutationOptions } from './mutations';
@@ -12,8 +12,19 @@ type PersonField = (typeof PERSON_FIELDS)[number];
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
-/** Sends the saved screening to the coordinator as a concern; identifying details are optional and encrypted. */
-export function ConcernForm({ screeningId }: { screeningId: string }) {
+/** Where the coded facts come from: a saved screening, or the form itself (a concern sent directly). */
+export type ConcernSource = { screeningId: string } | { context: ScreeningContext; suspectedForms: readonly ExploitationForm[]; facts: ScreeningFacts };
+
+interface ConcernFormProps {
+  source: ConcernSource;
+  /** 2 when the form is the page's main content, 3 when it follows a screening. */
+  headingLevel?: 2 | 3;
+  /** Fields shown before the optional ones (the coded facts, for a direct concern). */
+  children?: ReactNode;
+}
+
+/** Sends a concern to the coordinator, from a saved screening or directly; identifying details are optional and encrypted. */
+export function ConcernForm({ source, headingLevel = 3, children }: ConcernFormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const create = useMutation(createConcernMutationOptions(queryClient));
@@ -23,12 +34,18 @@ export function ConcernForm({ screeningId }: { screeningId: string }) {
   const [person, setPerson] = useState<Record<PersonField, string>>({ name: '', dateOfBirth: '', phone: '', address: '', other: '' });
   const [invalidFields, setInvalidFields] = useState<string[]>([]);
   const [sent, setSent] = useState<Concern | null>(null);
+  const sentHeading = useRef<HTMLHeadingElement>(null);
+  const direct = !('screeningId' in source);
+
+  useEffect(() => {
+    if (sent) sentHeading.current?.focus();
+  }, [sent]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const hasPerson = PERSON_FIELDS.some((field) => person[field].trim() !== '');
     const body = {
-      screeningId,
+      ...('screeningId' in source ? { screeningId: source.screeningId } : { context: source.context, suspectedForms: [...source.suspectedForms], facts: source.facts }),
       note: orNull(note),
       reporterContact: orNull(phone) || orNull(email) ? { phone: orNull(phone), email: orNull(email) } : null,
       person: hasPerson ? Object.fromEntries(PERSON_FIELDS.map((field) => [field, orNull(person[field])])) : null,
@@ -47,7 +64,7 @@ export function ConcernForm({ screeningId }: { screeningId: string }) {
   if (sent) {
     return (
       <Alert data-color="success" role="status">
-        <Heading level={3} data-size="xs">
+        <Heading level={headingLevel} data-size="xs" ref={sentHeading} tabIndex={-1}>
           {t('identification.concernForm.sent')}
         </Heading>
         <Paragraph>
@@ -63,10 +80,11 @@ export function ConcernForm({ screeningId }: { screeningId: string }) {
 
   return (
     <form onSubmit={submit} className="screening-fields" aria-labelledby="concern-form-heading" noValidate>
-      <Heading level={3} data-size="xs" id="concern-form-heading">
-        {t('identification.concernForm.heading')}
+      <Heading level={headingLevel} data-size="xs" id="concern-form-heading">
+        {t(direct ? 'identification.concernForm.directHeading' : 'identification.concernForm.heading')}
       </Heading>
-      <Paragraph data-size="sm">{t('identification.concernForm.intro')}</Paragraph>
+      <Paragraph data-size="sm">{t(direct ? 'identification.concernForm.directIntro' : 'identification.concernForm.intro')}</Paragraph>
+      {children}
       <Textfield
         multiline
         rows={3}

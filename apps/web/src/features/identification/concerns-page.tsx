@@ -31,6 +31,11 @@ export function ConcernsPage() {
             <Link to="/screening">{t('identification.concerns.newScreening')}</Link>
           </Button>
         ) : null}
+        {hasPermission(me, 'concerns:create') ? (
+          <Button asChild variant="secondary">
+            <Link to="/concerns/new">{t('identification.concerns.newConcern')}</Link>
+          </Button>
+        ) : null}
       </div>
       <Paragraph>{t(triage ? 'identification.concerns.inboxIntro' : 'identification.concerns.mineIntro')}</Paragraph>
       <SelectField

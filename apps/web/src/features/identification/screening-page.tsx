@@ -1,14 +1,6 @@
-import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, SelectOption, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Heading, Link as DsLink, Paragraph, Radio, Tag } from '@digdir/designsystemet-react';
 import {
-  AGE_BANDS,
   ANSWERS,
-  EXPLOITATION_FORMS,
-  GENDERS,
-  MINOR_AGE_BANDS,
-  PLACE_KINDS,
-  SCREENING_CONTEXTS,
-  SECTORS,
-  WANTS_HELP,
   evaluatePathway,
   guideIndicators,
   isPossibleMinor,
@@ -20,32 +12,21 @@ import {
   type ScreeningFacts,
 } from '@lykt/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading, MutationError } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
-import { SelectField } from '../../components/select-field';
-import { CATALOGUE, catalogueText, countryName, NATIONALITIES } from './catalogue';
+import { CATALOGUE, catalogueText } from './catalogue';
 import { ConcernForm } from './concern-form';
 import { saveScreeningMutationOptions } from './mutations';
 import { NextSteps } from './next-steps';
 import { pathwayQueryOptions } from './queries';
+import { EMPTY_FACTS, SituationFields } from './situation-fields';
 import './identification.css';
 
 type Step = 'situation' | 'questions' | 'result';
 const STEPS: readonly Step[] = ['situation', 'questions', 'result'];
-
-const EMPTY_FACTS: ScreeningFacts = {
-  ageBand: 'unknown',
-  possibleMinor: false,
-  gender: 'unknown',
-  nationality: null,
-  sector: 'unknown',
-  placeKind: 'other',
-  immediateDanger: false,
-  wantsHelp: 'unknown',
-};
 
 /** The guided screening: situation and coarse facts, the guide's questions, then the indicator profile and next steps. */
 export function ScreeningPage() {
@@ -140,6 +121,13 @@ export function ScreeningPage() {
         </span>
       </div>
       <Paragraph>{t('identification.screening.intro')}</Paragraph>
+      {step === 'situation' ? (
+        <Paragraph data-size="sm">
+          <DsLink asChild>
+            <Link to="/concerns/new">{t('identification.screening.directConcern')}</Link>
+          </DsLink>
+        </Paragraph>
+      ) : null}
       <Paragraph data-size="sm">{t('identification.screening.stepOf', { step: stepIndex + 1, total: STEPS.length })}</Paragraph>
 
       {step === 'situation' ? (
@@ -148,89 +136,15 @@ export function ScreeningPage() {
             {t('identification.steps.situation')}
           </Heading>
           <div className="screening-fields">
-            <SelectField label={t('identification.screening.context')} value={context} onChange={(event) => setContext(event.currentTarget.value as ScreeningContext)}>
-              {SCREENING_CONTEXTS.map((value) => (
-                <SelectOption key={value} value={value}>
-                  {t(`identification.contexts.${value}`)}
-                </SelectOption>
-              ))}
-            </SelectField>
-            {guide ? <Paragraph data-size="sm">{catalogueText(guide.intro, language)}</Paragraph> : null}
-            <Fieldset>
-              <Fieldset.Legend>{t('identification.screening.immediateDanger')}</Fieldset.Legend>
-              <div className="answer-row">
-                <Radio name="immediateDanger" label={t('identification.yes')} value="yes" checked={facts.immediateDanger} onChange={() => setFact('immediateDanger', true)} />
-                <Radio name="immediateDanger" label={t('identification.no')} value="no" checked={!facts.immediateDanger} onChange={() => setFact('immediateDanger', false)} />
-              </div>
-            </Fieldset>
-            {facts.immediateDanger ? (
-              <Alert data-color="danger" role="alert">
-                <Paragraph>{t('identification.screening.dangerNow')}</Paragraph>
-              </Alert>
-            ) : null}
-            <SelectField label={t('identification.screening.ageBand')} value={facts.ageBand} onChange={(event) => setFact('ageBand', event.currentTarget.value as ScreeningFacts['ageBand'])}>
-              {AGE_BANDS.map((value) => (
-                <SelectOption key={value} value={value}>
-                  {t(`identification.ageBands.${value}`)}
-                </SelectOption>
-              ))}
-            </SelectField>
-            <Checkbox
-              label={t('identification.screening.possibleMinor')}
-              description={t('identification.screening.possibleMinorHint')}
-              checked={minor}
-              disabled={MINOR_AGE_BANDS.includes(facts.ageBand)}
-              onChange={(event) => setFact('possibleMinor', event.currentTarget.checked)}
+            <SituationFields
+              context={context}
+              onContextChange={setContext}
+              facts={facts}
+              onFactChange={setFact}
+              forms={forms}
+              onFormToggle={toggleForm}
+              afterContext={guide ? <Paragraph data-size="sm">{catalogueText(guide.intro, language)}</Paragraph> : null}
             />
-            <SelectField label={t('identification.screening.gender')} value={facts.gender} onChange={(event) => setFact('gender', event.currentTarget.value as ScreeningFacts['gender'])}>
-              {GENDERS.map((value) => (
-                <SelectOption key={value} value={value}>
-                  {t(`identification.genders.${value}`)}
-                </SelectOption>
-              ))}
-            </SelectField>
-            <SelectField
-              label={t('identification.screening.nationality')}
-              value={facts.nationality ?? ''}
-              onChange={(event) => setFact('nationality', event.currentTarget.value === '' ? null : event.currentTarget.value)}
-            >
-              <SelectOption value="">{t('identification.screening.nationalityNone')}</SelectOption>
-              {NATIONALITIES.map((code) => (
-                <SelectOption key={code} value={code}>
-                  {countryName(code, language)}
-                </SelectOption>
-              ))}
-            </SelectField>
-            <SelectField label={t('identification.screening.sector')} value={facts.sector} onChange={(event) => setFact('sector', event.currentTarget.value as ScreeningFacts['sector'])}>
-              {SECTORS.map((value) => (
-                <SelectOption key={value} value={value}>
-                  {t(`identification.sectors.${value}`)}
-                </SelectOption>
-              ))}
-            </SelectField>
-            <SelectField label={t('identification.screening.placeKind')} value={facts.placeKind} onChange={(event) => setFact('placeKind', event.currentTarget.value as ScreeningFacts['placeKind'])}>
-              {PLACE_KINDS.map((value) => (
-                <SelectOption key={value} value={value}>
-                  {t(`identification.placeKinds.${value}`)}
-                </SelectOption>
-              ))}
-            </SelectField>
-            {!minor ? (
-              <SelectField label={t('identification.screening.wantsHelp')} value={facts.wantsHelp} onChange={(event) => setFact('wantsHelp', event.currentTarget.value as ScreeningFacts['wantsHelp'])}>
-                {WANTS_HELP.map((value) => (
-                  <SelectOption key={value} value={value}>
-                    {t(`identification.wantsHelpOptions.${value}`)}
-                  </SelectOption>
-                ))}
-              </SelectField>
-            ) : null}
-            <Fieldset>
-              <Fieldset.Legend>{t('identification.screening.forms')}</Fieldset.Legend>
-              <Fieldset.Description>{t('identification.screening.formsHint')}</Fieldset.Description>
-              {EXPLOITATION_FORMS.map((form) => (
-                <Checkbox key={form} label={t(`identification.forms.${form}`)} value={form} checked={forms.includes(form)} onChange={(event) => toggleForm(form, event.currentTarget.checked)} />
-              ))}
-            </Fieldset>
           </div>
           <div className="wizard-actions">
             <Button onClick={() => setStep('questions')}>{t('identification.screening.next')}</Button>
@@ -329,7 +243,7 @@ export function ScreeningPage() {
               <Alert data-color="success" role="status">
                 <Paragraph>{t('identification.result.saved')}</Paragraph>
               </Alert>
-              <ConcernForm screeningId={saved.id} />
+              <ConcernForm source={{ screeningId: saved.id }} />
             </>
           ) : null}
         </section>
