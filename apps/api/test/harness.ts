@@ -103,7 +103,7 @@ export async function signIn(harness: TestHarness, user: { email: string; passwo
   return session;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** An API call as a browser on the same site would make it. */
 export function call(harness: TestHarness, session: Session | null, method: Method, url: string, payload?: unknown) {
@@ -113,6 +113,17 @@ export function call(harness: TestHarness, session: Session | null, method: Meth
     headers: { origin: ORIGIN, ...(session ? { cookie: session.cookie } : {}) },
     ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
   });
+}
+
+export type TestEndpoint = { method: Method; url: string; body?: unknown };
+
+/** Calls each endpoint as the session and expects 403 FORBIDDEN with the error shape from every one. */
+export async function expectEachForbidden(harness: TestHarness, session: Session, endpoints: readonly TestEndpoint[]): Promise<void> {
+  for (const endpoint of endpoints) {
+    const response = await call(harness, session, endpoint.method, endpoint.url, 'body' in endpoint ? endpoint.body : undefined);
+    if (response.statusCode !== 403) throw new Error(`${endpoint.method} ${endpoint.url}: expected 403, got ${response.statusCode}`);
+    if (errorCode(response) !== 'FORBIDDEN') throw new Error(`${endpoint.method} ${endpoint.url}: expected FORBIDDEN, got ${errorCode(response)}`);
+  }
 }
 
 /** Parses an error response and returns its code (fails the test when the shape is wrong). */

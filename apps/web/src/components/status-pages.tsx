@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { LoadError } from './load-state';
 import { PageHeading } from './page-heading';
 
-/** Shown for unknown addresses. */
-export function NotFoundPage() {
+/** A short message page with a way home. */
+function MessagePage({ page }: { page: 'notFound' | 'forbidden' }) {
   const { t } = useTranslation();
   return (
     <div className="narrow-page">
-      <PageHeading>{t('pages.notFound.title')}</PageHeading>
-      <Paragraph>{t('pages.notFound.text')}</Paragraph>
+      <PageHeading>{t(`pages.${page}.title`)}</PageHeading>
+      <Paragraph>{t(`pages.${page}.text`)}</Paragraph>
       <Paragraph>
         <DsLink asChild>
           <Link to="/">{t('pages.notFound.home')}</Link>
@@ -20,20 +20,14 @@ export function NotFoundPage() {
   );
 }
 
+/** Shown for unknown addresses. */
+export function NotFoundPage() {
+  return <MessagePage page="notFound" />;
+}
+
 /** Shown when the user's role lacks the permission a page needs. */
 export function ForbiddenPage() {
-  const { t } = useTranslation();
-  return (
-    <div className="narrow-page">
-      <PageHeading>{t('pages.forbidden.title')}</PageHeading>
-      <Paragraph>{t('pages.forbidden.text')}</Paragraph>
-      <Paragraph>
-        <DsLink asChild>
-          <Link to="/">{t('pages.notFound.home')}</Link>
-        </DsLink>
-      </Paragraph>
-    </div>
-  );
+  return <MessagePage page="forbidden" />;
 }
 
 /** Shown when a page failed to load, with a retry. */

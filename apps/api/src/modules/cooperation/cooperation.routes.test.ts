@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser, schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type Permission } from '@lykt/shared';
-import { call, createHarness, errorCode, seedTenant, signIn, type TestHarness } from '../../../test/harness';
+import { call, createHarness, errorCode, seedTenant, signIn, type TestHarness, expectEachForbidden } from '../../../test/harness';
 import { seedCapabilities } from '../../platform/seed-capabilities';
 import { today } from '../plans/plans.service';
 
@@ -123,11 +123,7 @@ describe('access to the cooperation group', () => {
     const before = await dbState(w.municipalityId);
     const refused = endpoints(member.id, meeting.id, actionId).filter((endpoint) => !ROLE_PERMISSIONS[role].includes(endpoint.permission as Permission));
     expect(refused.length).toBeGreaterThanOrEqual(7);
-    for (const endpoint of refused) {
-      const response = await call(h, session, endpoint.method, endpoint.url, 'body' in endpoint ? endpoint.body : undefined);
-      expect(response.statusCode, `${endpoint.method} ${endpoint.url}`).toBe(403);
-      expect(errorCode(response)).toBe('FORBIDDEN');
-    }
+    await expectEachForbidden(h, session, refused);
     expect(await dbState(w.municipalityId)).toEqual(before);
   });
 

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContactPerson, buildOrganisation, buildUser, schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type Permission } from '@lykt/shared';
-import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
+import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness, expectEachForbidden } from '../../../test/harness';
 import { seedCapabilities } from '../../platform/seed-capabilities';
 
 let h: TestHarness;
@@ -84,11 +84,7 @@ describe('access to the partner registry', () => {
     const before = await dbState(tenant.municipality.id);
     const refused = endpoints(target.id).filter((endpoint) => !ROLE_PERMISSIONS[role].includes(endpoint.permission));
     expect(refused.length).toBe(role === 'viewer' ? 5 : 3);
-    for (const endpoint of refused) {
-      const response = await call(h, session, endpoint.method, endpoint.url, 'body' in endpoint ? endpoint.body : undefined);
-      expect(response.statusCode, `${endpoint.method} ${endpoint.url}`).toBe(403);
-      expect(errorCode(response)).toBe('FORBIDDEN');
-    }
+    await expectEachForbidden(h, session, refused);
     expect(await dbState(tenant.municipality.id)).toEqual(before);
   });
 
