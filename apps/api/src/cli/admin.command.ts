@@ -8,6 +8,7 @@ import { AppError } from '../platform/errors';
 import { assertStrongPassword, hashPassword } from '../platform/passwords';
 import { seedCapabilities } from '../platform/seed-capabilities';
 import { isEmailTaken } from '../modules/users/user.repository';
+import { LANGUAGE_CODES } from '@lykt/shared';
 
 export type CreateAdminInput = { email: string; name: string; municipality?: string; password?: string };
 
@@ -24,7 +25,7 @@ async function resolveMunicipality(deps: Deps, tx: Database, name: string | unde
     if (match) return { id: match.id, created: false };
     const created = await buildMunicipality(tx, seedCapabilities(deps.keyring), {
       name,
-      settings: { mfaPolicy: 'privileged', languages: ['nb', 'nn', 'en'], defaultLanguage: 'nb', suppressionThreshold: 5 },
+      settings: { mfaPolicy: 'privileged', languages: [...LANGUAGE_CODES], defaultLanguage: 'nb', suppressionThreshold: 5 },
     });
     return { id: created.id, created: true };
   }

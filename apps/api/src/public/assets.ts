@@ -3,14 +3,23 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pruneThemeCss } from './css-prune';
 
 const require = createRequire(import.meta.url);
 
 /** The design system's components the public pages use; the full bundle would break the 50 kB budget. */
 const DS_COMPONENTS = ['base', 'heading', 'paragraph', 'link', 'list', 'button', 'label', 'field', 'input', 'fieldset', 'validation-message', 'error-summary', 'alert', 'skip-link', 'card', 'tag'];
 const FONT_WEIGHTS = ['400', '600'];
-/** Inter has no Arabic or Thai glyphs; those fall back to the reader's system fonts. Greek is not offered. */
-const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'];
+/**
+ * Self-hosted fonts and the subsets served. Inter covers the Latin, Cyrillic and Vietnamese pages; Noto Sans
+ * Arabic and Noto Sans Thai cover the scripts Inter lacks. Each face has its unicode-range, so a browser fetches
+ * only the files the page's text needs. Greek is not offered.
+ */
+const FONT_FAMILIES = [
+  { pkg: 'inter', subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'] },
+  { pkg: 'noto-sans-arabic', subsets: ['arabic'] },
+  { pkg: 'noto-sans-thai', subsets: ['thai'] },
+];
 
 /** Layout of the public pages, on top of the design system's tokens. No inline styles anywhere (CSP). */
 const PUBLIC_CSS = `
@@ -64,18 +73,22 @@ function asset(body: Buffer | string, type: string): Asset {
   return { body: buffer, gzip: gzipSync(buffer, { level: 9 }), type, etag: `"${createHash('sha256').update(buffer).digest('hex').slice(0, 16)}"` };
 }
 
-function fontFaces(fontDir: string): { css: string; files: Map<string, Asset> } {
+function fontFaces(): { css: string; files: Map<string, Asset> } {
   const files = new Map<string, Asset>();
   const blocks: string[] = [];
-  for (const weight of FONT_WEIGHTS) {
-    const css = fs.readFileSync(require.resolve(`@fontsource/inter/${weight}.css`), 'utf8');
-    for (const block of css.split('@font-face').slice(1)) {
-      const file = /url\(\.\/files\/(inter-([a-z-]+)-\d{3}-normal)\.woff2\)/.exec(block);
-      if (!file?.[1] || !file[2] || !FONT_SUBSETS.includes(file[2])) continue;
-      const name = `${file[1]}.woff2`;
-      files.set(name, asset(fs.readFileSync(path.join(fontDir, name)), 'font/woff2'));
-      const body = block.slice(0, block.indexOf('}') + 1).replace(/src:[^;]+;/, `src:url(/public-assets/fonts/${name}) format('woff2');`);
-      blocks.push(`@font-face${body}`);
+  for (const family of FONT_FAMILIES) {
+    const fontDir = path.join(path.dirname(require.resolve(`@fontsource/${family.pkg}/400.css`)), 'files');
+    const pattern = new RegExp(`url\\(\\./files/(${family.pkg}-([a-z-]+)-\\d{3}-normal)\\.woff2\\)`);
+    for (const weight of FONT_WEIGHTS) {
+      const css = fs.readFileSync(require.resolve(`@fontsource/${family.pkg}/${weight}.css`), 'utf8');
+      for (const block of css.split('@font-face').slice(1)) {
+        const file = pattern.exec(block);
+        if (!file?.[1] || !file[2] || !family.subsets.includes(file[2])) continue;
+        const name = `${file[1]}.woff2`;
+        files.set(name, asset(fs.readFileSync(path.join(fontDir, name)), 'font/woff2'));
+        const body = block.slice(0, block.indexOf('}') + 1).replace(/src:[^;]+;/, `src:url(/public-assets/fonts/${name}) format('woff2');`);
+        blocks.push(`@font-face${body}`);
+      }
     }
   }
   return { css: blocks.join('\n'), files };
@@ -85,9 +98,9 @@ function fontFaces(fontDir: string): { css: string; files: Map<string, Asset> } 
 export function buildPublicAssets(): { files: Map<string, Asset>; fonts: Map<string, Asset> } {
   const theme = fs.readFileSync(require.resolve('@digdir/designsystemet-css/theme'), 'utf8');
   const components = DS_COMPONENTS.map((name) => fs.readFileSync(require.resolve(`@digdir/designsystemet-css/${name}.css`), 'utf8'));
-  const fontDir = path.join(path.dirname(require.resolve('@fontsource/inter/400.css')), 'files');
-  const { css: fontCss, files: fonts } = fontFaces(fontDir);
-  const css = ['@layer ds.theme, ds.base, ds.components, lykt.public;', fontCss, theme, ...components, PUBLIC_CSS].join('\n');
+  const { css: fontCss, files: fonts } = fontFaces();
+  const consumers = [...components, PUBLIC_CSS].join('\n');
+  const css = ['@layer ds.theme, ds.base, ds.components, lykt.public;', fontCss, pruneThemeCss(theme, consumers), consumers].join('\n');
   const files = new Map<string, Asset>([
     ['public.css', asset(css, 'text/css; charset=utf-8')],
     ['public.js', asset(PUBLIC_JS, 'text/javascript; charset=utf-8')],

@@ -1,5 +1,5 @@
 import type { PublicLanguage, PublicNumbers, PublicTexts } from '@lykt/content/public-texts';
-import { LANGUAGE_CODES, TIP_LIMITS, TIP_MINOR_ANSWERS, TIP_PEOPLE_COUNTS, TIP_PLACE_KINDS, type TipPublicSettings } from '@lykt/shared';
+import { TIP_LIMITS, TIP_MINOR_ANSWERS, TIP_PEOPLE_COUNTS, TIP_PLACE_KINDS, type TipPublicSettings } from '@lykt/shared';
 import { html, interpolate, type SafeHtml } from './html';
 
 export type PageContext = {
@@ -9,6 +9,10 @@ export type PageContext = {
   numbers: PublicNumbers;
   municipalityName: string;
   settings: TipPublicSettings;
+  /** The languages the municipality offers, in catalogue order; the switcher lists only these. */
+  languages: readonly PublicLanguage[];
+  /** The routing card's contact for an adult who wants help, shown when the municipality set no public contact of its own. */
+  routingContact: { contact: string; phone: string } | null;
   /** The path of this page after /{lang}, so the language switcher keeps the reader on the same page. */
   subPath: '/' | '/tips' | '/tips/follow-up';
 };
@@ -48,7 +52,7 @@ export function layout(ctx: PageContext, title: string, main: SafeHtml): string 
 <main id="main" class="pp-main" tabindex="-1">
 ${main}
 </main>
-<nav class="pp-lang" aria-label="${texts.site.languages}"><h2 class="ds-heading" data-size="2xs">${texts.site.languages}</h2><ul>${LANGUAGE_CODES.map((code) => {
+<nav class="pp-lang" aria-label="${texts.site.languages}"><h2 class="ds-heading" data-size="2xs">${texts.site.languages}</h2><ul>${ctx.languages.map((code) => {
     const other = ctx.all[code];
     return html`<li><a class="ds-link" href="/${code}${ctx.subPath === '/' ? '/' : ctx.subPath}" lang="${code}" dir="${other.meta.dir}" hreflang="${code}"${code === lang ? html` aria-current="true"` : ''}>${other.meta.name}</a></li>`;
   })}</ul></nav>
@@ -66,6 +70,7 @@ export function homePage(ctx: PageContext): string {
   const { texts, numbers, settings } = ctx;
   const h = texts.home;
   const contact = settings.contactName || settings.contactPhone || settings.contactEmail;
+  const routing = contact ? null : ctx.routingContact;
   const main = html`<h1 class="ds-heading" data-size="lg">${h.heading}</h1>
 <p class="ds-paragraph" data-size="lg">${interpolate(h.intro, { municipality: ctx.municipalityName })}</p>
 <div class="ds-alert" data-color="danger"><p class="ds-paragraph">${h.emergency}: ${phoneLink(numbers.emergency)}</p></div>
@@ -83,7 +88,9 @@ ${
     ? html`<li>${h.municipality}: ${settings.contactName}${settings.contactPhone ? html` ${phoneLink(settings.contactPhone)}` : ''}${
         settings.contactEmail ? html` <a class="ds-link" href="mailto:${settings.contactEmail}">${settings.contactEmail}</a>` : ''
       }${settings.openingHours ? html`<br><span class="pp-meta">${h.openingHours}: ${settings.openingHours}</span>` : ''}</li>`
-    : ''
+    : routing
+      ? html`<li>${h.municipality}: ${routing.contact} ${phoneLink(routing.phone)}</li>`
+      : ''
 }
 </ul></section>
 ${

@@ -14,7 +14,7 @@ let coordinator: Session;
 
 beforeAll(async () => {
   h = await createHarness();
-  tenant = await seedTenant(h, { name: 'Fjordby kommune', settings: { mfaPolicy: 'off', languages: ['nb', 'en'], defaultLanguage: 'nb', suppressionThreshold: 5 } });
+  tenant = await seedTenant(h, { name: 'Fjordby kommune', settings: { mfaPolicy: 'off', languages: [...LANGUAGE_CODES], defaultLanguage: 'nb', suppressionThreshold: 5 } });
   other = await seedTenant(h, { settings: { mfaPolicy: 'off', languages: ['nb'], defaultLanguage: 'nb', suppressionThreshold: 5 } });
   h.deps.config.publicMunicipalityId = tenant.municipality.id;
   coordinator = await signIn(h, tenant.users.coordinator);
@@ -158,11 +158,74 @@ describe('public pages', () => {
     }
   });
 
+  it('serve Arabic and Thai text in self-hosted fonts that cover those scripts', async () => {
+    const css = await get('/public-assets/public.css');
+    for (const file of ['noto-sans-arabic-arabic-400-normal.woff2', 'noto-sans-thai-thai-400-normal.woff2', 'inter-cyrillic-400-normal.woff2']) {
+      expect(css.body).toContain(`url(/public-assets/fonts/${file})`);
+      const font = await get(`/public-assets/fonts/${file}`);
+      expect(font.statusCode, file).toBe(200);
+      expect(font.rawPayload.length, file).toBeGreaterThan(1000);
+    }
+    expect(css.body).toMatch(/font-family:\s*'Noto Sans Arabic'[^}]*unicode-range:\s*U\+0600-06FF/);
+  });
+
+  it('keep the stylesheet to the light theme the pages use', async () => {
+    const css = await get('/public-assets/public.css');
+    expect(css.body).not.toContain('data-color-scheme=dark');
+    expect(css.body).not.toContain('prefers-color-scheme');
+    expect(css.body).not.toContain('data-color=brand1');
+    expect(css.rawPayload.length).toBeLessThan(80 * 1024);
+  });
+
   it('leaves unknown languages and the staff app to the rest of the server', async () => {
     expect((await get('/xx/')).statusCode).toBe(404);
     const staff = await get('/app/tips');
     expect(staff.statusCode).toBe(404);
     expect(staff.headers['content-type']).toContain('application/json');
+  });
+});
+
+describe("the municipality's own settings", () => {
+  it('offers only the languages the municipality chose, in the switcher, at / and by address', async () => {
+    const admin = await signIn(h, tenant.users.admin);
+    const changed = await call(h, admin, 'PATCH', '/api/v1/municipality', { languages: ['nb', 'en', 'uk'], defaultLanguage: 'nb' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    try {
+      const home = await get('/uk/');
+      expect(home.statusCode).toBe(200);
+      const switcher = /<nav class="pp-lang"[\s\S]*?<\/nav>/.exec(home.body)?.[0] ?? '';
+      expect(Array.from(switcher.matchAll(/hreflang="([a-z]+)"/g), (match) => match[1])).toEqual(['nb', 'en', 'uk']);
+      for (const lang of ['ar', 'pl', 'th']) {
+        expect((await get(`/${lang}/`)).statusCode, lang).toBe(404);
+        expect((await get(`/${lang}/tips`)).statusCode, lang).toBe(404);
+      }
+      expect((await get('/', { 'accept-language': 'ar, uk;q=0.5' })).headers.location).toBe('/uk/');
+      expect((await get('/', { 'accept-language': 'pl' })).headers.location).toBe('/nb/');
+    } finally {
+      const restored = await call(h, admin, 'PATCH', '/api/v1/municipality', { languages: [...LANGUAGE_CODES] });
+      expect(restored.statusCode, restored.body).toBe(200);
+    }
+    expect((await get('/ar/')).statusCode).toBe(200);
+  });
+
+  it("shows the routing card's contact for an adult who wants help when no public contact is set", async () => {
+    const settings = { publicPagesEnabled: true, tipFormEnabled: true, contactName: '', contactPhone: '', contactEmail: '', openingHours: '', retentionMonths: 12 };
+    expect((await call(h, coordinator, 'PUT', '/api/v1/tips/settings', settings)).statusCode).toBe(200);
+    const card = await call(h, coordinator, 'PUT', '/api/v1/cooperation/routing-card', {
+      entries: [
+        { situation: 'adult_wants_help', contact: 'Koordinator i Fjordby', organisationId: null, phone: '+47 55 66 77 88', whatToTell: 'Intern beskjed som ikke skal ut' },
+      ],
+    });
+    expect(card.statusCode, card.body).toBe(200);
+    const home = await get('/nb/');
+    expect(home.body).toContain('Koordinator i Fjordby');
+    expect(home.body).toContain('+47 55 66 77 88');
+    expect(home.body).not.toContain('Intern beskjed');
+    const own = await call(h, coordinator, 'PUT', '/api/v1/tips/settings', { ...settings, contactName: 'Fjordby servicetorg', contactPhone: '+47 12 34 56 78' });
+    expect(own.statusCode).toBe(200);
+    const after = await get('/nb/');
+    expect(after.body).toContain('Fjordby servicetorg');
+    expect(after.body).not.toContain('Koordinator i Fjordby');
   });
 });
 

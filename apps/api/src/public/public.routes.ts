@@ -3,10 +3,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { loadPublicNumbers, loadPublicTexts, type PublicLanguage, type PublicTexts } from '@lykt/content/public-texts';
 import { LANGUAGE_CODES, TIP_LIMITS, TipSubmissionSchema, type TipPublicSettings } from '@lykt/shared';
 import type { Deps } from '../platform/deps';
+import { findRouting } from '../modules/cooperation/cooperation.repository';
 import { findPublicMunicipality } from '../modules/tips/tips.repository';
-import { addTipsterMessage, getPublicSettings, publicSettingsVersion, submitTip, viewTipAsTipster } from '../modules/tips/tips.service';
+import { addTipsterMessage, getPublicSettings, submitTip, viewTipAsTipster } from '../modules/tips/tips.service';
 import { buildPublicAssets, type Asset } from './assets';
 import { MemoryLimiter, negotiateLanguage, ProofOfWork } from './guards';
+import { publicContentVersion } from './version';
 import { conversationPage, followUpPage, homePage, messagePage, receiptPage, tipFormPage, type PageContext, type TipFormErrors, type TipFormValues } from './pages';
 
 /** Strict policy for the public pages: only this host's stylesheet, script, fonts and forms. */
@@ -27,7 +29,15 @@ export type PublicRouteOptions = {
   followUpsPerHour?: number;
 };
 
-type PublicState = { municipalityId: string; name: string; defaultLanguage: string; country: string; settings: TipPublicSettings };
+type PublicState = {
+  municipalityId: string;
+  name: string;
+  defaultLanguage: PublicLanguage;
+  languages: PublicLanguage[];
+  country: string;
+  settings: TipPublicSettings;
+  routingContact: PageContext['routingContact'];
+};
 
 const HOUR = 60 * 60 * 1000;
 const isLanguage = (value: string | undefined): value is PublicLanguage => value !== undefined && (LANGUAGE_CODES as readonly string[]).includes(value);
@@ -47,12 +57,25 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
   let stateCache: { at: number; version: number; state: PublicState | null } | null = null;
 
   async function publicState(): Promise<PublicState | null> {
-    if (stateCache && stateCache.version === publicSettingsVersion() && Date.now() - stateCache.at < 5_000) return stateCache.state;
-    const version = publicSettingsVersion();
+    if (stateCache && stateCache.version === publicContentVersion() && Date.now() - stateCache.at < 5_000) return stateCache.state;
+    const version = publicContentVersion();
     const row = await findPublicMunicipality(deps.db, deps.config.publicMunicipalityId);
-    const state = row
-      ? { municipalityId: row.id, name: row.name, defaultLanguage: row.settings.defaultLanguage, country: 'NO', settings: await getPublicSettings(deps, row.id) }
-      : null;
+    let state: PublicState | null = null;
+    if (row) {
+      // Only languages the municipality offers; the catalogue order is kept so the switcher reads the same everywhere.
+      const languages = LANGUAGE_CODES.filter((code) => row.settings.languages.includes(code));
+      const defaultLanguage = isLanguage(row.settings.defaultLanguage) && languages.includes(row.settings.defaultLanguage) ? row.settings.defaultLanguage : (languages[0] ?? 'nb');
+      const routing = (await findRouting(deps.db, row.id)).find((entry) => entry.situation === 'adult_wants_help');
+      state = {
+        municipalityId: row.id,
+        name: row.name,
+        defaultLanguage,
+        languages: languages.length > 0 ? languages : [defaultLanguage],
+        country: 'NO',
+        settings: await getPublicSettings(deps, row.id),
+        routingContact: routing && routing.contact && routing.phone ? { contact: routing.contact, phone: routing.phone } : null,
+      };
+    }
     stateCache = { at: Date.now(), version, state };
     return state;
   }
@@ -66,7 +89,17 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
   }
 
   function context(state: PublicState, lang: PublicLanguage, subPath: PageContext['subPath']): PageContext {
-    return { lang, texts: texts[lang], all: texts, numbers: loadPublicNumbers(state.country), municipalityName: state.name, settings: state.settings, subPath };
+    return {
+      lang,
+      texts: texts[lang],
+      all: texts,
+      numbers: loadPublicNumbers(state.country),
+      municipalityName: state.name,
+      settings: state.settings,
+      languages: state.languages,
+      routingContact: state.routingContact,
+      subPath,
+    };
   }
 
   function sendPage(reply: FastifyReply, status: number, lang: PublicLanguage, body: string) {
@@ -96,7 +129,7 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
       return null;
     }
     const state = await publicState();
-    if (!state || !state.settings.publicPagesEnabled) {
+    if (!state || !state.settings.publicPagesEnabled || !state.languages.includes(lang)) {
       const t: PublicTexts = texts[lang];
       await sendPage(reply, 404, lang, `<!doctype html><html lang="${lang}" dir="${t.meta.dir}"><head><meta charset="utf-8"><title>${t.site.title}</title></head><body><main><h1>${t.errors.unavailable}</h1></main></body></html>`);
       return null;
@@ -133,8 +166,7 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
       const state = await publicState();
       reply.header('cache-control', 'no-store').header('vary', 'accept-language');
       if (!state || !state.settings.publicPagesEnabled) return reply.redirect('/app/');
-      const fallback = isLanguage(state.defaultLanguage) ? state.defaultLanguage : 'nb';
-      const lang = negotiateLanguage(request.headers['accept-language'], LANGUAGE_CODES) ?? fallback;
+      const lang = negotiateLanguage(request.headers['accept-language'], state.languages) ?? state.defaultLanguage;
       return reply.redirect(`/${lang}/`);
     });
 

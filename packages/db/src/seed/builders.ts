@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../client';
 import * as schema from '../schema';
+import { LANGUAGE_CODES } from '@lykt/shared';
 
 /** What the builders need from the application: key creation and password hashing live there. */
 export type SeedCapabilities = {
@@ -34,7 +35,7 @@ export async function buildMunicipality(
     .insert(schema.municipality)
     .values({
       name: `Test kommune ${randomUUID().slice(0, 8)}`,
-      settings: { mfaPolicy: 'privileged', languages: ['nb', 'nn', 'en'], defaultLanguage: 'nb', suppressionThreshold: 5 },
+      settings: { mfaPolicy: 'privileged', languages: [...LANGUAGE_CODES], defaultLanguage: 'nb', suppressionThreshold: 5 },
       ...overrides,
     })
     .returning();

@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Database } from '../client';
 import * as schema from '../schema';
 import { buildContactPerson, buildMunicipality, buildOrganisation, buildUser, type SeedCapabilities } from './builders';
+import { LANGUAGE_CODES } from '@lykt/shared';
 import { seedIdentificationDemo } from './identification-demo';
 import { seedTipsDemo } from './tips-demo';
 import { seedPlansDemo } from './plans-demo';
@@ -49,7 +50,7 @@ export async function seedDemo(
     const municipality = await buildMunicipality(tx, caps, {
       name: DEMO_MUNICIPALITY_NAME,
       isDemo: true,
-      settings: { mfaPolicy: 'privileged', languages: ['nb', 'nn', 'en', 'pl', 'ro', 'uk', 'ar'], defaultLanguage: 'nb', suppressionThreshold: 5 },
+      settings: { mfaPolicy: 'privileged', languages: [...LANGUAGE_CODES], defaultLanguage: 'nb', suppressionThreshold: 5 },
     });
     const organisations = new Map<string, string>();
     for (const spec of DEMO_ORGANISATIONS) {

@@ -19,6 +19,7 @@ import { organisationNames, userNames } from '../plans/plans.repository';
 import { recordActionCompletion, today } from '../plans/plans.service';
 import * as repo from './cooperation.repository';
 import type { MemberRow } from './cooperation.repository';
+import { publicContentChanged } from '../../public/version';
 
 const fieldError = (field: string, message: string) => new AppError('VALIDATION_ERROR', message, [{ field, message }]);
 type Names = Awaited<ReturnType<typeof organisationNames>>;
@@ -108,6 +109,7 @@ export async function replaceRoutingCard(deps: Deps, actor: UserActor, body: Rou
     await repo.replaceRouting(tx, actor.municipalityId, actor.userId, body.entries);
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'cooperation.routing.updated', entityType: 'routing_card', entityId: null, details: { situations: body.entries.map((entry) => entry.situation) } });
   });
+  publicContentChanged();
   return getRoutingCard(deps, actor);
 }
 

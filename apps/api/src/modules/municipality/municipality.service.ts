@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { publicContentChanged } from '../../public/version';
 import { findMunicipality, updateMunicipality as updateMunicipalityRow, type MunicipalityRow } from './municipality.repository';
 
 type Language = (typeof LANGUAGE_CODES)[number];
@@ -55,5 +56,6 @@ export async function updateMunicipality(deps: Deps, actor: UserActor, body: Upd
     });
     return next;
   });
+  publicContentChanged();
   return presentMunicipality(updated);
 }

@@ -19,6 +19,7 @@ import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { createConcern } from '../concerns/concern.service';
 import { presentMessage, presentSummary, type StoredContact, type StoredContent } from './tips.presenter';
+import { publicContentChanged } from '../../public/version';
 import {
   deleteTipRow,
   findAssignees,
@@ -313,10 +314,6 @@ export function presentSettings(row: TipSettingsRow | undefined): TipPublicSetti
   };
 }
 
-let settingsVersion = 0;
-/** Changes when this process saves public settings, so cached public pages refresh at once. */
-export const publicSettingsVersion = (): number => settingsVersion;
-
 export async function getPublicSettings(deps: Deps, municipalityId: string): Promise<TipPublicSettings> {
   return presentSettings(await findSettings(deps.db, municipalityId));
 }
@@ -335,7 +332,7 @@ export async function updatePublicSettings(deps: Deps, actor: UserActor, body: T
     });
     return saved;
   });
-  settingsVersion += 1;
+  publicContentChanged();
   return presentSettings(row);
 }
 
