@@ -1,0 +1,5 @@
+export type { DocBlock, DocModel } from './model';
+export { renderPdf, numberFormatFor, type RenderOptions } from './pdf';
+export { renderDocx } from './docx';
+export { renderChartPng } from './chart-image';
+export { renderHtml } from './html';

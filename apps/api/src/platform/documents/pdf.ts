@@ -1,0 +1,329 @@
+import PDFDocument from 'pdfkit';
+import { chartTable, layoutChart, type ChartDefinition, type ChartShape } from '@lykt/shared';
+import { fontFaces, textRuns, type FontWeight } from './fonts';
+import { rendererLabels } from './labels';
+import type { DocBlock, DocModel } from './model';
+
+export type RenderOptions = {
+  /** Stored as the document's creation date; pass it for reproducible output (a frozen report's finalisation time). */
+  createdAt?: Date;
+  /** Formats chart axis numbers; defaults to the document language's Intl.NumberFormat. */
+  formatNumber?: (value: number) => string;
+};
+
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
+const INK = '#1d2939';
+const MUTED = '#475467';
+const RULE = '#98a2b3';
+const HEAD_FILL = '#eef2f6';
+const SIZES = { title: 22, subtitle: 13, h1: 17, h2: 14, h3: 12, body: 10.5, small: 9, footer: 8 };
+const CHART_HEIGHT = 230;
+const CELL_PAD = 4;
+
+export function numberFormatFor(lang: string): (value: number) => string {
+  const format = new Intl.NumberFormat(/^(nb|nn|no)\b/i.test(lang) ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
+  return (value) => format.format(value);
+}
+
+function baseFont(weight: FontWeight): string {
+  return `Inter-latin-${weight}`;
+}
+
+/**
+ * Renders a DocModel to a tagged PDF (PDF 1.7, PDF/UA-minded): document language and title set
+ * (and shown as the window title), one H1 (the document title) with H2–H4 under it, paragraphs,
+ * real lists (L/LI/Lbl/LBody), tables (Table/TR/TH/TD with a Caption; the header row repeats
+ * as an artifact on a new page), charts drawn as vectors inside a Figure with alternative text
+ * followed by their data table, and page footers marked as pagination artifacts. Inter is
+ * embedded (subset) so every Norwegian and Sami letter prints and the text can be extracted.
+ */
+export async function renderPdf(model: DocModel, options: RenderOptions = {}): Promise<Buffer> {
+  const labels = rendererLabels(model.lang);
+  const formatNumber = options.formatNumber ?? numberFormatFor(model.lang);
+  const doc: Doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: model.lang,
+    displayTitle: true,
+    bufferPages: true,
+    autoFirstPage: true,
+    info: {
+      Title: model.title,
+      ...(model.subtitle ? { Subject: model.subtitle } : {}),
+      ...(model.author ? { Author: model.author } : {}),
+      Creator: 'Lykt',
+      Producer: 'Lykt',
+      CreationDate: options.createdAt ?? new Date(),
+    },
+  });
+  for (const face of fontFaces()) doc.registerFont(face.name, face.woff);
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const left = MARGIN.left;
+  const contentWidth = doc.page.width - MARGIN.left - MARGIN.right;
+  const pageBottom = (): number => doc.page.height - MARGIN.bottom;
+
+  /** Writes text in as many font runs as its characters need, wrapping inside width. */
+  const write = (text: string, style: { size: number; weight?: FontWeight; color?: string; width?: number; x?: number; y?: number; align?: 'left' | 'right' | 'center'; baseline?: 'alphabetic'; lineBreak?: boolean; paragraphGap?: number }): void => {
+    const weight = style.weight ?? 400;
+    const runs = textRuns(text.length > 0 ? text : ' ', weight);
+    doc.fillColor(style.color ?? INK);
+    runs.forEach((run, index) => {
+      const continued = index < runs.length - 1;
+      const textOptions: PDFKit.Mixins.TextOptions = {
+        continued,
+        lineGap: 2,
+        ...(style.width !== undefined ? { width: style.width } : {}),
+        ...(style.align ? { align: style.align } : {}),
+        ...(style.baseline ? { baseline: style.baseline } : {}),
+        ...(style.lineBreak === false ? { lineBreak: false } : {}),
+        ...(!continued && style.paragraphGap !== undefined ? { paragraphGap: style.paragraphGap } : {}),
+      };
+      doc.font(run.font).fontSize(style.size);
+      if (index === 0 && style.x !== undefined && style.y !== undefined) doc.text(run.text, style.x, style.y, textOptions);
+      else doc.text(run.text, textOptions);
+    });
+  };
+
+  const measure = (text: string, size: number, width: number, weight: FontWeight = 400): number => {
+    doc.font(baseFont(weight)).fontSize(size);
+    return doc.heightOfString(text.length > 0 ? text : ' ', { width, lineGap: 2 });
+  };
+
+  const ensureSpace = (height: number): void => {
+    if (doc.y + height > pageBottom()) doc.addPage();
+  };
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+
+  const leaf = (parent: Struct, type: string, draw: () => void, structOptions: PDFKit.Mixins.StructureElementOptions = {}): void => {
+    const element = doc.struct(type, structOptions, draw);
+    parent.add(element);
+    element.end();
+  };
+
+  const paragraph = (parent: Struct, text: string, size = SIZES.body, color = INK): void => {
+    ensureSpace(measure(text, size, contentWidth) > 60 ? 40 : measure(text, size, contentWidth));
+    leaf(parent, 'P', () => {
+      doc.x = left;
+      write(text, { size, color, width: contentWidth, paragraphGap: 6 });
+    });
+  };
+
+  const heading = (level: 1 | 2 | 3 | 4, text: string): void => {
+    const size = level === 1 ? SIZES.title : level === 2 ? SIZES.h1 : level === 3 ? SIZES.h2 : SIZES.h3;
+    const height = measure(text, size, contentWidth, 700);
+    // Keep a heading with at least a few lines of what follows it.
+    ensureSpace(height + 60);
+    if (level > 1 && doc.y > MARGIN.top + 1) doc.moveDown(0.6);
+    leaf(root, `H${level}`, () => {
+      doc.x = left;
+      write(text, { size, weight: 700, width: contentWidth, paragraphGap: level === 1 ? 4 : 6 });
+    });
+  };
+
+  const list = (items: string[], ordered: boolean): void => {
+    const element = doc.struct('L');
+    root.add(element);
+    const indent = 18;
+    items.forEach((item, index) => {
+      const height = measure(item, SIZES.body, contentWidth - indent);
+      ensureSpace(Math.min(height, 40));
+      const y = doc.y;
+      const entry = doc.struct('LI');
+      element.add(entry);
+      leaf(entry, 'Lbl', () => write(ordered ? `${index + 1}.` : '•', { size: SIZES.body, x: left, y, lineBreak: false }));
+      leaf(entry, 'LBody', () => write(item, { size: SIZES.body, x: left + indent, y, width: contentWidth - indent, paragraphGap: 3 }));
+      entry.end();
+      doc.x = left;
+    });
+    element.end();
+    doc.moveDown(0.4);
+  };
+
+  const table = (caption: string, headers: string[], rows: string[][], note?: string, rowHeaders = false): void => {
+    const columns = Math.max(1, headers.length, ...rows.map((row) => row.length));
+    // The first column (the row's label) gets more room when there are several columns.
+    const firstShare = columns === 1 ? 1 : columns === 2 ? 0.45 : Math.min(0.4, 1.6 / columns);
+    const widths = Array.from({ length: columns }, (_, index) => (index === 0 ? contentWidth * firstShare : (contentWidth * (1 - firstShare)) / (columns - 1)));
+    const xs = widths.map((_, index) => left + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
+    const rowHeight = (cells: string[], weight: FontWeight): number => Math.max(...widths.map((width, index) => measure(cells[index] ?? '', SIZES.small, width - CELL_PAD * 2, weight))) + CELL_PAD * 2;
+    const headerHeight = headers.length > 0 ? rowHeight(headers, 700) : 0;
+
+    const element = doc.struct('Table');
+    root.add(element);
+    ensureSpace(measure(caption, SIZES.body, contentWidth, 700) + headerHeight + 30);
+    if (caption) {
+      leaf(element, 'Caption', () => {
+        doc.x = left;
+        write(caption, { size: SIZES.body, weight: 700, width: contentWidth, paragraphGap: 4 });
+      });
+    }
+
+    const drawCells = (cells: string[], y: number, height: number, header: boolean, struct: Struct | null): void => {
+      if (header) doc.rect(left, y, contentWidth, height).fill(HEAD_FILL);
+      widths.forEach((width, index) => {
+        const draw = (): void => {
+          const text = cells[index] ?? '';
+          if (text.length > 0) write(text, { size: SIZES.small, weight: header ? 700 : 400, x: xs[index] ?? left, y: y + CELL_PAD, width: width - CELL_PAD * 2 });
+        };
+        if (struct) leaf(struct, header || (rowHeaders && index === 0) ? 'TH' : 'TD', draw);
+        else draw();
+      });
+      doc.moveTo(left, y + height).lineTo(left + contentWidth, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
+    };
+
+    const drawHeader = (struct: Struct | null): void => {
+      if (headers.length === 0) return;
+      const y = doc.y;
+      drawCells(headers, y, headerHeight, true, struct);
+      doc.y = y + headerHeight;
+    };
+
+    if (headers.length > 0) {
+      const tr = doc.struct('TR');
+      element.add(tr);
+      drawHeader(tr);
+      tr.end();
+    }
+    for (const row of rows) {
+      const height = rowHeight(row, 400);
+      if (doc.y + height > pageBottom()) {
+        doc.addPage();
+        // The repeated header is decoration: a screen reader already met the real one.
+        doc.markContent('Artifact', { type: 'Pagination' });
+        drawHeader(null);
+        doc.endMarkedContent();
+      }
+      const y = doc.y;
+      const tr = doc.struct('TR');
+      element.add(tr);
+      drawCells(row, y, height, false, tr);
+      tr.end();
+      doc.y = y + height;
+    }
+    element.end();
+    doc.x = left;
+    doc.y += 4;
+    if (note) paragraph(root, note, SIZES.small, MUTED);
+    doc.moveDown(0.4);
+  };
+
+  const drawShape = (shape: ChartShape, x0: number, y0: number): void => {
+    switch (shape.kind) {
+      case 'rect':
+        doc.rect(x0 + shape.x, y0 + shape.y, shape.width, shape.height).fill(shape.fill);
+        break;
+      case 'line': {
+        doc.moveTo(x0 + shape.x1, y0 + shape.y1).lineTo(x0 + shape.x2, y0 + shape.y2).lineWidth(shape.strokeWidth).strokeColor(shape.stroke);
+        if (shape.dash) {
+          const [dash, space] = shape.dash.split(' ').map(Number);
+          doc.dash(dash ?? 2, { space: space ?? 2 });
+        }
+        doc.stroke();
+        doc.undash();
+        break;
+      }
+      case 'polyline': {
+        const [first, ...rest] = shape.points;
+        if (!first) break;
+        doc.moveTo(x0 + first[0], y0 + first[1]);
+        for (const [x, y] of rest) doc.lineTo(x0 + x, y0 + y);
+        doc.lineWidth(shape.strokeWidth).lineJoin('round').strokeColor(shape.stroke).stroke();
+        break;
+      }
+      case 'circle':
+        doc.circle(x0 + shape.cx, y0 + shape.cy, shape.r).lineWidth(2).fillAndStroke(shape.fill, shape.stroke);
+        break;
+      case 'text': {
+        doc.font(baseFont(shape.weight)).fontSize(shape.size);
+        const width = doc.widthOfString(shape.text);
+        const x = shape.anchor === 'middle' ? shape.x - width / 2 : shape.anchor === 'end' ? shape.x - width : shape.x;
+        write(shape.text, { size: shape.size, weight: shape.weight, color: shape.fill, x: x0 + x, y: y0 + shape.y, baseline: 'alphabetic', lineBreak: false });
+        break;
+      }
+    }
+  };
+
+  const chart = (definition: ChartDefinition): void => {
+    const data = chartTable(definition, formatNumber);
+    ensureSpace(CHART_HEIGHT + 40);
+    const alt = [definition.title, definition.description, labels.chartData].filter(Boolean).join(' ');
+    const y0 = doc.y;
+    leaf(
+      root,
+      'Figure',
+      () => {
+        const layout = layoutChart(definition, { width: contentWidth, height: CHART_HEIGHT, formatNumber });
+        for (const shape of layout.shapes) drawShape(shape, left, y0);
+      },
+      { alt },
+    );
+    doc.x = left;
+    doc.y = y0 + CHART_HEIGHT + 8;
+    table(data.caption, data.headers, data.rows, data.note, true);
+  };
+
+  const block = (item: DocBlock): void => {
+    switch (item.type) {
+      case 'heading':
+        heading((item.level + 1) as 2 | 3 | 4, item.text);
+        break;
+      case 'paragraph':
+        paragraph(root, item.text);
+        break;
+      case 'list':
+        list(item.items, item.ordered ?? false);
+        break;
+      case 'table':
+        table(item.caption, item.headers, item.rows, item.note);
+        break;
+      case 'chart':
+        chart(item.chart);
+        break;
+      case 'keyValue':
+        table('', [], item.items.map((entry) => [entry.label, entry.value]), undefined, true);
+        break;
+      case 'pageBreak':
+        doc.addPage();
+        break;
+    }
+  };
+
+  heading(1, model.title);
+  if (model.subtitle) paragraph(root, model.subtitle, SIZES.subtitle, MUTED);
+  doc.moveDown(0.5);
+  for (const item of model.blocks) block(item);
+  root.end();
+
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index += 1) {
+    doc.switchToPage(index);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    const y = doc.page.height - 40;
+    doc.moveTo(left, y - 6).lineTo(left + contentWidth, y - 6).lineWidth(0.5).strokeColor(RULE).stroke();
+    const pageLabel = labels.page(index - range.start + 1, range.count);
+    doc.font(baseFont(400)).fontSize(SIZES.footer);
+    const pageWidth = doc.widthOfString(pageLabel) + 2;
+    if (model.footer) write(model.footer, { size: SIZES.footer, color: MUTED, x: left, y, width: contentWidth - pageWidth - 12, lineBreak: false });
+    write(pageLabel, { size: SIZES.footer, color: MUTED, x: left + contentWidth - pageWidth, y, width: pageWidth, align: 'right', lineBreak: false });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartDefinition } from './chart';
+import { chartTable } from './chart';
+import { layoutChart, niceStep, renderChartSvg } from './svg';
+
+const progress: ChartDefinition = {
+  id: 'progress-by-area',
+  kind: 'bar',
+  title: 'Framdrift per område',
+  description: 'Gjennomsnittlig framdrift i prosent for hvert område i planen.',
+  categoryLabel: 'Område',
+  valueLabel: 'Framdrift (%)',
+  categories: ['A Kunnskap', 'B Samarbeid', 'C Forebygging & <tidlig> innsats'],
+  series: [{ key: 'progress', label: 'Framdrift', values: [40, 75, 100] }],
+  max: 100,
+};
+
+const withheld: ChartDefinition = {
+  id: 'concerns',
+  kind: 'bar',
+  title: 'Bekymringer per kvartal',
+  categoryLabel: 'Kvartal',
+  valueLabel: 'Antall',
+  categories: ['K1', 'K2', 'K3', 'K4'],
+  series: [{ key: 'count', label: 'Bekymringer', values: [12, null, 8, 0], display: [null, 'færre enn 5', null, null] }],
+  note: 'Tall under 5 vises ikke.',
+};
+
+describe('renderChartSvg', () => {
+  it('is an accessible image named by its title and described by its desc', () => {
+    const svg = renderChartSvg(progress, { width: 480, height: 260 });
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('role="img"');
+    expect(svg).toContain('aria-labelledby="progress-by-area-title"');
+    expect(svg).toContain('aria-describedby="progress-by-area-desc"');
+    expect(svg).toContain('<title id="progress-by-area-title">Framdrift per område</title>');
+    expect(svg).toContain('<desc id="progress-by-area-desc">Gjennomsnittlig framdrift');
+    expect(svg.match(/<rect [^>]*fill="#1f5d99"/g)).toHaveLength(3);
+  });
+
+  it('escapes text and never lets markup through', () => {
+    const svg = renderChartSvg({ ...progress, title: 'A <script>alert(1)</script> & "x"' }, { width: 480, height: 260 });
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('A &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
+    expect(svg).toContain('&lt;tidlig&gt;');
+  });
+
+  it('is deterministic', () => {
+    expect(renderChartSvg(progress, { width: 480, height: 260 })).toBe(renderChartSvg(progress, { width: 480, height: 260 }));
+  });
+
+  it('draws a withheld value as a gap with a marker, not as a bar', () => {
+    const layout = layoutChart(withheld, { width: 400, height: 240 });
+    const bars = layout.shapes.filter((shape) => shape.kind === 'rect' && shape.role === 'bar');
+    expect(bars).toHaveLength(3);
+    const markers = layout.shapes.filter((shape) => shape.kind === 'text' && shape.role === 'suppressed');
+    expect(markers).toHaveLength(1);
+    expect(layout.shapes.some((shape) => shape.kind === 'text' && shape.text === 'færre enn 5')).toBe(false);
+    expect(chartTable(withheld).rows[1]).toEqual(['K2', 'færre enn 5']);
+  });
+
+  it('breaks a line at a withheld value and formats ticks with the given formatter', () => {
+    const line: ChartDefinition = { ...withheld, kind: 'line', series: [{ key: 'a', label: 'A', values: [1000, 2000, null, 3000, 2500] }], categories: ['1', '2', '3', '4', '5'] };
+    const layout = layoutChart(line, { width: 400, height: 240, formatNumber: (value) => value.toLocaleString('nb-NO') });
+    const lines = layout.shapes.filter((shape) => shape.kind === 'polyline');
+    expect(lines).toHaveLength(2);
+    const ticks = layout.shapes.filter((shape) => shape.kind === 'text' && shape.role === 'tick').map((shape) => (shape.kind === 'text' ? shape.text : ''));
+    expect(ticks).toContain((3000).toLocaleString('nb-NO'));
+  });
+
+  it('stacks series and shows a legend when there is more than one', () => {
+    const stacked: ChartDefinition = {
+      ...withheld,
+      kind: 'stacked_bar',
+      series: [
+        { key: 'done', label: 'Fullført', values: [2, 3, 0, 1] },
+        { key: 'open', label: 'Pågår', values: [4, 1, 2, null] },
+      ],
+    };
+    const layout = layoutChart(stacked, { width: 400, height: 240 });
+    expect(layout.shapes.filter((shape) => shape.kind === 'rect' && shape.role === 'legend')).toHaveLength(2);
+    expect(layout.shapes.filter((shape) => shape.kind === 'rect' && shape.role === 'bar')).toHaveLength(6);
+    const highest = Math.min(...layout.shapes.filter((shape) => shape.kind === 'rect' && shape.role === 'bar').map((shape) => (shape.kind === 'rect' ? shape.y : 0)));
+    expect(highest).toBeGreaterThanOrEqual(0);
+  });
+
+  it('survives an empty chart and all-withheld values', () => {
+    const empty: ChartDefinition = { ...withheld, categories: [], series: [] };
+    expect(renderChartSvg(empty, { width: 300, height: 200 })).toContain('</svg>');
+    const none: ChartDefinition = { ...withheld, series: [{ key: 'x', label: 'X', values: [null, null, null, null] }] };
+    expect(layoutChart(none, { width: 300, height: 200 }).shapes.filter((shape) => shape.kind === 'text' && shape.role === 'suppressed')).toHaveLength(4);
+  });
+
+  it('shortens long category labels to fit', () => {
+    const long: ChartDefinition = { ...progress, categories: ['Et svært langt områdenavn som ikke får plass under en smal søyle i det hele tatt'], series: [{ key: 'p', label: 'P', values: [10] }] };
+    const labels = layoutChart(long, { width: 200, height: 200 }).shapes.filter((shape) => shape.kind === 'text' && shape.role === 'category');
+    expect(labels.length).toBeLessThanOrEqual(2);
+    const last = labels.at(-1);
+    expect(last?.kind === 'text' && last.text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('niceStep', () => {
+  it('gives readable steps', () => {
+    expect(niceStep(100)).toBe(20);
+    expect(niceStep(12)).toBe(2.5);
+    expect(niceStep(7)).toBe(2);
+    expect(niceStep(0)).toBe(1);
+  });
+});
