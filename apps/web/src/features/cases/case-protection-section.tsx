@@ -1,0 +1,263 @@
+import { Button, Heading, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
+import { CASE_OUTCOMES, EXPORT_PURPOSES, type Case } from '@lykt/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadError, MutationError } from '../../components/load-state';
+import { SelectField } from '../../components/select-field';
+import { formatDateTime } from '../../lib/format';
+import { breakGlassMutationOptions, changeStatusMutationOptions, closeCaseMutationOptions, eraseMutationOptions, reopenCaseMutationOptions } from './mutations';
+import { caseDuplicatesQueryOptions, caseExportUrl, caseReadsQueryOptions } from './queries';
+
+const READ_ACTIONS = ['case.viewed', 'case.break_glass', 'case.exported', 'referral.viewed'] as const;
+type ReadAction = (typeof READ_ACTIONS)[number];
+const isReadAction = (action: string): action is ReadAction => (READ_ACTIONS as readonly string[]).includes(action);
+
+/** Export of the case as PDF, for the person or for the police (audited). */
+export function ExportSection({ theCase }: { theCase: Case }) {
+  const { t } = useTranslation();
+  if (!theCase.abilities.export) return null;
+  return (
+    <section className="page-section" aria-labelledby="case-export">
+      <Heading level={2} data-size="sm" id="case-export">
+        {t('cases.protection.export')}
+      </Heading>
+      <Paragraph data-size="sm">{t('cases.protection.exportNote')}</Paragraph>
+      <ul className="case-item-list">
+        {EXPORT_PURPOSES.map((purpose) => (
+          <li key={purpose}>
+            <DsLink href={caseExportUrl(theCase.id, purpose)} download>
+              {t(`cases.protection.exportPurposes.${purpose}`)}
+            </DsLink>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Close with a reason, reopen with a reason, and move between open and follow-up. */
+export function ClosingSection({ theCase }: { theCase: Case }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const close = useMutation(closeCaseMutationOptions(queryClient, theCase.id));
+  const reopen = useMutation(reopenCaseMutationOptions(queryClient, theCase.id));
+  const status = useMutation(changeStatusMutationOptions(queryClient, theCase.id));
+  const [closeAs, setCloseAs] = useState<'closed' | 'closed_referred'>('closed');
+  const [reason, setReason] = useState('');
+  const [outcome, setOutcome] = useState<Case['facts']['outcome']>(theCase.facts.outcome);
+  const [reopenReason, setReopenReason] = useState('');
+  if (!theCase.abilities.close && !theCase.abilities.reopen) return null;
+  return (
+    <section className="page-section" aria-labelledby="case-closing">
+      <Heading level={2} data-size="sm" id="case-closing">
+        {theCase.abilities.close ? t('cases.closing.close') : t('cases.closing.reopen')}
+      </Heading>
+      {theCase.abilities.close ? (
+        <>
+          <div className="case-actions">
+            <Button variant="tertiary" onClick={() => status.mutate(theCase.status === 'follow_up' ? 'open' : 'follow_up')} disabled={status.isPending}>
+              {theCase.status === 'follow_up' ? t('cases.closing.backToOpen') : t('cases.closing.followUp')}
+            </Button>
+          </div>
+          <MutationError error={status.error} />
+          <form
+            className="case-form"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              close.mutate({ status: closeAs, reason, outcome }, { onSuccess: () => setReason('') });
+            }}
+          >
+            <SelectField label={t('cases.closing.closeAs')} value={closeAs} onChange={(event) => setCloseAs(event.currentTarget.value as 'closed' | 'closed_referred')}>
+              <SelectOption value="closed">{t('cases.statuses.closed')}</SelectOption>
+              <SelectOption value="closed_referred">{t('cases.statuses.closed_referred')}</SelectOption>
+            </SelectField>
+            <SelectField label={t('cases.closing.outcome')} value={outcome ?? ''} onChange={(event) => setOutcome(event.currentTarget.value === '' ? null : (event.currentTarget.value as Case['facts']['outcome']))}>
+              <SelectOption value="">{t('cases.closing.noOutcome')}</SelectOption>
+              {CASE_OUTCOMES.map((value) => (
+                <SelectOption key={value} value={value}>
+                  {t(`cases.values.outcomes.${value}`)}
+                </SelectOption>
+              ))}
+            </SelectField>
+            <Textfield multiline rows={2} label={t('cases.closing.reason')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} />
+            <MutationError error={close.error} />
+            <div className="case-actions">
+              <Button type="submit" data-color="danger" variant="secondary" disabled={close.isPending}>
+                {t('cases.closing.submitClose')}
+              </Button>
+            </div>
+          </form>
+        </>
+      ) : (
+        <form
+          className="case-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            reopen.mutate(reopenReason, { onSuccess: () => setReopenReason('') });
+          }}
+        >
+          <Textfield multiline rows={2} label={t('cases.closing.reopenReason')} value={reopenReason} onChange={(event) => setReopenReason(event.currentTarget.value)} />
+          <MutationError error={reopen.error} />
+          <div className="case-actions">
+            <Button type="submit" variant="secondary" disabled={reopen.isPending}>
+              {t('cases.closing.submitReopen')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function ReadLog({ caseId }: { caseId: string }) {
+  const { t, i18n } = useTranslation();
+  const reads = useQuery(caseReadsQueryOptions(caseId));
+  if (reads.isError) return <LoadError error={reads.error} />;
+  if (!reads.data) return null;
+  return (
+    <Table zebra border>
+      <caption>{t('cases.protection.readsCaption')}</caption>
+      <TableHead>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('cases.protection.when')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('cases.protection.who')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('cases.protection.what')}</TableHeaderCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {reads.data.items.map((read, index) => (
+          <TableRow key={`${read.at}-${index}`}>
+            <TableCell>{formatDateTime(read.at, i18n.language)}</TableCell>
+            <TableCell>{read.user?.name ?? t('cases.protection.unknownUser')}</TableCell>
+            <TableCell>
+              {isReadAction(read.action) ? t(`cases.protection.readActions.${read.action}`) : read.action}{' '}
+              {read.breakGlass ? <Tag data-color="warning">{t('cases.protection.breakGlassFlag')}</Tag> : null}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function Duplicates({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const duplicates = useQuery(caseDuplicatesQueryOptions(caseId));
+  if (duplicates.isError) return <LoadError error={duplicates.error} />;
+  if (!duplicates.data) return null;
+  if (duplicates.data.items.length === 0) return <Paragraph>{t('cases.protection.noDuplicates')}</Paragraph>;
+  return (
+    <ul className="case-item-list">
+      {duplicates.data.items.map((item) => (
+        <li key={item.id}>
+          <DsLink asChild>
+            <Link to="/cases/$caseId" params={{ caseId: item.id }}>
+              {t('cases.protection.duplicateLine', { number: item.caseNumber, status: t(`cases.statuses.${item.status}`) })}
+            </Link>
+          </DsLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The coordinator's tools: break-glass, who has read the case, duplicates, erasure on request. */
+export function ProtectionSection({ theCase }: { theCase: Case }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const glass = useMutation(breakGlassMutationOptions(queryClient, theCase.id));
+  const erase = useMutation(eraseMutationOptions(queryClient, theCase.id));
+  const [glassReason, setGlassReason] = useState('');
+  const [eraseReason, setEraseReason] = useState('');
+  const [showReads, setShowReads] = useState(false);
+  const [showDuplicates, setShowDuplicates] = useState(false);
+  const a = theCase.abilities;
+  if (!a.breakGlass && !a.viewReadLog && !a.viewDuplicates && !a.erase) return null;
+  return (
+    <section className="page-section" aria-labelledby="case-protection">
+      <Heading level={2} data-size="sm" id="case-protection">
+        {t('cases.protection.heading')}
+      </Heading>
+      {a.breakGlass ? (
+        <form
+          className="case-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            glass.mutate(glassReason, { onSuccess: () => setGlassReason('') });
+          }}
+        >
+          <Heading level={3} data-size="xs">
+            {t('cases.protection.breakGlass')}
+          </Heading>
+          <Paragraph data-size="sm">{t('cases.protection.breakGlassIntro')}</Paragraph>
+          <Textfield multiline rows={2} label={t('cases.protection.breakGlassReason')} value={glassReason} onChange={(event) => setGlassReason(event.currentTarget.value)} />
+          <MutationError error={glass.error} />
+          <div className="case-actions">
+            <Button type="submit" variant="secondary" data-color="danger" disabled={glass.isPending}>
+              {t('cases.protection.breakGlassSubmit')}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+      {a.viewReadLog ? (
+        <>
+          <Heading level={3} data-size="xs">
+            {t('cases.protection.reads')}
+          </Heading>
+          {showReads ? (
+            <ReadLog caseId={theCase.id} />
+          ) : (
+            <div className="case-actions">
+              <Button variant="secondary" onClick={() => setShowReads(true)}>
+                {t('cases.protection.showReads')}
+              </Button>
+            </div>
+          )}
+        </>
+      ) : null}
+      {a.viewDuplicates ? (
+        <>
+          <Heading level={3} data-size="xs">
+            {t('cases.protection.duplicates')}
+          </Heading>
+          {showDuplicates ? (
+            <Duplicates caseId={theCase.id} />
+          ) : (
+            <div className="case-actions">
+              <Button variant="secondary" onClick={() => setShowDuplicates(true)}>
+                {t('cases.protection.showDuplicates')}
+              </Button>
+            </div>
+          )}
+        </>
+      ) : null}
+      {a.erase ? (
+        <form
+          className="case-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            erase.mutate(eraseReason, { onSuccess: () => setEraseReason('') });
+          }}
+        >
+          <Heading level={3} data-size="xs">
+            {t('cases.protection.erase')}
+          </Heading>
+          <Paragraph data-size="sm">{t('cases.protection.eraseIntro')}</Paragraph>
+          <Textfield multiline rows={2} label={t('cases.protection.eraseReason')} value={eraseReason} onChange={(event) => setEraseReason(event.currentTarget.value)} />
+          <MutationError error={erase.error} />
+          <div className="case-actions">
+            <Button type="submit" variant="secondary" data-color="danger" disabled={erase.isPending}>
+              {t('cases.protection.eraseSubmit')}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import type {
+  CandidateListSchema,
+  Case,
+  CaseListSchema,
+  CaseReadLogSchema,
+  CaseReminderListSchema,
+  CaseStatus,
+  DuplicateListSchema,
+  OrganisationOptionListSchema,
+  PartnerReferral,
+  PartnerReferralListSchema,
+} from '@lykt/shared';
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../api/client';
+
+export type CaseList = z.infer<typeof CaseListSchema>;
+export type CandidateList = z.infer<typeof CandidateListSchema>;
+export type OrganisationOptionList = z.infer<typeof OrganisationOptionListSchema>;
+export type CaseReadLog = z.infer<typeof CaseReadLogSchema>;
+export type DuplicateList = z.infer<typeof DuplicateListSchema>;
+export type CaseReminderList = z.infer<typeof CaseReminderListSchema>;
+export type PartnerReferralList = z.infer<typeof PartnerReferralListSchema>;
+
+export const CASE_PAGE_SIZE = 25;
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: (status: CaseStatus | undefined, mine: boolean, offset: number) => ['cases', 'list', { status, mine, offset }] as const,
+  detail: (id: string) => ['cases', 'detail', id] as const,
+  reads: (id: string) => ['cases', 'reads', id] as const,
+  duplicates: (id: string) => ['cases', 'duplicates', id] as const,
+  candidates: ['cases', 'candidates'] as const,
+  organisations: ['cases', 'organisations'] as const,
+  reminders: ['cases', 'reminders'] as const,
+  settings: ['cases', 'settings'] as const,
+  partner: ['partner-referrals'] as const,
+  partnerDetail: (id: string) => ['partner-referrals', 'detail', id] as const,
+};
+
+/** Cases the user may see: all for the coordinator, the team's cases for others. */
+export function casesQueryOptions(status: CaseStatus | undefined, mine: boolean, offset: number) {
+  return queryOptions({
+    queryKey: caseKeys.list(status, mine, offset),
+    queryFn: ({ signal }) => api.get<CaseList>('/cases', { query: { status, mine: mine ? 'true' : undefined, offset, limit: CASE_PAGE_SIZE }, signal }),
+  });
+}
+
+/** One case (every read is audited on the server). */
+export function caseQueryOptions(id: string) {
+  return queryOptions({ queryKey: caseKeys.detail(id), queryFn: ({ signal }) => api.get<Case>(`/cases/${encodeURIComponent(id)}`, { signal }) });
+}
+
+export function caseReadsQueryOptions(id: string) {
+  return queryOptions({ queryKey: caseKeys.reads(id), queryFn: ({ signal }) => api.get<CaseReadLog>(`/cases/${encodeURIComponent(id)}/reads`, { signal }) });
+}
+
+export function caseDuplicatesQueryOptions(id: string) {
+  return queryOptions({ queryKey: caseKeys.duplicates(id), queryFn: ({ signal }) => api.get<DuplicateList>(`/cases/${encodeURIComponent(id)}/duplicates`, { signal }) });
+}
+
+export function teamCandidatesQueryOptions() {
+  return queryOptions({ queryKey: caseKeys.candidates, queryFn: ({ signal }) => api.get<CandidateList>('/cases/team-candidates', { signal }) });
+}
+
+export function caseOrganisationsQueryOptions() {
+  return queryOptions({ queryKey: caseKeys.organisations, queryFn: ({ signal }) => api.get<OrganisationOptionList>('/cases/organisations', { signal }) });
+}
+
+export function caseRemindersQueryOptions() {
+  return queryOptions({ queryKey: caseKeys.reminders, queryFn: ({ signal }) => api.get<CaseReminderList>('/cases/reminders', { signal }) });
+}
+
+export function partnerReferralsQueryOptions() {
+  return queryOptions({ queryKey: caseKeys.partner, queryFn: ({ signal }) => api.get<PartnerReferralList>('/partner/referrals', { query: { limit: 100 }, signal }) });
+}
+
+/** One referral with only its shared fields (the read is audited on the case). */
+export function partnerReferralQueryOptions(id: string) {
+  return queryOptions({ queryKey: caseKeys.partnerDetail(id), queryFn: ({ signal }) => api.get<PartnerReferral>(`/partner/referrals/${encodeURIComponent(id)}`, { signal }) });
+}
+
+/** The address of a case's PDF export (a plain link: the browser downloads it with the session cookie). */
+export function caseExportUrl(id: string, purpose: 'data_subject' | 'police'): string {
+  return `/api/v1/cases/${encodeURIComponent(id)}/export?purpose=${purpose}`;
+}
+
+/** The municipality's retention period for case personal data (coordinator). */
+export function caseSettingsQueryOptions() {
+  return queryOptions({ queryKey: caseKeys.settings, queryFn: ({ signal }) => api.get<{ retentionMonths: number }>('/cases/settings', { signal }) });
+}
