@@ -47,6 +47,8 @@ body{margin:0;font-family:Inter,system-ui,-apple-system,'Segoe UI','Noto Sans','
 .pp-contact{margin-block-start:var(--ds-size-3)}
 fieldset:has(input[name=anonymous][value=yes]:checked) .pp-contact{display:none}
 textarea.ds-input{min-block-size:10rem}
+.pp-figure{margin:0}.pp-figure svg{display:block;max-inline-size:100%;block-size:auto}
+.pp-table{border-collapse:collapse;inline-size:100%}.pp-table th,.pp-table td{border-block-end:1px solid var(--ds-color-neutral-border-subtle);padding:var(--ds-size-2);text-align:start}
 }`;
 
 /** A small script: quick exit that replaces the history entry, and the optional proof of work. */

@@ -14,7 +14,9 @@ export type PageContext = {
   /** The routing card's contact for an adult who wants help, shown when the municipality set no public contact of its own. */
   routingContact: { contact: string; phone: string } | null;
   /** The path of this page after /{lang}, so the language switcher keeps the reader on the same page. */
-  subPath: '/' | '/tips' | '/tips/follow-up';
+  subPath: '/' | '/tips' | '/tips/follow-up' | '/plan';
+  /** The nav label of the public action-plan page, when the municipality publishes it. */
+  planNav?: string | null;
 };
 
 /** The frame of every public page: quick exit first, then header, main, language switcher and footer. */
@@ -22,6 +24,7 @@ export function layout(ctx: PageContext, title: string, main: SafeHtml): string 
   const { texts, lang } = ctx;
   const nav = [
     { href: `/${lang}/`, label: texts.site.navHome, current: ctx.subPath === '/' },
+    ...(ctx.planNav ? [{ href: `/${lang}/plan`, label: ctx.planNav, current: ctx.subPath === '/plan' }] : []),
     ...(ctx.settings.tipFormEnabled
       ? [
           { href: `/${lang}/tips`, label: texts.site.navTip, current: ctx.subPath === '/tips' },

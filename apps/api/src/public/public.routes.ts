@@ -9,6 +9,10 @@ import { addTipsterMessage, getPublicSettings, submitTip, viewTipAsTipster } fro
 import { buildPublicAssets, type Asset } from './assets';
 import { MemoryLimiter, negotiateLanguage, ProofOfWork } from './guards';
 import { publicContentVersion } from './version';
+import { planPage, planTextLanguage } from './plan-page';
+import { loadPublicPlan, publicPlanEnabled } from '../modules/reports/public-plan';
+import { localDate } from '../modules/reports/period';
+import { reportTexts } from '@lykt/content/report-texts';
 import { conversationPage, followUpPage, homePage, messagePage, receiptPage, tipFormPage, type PageContext, type TipFormErrors, type TipFormValues } from './pages';
 
 /** Strict policy for the public pages: only this host's stylesheet, script, fonts and forms. */
@@ -37,6 +41,8 @@ type PublicState = {
   country: string;
   settings: TipPublicSettings;
   routingContact: PageContext['routingContact'];
+  /** The municipality publishes its adopted action plan at /{lang}/plan. */
+  planPublished: boolean;
 };
 
 const HOUR = 60 * 60 * 1000;
@@ -74,6 +80,7 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
         country: 'NO',
         settings: await getPublicSettings(deps, row.id),
         routingContact: routing && routing.contact && routing.phone ? { contact: routing.contact, phone: routing.phone } : null,
+        planPublished: await publicPlanEnabled(deps.db, row.id),
       };
     }
     stateCache = { at: Date.now(), version, state };
@@ -99,6 +106,7 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
       languages: state.languages,
       routingContact: state.routingContact,
       subPath,
+      planNav: state.planPublished ? reportTexts(planTextLanguage(lang)).publicPlan.nav : null,
     };
   }
 
@@ -174,6 +182,15 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
       const ctx = await prepare(request, reply, '/');
       if (ctx) return sendPage(reply, 200, ctx.lang, homePage(ctx));
       return reply;
+    });
+
+    app.get('/:lang/plan', { schema: { hide: true } }, async (request, reply) => {
+      const ctx = await prepare(request, reply, '/plan');
+      if (!ctx) return reply;
+      const state = await publicState();
+      if (!state?.planPublished) return sendPage(reply, 404, ctx.lang, messagePage(ctx, ctx.texts.site.title, ctx.texts.errors.unavailable));
+      const plan = await loadPublicPlan(deps.db, state.municipalityId, planTextLanguage(ctx.lang));
+      return sendPage(reply, 200, ctx.lang, planPage(ctx, plan, localDate(new Date())));
     });
 
     app.get('/:lang/tips', { schema: { hide: true } }, async (request, reply) => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ActionParamsSchema,
@@ -10,6 +11,8 @@ import {
   MemberBodySchema,
   MemberListSchema,
   MemberSchema,
+  MinutesExportParamsSchema,
+  MinutesExportQuerySchema,
   OkResponseSchema,
   RoutingCardBodySchema,
   RoutingCardSchema,
@@ -67,6 +70,17 @@ export function cooperationRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/cooperation/meetings/:id',
       { schema: { tags, summary: 'One meeting with its minutes (the read is audited)', params: IdParamsSchema, response: { 200: MeetingSchema, ...errors } }, preValidation: requirePermission('cooperation:read') },
       async (request) => service.getMeeting(deps, actorOf(request), request.params.id),
+    );
+    app.get(
+      '/cooperation/meetings/:id/minutes/:format',
+      {
+        schema: { tags, summary: "A meeting's minutes as PDF or DOCX (audited)", params: MinutesExportParamsSchema, querystring: MinutesExportQuerySchema, response: { 200: z.any().describe('application/pdf or DOCX'), ...errors } },
+        preValidation: requirePermission('cooperation:read'),
+      },
+      async (request, reply) => {
+        const file = await service.exportMinutes(deps, actorOf(request), request.params.id, request.params.format, request.query.lang);
+        return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
+      },
     );
     app.put(
       '/cooperation/meetings/:id',

@@ -20,6 +20,10 @@ import { recordActionCompletion, today } from '../plans/plans.service';
 import * as repo from './cooperation.repository';
 import type { MemberRow } from './cooperation.repository';
 import { publicContentChanged } from '../../public/version';
+import { renderDocx } from '../../platform/documents/docx';
+import { renderPdf } from '../../platform/documents/pdf';
+import { municipalityOf } from '../reports/reports.repository';
+import { buildMinutesDocument } from './minutes-document';
 
 const fieldError = (field: string, message: string) => new AppError('VALIDATION_ERROR', message, [{ field, message }]);
 type Names = Awaited<ReturnType<typeof organisationNames>>;
@@ -177,6 +181,25 @@ async function presentMeeting(deps: Deps, actor: UserActor, meetingId: string): 
     ),
     actions,
     editable: can(actor.role, 'cooperation:write'),
+  };
+}
+
+/**
+ * A meeting's minutes as PDF or DOCX, for whoever may read the meeting. The export is a read of
+ * the minutes and is audited as such.
+ */
+export async function exportMinutes(deps: Deps, actor: UserActor, meetingId: string, format: 'pdf' | 'docx', lang: 'nb' | 'en'): Promise<{ body: Buffer; contentType: string; fileName: string }> {
+  if (!(await seesMeetings(deps.db, actor))) throw notFound('The meeting');
+  const meeting = await presentMeeting(deps, actor, meetingId);
+  const municipality = await municipalityOf(deps.db, actor.municipalityId);
+  const document = buildMinutesDocument(meeting, lang, municipality?.name ?? '');
+  const body = format === 'pdf' ? await renderPdf(document, { createdAt: new Date(meeting.startsAt) }) : await renderDocx(document);
+  await inTransaction(deps, (tx) => recordAudit(tx, { municipalityId: actor.municipalityId, action: 'cooperation.minutes.exported', entityType: 'coop_meeting', entityId: meetingId, details: { format, lang } }));
+  const prefix = lang === 'en' ? 'minutes' : 'referat';
+  return {
+    body,
+    contentType: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    fileName: `${prefix}-${meeting.startsAt.slice(0, 10)}.${format}`,
   };
 }
 

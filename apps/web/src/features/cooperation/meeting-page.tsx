@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import './cooperation.css';
+import '../reports/reports.css';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { useFlash } from '../../lib/flash';
@@ -32,6 +33,23 @@ export function MeetingPage() {
       <PageHeading>{t('cooperation.meeting.title', { when })}</PageHeading>
       <SuccessMessage>{flash}</SuccessMessage>
       <Paragraph>{t('cooperation.meeting.place', { place: data.place || t('common.empty') })}</Paragraph>
+      <section className="page-section" aria-labelledby="minutes-export">
+        <Heading level={2} data-size="sm" id="minutes-export">
+          {t('reports.minutes.heading')}
+        </Heading>
+        <div className="report-downloads">
+          <Button asChild variant="secondary">
+            <a href={`/api/v1/cooperation/meetings/${encodeURIComponent(meetingId)}/minutes/pdf?lang=${i18n.language === 'en' ? 'en' : 'nb'}`} download>
+              {t('reports.minutes.pdf')}
+            </a>
+          </Button>
+          <Button asChild variant="secondary">
+            <a href={`/api/v1/cooperation/meetings/${encodeURIComponent(meetingId)}/minutes/docx?lang=${i18n.language === 'en' ? 'en' : 'nb'}`} download>
+              {t('reports.minutes.docx')}
+            </a>
+          </Button>
+        </div>
+      </section>
       <section className="page-section" aria-labelledby="attendance">
         <Heading level={2} data-size="sm" id="attendance">
           {t('cooperation.meeting.attendance')}

@@ -60,16 +60,29 @@ export function MeasurePage() {
         <dt>{t('plans.form.description')}</dt>
         <dd>{measure.description || t('common.empty')}</dd>
       </dl>
-      {measure.milestones.length > 0 ? (
+      {measure.milestones.length > 0 || data.editable ? (
         <section className="page-section" aria-labelledby="milestones">
           <Heading level={2} data-size="sm" id="milestones">
             {t('plans.milestones')}
           </Heading>
-          <ul>
-            {measure.milestones.map((milestone) => (
-              <li key={milestone.id}>{milestone.doneOn ? t('plans.milestoneDone', { title: milestone.title, due: milestone.dueDate, done: milestone.doneOn }) : t('plans.milestoneOpen', { title: milestone.title, due: milestone.dueDate })}</li>
-            ))}
-          </ul>
+          {measure.milestones.length > 0 ? (
+            <ul>
+              {measure.milestones.map((milestone) => (
+                <li key={milestone.id}>{milestone.doneOn ? t('plans.milestoneDone', { title: milestone.title, due: milestone.dueDate, done: milestone.doneOn }) : t('plans.milestoneOpen', { title: milestone.title, due: milestone.dueDate })}</li>
+              ))}
+            </ul>
+          ) : (
+            <Paragraph>{t('plans.milestonesEdit.none')}</Paragraph>
+          )}
+          {data.editable ? (
+            <Paragraph>
+              <DsLink asChild>
+                <Link to="/measures/$measureId/milestones" params={{ measureId: measure.id }}>
+                  {t('plans.milestonesEdit.link')}
+                </Link>
+              </DsLink>
+            </Paragraph>
+          ) : null}
         </section>
       ) : null}
       {data.children.length > 0 ? (

@@ -84,6 +84,15 @@ function VersionStatus({ data }: { data: PlanVersionDetail }) {
       </Paragraph>
       <Paragraph>{t('plans.period', { start: data.plan.periodStart, end: data.plan.periodEnd })}</Paragraph>
       {data.versions.length > 1 ? (
+        <Paragraph>
+          <DsLink asChild>
+            <Link to="/plans/$planId/compare" params={{ planId: data.plan.id }}>
+              {t('plans.compare.link')}
+            </Link>
+          </DsLink>
+        </Paragraph>
+      ) : null}
+      {data.versions.length > 1 ? (
         <nav aria-label={t('plans.versionsNav')}>
           <ul className="link-list">
             {data.versions.map((other) => (

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { fieldErrorText } from '../../lib/error-text';
+import { PublicPlanSettingSection } from '../reports/public-plan-setting';
 import { saveTipSettingsMutationOptions } from './mutations';
 import { tipSettingsQueryOptions } from './queries';
 
@@ -24,6 +25,7 @@ export function TipSettingsPage() {
       {settings.isPending ? <Loading /> : null}
       {settings.isError ? <LoadError error={settings.error} onRetry={() => void settings.refetch()} /> : null}
       {settings.data ? <SettingsForm settings={settings.data} /> : null}
+      <PublicPlanSettingSection />
     </div>
   );
 }

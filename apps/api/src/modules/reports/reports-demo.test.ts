@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '@lykt/db';
+import { call, createHarness, signIn, type TestHarness } from '../../../test/harness';
+import { seedCapabilities } from '../../platform/seed-capabilities';
+
+let h: TestHarness;
+const PASSWORD = 'demo-lantern-harbour-quietly-7';
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+type Detail = { version: { status: string }; narrative: { summary: string }; document: { blocks: Array<{ type: string; text?: string; rows?: string[][] }> } };
+
+describe('the council report demo data', () => {
+  it('gives the demo coordinator a draft report for this year built from the demo plan, meetings and figures', async () => {
+    const domain = `demo-reports-${Date.now()}.test.lykt.invalid`;
+    const result = await seedDemo(h.deps.db, seedCapabilities(h.deps.keyring), PASSWORD, { emailDomain: domain, onlyIfEmpty: false });
+    const coordinator = result?.users.find((user) => user.role === 'coordinator');
+    if (!coordinator) throw new Error('no demo coordinator');
+    const session = await signIn(h, { email: coordinator.email, password: PASSWORD });
+    const list = (await call(h, session, 'GET', '/api/v1/reports')).json<{ items: Array<{ id: string; year: number; draftVersion: number | null }> }>();
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ year: new Date().getFullYear(), draftVersion: 1 });
+    const detail = (await call(h, session, 'GET', `/api/v1/reports/${list.items[0]?.id ?? ''}/versions/1`)).json<Detail>();
+    expect(detail.version.status).toBe('draft');
+    expect(detail.narrative.summary).toContain('fiktiv');
+    const text = JSON.stringify(detail.document.blocks);
+    expect(text).toContain('Hvordan avdekker vi?');
+    expect(text).toContain('Samarbeidsgruppen hadde');
+    expect(detail.document.blocks.filter((block) => block.type === 'chart').length).toBeGreaterThanOrEqual(2);
+    expect((await call(h, session, 'GET', '/api/v1/public-plan-setting')).json()).toMatchObject({ enabled: true });
+  });
+});

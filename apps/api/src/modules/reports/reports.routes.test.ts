@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrganisation, schema } from '@lykt/db';
+import { call, createHarness, errorCode, expectEachForbidden, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
+import { docxText, inspectPdf, unzipDocx } from '../../platform/documents/testing';
+
+let h: TestHarness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+type Detail = {
+  report: { id: string; year: number; draftVersion: number | null; latestFinalVersion: number | null; versions: Array<{ number: number; status: string }> };
+  version: { number: number; status: string; finalisedAt: string | null; finalisedBy: string | null };
+  narrative: { summary: string; assessment: string; proposals: string };
+  document: { title: string; subtitle?: string; lang: string; blocks: Array<{ type: string; text?: string }> };
+  generatedAt: string;
+};
+
+async function world() {
+  const tenant = await seedTenant(h, { settings: { mfaPolicy: 'off', languages: ['nb', 'en'], defaultLanguage: 'nb', suppressionThreshold: 5 } });
+  const municipalityId = tenant.municipality.id;
+  const police = await buildOrganisation(h.deps.db, municipalityId, { name: 'Politiet', kind: 'police', isInternal: false });
+  const [plan] = await h.deps.db.insert(schema.plan).values({ municipalityId, title: 'Tiltaksplan mot menneskehandel', periodStart: '2026-01-01', periodEnd: '2029-12-31' }).returning();
+  if (!plan) throw new Error('no plan');
+  const [version] = await h.deps.db.insert(schema.planVersion).values({ municipalityId, planId: plan.id, number: 1, status: 'adopted', decisionRef: 'KS 1/26', decisionDate: '2026-01-20', adoptedAt: new Date('2026-01-20T12:00:00Z') }).returning();
+  if (!version) throw new Error('no version');
+  await h.deps.db.insert(schema.planMeasure).values({ municipalityId, planVersionId: version.id, lineageId: randomUUID(), area: 'D', title: 'Indikatorliste for legevakten', status: 'in_progress', progress: 40, ownerOrganisationId: police.id });
+  const coordinator = await signIn(h, tenant.users.coordinator);
+  return { tenant, municipalityId, coordinator };
+}
+
+async function audit(municipalityId: string) {
+  const rows = await h.deps.db.select().from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)).orderBy(asc(schema.auditEvent.seq));
+  return rows;
+}
+
+async function reportRows(municipalityId: string) {
+  const reports = await h.deps.db.select().from(schema.councilReport).where(eq(schema.councilReport.municipalityId, municipalityId));
+  const versions = await h.deps.db.select().from(schema.councilReportVersion).where(eq(schema.councilReportVersion.municipalityId, municipalityId)).orderBy(asc(schema.councilReportVersion.number));
+  return { reports, versions };
+}
+
+async function create(session: Session, year = 2026) {
+  const response = await call(h, session, 'POST', '/api/v1/reports', { year });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ id: string; draftVersion: number }>();
+}
+
+describe('council reports', () => {
+  it('refuse the unauthenticated and roles without report access', async () => {
+    const { tenant, coordinator } = await world();
+    const report = await create(coordinator);
+    const base = `/api/v1/reports/${report.id}`;
+    const endpoints = [
+      { method: 'GET' as const, url: '/api/v1/reports' },
+      { method: 'POST' as const, url: '/api/v1/reports', body: { year: 2027 } },
+      { method: 'GET' as const, url: base },
+      { method: 'GET' as const, url: `${base}/versions/1` },
+      { method: 'PUT' as const, url: `${base}/versions/1/narrative`, body: { summary: 'x', assessment: '', proposals: '' } },
+      { method: 'POST' as const, url: `${base}/versions/1/finalise` },
+      { method: 'POST' as const, url: `${base}/versions` },
+      { method: 'GET' as const, url: `${base}/versions/1/export/pdf` },
+    ];
+    for (const endpoint of endpoints) {
+      const response = await call(h, null, endpoint.method, endpoint.url, endpoint.body);
+      expect(response.statusCode, endpoint.url).toBe(401);
+      expect(errorCode(response)).toBe('UNAUTHENTICATED');
+    }
+    for (const role of ['frontline', 'caseworker', 'partner', 'admin'] as const) {
+      await expectEachForbidden(h, await signIn(h, tenant.users[role]), endpoints);
+    }
+    // A viewer reads, but cannot write.
+    const viewer = await signIn(h, tenant.users.viewer);
+    await expectEachForbidden(h, viewer, endpoints.filter((endpoint) => endpoint.method !== 'GET'));
+  });
+
+  it('creates a draft, generates it from live data, edits the narrative, finalises and freezes it', async () => {
+    const { municipalityId, coordinator } = await world();
+    const report = await create(coordinator);
+    expect(report.draftVersion).toBe(1);
+    const first = await call(h, coordinator, 'GET', `/api/v1/reports/${report.id}/versions/1`);
+    expect(first.statusCode, first.body).toBe(200);
+    const draft = first.json<Detail>();
+    expect(draft.version.status).toBe('draft');
+    expect(draft.document.title).toContain('2026');
+    expect(draft.document.subtitle).toContain('UTKAST');
+    expect(JSON.stringify(draft.document.blocks)).toContain('Indikatorliste for legevakten');
+    expect(JSON.stringify(draft.document.blocks)).toContain('Ingen tips er mottatt');
+
+    const narrative = { summary: 'Et godt år.\n\nMer samarbeid.', assessment: 'Vi er på rett vei.', proposals: 'Flere kurs.' };
+    const edited = await call(h, coordinator, 'PUT', `/api/v1/reports/${report.id}/versions/1/narrative`, narrative);
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json<Detail>().narrative).toEqual(narrative);
+    const stored = await reportRows(municipalityId);
+    expect(stored.versions[0]?.narrativeEnc).not.toContain('Et godt år');
+
+    const finalised = await call(h, coordinator, 'POST', `/api/v1/reports/${report.id}/versions/1/finalise`);
+    expect(finalised.statusCode, finalised.body).toBe(200);
+    const final = finalised.json<Detail>();
+    expect(final.version.status).toBe('final');
+    expect(final.version.finalisedBy).toBeTruthy();
+    expect(final.version.finalisedAt).not.toBeNull();
+    expect(final.document.subtitle).not.toContain('UTKAST');
+    expect(final.document.blocks.filter((block) => block.type === 'paragraph').map((block) => block.text)).toEqual(expect.arrayContaining(['Et godt år.', 'Mer samarbeid.']));
+
+    // Live data changes; the final version does not.
+    await h.deps.db.update(schema.planMeasure).set({ title: 'Endret tittel etter frysing' }).where(eq(schema.planMeasure.municipalityId, municipalityId));
+    const again = (await call(h, coordinator, 'GET', `/api/v1/reports/${report.id}/versions/1`)).json<Detail>();
+    expect(again.document).toEqual(final.document);
+    expect(again.generatedAt).toBe(final.generatedAt);
+
+    // A final version is never changed.
+    const refused = await call(h, coordinator, 'PUT', `/api/v1/reports/${report.id}/versions/1/narrative`, narrative);
+    expect(refused.statusCode).toBe(409);
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect((await call(h, coordinator, 'POST', `/api/v1/reports/${report.id}/versions/1/finalise`)).statusCode).toBe(409);
+
+    // The next version starts as a draft with the narrative carried over and today's data.
+    const next = await call(h, coordinator, 'POST', `/api/v1/reports/${report.id}/versions`);
+    expect(next.statusCode, next.body).toBe(201);
+    const second = next.json<Detail>();
+    expect(second.version).toMatchObject({ number: 2, status: 'draft' });
+    expect(second.narrative).toEqual(narrative);
+    expect(JSON.stringify(second.document.blocks)).toContain('Endret tittel etter frysing');
+    expect((await call(h, coordinator, 'POST', `/api/v1/reports/${report.id}/versions`)).statusCode).toBe(409);
+
+    const actions = (await audit(municipalityId)).map((row) => row.action);
+    expect(actions).toEqual(expect.arrayContaining(['report.created', 'report.narrative.updated', 'report.version.finalised', 'report.version.created']));
+    const narrativeEvent = (await audit(municipalityId)).find((row) => row.action === 'report.narrative.updated');
+    expect(JSON.stringify(narrativeEvent?.details)).not.toContain('Et godt år');
+
+    // A viewer sees only the final version.
+    const viewer = await signIn(h, (await h.deps.db.select().from(schema.appUser).where(eq(schema.appUser.municipalityId, municipalityId))).find((user) => user.role === 'viewer') ?? { email: '' });
+    const list = await call(h, viewer, 'GET', '/api/v1/reports');
+    expect(list.json<{ items: Array<{ versions: Array<{ number: number }> }> }>().items[0]?.versions.map((version) => version.number)).toEqual([1]);
+    expect((await call(h, viewer, 'GET', `/api/v1/reports/${report.id}/versions/2`)).statusCode).toBe(404);
+    expect((await call(h, viewer, 'GET', `/api/v1/reports/${report.id}/versions/1`)).statusCode).toBe(200);
+  });
+
+  it('exports a version as PDF and DOCX from the same document, audited', async () => {
+    const { municipalityId, coordinator } = await world();
+    const report = await create(coordinator);
+    const pdf = await call(h, coordinator, 'GET', `/api/v1/reports/${report.id}/versions/1/export/pdf`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe('attachment; filename="kommunestyrerapport-2026-v1-utkast.pdf"');
+    const inspected = await inspectPdf(pdf.rawPayload);
+    expect(inspected.text).toContain('Indikatorliste for legevakten');
+    expect(inspected.lang).toBe('nb');
+    expect(inspected.roles).toContain('Figure');
+
+    const docx = await call(h, coordinator, 'GET', `/api/v1/reports/${report.id}/versions/1/export/docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(docxText(unzipDocx(docx.rawPayload)['word/document.xml'] ?? '')).toContain('Indikatorliste for legevakten');
+
+    const exports = (await audit(municipalityId)).filter((row) => row.action === 'report.exported');
+    expect(exports.map((row) => (row.details as { format: string }).format)).toEqual(['pdf', 'docx']);
+  });
+
+  it('rejects bad input with nothing written, and a second report for the same year', async () => {
+    const { municipalityId, coordinator } = await world();
+    for (const body of [{}, { year: 1999 }, { year: '2026' }, { year: 2026, language: 'de' }]) {
+      const response = await call(h, coordinator, 'POST', '/api/v1/reports', body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(errorCode(response)).toBe('VALIDATION_ERROR');
+    }
+    expect((await reportRows(municipalityId)).reports).toHaveLength(0);
+    const report = await create(coordinator);
+    const before = await reportRows(municipalityId);
+    const duplicate = await call(h, coordinator, 'POST', '/api/v1/reports', { year: 2026 });
+    expect(duplicate.statusCode).toBe(409);
+    expect(errorCode(duplicate)).toBe('CONFLICT');
+    const tooLong = await call(h, coordinator, 'PUT', `/api/v1/reports/${report.id}/versions/1/narrative`, { summary: 'x'.repeat(20_001), assessment: '', proposals: '' });
+    expect(tooLong.statusCode).toBe(400);
+    expect((await call(h, coordinator, 'GET', `/api/v1/reports/${report.id}/versions/abc`)).statusCode).toBe(400);
+    expect((await call(h, coordinator, 'GET', `/api/v1/reports/${report.id}/versions/1/export/odt`)).statusCode).toBe(400);
+    expect((await call(h, coordinator, 'GET', `/api/v1/reports/${report.id}/versions/9`)).statusCode).toBe(404);
+    expect(await reportRows(municipalityId)).toEqual(before);
+  });
+
+  it('answers 404 for another municipality', async () => {
+    const { coordinator } = await world();
+    const report = await create(coordinator);
+    const other = await world();
+    const base = `/api/v1/reports/${report.id}`;
+    for (const [method, url, body] of [
+      ['GET', base],
+      ['GET', `${base}/versions/1`],
+      ['PUT', `${base}/versions/1/narrative`, { summary: '', assessment: '', proposals: '' }],
+      ['POST', `${base}/versions/1/finalise`],
+      ['POST', `${base}/versions`],
+      ['GET', `${base}/versions/1/export/docx`],
+    ] as const) {
+      const response = await call(h, other.coordinator, method, url, body);
+      expect(response.statusCode, url).toBe(404);
+      expect(errorCode(response)).toBe('NOT_FOUND');
+    }
+    expect((await call(h, other.coordinator, 'GET', '/api/v1/reports')).json()).toEqual({ items: [] });
+  });
+});

@@ -1,0 +1,224 @@
+import {
+  can,
+  DocumentSchema,
+  effectiveThreshold,
+  ReportNarrativeSchema,
+  type ReportCreateBody,
+  type ReportFormat,
+  type ReportList,
+  type ReportNarrative,
+  type ReportSummary,
+  type ReportVersionDetail,
+  type ReportVersionSummary,
+} from '@lykt/shared';
+import type { Database } from '@lykt/db';
+import { recordAudit } from '../../platform/audit';
+import type { UserActor } from '../../platform/context';
+import { inTransaction, type Deps } from '../../platform/deps';
+import { renderDocx } from '../../platform/documents/docx';
+import type { DocModel } from '../../platform/documents/model';
+import { renderPdf } from '../../platform/documents/pdf';
+import { AppError, notFound } from '../../platform/errors';
+import { userNames } from '../plans/plans.repository';
+import { buildReportDocument } from './report-document';
+import * as repo from './reports.repository';
+import type { ReportRow, ReportVersionRow } from './reports.repository';
+
+const NARRATIVE_FIELD = 'council_report_version.narrative';
+const SNAPSHOT_FIELD = 'council_report_version.snapshot';
+const EMPTY_NARRATIVE: ReportNarrative = { summary: '', assessment: '', proposals: '' };
+
+/** Viewers read final versions only; drafts are the coordinator's work in progress. */
+const seesDrafts = (actor: UserActor) => can(actor.role, 'reports:write');
+
+async function narrativeOf(deps: Deps, municipalityId: string, row: ReportVersionRow): Promise<ReportNarrative> {
+  return ReportNarrativeSchema.parse(JSON.parse(await deps.keyring.decrypt(deps.db, municipalityId, NARRATIVE_FIELD, row.narrativeEnc)));
+}
+
+function summaryOf(report: ReportRow, versions: ReportVersionRow[], names: Map<string, string>, actor: UserActor): ReportSummary {
+  const visible = versions.filter((version) => version.reportId === report.id && (seesDrafts(actor) || version.status === 'final'));
+  const finals = visible.filter((version) => version.status === 'final');
+  return {
+    id: report.id,
+    year: report.year,
+    language: report.language as 'nb' | 'en',
+    versions: visible.map((version) => versionSummary(version, names)),
+    draftVersion: visible.find((version) => version.status === 'draft')?.number ?? null,
+    latestFinalVersion: finals.at(-1)?.number ?? null,
+  };
+}
+
+function versionSummary(row: ReportVersionRow, names: Map<string, string>): ReportVersionSummary {
+  return {
+    number: row.number,
+    status: row.status as 'draft' | 'final',
+    createdAt: row.createdAt.toISOString(),
+    finalisedAt: row.finalisedAt?.toISOString() ?? null,
+    finalisedBy: row.finalisedByUserId ? (names.get(row.finalisedByUserId) ?? null) : null,
+  };
+}
+
+async function namesFor(db: Database, municipalityId: string, versions: ReportVersionRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(versions.map((version) => version.finalisedByUserId).filter((id): id is string => id !== null))];
+  return userNames(db, municipalityId, ids);
+}
+
+export async function listReports(deps: Deps, actor: UserActor): Promise<ReportList> {
+  const reports = await repo.findReports(deps.db, actor.municipalityId);
+  const versions = await repo.findVersions(deps.db, actor.municipalityId, reports.map((report) => report.id));
+  const names = await namesFor(deps.db, actor.municipalityId, versions);
+  const items = reports.map((report) => summaryOf(report, versions, names, actor)).filter((summary) => summary.versions.length > 0);
+  return { items };
+}
+
+async function loadReport(deps: Deps, actor: UserActor, reportId: string): Promise<{ report: ReportRow; versions: ReportVersionRow[]; summary: ReportSummary }> {
+  const report = await repo.findReport(deps.db, actor.municipalityId, reportId);
+  if (!report) throw notFound('The report');
+  const versions = await repo.findVersions(deps.db, actor.municipalityId, [report.id]);
+  const summary = summaryOf(report, versions, await namesFor(deps.db, actor.municipalityId, versions), actor);
+  if (summary.versions.length === 0) throw notFound('The report');
+  return { report, versions, summary };
+}
+
+export async function getReport(deps: Deps, actor: UserActor, reportId: string): Promise<ReportSummary> {
+  return (await loadReport(deps, actor, reportId)).summary;
+}
+
+export async function createReport(deps: Deps, actor: UserActor, body: ReportCreateBody): Promise<ReportSummary> {
+  const year = body.year;
+  if (await repo.findReportByYear(deps.db, actor.municipalityId, year)) {
+    throw new AppError('CONFLICT', `There is already a report for ${year}. Open it, or start a new version of it.`, [{ field: 'year', message: 'A report for this year exists.' }]);
+  }
+  const report = await inTransaction(deps, async (tx) => {
+    const created = await repo.insertReport(tx, { municipalityId: actor.municipalityId, year, language: body.language ?? 'nb', createdByUserId: actor.userId });
+    const version = await repo.insertVersion(tx, {
+      municipalityId: actor.municipalityId,
+      reportId: created.id,
+      number: 1,
+      status: 'draft',
+      narrativeEnc: await deps.keyring.encrypt(tx, actor.municipalityId, NARRATIVE_FIELD, JSON.stringify(EMPTY_NARRATIVE)),
+      createdByUserId: actor.userId,
+    });
+    await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'report.created', entityType: 'council_report', entityId: created.id, details: { year, language: created.language, version: version.number } });
+    return created;
+  });
+  return getReport(deps, actor, report.id);
+}
+
+async function loadVersion(deps: Deps, actor: UserActor, reportId: string, number: number) {
+  const loaded = await loadReport(deps, actor, reportId);
+  const version = loaded.versions.find((row) => row.number === number);
+  if (!version || (version.status === 'draft' && !seesDrafts(actor))) throw notFound('The report version');
+  return { ...loaded, version };
+}
+
+/** The document of a version: a final version's frozen snapshot, or a draft generated now. */
+async function documentOf(deps: Deps, actor: UserActor, report: ReportRow, version: ReportVersionRow, narrative: ReportNarrative): Promise<{ document: DocModel; generatedAt: Date }> {
+  if (version.status === 'final') {
+    if (!version.snapshotEnc || !version.finalisedAt) throw new Error(`final report version ${version.id} has no snapshot`);
+    const document: DocModel = DocumentSchema.parse(JSON.parse(await deps.keyring.decrypt(deps.db, actor.municipalityId, SNAPSHOT_FIELD, version.snapshotEnc)));
+    return { document, generatedAt: version.finalisedAt };
+  }
+  return { document: await generate(deps.db, actor.municipalityId, report, narrative, true), generatedAt: new Date() };
+}
+
+async function generate(db: Database, municipalityId: string, report: ReportRow, narrative: ReportNarrative, draft: boolean): Promise<DocModel> {
+  const municipality = await repo.municipalityOf(db, municipalityId);
+  if (!municipality) throw notFound('The municipality');
+  return buildReportDocument(db, {
+    municipalityId,
+    municipalityName: municipality.name,
+    year: report.year,
+    lang: report.language === 'en' ? 'en' : 'nb',
+    suppressionThreshold: effectiveThreshold(municipality.suppressionThreshold),
+    narrative,
+    draft,
+  });
+}
+
+export async function getVersion(deps: Deps, actor: UserActor, reportId: string, number: number): Promise<ReportVersionDetail> {
+  const { report, version, summary, versions } = await loadVersion(deps, actor, reportId, number);
+  const narrative = await narrativeOf(deps, actor.municipalityId, version);
+  const { document, generatedAt } = await documentOf(deps, actor, report, version, narrative);
+  return { report: summary, version: versionSummary(version, await namesFor(deps.db, actor.municipalityId, versions)), narrative, document, generatedAt: generatedAt.toISOString() };
+}
+
+const finalConflict = () => new AppError('CONFLICT', 'This version is final and cannot be changed. Start a new version instead.');
+
+export async function updateNarrative(deps: Deps, actor: UserActor, reportId: string, number: number, body: ReportNarrative): Promise<ReportVersionDetail> {
+  const { version } = await loadVersion(deps, actor, reportId, number);
+  if (version.status !== 'draft') throw finalConflict();
+  const before = await narrativeOf(deps, actor.municipalityId, version);
+  const changed = (Object.keys(body) as (keyof ReportNarrative)[]).filter((field) => body[field] !== before[field]);
+  await inTransaction(deps, async (tx) => {
+    const updated = await repo.updateDraft(tx, actor.municipalityId, version.id, { narrativeEnc: await deps.keyring.encrypt(tx, actor.municipalityId, NARRATIVE_FIELD, JSON.stringify(body)) });
+    if (!updated) throw finalConflict();
+    await repo.touchReport(tx, actor.municipalityId, reportId);
+    await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'report.narrative.updated', entityType: 'council_report_version', entityId: version.id, details: { reportId, version: number, fields: changed } });
+  });
+  return getVersion(deps, actor, reportId, number);
+}
+
+/** Freezes a draft: the document generated now is stored and is from then on what the version is. */
+export async function finaliseVersion(deps: Deps, actor: UserActor, reportId: string, number: number): Promise<ReportVersionDetail> {
+  const { report, version } = await loadVersion(deps, actor, reportId, number);
+  if (version.status !== 'draft') throw finalConflict();
+  const narrative = await narrativeOf(deps, actor.municipalityId, version);
+  const document = await generate(deps.db, actor.municipalityId, report, narrative, false);
+  await inTransaction(deps, async (tx) => {
+    const updated = await repo.updateDraft(tx, actor.municipalityId, version.id, {
+      status: 'final',
+      snapshotEnc: await deps.keyring.encrypt(tx, actor.municipalityId, SNAPSHOT_FIELD, JSON.stringify(document)),
+      finalisedAt: new Date(),
+      finalisedByUserId: actor.userId,
+    });
+    if (!updated) throw finalConflict();
+    await repo.touchReport(tx, actor.municipalityId, reportId);
+    await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'report.version.finalised', entityType: 'council_report_version', entityId: version.id, details: { reportId, version: number, year: report.year } });
+  });
+  return getVersion(deps, actor, reportId, number);
+}
+
+/** Starts the next version as a draft carrying the latest version's narrative. One draft at a time. */
+export async function createVersion(deps: Deps, actor: UserActor, reportId: string): Promise<ReportVersionDetail> {
+  const { versions } = await loadReport(deps, actor, reportId);
+  if (versions.some((row) => row.status === 'draft')) throw new AppError('CONFLICT', 'This report already has a draft version. Finish it first.');
+  const latest = versions.at(-1);
+  if (!latest) throw notFound('The report');
+  const narrative = await narrativeOf(deps, actor.municipalityId, latest);
+  const number = latest.number + 1;
+  await inTransaction(deps, async (tx) => {
+    const created = await repo.insertVersion(tx, {
+      municipalityId: actor.municipalityId,
+      reportId,
+      number,
+      status: 'draft',
+      narrativeEnc: await deps.keyring.encrypt(tx, actor.municipalityId, NARRATIVE_FIELD, JSON.stringify(narrative)),
+      createdByUserId: actor.userId,
+    });
+    await repo.touchReport(tx, actor.municipalityId, reportId);
+    await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'report.version.created', entityType: 'council_report_version', entityId: created.id, details: { reportId, version: number, from: latest.number } });
+  });
+  return getVersion(deps, actor, reportId, number);
+}
+
+export type ExportedFile = { body: Buffer; contentType: string; fileName: string };
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** The version as PDF or DOCX, from the same document the web view shows. The export is audited. */
+export async function exportVersion(deps: Deps, actor: UserActor, reportId: string, number: number, format: ReportFormat): Promise<ExportedFile> {
+  const { report, version } = await loadVersion(deps, actor, reportId, number);
+  const narrative = await narrativeOf(deps, actor.municipalityId, version);
+  const { document, generatedAt } = await documentOf(deps, actor, report, version, narrative);
+  const body = format === 'pdf' ? await renderPdf(document, { createdAt: generatedAt }) : await renderDocx(document, { createdAt: generatedAt });
+  await inTransaction(deps, async (tx) => {
+    await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'report.exported', entityType: 'council_report_version', entityId: version.id, details: { reportId, version: number, format, status: version.status } });
+  });
+  const prefix = report.language === 'en' ? 'council-report' : 'kommunestyrerapport';
+  const suffix = version.status === 'draft' ? (report.language === 'en' ? '-draft' : '-utkast') : '';
+  return { body, contentType: CONTENT_TYPES[format], fileName: `${prefix}-${report.year}-v${number}${suffix}.${format}` };
+}

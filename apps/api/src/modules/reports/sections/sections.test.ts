@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrganisation, schema } from '@lykt/db';
+import { createHarness, seedTenant, type TestHarness } from '../../../../test/harness';
+import type { DocBlock } from '../../../platform/documents/model';
+import { yearPeriod } from '../period';
+import type { ReportSectionInput } from '../report-section';
+import { reportSectionProviders } from './index';
+
+let h: TestHarness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const facts = { ageBand: 'adult', possibleMinor: false, gender: 'unknown', nationality: null, sector: 'unknown', placeKind: 'unknown', immediateDanger: false, wantsHelp: 'unknown' };
+
+async function tenantWithData() {
+  const tenant = await seedTenant(h, { settings: { mfaPolicy: 'off', languages: ['nb', 'en'], defaultLanguage: 'nb', suppressionThreshold: 5 } });
+  const municipalityId = tenant.municipality.id;
+  const db = h.deps.db;
+  const police = await buildOrganisation(db, municipalityId, { name: 'Politiet', kind: 'police', isInternal: false });
+  const [plan] = await db.insert(schema.plan).values({ municipalityId, title: 'Tiltaksplan 2026–2029', periodStart: '2026-01-01', periodEnd: '2029-12-31' }).returning();
+  if (!plan) throw new Error('no plan');
+  const [version] = await db
+    .insert(schema.planVersion)
+    .values({ municipalityId, planId: plan.id, number: 1, status: 'adopted', decisionRef: 'KS-sak 12/26', decisionDate: '2026-02-10', adoptedAt: new Date('2026-02-10T12:00:00Z') })
+    .returning();
+  if (!version) throw new Error('no version');
+  const measure = (area: string, title: string, status: string, progress: number, ownerOrganisationId: string | null = null, parentId: string | null = null) => ({
+    id: randomUUID(),
+    municipalityId,
+    planVersionId: version.id,
+    lineageId: randomUUID(),
+    parentId,
+    area,
+    title,
+    status,
+    progress,
+    ownerOrganisationId,
+  });
+  const parent = measure('D', 'Felles indikatorliste for førstelinjen', 'in_progress', 0, police.id);
+  await db.insert(schema.planMeasure).values([
+    measure('A', 'Kommunestyret vedtar planen', 'done', 100),
+    parent,
+    measure('D', 'Opplæring av NAV-veiledere', 'done', 100, police.id, parent.id),
+    measure('D', 'Opplæring av helsesykepleiere', 'delayed', 20, null, parent.id),
+    measure('G', 'Botilbud for utsatte', 'not_started', 0),
+  ]);
+  await db.insert(schema.planMeasureUpdate).values([
+    { municipalityId, planId: plan.id, lineageId: parent.lineageId, measureId: parent.id, source: 'manual', occurredOn: '2026-03-01', text: 'Startet' },
+    { municipalityId, planId: plan.id, lineageId: parent.lineageId, measureId: parent.id, source: 'manual', occurredOn: '2025-12-01', text: 'Før perioden' },
+  ]);
+  const [member] = await db.insert(schema.coopMember).values({ municipalityId, organisationId: police.id, name: 'Kari Fiktiv', groupRole: 'member' }).returning();
+  const [meeting] = await db.insert(schema.coopMeeting).values({ municipalityId, startsAt: new Date('2026-04-15T08:00:00Z'), place: 'Rådhuset' }).returning();
+  await db.insert(schema.coopMeeting).values({ municipalityId, startsAt: new Date('2025-11-15T08:00:00Z'), place: 'Utenfor perioden' });
+  if (!member || !meeting) throw new Error('no meeting');
+  await db.insert(schema.coopMeetingAttendance).values({ municipalityId, meetingId: meeting.id, memberId: member.id, present: true });
+  const screening = (createdAt: Date) => ({
+    municipalityId,
+    createdByUserId: tenant.users.frontline.id,
+    organisationId: tenant.organisation.id,
+    context: 'health',
+    catalogueVersion: 'test',
+    suspectedForms: [],
+    facts,
+    possibleMinor: false,
+    answers: [],
+    profile: {},
+    level: 'low',
+    nextStepRuleIds: [],
+    createdAt,
+  });
+  // Q1: 7 screenings, Q2: 2 (small: withheld, and a complement with it).
+  await db.insert(schema.screening).values([...Array.from({ length: 7 }, () => screening(new Date('2026-02-01T10:00:00Z'))), screening(new Date('2026-05-01T10:00:00Z')), screening(new Date('2026-05-02T10:00:00Z'))]);
+  return { tenant, municipalityId };
+}
+
+const input = (municipalityId: string, lang: 'nb' | 'en' = 'nb'): ReportSectionInput => ({ municipalityId, ...yearPeriod(2026), lang, suppressionThreshold: 5 });
+const text = (blocks: DocBlock[]): string => JSON.stringify(blocks);
+
+describe('council report sections', () => {
+  it('are listed in report order', () => {
+    expect(reportSectionProviders().map((provider) => provider.order)).toEqual([...reportSectionProviders().map((provider) => provider.order)].sort((a, b) => a - b));
+    expect(reportSectionProviders().slice(0, 4).map((provider) => provider.key)).toEqual(['plan', 'cooperation', 'identification', 'tips']);
+  });
+
+  it('state plainly that there is no data for an empty municipality', async () => {
+    const tenant = await seedTenant(h);
+    for (const provider of reportSectionProviders()) {
+      const section = await provider.build(h.deps.db, input(tenant.municipality.id));
+      expect(section.hasData, provider.key).toBe(false);
+      expect(section.emptyText, provider.key).toBeTruthy();
+      expect(section.blocks).toEqual([]);
+    }
+  });
+
+  it('report the plan by council question with progress, owners and a chart', async () => {
+    const { municipalityId } = await tenantWithData();
+    const [plan] = reportSectionProviders();
+    if (!plan) throw new Error('no provider');
+    const section = await plan.build(h.deps.db, input(municipalityId));
+    expect(section.hasData).toBe(true);
+    const all = text(section.blocks);
+    expect(all).toContain('Tiltaksplan 2026–2029');
+    expect(all).toContain('KS-sak 12/26');
+    expect(all).toContain('Hvordan forebygger vi?');
+    expect(all).toContain('Hvordan avdekker vi?');
+    expect(all).toContain('– Opplæring av NAV-veiledere');
+    expect(all).toContain('Politiet');
+    expect(all).toContain('Forsinket');
+    expect(all).toContain('1 oppdateringer');
+    const chart = section.blocks.find((block) => block.type === 'chart');
+    expect(chart?.type === 'chart' && chart.chart.series[0]?.values).toEqual([100, 60, 0]);
+    const english = await plan.build(h.deps.db, input(municipalityId, 'en'));
+    expect(text(english.blocks)).toContain('How do we detect?');
+  });
+
+  it('count meetings and attendance in the period only', async () => {
+    const { municipalityId } = await tenantWithData();
+    const provider = reportSectionProviders().find((item) => item.key === 'cooperation');
+    const section = await provider?.build(h.deps.db, input(municipalityId));
+    const all = text(section?.blocks ?? []);
+    expect(all).toContain('1 møter');
+    expect(all).toContain('Rådhuset');
+    expect(all).not.toContain('Utenfor perioden');
+    expect(all).not.toContain('Kari Fiktiv');
+  });
+
+  it('withhold small counts of screenings', async () => {
+    const { municipalityId } = await tenantWithData();
+    const provider = reportSectionProviders().find((item) => item.key === 'identification');
+    const section = await provider?.build(h.deps.db, input(municipalityId));
+    expect(section?.hasData).toBe(true);
+    const chart = section?.blocks.find((block) => block.type === 'chart');
+    if (chart?.type !== 'chart') throw new Error('no chart');
+    const screenings = chart.chart.series[0];
+    // Q2 (2) is small; Q1 would give it away with the total, so the line is protected.
+    expect(screenings?.values[1]).toBeNull();
+    expect(screenings?.display?.[1]).toBe('skjult');
+    expect(screenings?.values.filter((value) => value === null).length).toBeGreaterThanOrEqual(2);
+    expect(text(section?.blocks ?? [])).not.toMatch(/"value":"2"/);
+    const tips = await reportSectionProviders().find((item) => item.key === 'tips')?.build(h.deps.db, input(municipalityId));
+    expect(tips?.hasData).toBe(false);
+  });
+});

@@ -1,0 +1,210 @@
+import { Button, Heading, Link as DsLink, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ReportNarrativeSchema, type ReportNarrative, type ReportVersionDetail } from '@lykt/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import './reports.css';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
+import { PageHeading } from '../../components/page-heading';
+import { fieldErrorText } from '../../lib/error-text';
+import { useFlash } from '../../lib/flash';
+import { formatDateTime } from '../../lib/format';
+import { hasPermission, useMe } from '../auth/use-me';
+import { DocumentBody } from './document-view';
+import { finaliseMutationOptions, narrativeMutationOptions, newVersionMutationOptions } from './mutations';
+import { reportExportUrl, reportVersionQueryOptions } from './queries';
+
+const route = getRouteApi('/signed-in/reports/$reportId/versions/$number');
+
+/** One version of a council report: status, downloads, the narrative (draft) and the report itself. */
+export function ReportVersionPage() {
+  const { t } = useTranslation();
+  const { reportId, number } = route.useParams();
+  const version = Number(number);
+  const flash = useFlash();
+  const me = useMe();
+  const detail = useQuery(reportVersionQueryOptions(reportId, version));
+
+  if (detail.isPending) return <Loading />;
+  if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
+  const data = detail.data;
+  const canWrite = hasPermission(me, 'reports:write');
+  const isDraft = data.version.status === 'draft';
+  return (
+    <div className="page-stack">
+      <DsLink asChild>
+        <Link to="/reports">{t('common.backTo', { page: t('reports.title') })}</Link>
+      </DsLink>
+      <PageHeading documentTitle={t('reports.versionTitle', { year: data.report.year, number: data.version.number })}>{data.document.title}</PageHeading>
+      <SuccessMessage>{flash}</SuccessMessage>
+      <VersionStatus data={data} />
+      <section className="page-section" aria-labelledby="report-downloads">
+        <Heading level={2} data-size="sm" id="report-downloads">
+          {t('reports.downloads')}
+        </Heading>
+        <div className="report-downloads">
+          <Button asChild variant="secondary">
+            <a href={reportExportUrl(reportId, version, 'pdf')} download>
+              {t('reports.downloadPdf')}
+            </a>
+          </Button>
+          <Button asChild variant="secondary">
+            <a href={reportExportUrl(reportId, version, 'docx')} download>
+              {t('reports.downloadDocx')}
+            </a>
+          </Button>
+        </div>
+      </section>
+      {canWrite && isDraft ? <NarrativeForm key={`${reportId}-${version}`} data={data} /> : null}
+      {canWrite && isDraft ? <FinaliseAction reportId={reportId} number={version} /> : null}
+      {canWrite && !isDraft && data.report.draftVersion === null ? <NewVersionAction reportId={reportId} /> : null}
+      <article className="page-section" aria-label={t('reports.documentLabel')}>
+        <DocumentBody document={data.document} />
+      </article>
+    </div>
+  );
+}
+
+function VersionStatus({ data }: { data: ReportVersionDetail }) {
+  const { t, i18n } = useTranslation();
+  const when = (iso: string) => formatDateTime(iso, i18n.language) ?? iso;
+  const version = data.version;
+  return (
+    <section className="page-section" aria-labelledby="report-status">
+      <Heading level={2} data-size="sm" id="report-status">
+        {t('reports.statusHeading')}
+      </Heading>
+      <Paragraph>
+        <Tag data-color={version.status === 'final' ? 'success' : 'warning'}>{t(`reports.status.${version.status}`)}</Tag>{' '}
+        {version.status === 'final'
+          ? t('reports.finalLine', { when: when(version.finalisedAt ?? data.generatedAt), who: version.finalisedBy ?? t('common.empty') })
+          : t('reports.draftLine', { when: when(data.generatedAt) })}
+      </Paragraph>
+      {data.report.versions.length > 1 ? (
+        <nav aria-label={t('reports.versionsNav')}>
+          <ul className="link-list">
+            {data.report.versions.map((other) => (
+              <li key={other.number}>
+                {other.number === version.number ? (
+                  <span aria-current="page">{t('reports.versionWithStatus', { number: other.number, status: t(`reports.status.${other.status}`) })}</span>
+                ) : (
+                  <DsLink asChild>
+                    <Link to="/reports/$reportId/versions/$number" params={{ reportId: data.report.id, number: String(other.number) }}>
+                      {t('reports.versionWithStatus', { number: other.number, status: t(`reports.status.${other.status}`) })}
+                    </Link>
+                  </DsLink>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+function NarrativeForm({ data }: { data: ReportVersionDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const save = useMutation(narrativeMutationOptions(queryClient, data.report.id, data.version.number));
+  const [saved, setSaved] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<ReportNarrative>({ resolver: zodResolver(ReportNarrativeSchema), defaultValues: data.narrative });
+  const submit = (body: ReportNarrative) => {
+    setSaved(false);
+    save.mutate(body, { onSuccess: () => setSaved(true) });
+  };
+  return (
+    <section className="page-section" aria-labelledby="report-narrative">
+      <Heading level={2} data-size="sm" id="report-narrative">
+        {t('reports.narrative.heading')}
+      </Heading>
+      <Paragraph>{t('reports.narrative.intro')}</Paragraph>
+      <form onSubmit={(event) => void handleSubmit(submit)(event)} noValidate className="form-stack">
+        <MutationError error={save.error} />
+        <Textfield multiline rows={5} label={t('reports.narrative.summary')} description={t('reports.narrative.paragraphs')} error={fieldErrorText(t, errors.summary)} {...register('summary')} />
+        <Textfield multiline rows={5} label={t('reports.narrative.assessment')} error={fieldErrorText(t, errors.assessment)} {...register('assessment')} />
+        <Textfield multiline rows={5} label={t('reports.narrative.proposals')} error={fieldErrorText(t, errors.proposals)} {...register('proposals')} />
+        <div>
+          <Button type="submit" disabled={save.isPending}>
+            {t('reports.narrative.save')}
+          </Button>
+        </div>
+        <SuccessMessage>{saved ? t('reports.narrative.saved') : null}</SuccessMessage>
+      </form>
+    </section>
+  );
+}
+
+function FinaliseAction({ reportId, number }: { reportId: string; number: number }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const finalise = useMutation(finaliseMutationOptions(queryClient, reportId, number));
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="page-section" aria-labelledby="report-finalise">
+      <Heading level={2} data-size="sm" id="report-finalise">
+        {t('reports.finalise.heading')}
+      </Heading>
+      <Paragraph>{t('reports.finalise.intro')}</Paragraph>
+      <div>
+        <Button onClick={() => setOpen(true)}>{t('reports.finalise.button')}</Button>
+      </div>
+      <ConfirmDialog
+        open={open}
+        title={t('reports.finalise.confirmTitle')}
+        text={t('reports.finalise.confirmText')}
+        confirmLabel={t('reports.finalise.button')}
+        isDanger={false}
+        isPending={finalise.isPending}
+        error={finalise.error}
+        onCancel={() => setOpen(false)}
+        onConfirm={() =>
+          finalise.mutate(undefined, {
+            onSuccess: () => {
+              setOpen(false);
+              void navigate({ to: '/reports/$reportId/versions/$number', params: { reportId, number: String(number) }, state: { flash: t('reports.finalise.done') } });
+            },
+          })
+        }
+      />
+    </section>
+  );
+}
+
+function NewVersionAction({ reportId }: { reportId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const create = useMutation(newVersionMutationOptions(queryClient, reportId));
+  return (
+    <section className="page-section" aria-labelledby="report-new-version">
+      <Heading level={2} data-size="sm" id="report-new-version">
+        {t('reports.newVersion.heading')}
+      </Heading>
+      <Paragraph>{t('reports.newVersion.intro')}</Paragraph>
+      <MutationError error={create.error} />
+      <div>
+        <Button
+          variant="secondary"
+          disabled={create.isPending}
+          onClick={() =>
+            create.mutate(undefined, {
+              onSuccess: (detail) => void navigate({ to: '/reports/$reportId/versions/$number', params: { reportId, number: String(detail.version.number) }, state: { flash: t('reports.newVersion.done') } }),
+            })
+          }
+        >
+          {t('reports.newVersion.button')}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs/promises';
+import { expect, type Page } from '@playwright/test';
+
+/** The council report pages (nb texts), by role and label. */
+export class ReportPages {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/app/reports');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Rapport til kommunestyret' })).toBeVisible();
+  }
+
+  /** Creates the report for a year from the list page and lands on its draft. */
+  async create(year: number) {
+    await this.page.getByLabel('År', { exact: true }).fill(String(year));
+    await this.page.getByRole('button', { name: 'Lag rapport' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: `Rapport til kommunestyret: arbeidet mot menneskehandel ${year}` })).toBeVisible();
+    await expect(this.page.getByText('Rapporten er laget som utkast.')).toBeVisible();
+  }
+
+  async writeNarrative(summary: string, assessment: string, proposals: string) {
+    await this.page.getByLabel('Sammendrag', { exact: true }).fill(summary);
+    await this.page.getByLabel('Vurdering', { exact: true }).fill(assessment);
+    await this.page.getByLabel('Forslag til videre arbeid', { exact: true }).fill(proposals);
+    await this.page.getByRole('button', { name: 'Lagre teksten' }).click();
+    await expect(this.page.getByText('Teksten er lagret.')).toBeVisible();
+  }
+
+  async finalise() {
+    await this.page.getByRole('button', { name: 'Gjør endelig' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Gjøre rapporten endelig?' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Gjør endelig' }).click();
+    await expect(this.page.getByText('Rapporten er endelig og låst.')).toBeVisible();
+  }
+
+  /** Clicks a download link and returns the saved file's bytes and suggested name. */
+  async download(linkName: string): Promise<{ name: string; body: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('link', { name: linkName }).click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), body: await fs.readFile(path) };
+  }
+}
