@@ -1,0 +1,230 @@
+import ExcelJS from 'exceljs';
+import { overviewContent } from '@lykt/content/overview';
+import { statisticsYear, type HtcdsExport, type HtcdsExportQuery, type KomSummary, type KomSummaryQuery, type StatisticsExportQuery, type StatisticsTable } from '@lykt/shared';
+import { recordAudit } from '../../platform/audit';
+import type { UserActor } from '../../platform/context';
+import { inTransaction, type Deps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { HTCDS_FIELDS, kAnonymise, toHtcdsRecord } from './htcds';
+import { loadYearFacts, municipalityThreshold } from './statistics.service';
+import { protectedTables } from './statistics.tables';
+
+export type ExportFile = {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+};
+
+const TEXTS = {
+  nb: {
+    category: 'Kategori',
+    count: 'Antall',
+    total: 'Totalt',
+    withheld: 'skjult*',
+    note: (k: number) => `* Færre enn ${k}, eller skjult slik at et tall under ${k} ikke kan regnes ut fra andre tall. Null vises når det ikke avslører noen.`,
+    multi: 'En sak kan telle i flere rader.',
+  },
+  en: {
+    category: 'Category',
+    count: 'Count',
+    total: 'Total',
+    withheld: 'withheld*',
+    note: (k: number) => `* Fewer than ${k}, or withheld so that a figure below ${k} cannot be worked out from other figures. Zeros are shown when they disclose nothing.`,
+    multi: 'A case may count in several rows.',
+  },
+} as const;
+
+/** CSV cell: quoted, and a leading formula character neutralised (CSV injection). */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+function csv(rows: string[][]): Buffer {
+  return Buffer.from(`\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');
+}
+
+type Lang = 'nb' | 'en';
+
+/** A table as rows of text: header, one row per category, the total, and the note. */
+function tableRows(table: StatisticsTable, lang: Lang, threshold: number): string[][] {
+  const t = TEXTS[lang];
+  const show = (value: number | null) => (value === null ? t.withheld : String(value));
+  const twoWay = table.columnDimension !== null;
+  const header = [t.category, ...(twoWay ? [...table.columns, t.total] : [t.count])];
+  const body = table.rows.map((row) => [row.key, ...row.values.map(show), ...(twoWay ? [show(row.total)] : [])]);
+  const notes = [[t.note(threshold)], ...(table.multiValued ? [[t.multi]] : [])];
+  return [[table.id], header, ...body, [t.total, show(table.total)], ...notes];
+}
+
+async function xlsx(sheets: Array<{ name: string; rows: string[][] }>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Lykt';
+  for (const sheet of sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31));
+    for (const row of sheet.rows) worksheet.addRow(row.map((cell) => (/^\d+$/.test(cell) ? Number(cell) : cell)));
+    worksheet.getColumn(1).width = 28;
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** CSV or XLSX of one table (or all) of the protected page: the same figures the page shows. */
+export async function exportStatistics(deps: Deps, actor: UserActor, query: StatisticsExportQuery): Promise<ExportFile> {
+  const year = statisticsYear(query);
+  const [facts, threshold] = await Promise.all([loadYearFacts(deps.db, actor.municipalityId, year), municipalityThreshold(deps.db, actor.municipalityId)]);
+  const page = protectedTables(facts, threshold);
+  const tables = query.table ? page.tables.filter((table) => table.id === query.table) : page.tables;
+  if (tables.length === 0) throw new AppError('NOT_FOUND', `There is no statistics table "${query.table ?? ''}".`);
+  await inTransaction(deps, (tx) =>
+    recordAudit(tx, {
+      municipalityId: actor.municipalityId,
+      action: 'statistics.exported',
+      entityType: 'statistics',
+      entityId: null,
+      details: { year, table: query.table ?? 'all', format: query.format },
+    }),
+  );
+  const base = `statistikk-${year}-${query.table ?? 'alle'}`.replace(/[^a-z0-9.-]/gi, '-');
+  if (query.format === 'csv') {
+    const rows = tables.flatMap((table, index) => [...(index > 0 ? [[]] : []), ...tableRows(table, query.lang, page.threshold)]);
+    return {
+      fileName: `${base}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: csv(rows),
+    };
+  }
+  const body = await xlsx(
+    tables.map((table) => ({
+      name: table.id,
+      rows: tableRows(table, query.lang, page.threshold),
+    })),
+  );
+  return {
+    fileName: `${base}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body,
+  };
+}
+
+/** KOM's category of each statistics table of cases. */
+const KOM_TABLES: Record<string, string> = {
+  new_or_continuing: 'case.new_or_continuing',
+  gender: 'case.gender',
+  minor: 'case.minor',
+  nationality: 'case.nationality',
+  exploitation_form: 'case.form',
+  identifying_service: 'case.service',
+  residence_status: 'case.residence',
+  assisted_return: 'case.assisted_return',
+  child_welfare_measure: 'case.child_welfare_measure',
+  police_report: 'case.police_report',
+  outcome: 'case.outcome',
+};
+
+/** The yearly summary in KOM's categories, from the same protected page. */
+export async function komSummary(deps: Deps, actor: UserActor, query: KomSummaryQuery): Promise<KomSummary> {
+  const year = statisticsYear(query);
+  const [facts, threshold] = await Promise.all([loadYearFacts(deps.db, actor.municipalityId, year), municipalityThreshold(deps.db, actor.municipalityId)]);
+  const page = protectedTables(facts, threshold);
+  const regions = overviewContent().regions.regions;
+  const label = (key: string) => (key.startsWith('region:') ? (regions.find((region) => `region:${region.key}` === key)?.title[query.lang] ?? key) : key);
+  return {
+    year,
+    suppressionThreshold: page.threshold,
+    categories: overviewContent().kom.categories.map((category) => {
+      const table = page.tables.find((candidate) => candidate.id === KOM_TABLES[category.key]);
+      return {
+        key: category.key,
+        title: category.title[query.lang],
+        rows: (table?.rows ?? []).map((row) => ({
+          key: row.key,
+          label: label(row.key),
+          count: row.total,
+        })),
+        total: table?.total ?? null,
+        multiValued: table?.multiValued ?? false,
+      };
+    }),
+  };
+}
+
+export async function komSummaryFile(deps: Deps, actor: UserActor, query: KomSummaryQuery): Promise<ExportFile> {
+  const summary = await komSummary(deps, actor, query);
+  const t = TEXTS[query.lang];
+  const show = (value: number | null) => (value === null ? t.withheld : String(value));
+  const rows = summary.categories.flatMap((category) => [[category.title], [t.category, t.count], ...category.rows.map((row) => [row.label, show(row.count)]), [t.total, show(category.total)], []]);
+  rows.push([t.note(summary.suppressionThreshold)]);
+  await inTransaction(deps, (tx) =>
+    recordAudit(tx, {
+      municipalityId: actor.municipalityId,
+      action: 'statistics.exported',
+      entityType: 'statistics',
+      entityId: null,
+      details: { year: summary.year, table: 'kom', format: query.format },
+    }),
+  );
+  const base = `kom-arsrapport-${summary.year}`;
+  if (query.format === 'xlsx')
+    return {
+      fileName: `${base}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body: await xlsx([{ name: 'KOM', rows }]),
+    };
+  return {
+    fileName: `${base}.csv`,
+    contentType: 'text/csv; charset=utf-8',
+    body: csv(rows),
+  };
+}
+
+/** The HTCDS-shaped export of one year's cases: coded fields only; k-anonymised by default. Audited. */
+export async function htcdsExport(deps: Deps, actor: UserActor, query: HtcdsExportQuery, lang: Lang = 'en'): Promise<HtcdsExport> {
+  const year = statisticsYear(query);
+  const [facts, threshold] = await Promise.all([loadYearFacts(deps.db, actor.municipalityId, year), municipalityThreshold(deps.db, actor.municipalityId)]);
+  const records = facts.case.map((record, index) => toHtcdsRecord(record, index + 1));
+  const k = query.variant === 'k_anonymised' ? Math.max(threshold, query.k ?? threshold) : null;
+  const result =
+    k === null
+      ? {
+          records,
+          report: {
+            casesInPeriod: records.length,
+            exported: records.length,
+            dropped: 0,
+            steps: [],
+          },
+        }
+      : kAnonymise(records, k, lang);
+  await inTransaction(deps, (tx) =>
+    recordAudit(tx, {
+      municipalityId: actor.municipalityId,
+      action: 'statistics.htcds.exported',
+      entityType: 'statistics',
+      entityId: null,
+      details: {
+        year,
+        variant: query.variant,
+        k,
+        exported: result.report.exported,
+        dropped: result.report.dropped,
+      },
+    }),
+  );
+  return {
+    year,
+    variant: query.variant,
+    k,
+    fields: HTCDS_FIELDS,
+    records: result.records,
+    report: result.report,
+  };
+}
+
+export function htcdsCsv(data: HtcdsExport): ExportFile {
+  const rows = [data.fields, ...data.records.map((record) => data.fields.map((field) => record[field] ?? ''))];
+  return {
+    fileName: `htcds-${data.year}-${data.variant}.csv`,
+    contentType: 'text/csv; charset=utf-8',
+    body: csv(rows),
+  };
+}

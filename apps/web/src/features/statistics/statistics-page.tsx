@@ -1,0 +1,260 @@
+import { Alert, Heading, Link, Paragraph, SelectOption, Tag } from '@digdir/designsystemet-react';
+import { STATISTICS_SOURCES, type ChartDefinition, type StatisticsPage as Page, type StatisticsSource, type StatisticsTable } from '@lykt/shared';
+import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChartFigure } from '../../components/chart-figure';
+import { LoadError, Loading } from '../../components/load-state';
+import { PageHeading } from '../../components/page-heading';
+import { SelectField } from '../../components/select-field';
+import { hasPermission, useMe } from '../auth/use-me';
+import { exportHref, htcdsHref, komHref, statisticsQueryOptions } from './queries';
+import './statistics.css';
+
+type View = 'month' | 'quarter';
+type Lang = 'nb' | 'en';
+
+/** The disclosure-controlled statistics: for the coordinator and viewers (statistics:read). */
+export function StatisticsPage() {
+  return <StatisticsView internal={false} />;
+}
+
+/** Exact figures for the case team, clearly marked internal (statistics:internal). */
+export function InternalStatisticsPage() {
+  return <StatisticsView internal />;
+}
+
+function useCategoryLabel() {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    const locale = i18n.language.startsWith('en') ? 'en-GB' : 'nb-NO';
+    const countries = new Intl.DisplayNames([locale], { type: 'region' });
+    const months = new Intl.DateTimeFormat(locale, {
+      month: 'long',
+      timeZone: 'UTC',
+    });
+    return (dimension: string, key: string): string => {
+      if (dimension === 'month') return months.format(new Date(`${key}-01T00:00:00Z`));
+      if (dimension === 'quarter') return key.slice(-2);
+      if (key.startsWith('region:')) return t(`statistics.regions.${key.slice(7)}`, { defaultValue: key });
+      if (dimension === 'nationality' && /^[A-Z]{2}$/.test(key)) return countries.of(key) ?? key;
+      return t(`statistics.values.${key}`, { defaultValue: key });
+    };
+  }, [t, i18n.language]);
+}
+
+function StatisticsView({ internal }: { internal: boolean }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const [source, setSource] = useState<StatisticsSource>('case');
+  const [view, setView] = useState<View>('month');
+  const page = useQuery(statisticsQueryOptions(year, internal));
+  const lang: Lang = i18n.language.startsWith('en') ? 'en' : 'nb';
+  const title = internal ? t('statistics.internalTitle') : t('statistics.title');
+  return (
+    <div className={internal ? 'page-stack statistics statistics--internal' : 'page-stack statistics'}>
+      <PageHeading>{title}</PageHeading>
+      {internal ? (
+        <Alert data-color="warning">
+          <Tag data-color="warning">{t('statistics.internalBadge')}</Tag> {t('statistics.internalWarning')}
+        </Alert>
+      ) : (
+        <Paragraph>{t('statistics.intro')}</Paragraph>
+      )}
+      <Paragraph>
+        {internal ? (
+          <Link asChild>
+            <RouterLink to="/statistics">{t('statistics.protectedLink')}</RouterLink>
+          </Link>
+        ) : hasPermission(me, 'statistics:internal') ? (
+          <Link asChild>
+            <RouterLink to="/statistics/internal">{t('statistics.internalLink')}</RouterLink>
+          </Link>
+        ) : null}
+      </Paragraph>
+      <div className="statistics__filters">
+        <SelectField label={t('statistics.year')} value={String(year)} onChange={(event) => setYear(Number(event.currentTarget.value))}>
+          {[0, 1, 2, 3, 4].map((back) => (
+            <SelectOption key={back} value={String(thisYear - back)}>
+              {String(thisYear - back)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <SelectField label={t('statistics.source')} value={source} onChange={(event) => setSource(event.currentTarget.value as StatisticsSource)}>
+          {STATISTICS_SOURCES.map((key) => (
+            <SelectOption key={key} value={key}>
+              {t(`statistics.sources.${key}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <SelectField label={t('statistics.view')} value={view} onChange={(event) => setView(event.currentTarget.value as View)}>
+          <SelectOption value="month">{t('statistics.month')}</SelectOption>
+          <SelectOption value="quarter">{t('statistics.quarter')}</SelectOption>
+        </SelectField>
+      </div>
+      {page.isPending ? <Loading /> : null}
+      {page.isError ? <LoadError error={page.error} onRetry={() => void page.refetch()} /> : null}
+      {page.data ? (
+        <PageBody page={page.data} source={source} view={view} lang={lang} canExport={hasPermission(me, 'statistics:export')} canHtcds={internal && hasPermission(me, 'statistics:htcds')} />
+      ) : null}
+    </div>
+  );
+}
+
+function PageBody({ page, source, view, lang, canExport, canHtcds }: { page: Page; source: StatisticsSource; view: View; lang: Lang; canExport: boolean; canHtcds: boolean }) {
+  const { t } = useTranslation();
+  const label = useCategoryLabel();
+  const withheld = t('statistics.withheld');
+  const note = page.internal ? undefined : t('statistics.withheldNote', { k: page.suppressionThreshold });
+  const show = (value: number | null) => (value === null ? withheld : String(value));
+  const tables = page.tables.filter((table) => table.source === source && table.dimension !== (view === 'month' ? 'quarter' : 'month'));
+  const hasData = page.sources.includes(source);
+  const trend: ChartDefinition = {
+    id: 'statistics-trend',
+    kind: 'line',
+    title: t('statistics.trendTitle'),
+    description: t('statistics.trendDescription'),
+    categoryLabel: t('statistics.year'),
+    valueLabel: t('statistics.count'),
+    categories: [...new Set(page.trend.map((entry) => String(entry.year)))],
+    series: STATISTICS_SOURCES.map((key) => {
+      const entries = page.trend.filter((entry) => entry.source === key);
+      return {
+        key,
+        label: t(`statistics.sources.${key}`),
+        values: entries.map((entry) => entry.total),
+        display: entries.map((entry) => show(entry.total)),
+      };
+    }),
+    ...(note ? { note } : {}),
+  };
+  return (
+    <>
+      {!page.internal && page.withheld > 0 ? <Paragraph data-size="sm">{t('statistics.withheldCount', { count: page.withheld })}</Paragraph> : null}
+      <ChartFigure definition={trend} />
+      <section aria-labelledby="statistics-source-heading" className="page-section">
+        <Heading level={2} data-size="sm" id="statistics-source-heading">
+          {t(`statistics.sources.${source}`)} {page.year}
+        </Heading>
+        {hasData ? (
+          tables.map((table) => <TableFigure key={table.id} table={table} page={page} label={label} show={show} note={note} lang={lang} canExport={canExport} />)
+        ) : (
+          <Paragraph>{t('statistics.noData', { year: page.year })}</Paragraph>
+        )}
+      </section>
+      {canExport ? (
+        <section aria-labelledby="statistics-downloads-heading" className="page-section">
+          <Heading level={2} data-size="xs" id="statistics-downloads-heading">
+            {t('statistics.exports.heading')}
+          </Heading>
+          <ul className="statistics__downloads">
+            {!page.internal ? (
+              <>
+                <li>
+                  <Link href={exportHref(page.year, 'xlsx', lang)} download>
+                    {t('statistics.exports.allXlsx', { year: page.year })}
+                  </Link>
+                </li>
+                <li>
+                  <Link href={komHref(page.year, 'csv', lang)} download>
+                    {t('statistics.exports.komCsv')}
+                  </Link>
+                </li>
+                <li>
+                  <Link href={komHref(page.year, 'xlsx', lang)} download>
+                    {t('statistics.exports.komXlsx')}
+                  </Link>
+                </li>
+              </>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+      {canHtcds ? (
+        <section aria-labelledby="statistics-htcds-heading" className="page-section">
+          <Heading level={2} data-size="xs" id="statistics-htcds-heading">
+            {t('statistics.exports.htcdsHeading')}
+          </Heading>
+          <Paragraph>{t('statistics.exports.htcdsIntro')}</Paragraph>
+          <ul className="statistics__downloads">
+            <li>
+              <Link href={htcdsHref(page.year, 'k_anonymised')} download>
+                {t('statistics.exports.htcdsAnon')}
+              </Link>
+            </li>
+            <li>
+              <Link href={htcdsHref(page.year, 'coded')} download>
+                {t('statistics.exports.htcdsCoded')}
+              </Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+interface TableFigureProps {
+  table: StatisticsTable;
+  page: Page;
+  label: (dimension: string, key: string) => string;
+  show: (value: number | null) => string;
+  note: string | undefined;
+  lang: Lang;
+  canExport: boolean;
+}
+
+/** One table as a chart with its data table, its total and (on the protected page) its downloads. */
+function TableFigure({ table, page, label, show, note, lang, canExport }: TableFigureProps) {
+  const { t } = useTranslation();
+  const title = t('statistics.tableTitle', {
+    source: t(`statistics.sources.${table.source}`),
+    dimension: t(`statistics.dimensions.${table.dimension}`).toLocaleLowerCase(),
+  });
+  const twoWay = table.columnDimension !== null;
+  const notes = [note, table.multiValued ? t('statistics.multiValued') : undefined].filter((text): text is string => Boolean(text)).join(' ');
+  const definition: ChartDefinition = {
+    id: `statistics-${table.id.replace(/[^a-z0-9]+/g, '-')}`,
+    kind: twoWay ? 'stacked_bar' : 'bar',
+    title,
+    description: t('statistics.chartDescription'),
+    categoryLabel: t(`statistics.dimensions.${table.dimension}`),
+    valueLabel: t('statistics.count'),
+    categories: table.rows.map((row) => label(table.dimension, row.key)),
+    series: twoWay
+      ? table.columns.map((column, index) => ({
+          key: column,
+          label: label(table.columnDimension ?? '', column),
+          values: table.rows.map((row) => row.values[index] ?? null),
+          display: table.rows.map((row) => show(row.values[index] ?? null)),
+        }))
+      : [
+          {
+            key: 'count',
+            label: t('statistics.count'),
+            values: table.rows.map((row) => row.total),
+            display: table.rows.map((row) => show(row.total)),
+          },
+        ],
+    ...(notes ? { note: notes } : {}),
+  };
+  return (
+    <div className="statistics__table" data-table={table.id}>
+      <ChartFigure definition={definition} beside />
+      <Paragraph data-size="sm">{t('statistics.total', { value: show(table.total) })}</Paragraph>
+      {canExport && !page.internal ? (
+        <Paragraph data-size="sm" className="statistics__table-downloads">
+          <Link href={exportHref(page.year, 'csv', lang, table.id)} download>
+            {t('statistics.exports.csv', { title })}
+          </Link>{' '}
+          <Link href={exportHref(page.year, 'xlsx', lang, table.id)} download>
+            {t('statistics.exports.xlsx', { title })}
+          </Link>
+        </Paragraph>
+      ) : null}
+    </div>
+  );
+}
