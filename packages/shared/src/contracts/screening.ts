@@ -166,17 +166,3 @@ export const ScreeningListSchema = z.object({
   total: z.number().int(),
 });
 
-export const ScreeningStatisticsQuerySchema = z.object({
-  from: z.iso.date().optional().describe('From this day (inclusive)'),
-  to: z.iso.date().optional().describe('To this day (inclusive)'),
-});
-const Count = z.object({ key: z.string(), count: z.number().int().nullable().describe('null when suppressed (1 up to the threshold)') });
-export const ScreeningStatisticsSchema = z.object({
-  suppressionThreshold: z.number().int(),
-  total: z.number().int().nullable(),
-  byContext: z.array(Count),
-  byForm: z.array(Count).describe('Screenings with some or strong indicators per form'),
-  byAgeGroup: z.array(Count).describe('minor / adult / unknown'),
-  byLevel: z.array(Count),
-});
-export type ScreeningStatistics = z.infer<typeof ScreeningStatisticsSchema>;

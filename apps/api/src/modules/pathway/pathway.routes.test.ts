@@ -113,7 +113,6 @@ describe('the OpenAPI document', () => {
     const expected: [string, string][] = [
       ['/api/v1/screenings', 'post'],
       ['/api/v1/screenings', 'get'],
-      ['/api/v1/screenings/statistics', 'get'],
       ['/api/v1/screenings/{id}', 'get'],
       ['/api/v1/concerns', 'post'],
       ['/api/v1/concerns', 'get'],

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 
 export type ScreeningRow = typeof schema.screening.$inferSelect;
@@ -32,20 +32,4 @@ export async function listScreenings(
     db.select({ total: count() }).from(schema.screening).where(where),
   ]);
   return { rows, total: totalRow?.total ?? 0 };
-}
-
-/** Coded facts of every screening in a period, for statistics (no identifying data exists on a screening). */
-export async function screeningFactsInPeriod(db: Database, municipalityId: string, from: Date | null, toExclusive: Date | null) {
-  const conditions: SQL[] = [eq(schema.screening.municipalityId, municipalityId)];
-  if (from) conditions.push(gte(schema.screening.createdAt, from));
-  if (toExclusive) conditions.push(lt(schema.screening.createdAt, toExclusive));
-  return db
-    .select({ context: schema.screening.context, possibleMinor: schema.screening.possibleMinor, level: schema.screening.level, facts: schema.screening.facts, profile: schema.screening.profile })
-    .from(schema.screening)
-    .where(and(...conditions));
-}
-
-export async function suppressionThreshold(db: Database, municipalityId: string): Promise<number> {
-  const [row] = await db.select({ settings: schema.municipality.settings }).from(schema.municipality).where(eq(schema.municipality.id, municipalityId)).limit(1);
-  return row?.settings.suppressionThreshold ?? 5;
 }

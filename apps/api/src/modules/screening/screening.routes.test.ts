@@ -33,7 +33,6 @@ describe('access to screenings', () => {
     for (const [method, url, body] of [
       ['POST', '/api/v1/screenings', screeningBody()],
       ['GET', '/api/v1/screenings', undefined],
-      ['GET', '/api/v1/screenings/statistics', undefined],
       ['GET', `/api/v1/screenings/${tenant.organisation.id}`, undefined],
     ] as const) {
       const response = await call(h, null, method, url, body);
@@ -59,11 +58,6 @@ describe('access to screenings', () => {
     expect(response.statusCode).toBe(403);
   });
 
-  it.each(rolesWithout('screenings:statistics'))('answers 403 to a %s asking for statistics', async (role) => {
-    const tenant = await seed();
-    const response = await call(h, await signIn(h, tenant.users[role]), 'GET', '/api/v1/screenings/statistics');
-    expect(response.statusCode).toBe(403);
-  });
 });
 
 describe('save a screening', () => {
@@ -173,36 +167,6 @@ describe('read screenings', () => {
   it('answers 400 for a paging value out of range', async () => {
     const tenant = await seed();
     const response = await call(h, await signIn(h, tenant.users.frontline), 'GET', '/api/v1/screenings?limit=0');
-    expect(response.statusCode).toBe(400);
-    expect(errorCode(response)).toBe('VALIDATION_ERROR');
-  });
-});
-
-describe('statistics', () => {
-  it('counts screenings by coded facts and suppresses counts below the threshold', async () => {
-    const tenant = await seed();
-    const session = await signIn(h, tenant.users.frontline);
-    for (let i = 0; i < 3; i += 1) expect((await call(h, session, 'POST', '/api/v1/screenings', screeningBody())).statusCode).toBe(201);
-    expect((await call(h, session, 'POST', '/api/v1/screenings', screeningBody({ context: 'school' }))).statusCode).toBe(201);
-    const response = await call(h, await signIn(h, tenant.users.viewer), 'GET', '/api/v1/screenings/statistics');
-    expect(response.statusCode).toBe(200);
-    const stats = response.json();
-    expect(stats.suppressionThreshold).toBe(3);
-    expect(stats.total).toBe(4);
-    expect(stats.byContext.find((entry: { key: string }) => entry.key === 'health').count).toBe(3);
-    expect(stats.byContext.find((entry: { key: string }) => entry.key === 'school').count).toBeNull();
-    expect(stats.byAgeGroup.find((entry: { key: string }) => entry.key === 'minor').count).toBe(4);
-    expect(JSON.stringify(stats)).not.toContain(tenant.users.frontline.email);
-    expect(stats.byContext.find((entry: { key: string }) => entry.key === 'inspection').count).toBe(0);
-    // Another municipality's statistics do not include these screenings.
-    const stranger = await seed();
-    const theirs = (await call(h, await signIn(h, stranger.users.coordinator), 'GET', '/api/v1/screenings/statistics')).json();
-    expect(theirs.total).toBe(0);
-  });
-
-  it('answers 400 for a period that ends before it starts', async () => {
-    const tenant = await seed();
-    const response = await call(h, await signIn(h, tenant.users.coordinator), 'GET', '/api/v1/screenings/statistics?from=2026-05-01&to=2026-01-01');
     expect(response.statusCode).toBe(400);
     expect(errorCode(response)).toBe('VALIDATION_ERROR');
   });

@@ -6,12 +6,10 @@ import {
   ScreeningListQuerySchema,
   ScreeningListSchema,
   ScreeningSchema,
-  ScreeningStatisticsQuerySchema,
-  ScreeningStatisticsSchema,
 } from '@lykt/shared';
 import type { Deps } from '../../platform/deps';
 import { actorOf, requirePermission } from '../../platform/http/auth.plugin';
-import { createScreening, findScreenings, getScreening, screeningStatistics } from './screening.service';
+import { createScreening, findScreenings, getScreening } from './screening.service';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
 const tags = ['identification'];
@@ -38,19 +36,6 @@ export function screeningRoutes(deps: Deps): FastifyPluginAsyncZod {
         preValidation: requirePermission('screenings:read'),
       },
       async (request) => findScreenings(deps, actorOf(request), request.query),
-    );
-    app.get(
-      '/screenings/statistics',
-      {
-        schema: {
-          tags,
-          summary: 'Screening counts by coded facts; counts below the suppression threshold are null',
-          querystring: ScreeningStatisticsQuerySchema,
-          response: { 200: ScreeningStatisticsSchema, ...errors },
-        },
-        preValidation: requirePermission('screenings:statistics'),
-      },
-      async (request) => screeningStatistics(deps, actorOf(request), request.query),
     );
     app.get(
       '/screenings/:id',

@@ -1,18 +1,14 @@
 import { CURRENT_CATALOGUE_VERSION, currentCatalogue } from '@lykt/content/indicators';
 import {
-  EXPLOITATION_FORMS,
   evaluatePathway,
   isPossibleMinor,
   scoreScreening,
-  SCREENING_CONTEXTS,
-  SIGNAL_LEVELS,
   type Answer,
   type IndicatorCatalogue,
   type Screening,
   type ScreeningBody,
   type ScreeningFacts,
   type ScreeningProfile,
-  type ScreeningStatistics,
 } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
@@ -20,8 +16,8 @@ import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { loadPathwayRules } from '../pathway/pathway.service';
 import { canReadScreening, seesAllScreenings } from './screening.policy';
-import { parseFacts, parseProfile, presentScreening } from './screening.presenter';
-import { findScreening, insertScreening, listScreenings, screeningFactsInPeriod, suppressionThreshold } from './screening.repository';
+import { parseProfile, presentScreening } from './screening.presenter';
+import { findScreening, insertScreening, listScreenings } from './screening.repository';
 
 type FieldError = { field: string; message: string };
 
@@ -123,29 +119,3 @@ export async function getScreening(deps: Deps, actor: UserActor, screeningId: st
   return presentScreening(row, actor.userId);
 }
 
-/** Counts by coded facts. Any count below the municipality's threshold is suppressed (null). */
-export async function screeningStatistics(deps: Deps, actor: UserActor, query: { from?: string; to?: string }): Promise<ScreeningStatistics> {
-  const from = query.from ? new Date(`${query.from}T00:00:00Z`) : null;
-  const to = query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) : null;
-  if (from && to && from >= to) throw invalid([{ field: 'to', message: 'Must be on or after "from"' }]);
-  const [rows, threshold] = await Promise.all([screeningFactsInPeriod(deps.db, actor.municipalityId, from, to), suppressionThreshold(deps.db, actor.municipalityId)]);
-  // A zero identifies no one; any other count below the threshold could, so it is withheld.
-  const suppress = (value: number) => (value > 0 && value < threshold ? null : value);
-  const tally = (keys: readonly string[], keyOf: (row: (typeof rows)[number]) => string[]) =>
-    keys.map((key) => ({ key, count: suppress(rows.filter((row) => keyOf(row).includes(key)).length) }));
-  return {
-    suppressionThreshold: threshold,
-    total: suppress(rows.length),
-    byContext: tally(SCREENING_CONTEXTS, (row) => [row.context]),
-    byForm: tally(EXPLOITATION_FORMS, (row) =>
-      parseProfile(row.profile)
-        .forms.filter((form) => form.level !== 'none')
-        .map((form) => form.form),
-    ),
-    byAgeGroup: tally(['minor', 'adult', 'unknown'], (row) => {
-      const facts = parseFacts(row.facts);
-      return [row.possibleMinor ? 'minor' : facts.ageBand === 'unknown' ? 'unknown' : 'adult'];
-    }),
-    byLevel: tally(SIGNAL_LEVELS, (row) => [row.level]),
-  };
-}
