@@ -3,6 +3,10 @@ import { benchMe } from './me.bench';
 import { benchIdentification } from './identification.bench';
 import { benchTips } from './tips.bench';
 import { benchPlans } from './plans.bench';
+import { benchCases } from './cases.bench';
+import { benchReports } from './reports.bench';
+import { benchStatistics } from './statistics.bench';
+import { benchKnowledge } from './knowledge.bench';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures as tables. */
 const BENCHES: Record<string, (seconds: number) => Promise<void>> = {
@@ -10,6 +14,10 @@ const BENCHES: Record<string, (seconds: number) => Promise<void>> = {
   identification: benchIdentification,
   tips: benchTips,
   plans: benchPlans,
+  cases: benchCases,
+  reports: benchReports,
+  statistics: benchStatistics,
+  knowledge: benchKnowledge,
 };
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);

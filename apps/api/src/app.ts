@@ -24,9 +24,16 @@ import { organisationRoutes } from './modules/organisations/organisation.routes'
 import { userRoutes } from './modules/users/user.routes';
 import { concernRoutes } from './modules/concerns/concern.routes';
 import { pathwayRoutes } from './modules/pathway/pathway.routes';
+import { caseRoutes } from './modules/cases/case.routes';
+import { referralRoutes } from './modules/cases/referral.routes';
 import { screeningRoutes } from './modules/screening/screening.routes';
 import { tipsRoutes } from './modules/tips/tips.routes';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
+import { trainingRoutes } from './modules/training/training.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 import { publicRoutes } from './public/public.routes';
+import { statisticsRoutes } from './modules/statistics/statistics.routes';
+import { overviewRoutes } from './modules/overview/overview.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -102,6 +109,13 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       await v1.register(screeningRoutes(deps));
       await v1.register(concernRoutes(deps));
       await v1.register(pathwayRoutes(deps));
+      await v1.register(knowledgeRoutes(deps));
+      await v1.register(trainingRoutes(deps));
+      await v1.register(reportsRoutes(deps));
+      await v1.register(caseRoutes(deps));
+      await v1.register(referralRoutes(deps));
+      await v1.register(statisticsRoutes(deps));
+      await v1.register(overviewRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { Argument, Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from './config';
 import { createAdmin } from './cli/admin.command';
+import { runCaseRetention } from './modules/cases/case-protection.service';
 import { verifyAuditChain } from './platform/audit';
 import { automaticBackupFile, backupDatabase, restoreDatabase } from './platform/backup';
 import { runWithContext } from './platform/context';
@@ -37,6 +38,17 @@ export function buildCli(): Command {
     .description('Apply database migrations (npm start does this too)')
     .action(async () => {
       await withRuntime(async (runtime) => out(`Migrations applied (${runtime.deps.dbKind}).`));
+    });
+
+  program
+    .command('retention')
+    .description('Erase the personal data of cases closed longer than the retention period and warn 30 days before (the server also runs this nightly)')
+    .addArgument(new Argument('<action>', 'what to do').choices(['run']))
+    .action(async () => {
+      await withRuntime(async (runtime) => {
+        const outcome = await runCaseRetention(runtime.deps);
+        out(`Case retention: personal data erased in ${outcome.erased} case(s), ${outcome.warned} warned.`);
+      });
     });
 
   const user = program.command('user').description('Manage users');

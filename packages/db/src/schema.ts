@@ -7,3 +7,7 @@ export * from './schema/tips';
 export * from './schema/plans';
 export * from './schema/cooperation';
 export * from './schema/identification';
+export * from './schema/cases';
+export * from './schema/knowledge';
+export * from './schema/reports';
+export * from './schema/overview';

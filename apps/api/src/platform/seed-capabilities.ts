@@ -8,5 +8,6 @@ export function seedCapabilities(keyring: KeyRing): SeedCapabilities {
     createDataKey: (tx, municipalityId) => keyring.createDataKey(tx, municipalityId),
     hashPassword,
     encrypt: (tx, municipalityId, field, plaintext) => keyring.encrypt(tx, municipalityId, field, plaintext),
+    keyedHash: (tx, municipalityId, purpose, value) => keyring.keyedHash(tx, municipalityId, purpose, value),
   };
 }

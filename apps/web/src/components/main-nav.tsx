@@ -3,8 +3,8 @@ import type { MeResponse, Permission } from '@lykt/shared';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 
-type NavPath = '/' | '/users' | '/organisations' | '/settings' | '/audit' | '/profile' | '/screening' | '/concerns' | '/pathway' | '/plans' | '/cooperation' | '/routing-card' | '/tips' | '/tips/settings';
-type NavKey = 'home' | 'users' | 'organisations' | 'settings' | 'audit' | 'profile' | 'screening' | 'concerns' | 'pathway' | 'plans' | 'cooperation' | 'routingCard' | 'tips' | 'tipSettings';
+type NavPath = '/' | '/users' | '/organisations' | '/settings' | '/audit' | '/profile' | '/screening' | '/concerns' | '/pathway' | '/plans' | '/reports' | '/cooperation' | '/routing-card' | '/tips' | '/tips/settings' | '/cases' | '/referrals' | '/knowledge' | '/training' | '/statistics' | '/overview';
+type NavKey = 'home' | 'users' | 'organisations' | 'settings' | 'audit' | 'profile' | 'screening' | 'concerns' | 'pathway' | 'plans' | 'reports' | 'cooperation' | 'routingCard' | 'tips' | 'tipSettings' | 'cases' | 'referrals' | 'knowledge' | 'training' | 'statistics' | 'overview';
 
 interface NavItem {
   key: NavKey;
@@ -22,12 +22,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'audit', to: '/audit', permission: 'audit:read' },
   { key: 'screening', to: '/screening', permission: 'screenings:create' },
   { key: 'concerns', to: '/concerns', permission: 'concerns:read' },
+  { key: 'cases', to: '/cases', permission: 'cases:read' },
+  { key: 'referrals', to: '/referrals', permission: 'referrals:respond' },
   { key: 'pathway', to: '/pathway', permission: 'pathway:write' },
   { key: 'plans', to: '/plans', permission: 'plans:read' },
+  { key: 'reports', to: '/reports', permission: 'reports:read' },
+  { key: 'statistics', to: '/statistics', permission: 'statistics:read' },
+  { key: 'overview', to: '/overview', permission: 'overview:read' },
   { key: 'cooperation', to: '/cooperation', permission: 'cooperation:read' },
   { key: 'routingCard', to: '/routing-card', permission: 'routing:read' },
   { key: 'tips', to: '/tips', permission: 'tips:read' },
   { key: 'tipSettings', to: '/tips/settings', permission: 'tips:settings' },
+  { key: 'knowledge', to: '/knowledge', permission: 'knowledge:read' },
+  { key: 'training', to: '/training', permission: 'training:take' },
   { key: 'profile', to: '/profile' },
 ];
 

@@ -25,6 +25,10 @@ import { MeasurePage } from '../features/plans/measure-page';
 import { NewMeasurePage } from '../features/plans/new-measure-page';
 import { PlanVersionPage } from '../features/plans/plan-version-page';
 import { PlansPage } from '../features/plans/plans-page';
+import { PlanComparePage } from '../features/plans/plan-compare-page';
+import { MilestonesPage } from '../features/plans/milestones-page';
+import { ReportsPage } from '../features/reports/reports-page';
+import { ReportVersionPage } from '../features/reports/report-version-page';
 import { ProfilePage } from '../features/profile/profile-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { CreateUserPage } from '../features/users/create-user-page';
@@ -38,6 +42,22 @@ import { ScreeningPage } from '../features/identification/screening-page';
 import { TipPage } from '../features/tips/tip-page';
 import { TipSettingsPage } from '../features/tips/tip-settings-page';
 import { TipsPage } from '../features/tips/tips-page';
+import { CasePage } from '../features/cases/case-page';
+import { CasesPage } from '../features/cases/cases-page';
+import { NewCasePage } from '../features/cases/new-case-page';
+import { PartnerReferralPage } from '../features/cases/partner-referral-page';
+import { PartnerReferralsPage } from '../features/cases/partner-referrals-page';
+import { parseNewCaseSearch } from '../features/cases/search';
+import { ArticlePage } from '../features/knowledge/article-page';
+import { EditArticlePage, NewArticlePage } from '../features/knowledge/article-editor-pages';
+import { KnowledgePage } from '../features/knowledge/knowledge-page';
+import { parseCoverageSearch, parseKnowledgeSearch } from '../features/knowledge/search';
+import { CoveragePage } from '../features/training/coverage-page';
+import { ModulePage } from '../features/training/module-page';
+import { TrainingPage } from '../features/training/training-page';
+import { InternalStatisticsPage, StatisticsPage } from '../features/statistics/statistics-page';
+import { OverviewPage } from '../features/overview/overview-page';
+import { SitePage } from '../features/overview/site-page';
 import { APP_BASE } from '../lib/redirect-target';
 import { parseAuditSearch, parseMfaSearch, parseOrganisationsSearch, parseSignInSearch, parseUsersSearch } from './search';
 import { ensureSignedIn, skipSignInWhenSignedIn } from './session';
@@ -180,6 +200,10 @@ const newMeasureRoute = createRoute({
   component: requires('plans:write', NewMeasurePage),
 });
 const measureRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'measures/$measureId', component: requires('plans:read', MeasurePage) });
+const planCompareRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'plans/$planId/compare', component: requires('plans:read', PlanComparePage) });
+const milestonesRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'measures/$measureId/milestones', component: requires('plans:write', MilestonesPage) });
+const reportsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'reports', component: requires('reports:read', ReportsPage) });
+const reportVersionRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'reports/$reportId/versions/$number', component: requires('reports:read', ReportVersionPage) });
 const cooperationRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cooperation', component: requires('cooperation:read', CooperationPage) });
 const newMeetingRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cooperation/meetings/new', component: requires('cooperation:write', NewMeetingPage) });
 const meetingRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cooperation/meetings/$meetingId', component: requires('cooperation:read', MeetingPage) });
@@ -197,6 +221,24 @@ const concernRoute = createRoute({ getParentRoute: () => signedInLayout, path: '
 const tipsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips', component: requires('tips:read', TipsPage) });
 const tipSettingsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips/settings', component: requires('tips:settings', TipSettingsPage) });
 const tipRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips/$tipId', component: requires('tips:read', TipPage) });
+
+const casesRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases', component: requires('cases:read', CasesPage) });
+const newCaseRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases/new', validateSearch: parseNewCaseSearch, component: requires('cases:write', NewCasePage) });
+const caseRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases/$caseId', component: requires('cases:read', CasePage) });
+const partnerReferralsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'referrals', component: requires('referrals:respond', PartnerReferralsPage) });
+const partnerReferralRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'referrals/$referralId', component: requires('referrals:respond', PartnerReferralPage) });
+
+const knowledgeRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'knowledge', validateSearch: parseKnowledgeSearch, component: requires('knowledge:read', KnowledgePage) });
+const newArticleRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'knowledge/new', component: requires('knowledge:write', NewArticlePage) });
+const articleRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'knowledge/$slug', component: requires('knowledge:read', ArticlePage) });
+const editArticleRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'knowledge/$slug/edit', component: requires('knowledge:write', EditArticlePage) });
+const trainingRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'training', component: requires('training:take', TrainingPage) });
+const coverageRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'training/coverage', validateSearch: parseCoverageSearch, component: requires('training:coverage', CoveragePage) });
+const moduleRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'training/$moduleKey', component: requires('training:take', ModulePage) });
+const statisticsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'statistics', component: requires('statistics:read', StatisticsPage) });
+const internalStatisticsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'statistics/internal', component: requires('statistics:internal', InternalStatisticsPage) });
+const overviewRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'overview', component: requires('overview:read', OverviewPage) });
+const siteRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'overview/sites/$siteId', component: requires('overview:read', SitePage) });
 
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([signInRoute, mfaChallengeRoute, mfaEnrolmentRoute]),
@@ -223,11 +265,31 @@ const routeTree = rootRoute.addChildren([
     planVersionRoute,
     newMeasureRoute,
     measureRoute,
+    planCompareRoute,
+    milestonesRoute,
+    reportsRoute,
+    reportVersionRoute,
     cooperationRoute,
     newMeetingRoute,
     meetingRoute,
     routingCardRoute,
     routingCardEditRoute,
+    casesRoute,
+    newCaseRoute,
+    caseRoute,
+    partnerReferralsRoute,
+    partnerReferralRoute,
+    knowledgeRoute,
+    newArticleRoute,
+    articleRoute,
+    editArticleRoute,
+    trainingRoute,
+    coverageRoute,
+    moduleRoute,
+    statisticsRoute,
+    internalStatisticsRoute,
+    overviewRoute,
+    siteRoute,
   ]),
 ]);
 

@@ -9,6 +9,8 @@ export type SeedCapabilities = {
   hashPassword: (password: string) => Promise<string>;
   /** Encrypts a sensitive field with the municipality's data key (for demo content that is stored encrypted). */
   encrypt?: (tx: Database, municipalityId: string, field: string, plaintext: string) => Promise<string>;
+  /** A keyed hash (HMAC) with the municipality's data key, for lookups without plaintext (duplicate detection). */
+  keyedHash?: (tx: Database, municipalityId: string, purpose: string, value: string) => Promise<string>;
 };
 
 export type MunicipalityRow = typeof schema.municipality.$inferSelect;

@@ -6,6 +6,10 @@ import { LANGUAGE_CODES } from '@lykt/shared';
 import { seedIdentificationDemo } from './identification-demo';
 import { seedTipsDemo } from './tips-demo';
 import { seedPlansDemo } from './plans-demo';
+import { seedReportsDemo } from './reports-demo';
+import { seedCasesDemo } from './cases-demo';
+import { seedKnowledgeDemo } from './knowledge-demo';
+import { seedOverviewDemo } from './overview-demo';
 
 export const DEMO_MUNICIPALITY_NAME = 'Eksempel kommune';
 export const DEMO_EMAIL_DOMAIN = 'eksempel.kommune.no';
@@ -98,6 +102,12 @@ export async function seedDemo(
     await seedIdentificationDemo(tx, municipality.id);
     await seedTipsDemo(tx, municipality.id);
     await seedPlansDemo(tx, caps, municipality.id, organisations);
+    await seedReportsDemo(tx, caps, municipality.id);
+    const cases = await seedCasesDemo(tx, caps, municipality.id, organisations, { emailDomain, password });
+    users.push(...cases.users);
+    const knowledge = await seedKnowledgeDemo(tx, caps, municipality.id, organisations, { emailDomain, password });
+    users.push(...knowledge.users);
+    await seedOverviewDemo(tx, caps, municipality.id, organisations);
     return { municipalityId: municipality.id, users };
   });
 }

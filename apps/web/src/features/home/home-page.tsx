@@ -5,6 +5,7 @@ import { visibleNavItems } from '../../components/main-nav';
 import { PageHeading } from '../../components/page-heading';
 import { useMe } from '../auth/use-me';
 import { PlanDeadlines } from '../plans/plan-deadlines';
+import { CaseReminders } from '../cases/case-reminders';
 
 /** The start page: what the user's role does in Lykt, and links to what they can use now. */
 export function HomePage() {
@@ -35,6 +36,7 @@ export function HomePage() {
         </ul>
       </section>
       <PlanDeadlines />
+      <CaseReminders />
       <section className="page-section" aria-labelledby="home-later">
         <Heading level={2} data-size="sm" id="home-later">
           {t('home.comingLater')}

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format';
 import { hasPermission, useMe } from '../auth/use-me';
 import { countryName } from './catalogue';
 import { ConcernTags } from './concern-summary';
+import { OpenCaseButton } from '../cases/open-case-button';
 import {
   answerQuestionMutationOptions,
   askReporterMutationOptions,
@@ -48,6 +49,7 @@ function ConcernView({ concern }: { concern: Concern }) {
   return (
     <>
       <ConcernTags concern={concern} />
+      {concern.closeReason !== 'case_opened' ? <OpenCaseButton sourceKind="concern" sourceId={concern.id} /> : null}
       {concern.possibleMinor && concern.status !== 'closed' ? (
         <Alert data-color="warning">
           <Paragraph>{t('identification.concern.minorNotice', { date: formatDateTime(concern.childWelfareDueAt, i18n.language) })}</Paragraph>

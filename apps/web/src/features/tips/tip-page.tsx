@@ -14,6 +14,7 @@ import { fieldErrorText } from '../../lib/error-text';
 import { hasPermission, useMe } from '../auth/use-me';
 import { addTipMessageMutationOptions, updateTipMutationOptions } from './mutations';
 import { TipToConcern } from './tip-to-concern';
+import { OpenCaseButton } from '../cases/open-case-button';
 import { tipAssigneesQueryOptions, tipQueryOptions } from './queries';
 
 const route = getRouteApi('/signed-in/tips/$tipId');
@@ -93,6 +94,7 @@ function TipContent({ tip }: { tip: TipDetail }) {
       <Handling tip={tip} />
       <Conversation tip={tip} />
       {canConvert ? <TipToConcern tip={tip} /> : null}
+      <OpenCaseButton sourceKind="tip" sourceId={tip.id} />
     </>
   );
 }
