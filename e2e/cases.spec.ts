@@ -150,6 +150,13 @@ test('the coordinator breaks the glass on a case they are not on, sees who has r
   await protection.getByRole('button', { name: 'Gi meg nødtilgang' }).click();
   await expect(page.getByText('Du har nødtilgang til saken til', { exact: false })).toBeVisible();
   await expect(casePage.section('Personopplysninger').getByText('Tomas Eksempelsen')).toBeVisible();
+  // The break-glass reason is shown (decrypted) on the case page to the team and the coordinator.
+  await expect(casePage.section('Brukt nødtilgang').getByText('Begrunnelse: Politiet ber om bistand i en akutt situasjon (fiktivt).').first()).toBeVisible();
+  // The export is offered in both languages.
+  const exports = casePage.section('Eksporter saken (PDF)');
+  await expect(exports.getByRole('link', { name: 'Til politiet, på bokmål' })).toHaveAttribute('href', /purpose=police&lang=nb$/);
+  await expect(exports.getByRole('link', { name: 'Til politiet, på engelsk' })).toHaveAttribute('href', /purpose=police&lang=en$/);
+  await expect(exports.getByRole('link', { name: 'Til personen selv (innsyn), på engelsk' })).toHaveAttribute('hreflang', 'en');
 
   await protection.getByRole('button', { name: 'Vis hvem som har lest saken' }).click();
   const reads = protection.getByRole('table', { name: 'Lesinger og eksporter av saken' });

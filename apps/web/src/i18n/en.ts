@@ -117,6 +117,7 @@ export const en: Translations<typeof nb> = {
     SESSION_EXPIRED: 'Your session has expired. Please sign in again.',
     MFA_REQUIRED: 'You must complete two-factor authentication first.',
     FORBIDDEN: 'You do not have access to this.',
+    SELF_ADD_TO_TEAM: 'You cannot add yourself to the case team. Ask a team member to add you, or use break-glass access.',
     ORIGIN_MISMATCH: 'The request was refused for security reasons. Reload the page.',
     NOT_FOUND: 'We could not find what you were looking for.',
     CONFLICT: 'The change conflicts with another change. Reload the page and try again.',

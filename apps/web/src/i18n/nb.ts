@@ -116,6 +116,7 @@ export const nb = {
     SESSION_EXPIRED: 'Økten din er utløpt. Logg inn på nytt.',
     MFA_REQUIRED: 'Du må fullføre tofaktorautentisering først.',
     FORBIDDEN: 'Du har ikke tilgang til dette.',
+    SELF_ADD_TO_TEAM: 'Du kan ikke legge deg selv til i saksteamet. Be et teammedlem legge deg til, eller bruk nødtilgang.',
     ORIGIN_MISMATCH: 'Forespørselen ble avvist av sikkerhetshensyn. Last inn siden på nytt.',
     NOT_FOUND: 'Fant ikke det du lette etter.',
     CONFLICT: 'Endringen kolliderer med en annen endring. Last inn siden på nytt og prøv igjen.',

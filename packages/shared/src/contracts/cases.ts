@@ -246,8 +246,19 @@ export const ReferralSchema = z.object({
   respondedAt: z.iso.datetime().nullable(),
   completedAt: z.iso.datetime().nullable(),
   revokedAt: z.iso.datetime().nullable(),
+  revokeReason: z.string().nullable().describe('Why the sender revoked the referral (case team and coordinator; null once erased)'),
 });
 export type Referral = z.infer<typeof ReferralSchema>;
+
+/** A break-glass grant on the case: who read it outside the team, until when, and why. */
+export const CaseAccessGrantSchema = z.object({
+  id: z.uuid(),
+  user: PersonRef.nullable().describe('The coordinator who broke the glass'),
+  grantedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  reason: z.string().describe('The written reason (stored encrypted)'),
+});
+export type CaseAccessGrant = z.infer<typeof CaseAccessGrantSchema>;
 
 /** What the actor may do with the case (the UI hides the rest; the server enforces it). */
 export const CaseAbilitiesSchema = z.object({
@@ -282,6 +293,7 @@ export const CaseSchema = CaseSummarySchema.extend({
   erasureReason: z.string().nullable().describe('Why the personal data was erased on request (coordinator only)'),
   personalDataErasedAt: z.iso.datetime().nullable(),
   breakGlassUntil: z.iso.datetime().nullable().describe('The actor reads this case under break-glass until then'),
+  accessGrants: z.array(CaseAccessGrantSchema).describe('Break-glass grants on the case, newest first, with their reasons (case team and coordinator; otherwise empty)'),
   abilities: CaseAbilitiesSchema,
 });
 export type Case = z.infer<typeof CaseSchema>;
@@ -375,9 +387,13 @@ export const CaseReminderSchema = z.object({ kind: z.enum(CASE_REMINDER_KINDS), 
 export const CaseReminderListSchema = z.object({ items: z.array(CaseReminderSchema) });
 export type CaseReminder = z.infer<typeof CaseReminderSchema>;
 
+/** The languages a case export is offered in. */
+export const CASE_EXPORT_LANGUAGES = ['nb', 'en'] as const;
+export type CaseExportLanguage = (typeof CASE_EXPORT_LANGUAGES)[number];
+
 export const CaseExportQuerySchema = z.object({
   purpose: z.enum(EXPORT_PURPOSES).describe('For the person themselves or for the police'),
-  lang: z.enum(['nb', 'en']).default('nb').describe('Language of the document (bokmål by default)'),
+  lang: z.enum(CASE_EXPORT_LANGUAGES).default('nb').describe('Language of the document (bokmål by default)'),
 });
 
 export const CaseSettingsSchema = z.object({ retentionMonths: z.number().int().min(1).max(240).describe('Months after closing before personal data is erased') });

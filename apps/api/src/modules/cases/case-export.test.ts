@@ -48,6 +48,7 @@ const base: Case = {
   erasureReason: null,
   personalDataErasedAt: null,
   breakGlassUntil: null,
+  accessGrants: [],
   abilities: { readPersonalData: true, edit: true, manageTeam: true, close: true, reopen: false, breakGlass: false, viewReadLog: false, viewDuplicates: false, erase: false, export: true },
 };
 

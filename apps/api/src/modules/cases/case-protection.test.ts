@@ -29,6 +29,12 @@ describe('retention', () => {
     const soon = await openCase(h, owner);
     const open = await openCase(h, owner);
     await call(h, owner, 'POST', `/api/v1/cases/${old.id}/journal`, { entryDate: '2024-01-01', text: 'Hemmelig journaltekst' });
+    const coordinator = await signIn(h, tenant.users.coordinator);
+    for (const theCase of [old, soon]) {
+      const glass = await call(h, coordinator, 'POST', `/api/v1/cases/${theCase.id}/break-glass`, { reason: 'Broren til Anna ringte' });
+      expect(glass.statusCode, glass.body).toBeLessThan(300);
+    }
+    const grantsOf = async (caseId: string) => h.deps.db.select().from(schema.caseAccessGrant).where(eq(schema.caseAccessGrant.caseId, caseId));
     for (const theCase of [old, soon]) await call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/closure`, { status: 'closed', reason: 'Avsluttet' });
     const now = new Date();
     await h.deps.db.update(schema.caseFile).set({ closedAt: new Date(now.getTime() - 25 * MONTH) }).where(eq(schema.caseFile.id, old.id));
@@ -41,6 +47,10 @@ describe('retention', () => {
     expect(byId.get(old.id)).toMatchObject({ personEnc: null, personHash: null, closeReasonEnc: null, nationality: 'RO', gender: 'female' });
     expect(byId.get(old.id)?.personalDataErasedAt).not.toBeNull();
     expect(state.journal).toEqual([]);
+    // Break-glass reasons are erased with the rest; the audit log still tells who opened the case.
+    expect(await grantsOf(old.id)).toEqual([]);
+    expect(await grantsOf(soon.id)).toHaveLength(1);
+    expect(await auditOf(h, tenant.municipality.id, 'case.break_glass')).toHaveLength(2);
     expect(byId.get(soon.id)?.personEnc).not.toBeNull();
     expect(byId.get(soon.id)?.retentionWarnedAt).not.toBeNull();
     expect(byId.get(open.id)?.personEnc).not.toBeNull();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@lykt/shared';
 import type { UserActor } from '../../platform/context';
-import { abilitiesFor, canReadPersonalData, canSeeCase, type CaseAccess } from './case.policy';
+import { abilitiesFor, canReadAccessReasons, canReadPersonalData, canSeeCase, type CaseAccess } from './case.policy';
 import type { CaseRow } from './case.repository';
 
 const actor = (role: Role): UserActor => ({ kind: 'user', userId: 'u', municipalityId: 'm', organisationId: 'o', role, sessionId: 's', name: 'N' });
@@ -29,5 +29,14 @@ describe('case policy', () => {
     expect(abilitiesFor(actor('caseworker'), access('member'))).toMatchObject({ edit: true, manageTeam: false, viewReadLog: false, viewDuplicates: false, erase: false });
     expect(abilitiesFor(actor('caseworker'), access('owner'))).toMatchObject({ manageTeam: true });
     expect(abilitiesFor(actor('coordinator'), access('owner', { personalDataErasedAt: new Date() }))).toMatchObject({ readPersonalData: false, export: false, erase: false, viewDuplicates: false });
+  });
+});
+
+describe('canReadAccessReasons', () => {
+  it('lets the case team and the coordinator read break-glass and revocation reasons, nobody else', () => {
+    expect(canReadAccessReasons(actor('caseworker'), access('member'))).toBe(true);
+    expect(canReadAccessReasons(actor('caseworker'), access('owner'))).toBe(true);
+    expect(canReadAccessReasons(actor('coordinator'), access(null))).toBe(true);
+    expect(canReadAccessReasons(actor('caseworker'), access(null))).toBe(false);
   });
 });

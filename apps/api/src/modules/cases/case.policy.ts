@@ -21,6 +21,14 @@ export function canReadPersonalData(access: CaseAccess): boolean {
   return access.teamRole !== null || access.breakGlassUntil !== null;
 }
 
+/**
+ * Why the case was read under break-glass and why referrals were revoked: the case team (to see
+ * who looked and why) and the coordinator (oversight), even without personal-data access.
+ */
+export function canReadAccessReasons(actor: UserActor, access: CaseAccess): boolean {
+  return access.teamRole !== null || seesAllCases(actor);
+}
+
 function isClosed(status: string): boolean {
   return CLOSED_CASE_STATUSES.includes(status as CaseStatus);
 }

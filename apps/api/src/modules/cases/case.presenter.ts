@@ -76,7 +76,7 @@ export function presentConsent(row: ConsentRow, users: NameMap, organisations: N
 export function presentReferral(
   row: ReferralRow,
   organisations: NameMap,
-  texts: { partnerNote: string | null; legalBasisReason: string | null },
+  texts: { partnerNote: string | null; legalBasisReason: string | null; revokeReason: string | null },
   now: Date,
 ): Referral {
   return {
@@ -98,6 +98,7 @@ export function presentReferral(
     respondedAt: row.respondedAt?.toISOString() ?? null,
     completedAt: row.completedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    revokeReason: texts.revokeReason,
   };
 }
 

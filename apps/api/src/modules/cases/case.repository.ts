@@ -72,18 +72,25 @@ export async function listCases(
   const where = and(...conditions);
   // Qualified by hand: in a select list Drizzle renders a column without its table name, which the subquery would misread.
   const openReferrals = sql<number>`(select count(*)::int from case_referral r where r.case_id = "case_file"."id" and r.status in ('sent', 'accepted'))`;
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select({ row: c, memberId: me.id, openReferrals })
-      .from(c)
-      .leftJoin(me, joinOn)
-      .where(where)
-      .orderBy(desc(c.updatedAt), desc(c.id))
-      .limit(filter.limit)
-      .offset(filter.offset),
-    countCases(db, municipalityId, actorUserId, memberOnly, filter.status),
-  ]);
-  return { rows: rows.map((entry) => ({ ...entry.row, isMember: entry.memberId !== null, openReferrals: Number(entry.openReferrals) })), total: totalRow?.total ?? 0 };
+  const rows = await db
+    .select({ row: c, memberId: me.id, openReferrals })
+    .from(c)
+    .leftJoin(me, joinOn)
+    .where(where)
+    .orderBy(desc(c.updatedAt), desc(c.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const total = pageTotal(filter.offset, filter.limit, rows.length) ?? ((await countCases(db, municipalityId, actorUserId, memberOnly, filter.status))[0]?.total ?? 0);
+  return { rows: rows.map((entry) => ({ ...entry.row, isMember: entry.memberId !== null, openReferrals: Number(entry.openReferrals) })), total };
+}
+
+/**
+ * The exact total when the page itself shows it (a short page that is not past the end), so the
+ * count query runs only for a full page or an empty page beyond the first; otherwise null.
+ */
+export function pageTotal(offset: number, limit: number, rowCount: number): number | null {
+  if (rowCount < limit && (rowCount > 0 || offset === 0)) return offset + rowCount;
+  return null;
 }
 
 /** The total for the list, by the cheapest route: a team member's rows alone when no status filter applies. */
@@ -132,6 +139,16 @@ export async function findActiveGrant(db: Database, municipalityId: string, case
     .orderBy(desc(g.expiresAt))
     .limit(1);
   return row ?? null;
+}
+
+/** Every break-glass grant on one case, newest first. */
+export async function findGrants(db: Database, municipalityId: string, caseId: string): Promise<AccessGrantRow[]> {
+  const g = schema.caseAccessGrant;
+  return db
+    .select()
+    .from(g)
+    .where(and(eq(g.municipalityId, municipalityId), eq(g.caseId, caseId)))
+    .orderBy(desc(g.grantedAt));
 }
 
 export async function insertGrant(tx: Database, values: typeof schema.caseAccessGrant.$inferInsert): Promise<AccessGrantRow> {
@@ -343,6 +360,8 @@ export async function erasePersonalData(tx: Database, municipalityId: string, ca
     .update(r)
     .set({ sharedSnapshotEnc: null, partnerNoteEnc: null, legalBasisReasonEnc: null, revokeReasonEnc: null, updatedAt: at })
     .where(and(eq(r.municipalityId, municipalityId), eq(r.caseId, caseId)));
+  // Break-glass reasons are free text and may name the person; who opened the case and when stays in the audit log.
+  await tx.delete(schema.caseAccessGrant).where(and(eq(schema.caseAccessGrant.municipalityId, municipalityId), eq(schema.caseAccessGrant.caseId, caseId)));
 }
 
 export async function findMunicipalityIds(db: Database): Promise<string[]> {

@@ -197,6 +197,11 @@ describe('open a case', () => {
     expect((await call(h, coordinator, 'POST', '/api/v1/cases', { source: { kind: 'direct', id: tipId } })).statusCode).toBe(400);
     const frontline = await call(h, await signIn(h, tenant.users.frontline), 'POST', '/api/v1/cases', { source: { kind: 'tip', id: tipId } });
     expect(frontline.statusCode).toBe(403);
+    // A caseworker sees only tips assigned to them: another tip is not found, and whether it already has a case is not told.
+    const caseworker = await signIn(h, tenant.users.caseworker);
+    const unassigned = await call(h, caseworker, 'POST', '/api/v1/cases', { source: { kind: 'tip', id: tipId } });
+    expect(unassigned.statusCode).toBe(404);
+    expect(errorCode(unassigned)).toBe('NOT_FOUND');
   });
 
   it('lists cases scoped by team for caseworkers and all for the coordinator', async () => {
@@ -219,6 +224,13 @@ describe('open a case', () => {
     expect(await total(caseworker, '?status=open')).toMatchObject({ total: 1 });
     expect(await total(caseworker, '?status=follow_up')).toEqual({ items: [], total: 0 });
     expect((await total(caseworker, '?limit=1&offset=1')).items).toEqual([]);
+    // The exact total on every page: full page (counted), last short page (from the page), past the end (counted).
+    await openCase(h, caseworker);
+    expect(await total(coordinator, '?limit=2&offset=0')).toMatchObject({ total: 3 });
+    expect(await total(coordinator, '?limit=2&offset=2')).toMatchObject({ total: 3, items: [expect.anything()] });
+    expect(await total(coordinator, '?limit=2&offset=4')).toEqual({ items: [], total: 3 });
+    expect(await total(coordinator, '?limit=3&offset=0')).toMatchObject({ total: 3 });
+    expect(await total(caseworker, '?limit=50&offset=1')).toMatchObject({ total: 2, items: [expect.anything()] });
   });
 });
 
@@ -286,6 +298,37 @@ describe('case work', () => {
     expect((await call(h, colleagueSession, 'GET', `/api/v1/cases/${theCase.id}`)).statusCode).toBe(404);
     expect(await auditOf(h, tenant.municipality.id, 'case.member.added')).toHaveLength(1);
     expect(await auditOf(h, tenant.municipality.id, 'case.member.removed')).toHaveLength(1);
+  });
+
+  it('refuses a coordinator who adds themselves to the team (403 SELF_ADD_TO_TEAM), writes nothing and audits nothing', async () => {
+    const tenant = await seedCaseTenant(h);
+    const theCase = await openCase(h, await signIn(h, tenant.users.caseworker));
+    const coordinator = await signIn(h, tenant.users.coordinator);
+    const before = await caseState(h, tenant.municipality.id);
+    const response = await call(h, coordinator, 'POST', `/api/v1/cases/${theCase.id}/members`, { userId: tenant.users.coordinator.id });
+    expect(response.statusCode).toBe(403);
+    expect(errorCode(response)).toBe('SELF_ADD_TO_TEAM');
+    expect(response.json<{ error: { message: string } }>().error.message).toMatch(/break-glass/);
+    expect(await caseState(h, tenant.municipality.id)).toEqual(before);
+    expect(await auditOf(h, tenant.municipality.id, 'case.member.added')).toHaveLength(0);
+    // Still no personal data for the coordinator.
+    expect((await call(h, coordinator, 'GET', `/api/v1/cases/${theCase.id}`)).json<Case>()).toMatchObject({ isMember: false, person: null });
+  });
+
+  it('refuses the owner adding themselves too, while a coordinator added by the owner joins the team', async () => {
+    const tenant = await seedCaseTenant(h);
+    const owner = await signIn(h, tenant.users.caseworker);
+    const theCase = await openCase(h, owner);
+    const before = await caseState(h, tenant.municipality.id);
+    const self = await call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/members`, { userId: tenant.users.caseworker.id });
+    expect(errorCode(self)).toBe('SELF_ADD_TO_TEAM');
+    expect(await caseState(h, tenant.municipality.id)).toEqual(before);
+    const added = await call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/members`, { userId: tenant.users.coordinator.id });
+    expect(added.statusCode).toBe(200);
+    expect(added.json<Case>().team.map((member) => member.userId)).toContain(tenant.users.coordinator.id);
+    const coordinator = await signIn(h, tenant.users.coordinator);
+    expect((await call(h, coordinator, 'GET', `/api/v1/cases/${theCase.id}`)).json<Case>().person?.name).toBe(PERSON.name);
+    expect(await auditOf(h, tenant.municipality.id, 'case.member.added')).toEqual([expect.objectContaining({ details: { userId: tenant.users.coordinator.id } })]);
   });
 });
 

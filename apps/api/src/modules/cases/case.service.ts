@@ -18,16 +18,17 @@ import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { canReadConcern } from '../concerns/concern.policy';
 import { findConcern, updateConcernRow } from '../concerns/concern.repository';
-import { findTip } from '../tips/tips.repository';
+import { visibleTip } from '../tips/tips.service';
 import { accessCase, assertAbility, assertEditable, cipher, FIELD, invalid, PERSON_HASH_PURPOSE } from './case.access';
 import { duplicateKey, addDays } from './case.person';
-import { abilitiesFor, canReadPersonalData, seesAllCases, type CaseAccess } from './case.policy';
+import { abilitiesFor, canReadAccessReasons, canReadPersonalData, seesAllCases, type CaseAccess } from './case.policy';
 import { presentCaseSummary, presentConsent, presentFacts, presentNeeds, presentReferral } from './case.presenter';
 import {
   deleteMember,
   findCase,
   findCaseBySource,
   findConsents,
+  findGrants,
   findJournal,
   findMembers,
   findNeeds,
@@ -102,10 +103,14 @@ async function fromSource(deps: Deps, actor: UserActor, body: CaseCreateBody): P
     return { facts: {}, person: null };
   }
   if (id === null) throw invalid('source.id', 'Required for a case opened from a concern or a tip');
-  if (await findCaseBySource(deps.db, actor.municipalityId, kind, id)) throw new AppError('CONFLICT', `A case has already been opened from this ${kind}.`);
+  // Whether a case exists for a source is told only to those who may see the source.
+  const conflict = async () => {
+    if (await findCaseBySource(deps.db, actor.municipalityId, kind, id)) throw new AppError('CONFLICT', `A case has already been opened from this ${kind}.`);
+  };
   if (kind === 'concern') {
     const concern = await findConcern(deps.db, actor.municipalityId, id);
     if (!concern || !canReadConcern(actor, concern)) throw notFound('The concern');
+    await conflict();
     const details = concern.personEnc === null ? null : (JSON.parse(await deps.keyring.decrypt(deps.db, actor.municipalityId, 'concern.person', concern.personEnc)) as PersonDetails);
     const nationality = concern.facts.nationality;
     return {
@@ -124,8 +129,8 @@ async function fromSource(deps: Deps, actor: UserActor, body: CaseCreateBody): P
     };
   }
   if (!can(actor.role, 'tips:read')) throw notFound('The tip');
-  const tip = await findTip(deps.db, actor.municipalityId, id);
-  if (!tip) throw notFound('The tip');
+  const tip = await visibleTip(deps, actor, id);
+  await conflict();
   return { facts: tip.minor === 'yes' ? { isMinor: true } : {}, person: null };
 }
 
@@ -185,8 +190,9 @@ export async function presentFullCase(deps: Deps, actor: UserActor, access: Case
   const { row } = access;
   const m = actor.municipalityId;
   const personal = canReadPersonalData(access) && row.personalDataErasedAt === null;
+  const reasons = canReadAccessReasons(actor, access);
   const { decrypt } = cipher(deps, m);
-  const [members, needs, tasks, consents, referrals, journal, organisations] = await Promise.all([
+  const [members, needs, tasks, consents, referrals, journal, organisations, grants] = await Promise.all([
     findMembers(deps.db, m, [row.id]),
     findNeeds(deps.db, m, row.id),
     findTasks(deps.db, m, row.id),
@@ -194,8 +200,16 @@ export async function presentFullCase(deps: Deps, actor: UserActor, access: Case
     findReferrals(deps.db, m, row.id),
     personal ? findJournal(deps.db, m, row.id) : Promise.resolve([]),
     findOrganisationOptions(deps.db, m),
+    reasons ? findGrants(deps.db, m, row.id) : Promise.resolve([]),
   ]);
-  const userIds = new Set<string>([row.ownerUserId, ...members.map((x) => x.userId), ...tasks.map((x) => x.ownerUserId), ...consents.map((x) => x.recordedByUserId), ...journal.map((x) => x.authorUserId)]);
+  const userIds = new Set<string>([
+    row.ownerUserId,
+    ...members.map((x) => x.userId),
+    ...tasks.map((x) => x.ownerUserId),
+    ...consents.map((x) => x.recordedByUserId),
+    ...journal.map((x) => x.authorUserId),
+    ...grants.map((x) => x.userId),
+  ]);
   const users = await findUsersWithRoles(deps.db, m, [...userIds]);
   const names = new Map([...users].map(([id, user]) => [id, user.name]));
   const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
@@ -236,6 +250,7 @@ export async function presentFullCase(deps: Deps, actor: UserActor, access: Case
           {
             partnerNote: personal ? await decrypt(FIELD.partnerNote, referral.partnerNoteEnc) : null,
             legalBasisReason: personal ? await decrypt(FIELD.legalBasisReason, referral.legalBasisReasonEnc) : null,
+            revokeReason: reasons ? await decrypt(FIELD.revokeReason, referral.revokeReasonEnc) : null,
           },
           now,
         ),
@@ -257,24 +272,39 @@ export async function presentFullCase(deps: Deps, actor: UserActor, access: Case
     erasureReason: seesAllCases(actor) ? await decrypt(FIELD.erasureReason, row.erasureReasonEnc) : null,
     personalDataErasedAt: row.personalDataErasedAt?.toISOString() ?? null,
     breakGlassUntil: access.breakGlassUntil?.toISOString() ?? null,
+    accessGrants: await Promise.all(
+      grants.map(async (grant) => ({
+        id: grant.id,
+        user: names.has(grant.userId) ? { id: grant.userId, name: names.get(grant.userId) ?? '' } : null,
+        grantedAt: grant.grantedAt.toISOString(),
+        expiresAt: grant.expiresAt.toISOString(),
+        reason: (await decrypt(FIELD.grantReason, grant.reasonEnc)) ?? '',
+      })),
+    ),
     abilities: abilitiesFor(actor, access),
   };
 }
 
-/** One case. Every read is audited, with whether personal data was shown and under break-glass. */
+/**
+ * One case. Every read is audited, with whether personal data was shown, under break-glass, and
+ * how many encrypted access reasons (break-glass and revocation reasons) were decrypted for it.
+ * The case is only returned once the read is recorded.
+ */
 export async function getCase(deps: Deps, actor: UserActor, caseId: string): Promise<Case> {
   const access = await accessCase(deps, actor, caseId);
   const personalData = canReadPersonalData(access) && access.row.personalDataErasedAt === null;
+  const theCase = await presentFullCase(deps, actor, access);
+  const accessReasons = theCase.accessGrants.length + theCase.referrals.filter((referral) => referral.revokeReason !== null).length;
   await inTransaction(deps, (tx) =>
     recordAudit(tx, {
       municipalityId: actor.municipalityId,
       action: 'case.viewed',
       entityType: 'case',
       entityId: caseId,
-      details: { personalData, breakGlass: access.teamRole === null && access.breakGlassUntil !== null },
+      details: { personalData, breakGlass: access.teamRole === null && access.breakGlassUntil !== null, accessReasons },
     }),
   );
-  return presentFullCase(deps, actor, access);
+  return theCase;
 }
 
 async function reload(deps: Deps, actor: UserActor, caseId: string): Promise<Case> {
@@ -308,8 +338,17 @@ export async function updateCasePerson(deps: Deps, actor: UserActor, caseId: str
   return reload(deps, actor, caseId);
 }
 
+/**
+ * Adds a caseworker or coordinator to the case team. Nobody adds themselves: membership gives
+ * lasting access to the personal data, so a coordinator uses break-glass or is added by the team.
+ */
 export async function addCaseMember(deps: Deps, actor: UserActor, caseId: string, userId: string): Promise<Case> {
   const access = await accessCase(deps, actor, caseId);
+  if (userId === actor.userId) {
+    throw new AppError('SELF_ADD_TO_TEAM', 'You cannot add yourself to the case team. Ask a team member to add you, or use break-glass access.', [
+      { field: 'userId', message: 'Cannot be yourself' },
+    ]);
+  }
   assertAbility(actor, access, 'manageTeam', 'Only the case owner and the coordinator manage the case team.');
   const candidates = await findTeamCandidates(deps.db, actor.municipalityId);
   if (!candidates.some((candidate) => candidate.id === userId)) throw invalid('userId', 'Not an active caseworker or coordinator of this municipality');

@@ -193,6 +193,36 @@ describe('referrals', () => {
     expect(await auditOf(h, tenant.municipality.id, 'referral.revoked')).toHaveLength(1);
   });
 
+  it('shows break-glass and revocation reasons (stored encrypted) to the case team and the coordinator, and audits the read', async () => {
+    const { tenant, shelter, owner, theCase } = await setup();
+    const consent = await consentToShelter(owner, theCase.id, shelter.organisation.id);
+    const referral = await refer(owner, theCase.id, { organisationId: shelter.organisation.id, needKind: 'housing', dataCategories: ['first_name'], consentId: consent.id });
+    await call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/referrals/${referral.id}/revocation`, { reason: 'Sendt til feil senter' });
+    const coordinator = await signIn(h, tenant.users.coordinator);
+    // Without break-glass the coordinator sees the reasons for oversight, but no personal data.
+    const overseen = (await call(h, coordinator, 'GET', `/api/v1/cases/${theCase.id}`)).json<Case>();
+    expect(overseen).toMatchObject({ person: null, accessGrants: [] });
+    expect(overseen.referrals[0]).toMatchObject({ status: 'revoked', revokeReason: 'Sendt til feil senter' });
+    const glass = await call(h, coordinator, 'POST', `/api/v1/cases/${theCase.id}/break-glass`, { reason: 'Politiet melder akutt fare' });
+    expect(glass.json<Case>().accessGrants).toEqual([
+      expect.objectContaining({ user: { id: tenant.users.coordinator.id, name: expect.any(String) as string }, reason: 'Politiet melder akutt fare' }),
+    ]);
+    const before = (await auditOf(h, tenant.municipality.id, 'case.viewed')).length;
+    const read = await call(h, owner, 'GET', `/api/v1/cases/${theCase.id}`);
+    expect(read.statusCode).toBe(200);
+    const seen = read.json<Case>();
+    expect(seen.accessGrants).toHaveLength(1);
+    expect(seen.accessGrants[0]).toMatchObject({ reason: 'Politiet melder akutt fare', user: { id: tenant.users.coordinator.id } });
+    expect(Date.parse(seen.accessGrants[0]?.expiresAt ?? '')).toBeGreaterThan(Date.parse(seen.accessGrants[0]?.grantedAt ?? ''));
+    expect(seen.referrals[0]?.revokeReason).toBe('Sendt til feil senter');
+    const viewed = await auditOf(h, tenant.municipality.id, 'case.viewed');
+    expect(viewed).toHaveLength(before + 1);
+    expect(viewed.at(-1)).toMatchObject({ actorUserId: tenant.users.caseworker.id, entityId: theCase.id, details: { personalData: true, breakGlass: false, accessReasons: 2 } });
+    // Stored only as ciphertext; the audit holds no free text.
+    const state = JSON.stringify(await caseState(h, tenant.municipality.id));
+    for (const text of ['Sendt til feil senter', 'Politiet melder akutt fare']) expect(state).not.toContain(text);
+  });
+
   it('a declined referral carries its reason back to the case', async () => {
     const { shelter, owner, theCase } = await setup();
     const consent = await consentToShelter(owner, theCase.id, shelter.organisation.id);

@@ -156,7 +156,8 @@ function scopeFor(actor: UserActor): { assignedUserId?: string } {
   return can(actor.role, 'tips:manage') ? {} : { assignedUserId: actor.userId };
 }
 
-async function visibleTip(deps: Deps, actor: UserActor, id: string): Promise<TipRow> {
+/** The tip if this actor may see it: coordinators every tip, caseworkers those assigned to them; else 404. */
+export async function visibleTip(deps: Deps, actor: UserActor, id: string): Promise<TipRow> {
   const row = await findTip(deps.db, actor.municipalityId, id);
   const scope = scopeFor(actor);
   if (!row || (scope.assignedUserId && row.assignedUserId !== scope.assignedUserId)) throw notFound('The tip');

@@ -8,8 +8,9 @@ import { LoadError, Loading, MutationError } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { formatDateTime } from '../../lib/format';
+import { useMe } from '../auth/use-me';
 import { FactsSection, PersonSection } from './case-facts-section';
-import { ClosingSection, ExportSection, ProtectionSection } from './case-protection-section';
+import { AccessGrantsSection, ClosingSection, ExportSection, ProtectionSection } from './case-protection-section';
 import { ConsentsSection, ReferralsSection } from './case-sharing-sections';
 import { JournalSection, NeedsSection, SafetyPlanSection, TasksSection } from './case-work-sections';
 import { addMemberMutationOptions, removeMemberMutationOptions } from './mutations';
@@ -93,6 +94,7 @@ function CaseView({ theCase }: { theCase: Case }) {
         </dl>
         <TeamSection theCase={theCase} />
       </section>
+      <AccessGrantsSection theCase={theCase} />
       <FactsSection theCase={theCase} />
       {personal ? <PersonSection theCase={theCase} /> : null}
       <NeedsSection theCase={theCase} />
@@ -120,7 +122,9 @@ function TeamSection({ theCase }: { theCase: Case }) {
   const add = useMutation(addMemberMutationOptions(queryClient, theCase.id));
   const remove = useMutation(removeMemberMutationOptions(queryClient, theCase.id));
   const [userId, setUserId] = useState('');
-  const available = (candidates.data?.items ?? []).filter((candidate) => !theCase.team.some((member) => member.userId === candidate.id));
+  const me = useMe();
+  // Nobody adds themselves (the server refuses it too): a coordinator uses break-glass or is added by the team.
+  const available = (candidates.data?.items ?? []).filter((candidate) => candidate.id !== me.user.id && !theCase.team.some((member) => member.userId === candidate.id));
   return (
     <>
       <ul className="case-item-list">

@@ -1,5 +1,5 @@
 import { Button, Heading, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
-import { CASE_OUTCOMES, EXPORT_PURPOSES, type Case } from '@lykt/shared';
+import { CASE_EXPORT_LANGUAGES, CASE_OUTCOMES, EXPORT_PURPOSES, type Case } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -25,11 +25,41 @@ export function ExportSection({ theCase }: { theCase: Case }) {
       </Heading>
       <Paragraph data-size="sm">{t('cases.protection.exportNote')}</Paragraph>
       <ul className="case-item-list">
-        {EXPORT_PURPOSES.map((purpose) => (
-          <li key={purpose}>
-            <DsLink href={caseExportUrl(theCase.id, purpose)} download>
-              {t(`cases.protection.exportPurposes.${purpose}`)}
-            </DsLink>
+        {EXPORT_PURPOSES.flatMap((purpose) =>
+          CASE_EXPORT_LANGUAGES.map((language) => (
+            <li key={`${purpose}-${language}`}>
+              <DsLink href={caseExportUrl(theCase.id, purpose, language)} hrefLang={language} download>
+                {t('cases.protection.exportLink', { purpose: t(`cases.protection.exportPurposes.${purpose}`), language: t(`cases.protection.exportLanguages.${language}`) })}
+              </DsLink>
+            </li>
+          )),
+        )}
+      </ul>
+    </section>
+  );
+}
+
+/** Break-glass grants on the case with their reasons: for the case team and the coordinator (the server leaves the list empty for others). */
+export function AccessGrantsSection({ theCase }: { theCase: Case }) {
+  const { t, i18n } = useTranslation();
+  if (theCase.accessGrants.length === 0) return null;
+  return (
+    <section className="page-section" aria-labelledby="case-access-grants">
+      <Heading level={2} data-size="sm" id="case-access-grants">
+        {t('cases.protection.grantsHeading')}
+      </Heading>
+      <Paragraph data-size="sm">{t('cases.protection.grantsIntro')}</Paragraph>
+      <ul className="case-item-list">
+        {theCase.accessGrants.map((grant) => (
+          <li key={grant.id}>
+            <Paragraph>
+              {t('cases.protection.grantLine', {
+                name: grant.user?.name ?? t('cases.protection.unknownUser'),
+                from: formatDateTime(grant.grantedAt, i18n.language) ?? '',
+                until: formatDateTime(grant.expiresAt, i18n.language) ?? '',
+              })}
+            </Paragraph>
+            <Paragraph data-size="sm">{t('cases.protection.grantReason', { reason: grant.reason })}</Paragraph>
           </li>
         ))}
       </ul>

@@ -227,6 +227,7 @@ export function ReferralsSection({ theCase }: { theCase: Case }) {
                 </Alert>
               ) : null}
               {referral.partnerNote ? <Paragraph>{t('cases.referrals.partnerNote', { note: referral.partnerNote })}</Paragraph> : null}
+              {referral.revokeReason ? <Paragraph>{t('cases.referrals.revokedReason', { reason: referral.revokeReason })}</Paragraph> : null}
               {referral.sharedDataHidden ? <Paragraph data-size="sm">{t('cases.referrals.hidden')}</Paragraph> : null}
               {(referral.status === 'sent' || referral.status === 'accepted') && (theCase.isMember || theCase.breakGlassUntil) ? (
                 <form

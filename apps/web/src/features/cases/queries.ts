@@ -1,6 +1,7 @@
 import type {
   CandidateListSchema,
   Case,
+  CaseExportLanguage,
   CaseListSchema,
   CaseReadLogSchema,
   CaseReminderListSchema,
@@ -81,8 +82,8 @@ export function partnerReferralQueryOptions(id: string) {
 }
 
 /** The address of a case's PDF export (a plain link: the browser downloads it with the session cookie). */
-export function caseExportUrl(id: string, purpose: 'data_subject' | 'police'): string {
-  return `/api/v1/cases/${encodeURIComponent(id)}/export?purpose=${purpose}`;
+export function caseExportUrl(id: string, purpose: 'data_subject' | 'police', language: CaseExportLanguage = 'nb'): string {
+  return `/api/v1/cases/${encodeURIComponent(id)}/export?purpose=${purpose}&lang=${language}`;
 }
 
 /** The municipality's retention period for case personal data (coordinator). */

@@ -238,6 +238,7 @@ export const casesNb = {
     revokeReason: 'Hvorfor henvisningen trekkes tilbake',
     overdue: 'Svar er forsinket',
     sentLine: 'Sendt {{date}} · {{status}}',
+    revokedReason: 'Begrunnelse for tilbaketrekking: {{reason}}',
   },
   protection: {
     heading: 'Tilgang og personvern',
@@ -264,6 +265,12 @@ export const casesNb = {
     export: 'Eksporter saken (PDF)',
     exportPurposes: { data_subject: 'Til personen selv (innsyn)', police: 'Til politiet' },
     exportNote: 'Eksporten logges.',
+    exportLink: '{{purpose}}, på {{language}}',
+    exportLanguages: { nb: 'bokmål', en: 'engelsk' },
+    grantsHeading: 'Brukt nødtilgang',
+    grantsIntro: 'Koordinatorer utenfor saksteamet som har åpnet personopplysningene med nødtilgang, og begrunnelsen de ga.',
+    grantLine: '{{name}}: fra {{from}} til {{until}}',
+    grantReason: 'Begrunnelse: {{reason}}',
     unknownUser: 'Ukjent',
   },
   closing: {
@@ -570,6 +577,7 @@ export const casesEn: Translations<typeof casesNb> = {
     revokeReason: 'Why the referral is revoked',
     overdue: 'Answer overdue',
     sentLine: 'Sent {{date}} · {{status}}',
+    revokedReason: 'Reason for revoking: {{reason}}',
   },
   protection: {
     heading: 'Access and privacy',
@@ -596,6 +604,12 @@ export const casesEn: Translations<typeof casesNb> = {
     export: 'Export the case (PDF)',
     exportPurposes: { data_subject: 'For the person (access request)', police: 'For the police' },
     exportNote: 'The export is logged.',
+    exportLink: '{{purpose}}, in {{language}}',
+    exportLanguages: { nb: 'Norwegian Bokmål', en: 'English' },
+    grantsHeading: 'Emergency access used',
+    grantsIntro: 'Coordinators outside the case team who opened the personal data with emergency access, and the reason they gave.',
+    grantLine: '{{name}}: from {{from}} until {{until}}',
+    grantReason: 'Reason: {{reason}}',
     unknownUser: 'Unknown',
   },
   closing: {
