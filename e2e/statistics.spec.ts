@@ -35,7 +35,8 @@ test('a council member reads the protected statistics, where no small count show
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe(`statistikk-${new Date().getFullYear()}-case.gender.csv`);
   const csv = fs.readFileSync((await download.path()) ?? '', 'utf8');
-  expect(csv).toContain('"Kategori","Antall"');
+  expect(csv).toContain('"Kode","Kjønn","Antall"');
+  expect(csv).toMatch(/"female","Kvinne","/);
   expect(csv).toContain('Færre enn 5');
   for (const line of csv.split('\r\n').filter((row) => /^"(female|male|other|unknown)"/.test(row))) expect(line).not.toMatch(/,"[1-4]"$/);
 });

@@ -22,6 +22,7 @@ export * from './charts/svg';
 export * from './contracts/reports';
 export * from './disclosure/protect';
 export * from './contracts/statistics';
+export * from './contracts/statistics-labels';
 export * from './contracts/overview';
 export * from './contracts/knowledge';
 export * from './contracts/training';

@@ -2,6 +2,7 @@ import { Link as DsLink } from '@digdir/designsystemet-react';
 import type { MeResponse, Permission } from '@lykt/shared';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useMapReadable } from '../features/overview/use-map-readable';
 
 type NavPath = '/' | '/users' | '/organisations' | '/settings' | '/audit' | '/profile' | '/screening' | '/concerns' | '/pathway' | '/plans' | '/reports' | '/cooperation' | '/routing-card' | '/tips' | '/tips/settings' | '/cases' | '/referrals' | '/knowledge' | '/training' | '/statistics' | '/overview';
 type NavKey = 'home' | 'users' | 'organisations' | 'settings' | 'audit' | 'profile' | 'screening' | 'concerns' | 'pathway' | 'plans' | 'reports' | 'cooperation' | 'routingCard' | 'tips' | 'tipSettings' | 'cases' | 'referrals' | 'knowledge' | 'training' | 'statistics' | 'overview';
@@ -46,10 +47,13 @@ export function visibleNavItems(me: MeResponse): NavItem[] {
 /** The main navigation, showing only what the user's permissions allow. */
 export function MainNav({ me }: { me: MeResponse }) {
   const { t } = useTranslation();
+  // A partner sees the local situation map only when the coordinator has opened it to partners.
+  const mapReadable = useMapReadable(me);
+  const items = visibleNavItems(me).filter((item) => item.key !== 'overview' || mapReadable);
   return (
     <nav aria-label={t('shell.navLabel')} className="main-nav">
       <ul>
-        {visibleNavItems(me).map((item) => (
+        {items.map((item) => (
           <li key={item.key}>
             <DsLink asChild>
               <Link to={item.to} activeOptions={{ exact: item.to === '/', includeSearch: false }} className="main-nav__link">

@@ -269,6 +269,34 @@ describe('overview: the map', () => {
     expect((await auditOf(t.tenant.municipality.id, 'overview.site.archived')).length).toBeGreaterThanOrEqual(1);
   });
 
+  it('changes and archives risk groups, services and patterns, audited, and answers 404 to another municipality', async () => {
+    const other = await tenantWithSessions();
+    const entries = [
+      { path: 'risk-groups', list: 'riskGroups', noun: 'risk_group', create: { kind: 'homeless', title: 'Gruppe A' }, change: { kind: 'other', title: 'Gruppe B', sizeLow: 2, sizeHigh: 4 } },
+      { path: 'services', list: 'services', noun: 'service', create: { kind: 'shelter', name: 'Tjeneste A' }, change: { kind: 'ngo', name: 'Tjeneste B', capacity: 3, capacityUnit: 'plasser' } },
+      { path: 'patterns', list: 'patterns', noun: 'pattern', create: { kind: 'online', title: 'Mønster A' }, change: { kind: 'housing', title: 'Mønster B', description: 'Noe kjent' } },
+    ] as const;
+    for (const entry of entries) {
+      const created = await call(h, t.coordinator, 'POST', `/api/v1/overview/${entry.path}`, entry.create);
+      expect(created.statusCode, created.body).toBe(201);
+      const { id } = created.json<{ id: string }>();
+      expect((await call(h, other.coordinator, 'PUT', `/api/v1/overview/${entry.path}/${id}`, entry.change)).statusCode).toBe(404);
+      expect((await call(h, other.coordinator, 'DELETE', `/api/v1/overview/${entry.path}/${id}`)).statusCode).toBe(404);
+      const changed = await call(h, t.coordinator, 'PUT', `/api/v1/overview/${entry.path}/${id}`, entry.change);
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect(changed.json<Record<string, unknown>>()).toMatchObject({ ...entry.change, id });
+      expect(changed.json<{ updatedBy: string | null }>().updatedBy).not.toBeNull();
+      const updates = await auditOf(t.tenant.municipality.id, `overview.${entry.noun}.updated`);
+      expect(updates.filter((event) => event.entityId === id)).toHaveLength(1);
+      expect((await call(h, t.coordinator, 'DELETE', `/api/v1/overview/${entry.path}/${id}`)).json()).toEqual({ archived: true });
+      const archives = await auditOf(t.tenant.municipality.id, `overview.${entry.noun}.archived`);
+      expect(archives.filter((event) => event.entityId === id)).toHaveLength(1);
+      const map = (await call(h, t.coordinator, 'GET', '/api/v1/overview/map')).json<LocalMap>();
+      expect(map[entry.list].map((row) => row.id)).not.toContain(id);
+      expect((await call(h, t.coordinator, 'PUT', `/api/v1/overview/${entry.path}/${id}`, entry.change)).statusCode).toBe(404);
+    }
+  });
+
   it('links a site to a concern and a tip of the same municipality only', async () => {
     const site = await newSite();
     const concern = await call(h, t.frontline, 'POST', '/api/v1/concerns', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ConcernBodySchema,
@@ -38,6 +39,47 @@ const InspectionParamsSchema = z.object({
 });
 const Archived = z.object({ archived: z.literal(true) });
 
+type App = Parameters<FastifyPluginAsyncZod>[0];
+type Guard = ReturnType<typeof requirePermission>;
+
+/** One map entry kind's create (201), change and archive routes: same guard, same error shapes, same answers. */
+function entryRoutes<Body extends z.ZodType, Response extends z.ZodType>(
+  app: App,
+  write: Guard,
+  entry: {
+    path: string;
+    body: Body;
+    response: Response;
+    summaries: [create: string, update: string, archive: string];
+    create: (request: FastifyRequest, body: z.output<Body>) => Promise<z.output<Response>>;
+    update: (request: FastifyRequest, id: string, body: z.output<Body>) => Promise<z.output<Response>>;
+    archive: (request: FastifyRequest, id: string) => Promise<void>;
+  },
+): void {
+  const [createSummary, updateSummary, archiveSummary] = entry.summaries;
+  // Widened so the type provider does not try to resolve a generic schema; the callbacks keep the precise types.
+  const body: z.ZodType = entry.body;
+  const response: z.ZodType = entry.response;
+  app.post(
+    entry.path,
+    { schema: { tags, summary: createSummary, body, response: { 201: response, ...errors } }, preValidation: write },
+    async (request, reply) => reply.code(201).send(await entry.create(request, request.body as z.output<Body>)),
+  );
+  app.put(
+    `${entry.path}/:id`,
+    { schema: { tags, summary: updateSummary, params: IdParamsSchema, body, response: { 200: response, ...errors } }, preValidation: write },
+    async (request) => entry.update(request, request.params.id, request.body as z.output<Body>),
+  );
+  app.delete(
+    `${entry.path}/:id`,
+    { schema: { tags, summary: archiveSummary, params: IdParamsSchema, response: { 200: Archived, ...errors } }, preValidation: write },
+    async (request) => {
+      await entry.archive(request, request.params.id);
+      return { archived: true as const };
+    },
+  );
+}
+
 export function overviewRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const read = requirePermission('overview:read');
@@ -68,63 +110,43 @@ export function overviewRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => service.setMapSettings(deps, actorOf(request), request.body.partnersMayRead),
     );
 
-    app.post(
-      '/overview/risk-groups',
-      {
-        schema: {
-          tags,
-          summary: 'Add a risk group',
-          body: RiskGroupBodySchema,
-          response: { 201: RiskGroupSchema, ...errors },
-        },
-        preValidation: write,
-      },
-      async (request, reply) => reply.code(201).send(await service.createRiskGroup(deps, actorOf(request), request.body)),
-    );
-    app.put(
-      '/overview/risk-groups/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a risk group',
-          params: IdParamsSchema,
-          body: RiskGroupBodySchema,
-          response: { 200: RiskGroupSchema, ...errors },
-        },
-        preValidation: write,
-      },
-      async (request) => service.updateRiskGroup(deps, actorOf(request), request.params.id, request.body),
-    );
-    app.delete(
-      '/overview/risk-groups/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Archive a risk group',
-          params: IdParamsSchema,
-          response: { 200: Archived, ...errors },
-        },
-        preValidation: write,
-      },
-      async (request) => {
-        await service.archiveRiskGroup(deps, actorOf(request), request.params.id);
-        return { archived: true as const };
-      },
-    );
+    entryRoutes(app, write, {
+      path: '/overview/risk-groups',
+      body: RiskGroupBodySchema,
+      response: RiskGroupSchema,
+      summaries: ['Add a risk group', 'Change a risk group', 'Archive a risk group'],
+      create: (request, body) => service.createRiskGroup(deps, actorOf(request), body),
+      update: (request, id, body) => service.updateRiskGroup(deps, actorOf(request), id, body),
+      archive: (request, id) => service.archiveRiskGroup(deps, actorOf(request), id),
+    });
+    entryRoutes(app, write, {
+      path: '/overview/sites',
+      body: SiteBodySchema,
+      response: SiteSchema,
+      summaries: ['Add a site or business', 'Change a site', 'Archive a site'],
+      create: (request, body) => service.createSite(deps, actorOf(request), body),
+      update: (request, id, body) => service.updateSite(deps, actorOf(request), id, body),
+      archive: (request, id) => service.archiveSite(deps, actorOf(request), id),
+    });
+    entryRoutes(app, write, {
+      path: '/overview/services',
+      body: ServiceBodySchema,
+      response: ServiceSchema,
+      summaries: ['Add a service to the inventory', 'Change a service', 'Archive a service'],
+      create: (request, body) => service.createService(deps, actorOf(request), body),
+      update: (request, id, body) => service.updateService(deps, actorOf(request), id, body),
+      archive: (request, id) => service.archiveService(deps, actorOf(request), id),
+    });
+    entryRoutes(app, write, {
+      path: '/overview/patterns',
+      body: PatternBodySchema,
+      response: PatternSchema,
+      summaries: ['Add a known pattern', 'Change a pattern', 'Archive a pattern'],
+      create: (request, body) => service.createPattern(deps, actorOf(request), body),
+      update: (request, id, body) => service.updatePattern(deps, actorOf(request), id, body),
+      archive: (request, id) => service.archivePattern(deps, actorOf(request), id),
+    });
 
-    app.post(
-      '/overview/sites',
-      {
-        schema: {
-          tags,
-          summary: 'Add a site or business',
-          body: SiteBodySchema,
-          response: { 201: SiteSchema, ...errors },
-        },
-        preValidation: write,
-      },
-      async (request, reply) => reply.code(201).send(await service.createSite(deps, actorOf(request), request.body)),
-    );
     app.get(
       '/overview/sites/:id',
       {
@@ -137,36 +159,6 @@ export function overviewRoutes(deps: Deps): FastifyPluginAsyncZod {
         preValidation: read,
       },
       async (request) => service.getSite(deps, actorOf(request), request.params.id),
-    );
-    app.put(
-      '/overview/sites/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a site',
-          params: IdParamsSchema,
-          body: SiteBodySchema,
-          response: { 200: SiteSchema, ...errors },
-        },
-        preValidation: write,
-      },
-      async (request) => service.updateSite(deps, actorOf(request), request.params.id, request.body),
-    );
-    app.delete(
-      '/overview/sites/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Archive a site',
-          params: IdParamsSchema,
-          response: { 200: Archived, ...errors },
-        },
-        preValidation: write,
-      },
-      async (request) => {
-        await service.archiveSite(deps, actorOf(request), request.params.id);
-        return { archived: true as const };
-      },
     );
     app.post(
       '/overview/sites/:id/inspections',
@@ -209,94 +201,6 @@ export function overviewRoutes(deps: Deps): FastifyPluginAsyncZod {
         preValidation: write,
       },
       async (request, reply) => reply.code(201).send(await service.startConcernFromInspection(deps, actorOf(request), request.params.id, request.params.inspectionId, request.body)),
-    );
-
-    app.post(
-      '/overview/services',
-      {
-        schema: {
-          tags,
-          summary: 'Add a service to the inventory',
-          body: ServiceBodySchema,
-          response: { 201: ServiceSchema, ...errors },
-        },
-        preValidation: write,
-      },
-      async (request, reply) => reply.code(201).send(await service.createService(deps, actorOf(request), request.body)),
-    );
-    app.put(
-      '/overview/services/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a service',
-          params: IdParamsSchema,
-          body: ServiceBodySchema,
-          response: { 200: ServiceSchema, ...errors },
-        },
-        preValidation: write,
-      },
-      async (request) => service.updateService(deps, actorOf(request), request.params.id, request.body),
-    );
-    app.delete(
-      '/overview/services/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Archive a service',
-          params: IdParamsSchema,
-          response: { 200: Archived, ...errors },
-        },
-        preValidation: write,
-      },
-      async (request) => {
-        await service.archiveService(deps, actorOf(request), request.params.id);
-        return { archived: true as const };
-      },
-    );
-
-    app.post(
-      '/overview/patterns',
-      {
-        schema: {
-          tags,
-          summary: 'Add a known pattern',
-          body: PatternBodySchema,
-          response: { 201: PatternSchema, ...errors },
-        },
-        preValidation: write,
-      },
-      async (request, reply) => reply.code(201).send(await service.createPattern(deps, actorOf(request), request.body)),
-    );
-    app.put(
-      '/overview/patterns/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a pattern',
-          params: IdParamsSchema,
-          body: PatternBodySchema,
-          response: { 200: PatternSchema, ...errors },
-        },
-        preValidation: write,
-      },
-      async (request) => service.updatePattern(deps, actorOf(request), request.params.id, request.body),
-    );
-    app.delete(
-      '/overview/patterns/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Archive a pattern',
-          params: IdParamsSchema,
-          response: { 200: Archived, ...errors },
-        },
-        preValidation: write,
-      },
-      async (request) => {
-        await service.archivePattern(deps, actorOf(request), request.params.id);
-        return { archived: true as const };
-      },
     );
 
     app.get(

@@ -15,6 +15,7 @@ import {
   type SiteLinkBody,
 } from '@lykt/shared';
 import type { Database } from '@lykt/db';
+import type { AuditAction } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -47,6 +48,105 @@ function authorship(row: Authored, names: Map<string, string>) {
     updatedBy: row.updatedByUserId ? (names.get(row.updatedByUserId) ?? null) : null,
     updatedAt: (row.updatedAt ?? row.createdAt).toISOString(),
   };
+}
+
+/** Columns every map entry has for its change stamp and archiving. */
+type Stamp = { updatedByUserId?: string | null; updatedAt?: Date; archivedAt?: Date | null };
+
+/** What the shared update and archive steps need to know about one kind of map entry. */
+type MapEntry<Values> = {
+  label: string;
+  entityType: string;
+  find: (db: Database, municipalityId: string, id: string) => Promise<unknown>;
+  update: (tx: Database, municipalityId: string, id: string, values: Values | Stamp) => Promise<void>;
+  updated: AuditAction;
+  archived: AuditAction;
+};
+
+function mapEntry<Values>(entry: MapEntry<Values>): MapEntry<Values> {
+  return entry;
+}
+
+const ENTRIES = {
+  riskGroup: mapEntry({
+    label: 'The risk group',
+    entityType: 'map_risk_group',
+    find: repo.findRiskGroup,
+    update: repo.updateRiskGroupRow,
+    updated: 'overview.risk_group.updated',
+    archived: 'overview.risk_group.archived',
+  }),
+  site: mapEntry({
+    label: 'The site',
+    entityType: 'map_site',
+    find: repo.findSite,
+    update: repo.updateSiteRow,
+    updated: 'overview.site.updated',
+    archived: 'overview.site.archived',
+  }),
+  service: mapEntry({
+    label: 'The service',
+    entityType: 'map_service',
+    find: repo.findService,
+    update: repo.updateServiceRow,
+    updated: 'overview.service.updated',
+    archived: 'overview.service.archived',
+  }),
+  pattern: mapEntry({
+    label: 'The pattern',
+    entityType: 'map_pattern',
+    find: repo.findPattern,
+    update: repo.updatePatternRow,
+    updated: 'overview.pattern.updated',
+    archived: 'overview.pattern.archived',
+  }),
+};
+
+async function assertEntry<Values>(deps: Deps, actor: UserActor, entry: MapEntry<Values>, id: string): Promise<void> {
+  if (!(await entry.find(deps.db, actor.municipalityId, id))) throw notFound(entry.label);
+}
+
+/** Changes an entry (404 if it is not the actor's municipality's), stamps who and when, and audits the change in the same transaction. */
+async function updateEntry<Values>(
+  deps: Deps,
+  actor: UserActor,
+  entry: MapEntry<Values>,
+  id: string,
+  change: { values: (tx: Database) => Promise<Values>; details: Record<string, unknown>; check?: () => Promise<void> },
+): Promise<void> {
+  await assertEntry(deps, actor, entry, id);
+  await change.check?.();
+  await inTransaction(deps, async (tx) => {
+    await entry.update(tx, actor.municipalityId, id, {
+      ...(await change.values(tx)),
+      updatedByUserId: actor.userId,
+      updatedAt: new Date(),
+    });
+    await recordAudit(tx, {
+      municipalityId: actor.municipalityId,
+      action: entry.updated,
+      entityType: entry.entityType,
+      entityId: id,
+      details: change.details,
+    });
+  });
+}
+
+/** Archives an entry (404 if it is not the actor's municipality's) and audits it in the same transaction. */
+async function archiveEntry<Values>(deps: Deps, actor: UserActor, entry: MapEntry<Values>, id: string): Promise<void> {
+  await assertEntry(deps, actor, entry, id);
+  await inTransaction(deps, async (tx) => {
+    await entry.update(tx, actor.municipalityId, id, {
+      archivedAt: new Date(),
+      updatedByUserId: actor.userId,
+    });
+    await recordAudit(tx, {
+      municipalityId: actor.municipalityId,
+      action: entry.archived,
+      entityType: entry.entityType,
+      entityId: id,
+    });
+  });
 }
 
 const riskOrder = (level: string) => RISK_LEVELS.length - RISK_LEVELS.indexOf(level as (typeof RISK_LEVELS)[number]);
@@ -166,25 +266,16 @@ export async function createRiskGroup(deps: Deps, actor: UserActor, body: RiskGr
 }
 
 export async function updateRiskGroup(deps: Deps, actor: UserActor, id: string, body: RiskGroupBody): Promise<RiskGroup> {
-  if (!(await repo.findRiskGroup(deps.db, actor.municipalityId, id))) throw notFound('The risk group');
-  await inTransaction(deps, async (tx) => {
-    await repo.updateRiskGroupRow(tx, actor.municipalityId, id, {
+  await updateEntry(deps, actor, ENTRIES.riskGroup, id, {
+    values: async (tx) => ({
       kind: body.kind,
       title: body.title,
       sizeLow: body.sizeLow,
       sizeHigh: body.sizeHigh,
       sizeSource: body.sizeSource,
       notesEnc: await seal(deps, tx, actor.municipalityId, 'map_risk_group.notes', body.notes),
-      updatedByUserId: actor.userId,
-      updatedAt: new Date(),
-    });
-    await recordAudit(tx, {
-      municipalityId: actor.municipalityId,
-      action: 'overview.risk_group.updated',
-      entityType: 'map_risk_group',
-      entityId: id,
-      details: { kind: body.kind },
-    });
+    }),
+    details: { kind: body.kind },
   });
   const row = await repo.findRiskGroup(deps.db, actor.municipalityId, id);
   if (!row) throw notFound('The risk group');
@@ -192,19 +283,7 @@ export async function updateRiskGroup(deps: Deps, actor: UserActor, id: string, 
 }
 
 export async function archiveRiskGroup(deps: Deps, actor: UserActor, id: string): Promise<void> {
-  if (!(await repo.findRiskGroup(deps.db, actor.municipalityId, id))) throw notFound('The risk group');
-  await inTransaction(deps, async (tx) => {
-    await repo.updateRiskGroupRow(tx, actor.municipalityId, id, {
-      archivedAt: new Date(),
-      updatedByUserId: actor.userId,
-    });
-    await recordAudit(tx, {
-      municipalityId: actor.municipalityId,
-      action: 'overview.risk_group.archived',
-      entityType: 'map_risk_group',
-      entityId: id,
-    });
-  });
+  await archiveEntry(deps, actor, ENTRIES.riskGroup, id);
 }
 
 // ---- sites, inspections and links ----
@@ -293,37 +372,15 @@ export async function createSite(deps: Deps, actor: UserActor, body: SiteBody): 
 }
 
 export async function updateSite(deps: Deps, actor: UserActor, id: string, body: SiteBody): Promise<Site> {
-  if (!(await repo.findSite(deps.db, actor.municipalityId, id))) throw notFound('The site');
-  await inTransaction(deps, async (tx) => {
-    await repo.updateSiteRow(tx, actor.municipalityId, id, {
-      ...(await siteValues(deps, tx, actor, body)),
-      updatedAt: new Date(),
-    });
-    await recordAudit(tx, {
-      municipalityId: actor.municipalityId,
-      action: 'overview.site.updated',
-      entityType: 'map_site',
-      entityId: id,
-      details: { isicSection: body.isicSection, riskLevel: body.riskLevel },
-    });
+  await updateEntry(deps, actor, ENTRIES.site, id, {
+    values: (tx) => siteValues(deps, tx, actor, body),
+    details: { isicSection: body.isicSection, riskLevel: body.riskLevel },
   });
   return getSite(deps, actor, id, false);
 }
 
 export async function archiveSite(deps: Deps, actor: UserActor, id: string): Promise<void> {
-  if (!(await repo.findSite(deps.db, actor.municipalityId, id))) throw notFound('The site');
-  await inTransaction(deps, async (tx) => {
-    await repo.updateSiteRow(tx, actor.municipalityId, id, {
-      archivedAt: new Date(),
-      updatedByUserId: actor.userId,
-    });
-    await recordAudit(tx, {
-      municipalityId: actor.municipalityId,
-      action: 'overview.site.archived',
-      entityType: 'map_site',
-      entityId: id,
-    });
-  });
+  await archiveEntry(deps, actor, ENTRIES.site, id);
 }
 
 export async function addInspection(deps: Deps, actor: UserActor, siteId: string, body: InspectionBody): Promise<Site> {
@@ -459,39 +516,16 @@ export async function createService(deps: Deps, actor: UserActor, body: ServiceB
 }
 
 export async function updateService(deps: Deps, actor: UserActor, id: string, body: ServiceBody): Promise<Service> {
-  if (!(await repo.findService(deps.db, actor.municipalityId, id))) throw notFound('The service');
-  await assertOrganisation(deps, actor, body.organisationId);
-  await inTransaction(deps, async (tx) => {
-    await repo.updateServiceRow(tx, actor.municipalityId, id, {
-      ...body,
-      updatedByUserId: actor.userId,
-      updatedAt: new Date(),
-    });
-    await recordAudit(tx, {
-      municipalityId: actor.municipalityId,
-      action: 'overview.service.updated',
-      entityType: 'map_service',
-      entityId: id,
-      details: { kind: body.kind },
-    });
+  await updateEntry(deps, actor, ENTRIES.service, id, {
+    check: () => assertOrganisation(deps, actor, body.organisationId),
+    values: () => Promise.resolve({ ...body }),
+    details: { kind: body.kind },
   });
   return presentService(deps, actor, id);
 }
 
 export async function archiveService(deps: Deps, actor: UserActor, id: string): Promise<void> {
-  if (!(await repo.findService(deps.db, actor.municipalityId, id))) throw notFound('The service');
-  await inTransaction(deps, async (tx) => {
-    await repo.updateServiceRow(tx, actor.municipalityId, id, {
-      archivedAt: new Date(),
-      updatedByUserId: actor.userId,
-    });
-    await recordAudit(tx, {
-      municipalityId: actor.municipalityId,
-      action: 'overview.service.archived',
-      entityType: 'map_service',
-      entityId: id,
-    });
-  });
+  await archiveEntry(deps, actor, ENTRIES.service, id);
 }
 
 // ---- patterns ----
@@ -519,22 +553,13 @@ export async function createPattern(deps: Deps, actor: UserActor, body: PatternB
 }
 
 export async function updatePattern(deps: Deps, actor: UserActor, id: string, body: PatternBody): Promise<Pattern> {
-  if (!(await repo.findPattern(deps.db, actor.municipalityId, id))) throw notFound('The pattern');
-  await inTransaction(deps, async (tx) => {
-    await repo.updatePatternRow(tx, actor.municipalityId, id, {
+  await updateEntry(deps, actor, ENTRIES.pattern, id, {
+    values: async (tx) => ({
       kind: body.kind,
       title: body.title,
       descriptionEnc: await seal(deps, tx, actor.municipalityId, 'map_pattern.description', body.description),
-      updatedByUserId: actor.userId,
-      updatedAt: new Date(),
-    });
-    await recordAudit(tx, {
-      municipalityId: actor.municipalityId,
-      action: 'overview.pattern.updated',
-      entityType: 'map_pattern',
-      entityId: id,
-      details: { kind: body.kind },
-    });
+    }),
+    details: { kind: body.kind },
   });
   const row = await repo.findPattern(deps.db, actor.municipalityId, id);
   if (!row) throw notFound('The pattern');
@@ -542,17 +567,5 @@ export async function updatePattern(deps: Deps, actor: UserActor, id: string, bo
 }
 
 export async function archivePattern(deps: Deps, actor: UserActor, id: string): Promise<void> {
-  if (!(await repo.findPattern(deps.db, actor.municipalityId, id))) throw notFound('The pattern');
-  await inTransaction(deps, async (tx) => {
-    await repo.updatePatternRow(tx, actor.municipalityId, id, {
-      archivedAt: new Date(),
-      updatedByUserId: actor.userId,
-    });
-    await recordAudit(tx, {
-      municipalityId: actor.municipalityId,
-      action: 'overview.pattern.archived',
-      entityType: 'map_pattern',
-      entityId: id,
-    });
-  });
+  await archiveEntry(deps, actor, ENTRIES.pattern, id);
 }

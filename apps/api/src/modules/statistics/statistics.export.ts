@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import { trainingModules } from '@lykt/content/knowledge';
 import { overviewContent } from '@lykt/content/overview';
-import { statisticsYear, type HtcdsExport, type HtcdsExportQuery, type KomSummary, type KomSummaryQuery, type StatisticsExportQuery, type StatisticsTable } from '@lykt/shared';
+import { STATISTICS_LABELS, statisticsYear, type HtcdsExport, type HtcdsExportQuery, type KomSummary, type KomSummaryQuery, type StatisticsExportQuery, type StatisticsTable } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -17,6 +18,7 @@ export type ExportFile = {
 
 const TEXTS = {
   nb: {
+    code: 'Kode',
     category: 'Kategori',
     count: 'Antall',
     total: 'Totalt',
@@ -25,6 +27,7 @@ const TEXTS = {
     multi: 'En sak kan telle i flere rader.',
   },
   en: {
+    code: 'Code',
     category: 'Category',
     count: 'Count',
     total: 'Total',
@@ -46,15 +49,32 @@ function csv(rows: string[][]): Buffer {
 
 type Lang = 'nb' | 'en';
 
-/** A table as rows of text: header, one row per category, the total, and the note. */
+/** The name of a category as the statistics page shows it, in the export's language. */
+export function categoryLabel(dimension: string, key: string, lang: Lang): string {
+  const labels = STATISTICS_LABELS[lang];
+  const locale = lang === 'en' ? 'en-GB' : 'nb-NO';
+  if (dimension === 'month' && /^\d{4}-\d{2}$/.test(key)) return new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(`${key}-01T00:00:00Z`));
+  if (dimension === 'quarter') return key.slice(-2);
+  if (key.startsWith('region:')) return (labels.regions as Record<string, string>)[key.slice(7)] ?? key;
+  if (dimension === 'nationality' && /^[A-Z]{2}$/.test(key)) return new Intl.DisplayNames([locale], { type: 'region' }).of(key) ?? key;
+  if (dimension === 'module') return trainingModules().find((module) => module.key === key)?.title[lang] ?? key;
+  return (labels.values as Record<string, string>)[key] ?? key;
+}
+
+/**
+ * A table as rows of text: header, one row per category, the total, and the note. Categories and columns carry the
+ * page's names in the chosen language; the first column keeps the stable code so a file can be read by a machine in any language.
+ */
 function tableRows(table: StatisticsTable, lang: Lang, threshold: number): string[][] {
   const t = TEXTS[lang];
   const show = (value: number | null) => (value === null ? t.withheld : String(value));
   const twoWay = table.columnDimension !== null;
-  const header = [t.category, ...(twoWay ? [...table.columns, t.total] : [t.count])];
-  const body = table.rows.map((row) => [row.key, ...row.values.map(show), ...(twoWay ? [show(row.total)] : [])]);
+  const dimension = (STATISTICS_LABELS[lang].dimensions as Record<string, string>)[table.dimension] ?? t.category;
+  const columns = table.columns.map((column) => categoryLabel(table.columnDimension ?? '', column, lang));
+  const header = [t.code, dimension, ...(twoWay ? [...columns, t.total] : [t.count])];
+  const body = table.rows.map((row) => [row.key, categoryLabel(table.dimension, row.key, lang), ...row.values.map(show), ...(twoWay ? [show(row.total)] : [])]);
   const notes = [[t.note(threshold)], ...(table.multiValued ? [[t.multi]] : [])];
-  return [[table.id], header, ...body, [t.total, show(table.total)], ...notes];
+  return [[table.id], header, ...body, ['', t.total, show(table.total)], ...notes];
 }
 
 async function xlsx(sheets: Array<{ name: string; rows: string[][] }>): Promise<Buffer> {
@@ -127,7 +147,8 @@ export async function komSummary(deps: Deps, actor: UserActor, query: KomSummary
   const [facts, threshold] = await Promise.all([loadYearFacts(deps.db, actor.municipalityId, year), municipalityThreshold(deps.db, actor.municipalityId)]);
   const page = protectedTables(facts, threshold);
   const regions = overviewContent().regions.regions;
-  const label = (key: string) => (key.startsWith('region:') ? (regions.find((region) => `region:${region.key}` === key)?.title[query.lang] ?? key) : key);
+  const label = (dimension: string, key: string) =>
+    key.startsWith('region:') ? (regions.find((region) => `region:${region.key}` === key)?.title[query.lang] ?? key) : categoryLabel(dimension, key, query.lang);
   return {
     year,
     suppressionThreshold: page.threshold,
@@ -138,7 +159,7 @@ export async function komSummary(deps: Deps, actor: UserActor, query: KomSummary
         title: category.title[query.lang],
         rows: (table?.rows ?? []).map((row) => ({
           key: row.key,
-          label: label(row.key),
+          label: label(table?.dimension ?? '', row.key),
           count: row.total,
         })),
         total: table?.total ?? null,

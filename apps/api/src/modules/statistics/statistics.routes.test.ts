@@ -226,10 +226,29 @@ describe('statistics: exports', () => {
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.headers['content-disposition']).toBe(`attachment; filename="statistikk-${YEAR}-case.minor.csv"`);
     const text = response.body;
-    expect(text).toContain('"minor","skjult*"');
+    expect(text).toContain('"Kode","Mindreårig eller voksen","Antall"');
+    expect(text).toContain('"minor","Mindreårig","skjult*"');
     expect(text).toContain('Færre enn 5');
-    expect(text).not.toMatch(/"minor","1"/);
+    expect(text).not.toMatch(/"minor","Mindreårig","1"/);
     expect(await auditCount(main.ids.municipalityId, 'statistics.exported')).toBe(before + 1);
+  });
+
+  it("names categories as the page does, in bokmål by default and in English by lang=en, beside the stable code", async () => {
+    const nb = (await get(main.sessions.viewer, `/api/v1/statistics/export?year=${YEAR}&format=csv&table=screening.gender`)).body;
+    expect(nb).toContain('"Kode","Kjønn","Antall"');
+    expect(nb).toMatch(/"female","Kvinne","/);
+    expect(nb).not.toMatch(/"female","female"/);
+    const en = (await get(main.sessions.viewer, `/api/v1/statistics/export?year=${YEAR}&format=csv&table=screening.gender&lang=en`)).body;
+    expect(en).toContain('"Code","Gender","Count"');
+    expect(en).toMatch(/"female","Female","/);
+    const months = (await get(main.sessions.viewer, `/api/v1/statistics/export?year=${YEAR}&format=csv&table=screening.month&lang=en`)).body;
+    expect(months).toContain(`"${YEAR}-09","September","`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await call(h, main.sessions.viewer, 'GET', `/api/v1/statistics/export?year=${YEAR}&format=xlsx&table=case.minor&lang=en`)).rawPayload as unknown as ArrayBuffer);
+    const values = workbook.getWorksheet('case.minor')?.getSheetValues().flat().map(String) ?? [];
+    expect(values).toEqual(expect.arrayContaining(['Code', 'Minor or adult', 'minor', 'Minor', 'adult', 'Adult']));
+    const kom = (await get(main.sessions.viewer, `/api/v1/statistics/kom?year=${YEAR}&lang=en`)).json<KomSummary>();
+    expect(kom.categories.find((category) => category.key === 'exploitation_form')?.rows.find((r) => r.key === 'sexual')?.label).toBe('Sexual exploitation');
   });
 
   it('exports every table as XLSX, one sheet each, that reads back', async () => {
@@ -333,5 +352,10 @@ describe('statistics: training figures', () => {
     expect(row(table(page, 'training.module'), 'children')?.total).toBeNull();
     expect(row(table(page, 'training.module'), 'basics')?.total).toBeNull();
     expect(table(page, 'training.module').total).toBe(6);
+    const nb = (await get(main.sessions.viewer, `/api/v1/statistics/export?year=${YEAR}&format=csv&table=training.module`)).body;
+    expect(nb).toContain('"Kode","Kurs","Antall"');
+    expect(nb).toContain('"basics","Grunnkurs: menneskehandel i kommunen","skjult*"');
+    const en = (await get(main.sessions.viewer, `/api/v1/statistics/export?year=${YEAR}&format=csv&table=training.module&lang=en`)).body;
+    expect(en).toContain('"basics","Basics: human trafficking in the municipality","withheld*"');
   });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { visibleNavItems } from '../../components/main-nav';
 import { PageHeading } from '../../components/page-heading';
 import { useMe } from '../auth/use-me';
+import { useMapReadable } from '../overview/use-map-readable';
 import { PlanDeadlines } from '../plans/plan-deadlines';
 import { CaseReminders } from '../cases/case-reminders';
 
@@ -12,7 +13,8 @@ export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const role = me.user.role;
-  const links = visibleNavItems(me).flatMap((item) => (item.key === 'home' ? [] : [{ ...item, key: item.key }]));
+  const mapReadable = useMapReadable(me);
+  const links = visibleNavItems(me).flatMap((item) => (item.key === 'home' || (item.key === 'overview' && !mapReadable) ? [] : [{ ...item, key: item.key }]));
 
   return (
     <div className="page-stack">

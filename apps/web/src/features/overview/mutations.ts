@@ -1,38 +1,35 @@
-import type { ConcernBody, InspectionBody, Maturity, MaturityBody, PatternBody, RiskGroupBody, ServiceBody, Site, SiteBody, SiteLinkBody } from '@lykt/shared';
+import type { ConcernBody, InspectionBody, Maturity, MaturityBody, Site, SiteLinkBody } from '@lykt/shared';
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { overviewKeys } from './queries';
 
 const refreshMap = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: overviewKeys.map() });
 
-export function createSiteMutationOptions(queryClient: QueryClient) {
+/** The map entries that are added, changed and archived the same way. */
+export type EntryPath = 'risk-groups' | 'sites' | 'services' | 'patterns';
+
+const entryUrl = (path: EntryPath, id?: string) => (id === undefined ? `/overview/${path}` : `/overview/${path}/${encodeURIComponent(id)}`);
+
+export function createEntryMutationOptions<Body>(queryClient: QueryClient, path: EntryPath) {
   return mutationOptions({
-    mutationKey: ['overview', 'site'],
-    mutationFn: (body: SiteBody) => api.post('/overview/sites', body),
+    mutationKey: ['overview', path],
+    mutationFn: (body: Body) => api.post(entryUrl(path), body),
     onSuccess: () => refreshMap(queryClient),
   });
 }
 
-export function createRiskGroupMutationOptions(queryClient: QueryClient) {
+export function updateEntryMutationOptions<Body>(queryClient: QueryClient, path: EntryPath, id: string) {
   return mutationOptions({
-    mutationKey: ['overview', 'risk-group'],
-    mutationFn: (body: RiskGroupBody) => api.post('/overview/risk-groups', body),
+    mutationKey: ['overview', path, id],
+    mutationFn: (body: Body) => api.put(entryUrl(path, id), body),
     onSuccess: () => refreshMap(queryClient),
   });
 }
 
-export function createServiceMutationOptions(queryClient: QueryClient) {
+export function archiveEntryMutationOptions(queryClient: QueryClient, path: EntryPath, id: string) {
   return mutationOptions({
-    mutationKey: ['overview', 'service'],
-    mutationFn: (body: ServiceBody) => api.post('/overview/services', body),
-    onSuccess: () => refreshMap(queryClient),
-  });
-}
-
-export function createPatternMutationOptions(queryClient: QueryClient) {
-  return mutationOptions({
-    mutationKey: ['overview', 'pattern'],
-    mutationFn: (body: PatternBody) => api.post('/overview/patterns', body),
+    mutationKey: ['overview', path, id, 'archive'],
+    mutationFn: () => api.delete(entryUrl(path, id)),
     onSuccess: () => refreshMap(queryClient),
   });
 }

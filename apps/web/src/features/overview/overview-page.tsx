@@ -16,7 +16,6 @@ import {
   TableRow,
   Textfield,
 } from '@digdir/designsystemet-react';
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   ISIC_SECTIONS,
   MATURITY_LEVEL_KEYS,
@@ -31,30 +30,27 @@ import {
   SiteBodySchema,
   type LocalMap,
   type Maturity,
+  type Pattern,
   type PatternBody,
+  type RiskGroup,
   type RiskGroupBody,
+  type Service,
   type ServiceBody,
   type SiteBody,
 } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { fieldErrorText } from '../../lib/error-text';
 import { formatDateTime } from '../../lib/format';
-import {
-  createPatternMutationOptions,
-  createRiskGroupMutationOptions,
-  createServiceMutationOptions,
-  createSiteMutationOptions,
-  rateMaturityMutationOptions,
-  settingsMutationOptions,
-} from './mutations';
+import { EntrySection, type EntryColumn, type EntryForm } from './entry-section';
+import { rateMaturityMutationOptions, settingsMutationOptions } from './mutations';
 import { mapQueryOptions, maturityQueryOptions } from './queries';
 
 /** The local situation map: risk groups, sites, services, patterns and the yearly maturity self-assessment. */
@@ -75,140 +71,81 @@ export function OverviewPage() {
 
 function MapView({ map }: { map: LocalMap }) {
   const { t, i18n } = useTranslation();
-  const by = (name: string, iso: string) =>
+  const by = (row: { createdBy: string; createdAt: string }) =>
     t('overview.addedBy', {
-      name,
-      date: formatDateTime(iso, i18n.language) ?? '',
+      name: row.createdBy,
+      date: formatDateTime(row.createdAt, i18n.language) ?? '',
     });
+  const addedBy: EntryColumn<{ createdBy: string; createdAt: string }> = { header: t('overview.riskGroups.addedBy'), cell: by };
   return (
     <>
       {map.canWrite ? <PartnerAccess value={map.partnersMayRead} /> : null}
-      <section aria-labelledby="risk-groups-heading" className="page-section">
-        <Heading level={2} data-size="sm" id="risk-groups-heading">
-          {t('overview.riskGroups.heading')}
-        </Heading>
-        {map.riskGroups.length === 0 ? (
-          <Paragraph>{t('overview.empty')}</Paragraph>
-        ) : (
-          <Table zebra border>
-            <caption>{t('overview.riskGroups.heading')}</caption>
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('overview.riskGroups.title')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.riskGroups.kind')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.riskGroups.size')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.riskGroups.sizeSource')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.riskGroups.addedBy')}</TableHeaderCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {map.riskGroups.map((group) => (
-                <TableRow key={group.id}>
-                  <TableHeaderCell scope="row">{group.title}</TableHeaderCell>
-                  <TableCell>{t(`overview.riskGroupKinds.${group.kind}`)}</TableCell>
-                  <TableCell>{[group.sizeLow, group.sizeHigh].filter((value) => value !== null).join('–')}</TableCell>
-                  <TableCell>{group.sizeSource}</TableCell>
-                  <TableCell>{by(group.createdBy, group.createdAt)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-        {map.canWrite ? <RiskGroupForm /> : null}
-      </section>
-      <section aria-labelledby="sites-heading" className="page-section">
-        <Heading level={2} data-size="sm" id="sites-heading">
-          {t('overview.sites.heading')}
-        </Heading>
-        {map.sites.length === 0 ? (
-          <Paragraph>{t('overview.empty')}</Paragraph>
-        ) : (
-          <Table zebra border>
-            <caption>{t('overview.sites.heading')}</caption>
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('overview.sites.name')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.sites.isic')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.sites.area')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.sites.riskLevel')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.sites.lastInspected')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.sites.links')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.riskGroups.addedBy')}</TableHeaderCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {map.sites.map((site) => (
-                <TableRow key={site.id}>
-                  <TableHeaderCell scope="row">
-                    <DsLink asChild>
-                      <Link to="/overview/sites/$siteId" params={{ siteId: site.id }}>
-                        {site.name}
-                      </Link>
-                    </DsLink>
-                  </TableHeaderCell>
-                  <TableCell>{t(`overview.isic.${site.isicSection}`)}</TableCell>
-                  <TableCell>{site.area}</TableCell>
-                  <TableCell>{t(`overview.riskLevels.${site.riskLevel}`)}</TableCell>
-                  <TableCell>{site.lastInspectedOn ?? t('overview.sites.never')}</TableCell>
-                  <TableCell>{site.links}</TableCell>
-                  <TableCell>{by(site.createdBy, site.createdAt)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-        {map.canWrite ? <SiteForm /> : null}
-      </section>
-      <section aria-labelledby="services-heading" className="page-section">
-        <Heading level={2} data-size="sm" id="services-heading">
-          {t('overview.services.heading')}
-        </Heading>
-        {map.services.length === 0 ? (
-          <Paragraph>{t('overview.empty')}</Paragraph>
-        ) : (
-          <Table zebra border>
-            <caption>{t('overview.services.heading')}</caption>
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('overview.services.name')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.services.kind')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.services.capacity')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.services.organisation')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('overview.services.description')}</TableHeaderCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {map.services.map((service) => (
-                <TableRow key={service.id}>
-                  <TableHeaderCell scope="row">{service.name}</TableHeaderCell>
-                  <TableCell>{t(`overview.serviceKinds.${service.kind}`)}</TableCell>
-                  <TableCell>{service.capacity === null ? '' : `${service.capacity} ${service.capacityUnit}`}</TableCell>
-                  <TableCell>{service.organisationName ?? ''}</TableCell>
-                  <TableCell>{service.description}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-        {map.canWrite ? <ServiceForm /> : null}
-      </section>
-      <section aria-labelledby="patterns-heading" className="page-section">
-        <Heading level={2} data-size="sm" id="patterns-heading">
-          {t('overview.patterns.heading')}
-        </Heading>
-        {map.patterns.length === 0 ? (
-          <Paragraph>{t('overview.empty')}</Paragraph>
-        ) : (
-          <ul>
-            {map.patterns.map((pattern) => (
-              <li key={pattern.id}>
-                <strong>{pattern.title}</strong> ({t(`overview.patternKinds.${pattern.kind}`)}){pattern.description ? `: ${pattern.description}` : ''} – {by(pattern.createdBy, pattern.createdAt)}
-              </li>
-            ))}
-          </ul>
-        )}
-        {map.canWrite ? <PatternForm /> : null}
-      </section>
+      <EntrySection
+        id="risk-groups"
+        heading={t('overview.riskGroups.heading')}
+        rows={map.riskGroups}
+        canWrite={map.canWrite}
+        form={riskGroupForm(t)}
+        columns={[
+          { header: t('overview.riskGroups.title'), cell: (group) => group.title },
+          { header: t('overview.riskGroups.kind'), cell: (group) => t(`overview.riskGroupKinds.${group.kind}`) },
+          { header: t('overview.riskGroups.size'), cell: (group) => [group.sizeLow, group.sizeHigh].filter((value) => value !== null).join('–') },
+          { header: t('overview.riskGroups.sizeSource'), cell: (group) => group.sizeSource },
+          addedBy,
+        ]}
+      />
+      <EntrySection
+        id="sites"
+        heading={t('overview.sites.heading')}
+        rows={map.sites}
+        canWrite={map.canWrite}
+        form={siteForm(t)}
+        columns={[
+          {
+            header: t('overview.sites.name'),
+            cell: (site) => (
+              <DsLink asChild>
+                <Link to="/overview/sites/$siteId" params={{ siteId: site.id }}>
+                  {site.name}
+                </Link>
+              </DsLink>
+            ),
+          },
+          { header: t('overview.sites.isic'), cell: (site) => t(`overview.isic.${site.isicSection}`) },
+          { header: t('overview.sites.area'), cell: (site) => site.area },
+          { header: t('overview.sites.riskLevel'), cell: (site) => t(`overview.riskLevels.${site.riskLevel}`) },
+          { header: t('overview.sites.lastInspected'), cell: (site) => site.lastInspectedOn ?? t('overview.sites.never') },
+          { header: t('overview.sites.links'), cell: (site) => site.links },
+          addedBy,
+        ]}
+      />
+      <EntrySection
+        id="services"
+        heading={t('overview.services.heading')}
+        rows={map.services}
+        canWrite={map.canWrite}
+        form={serviceForm(t)}
+        columns={[
+          { header: t('overview.services.name'), cell: (service) => service.name },
+          { header: t('overview.services.kind'), cell: (service) => t(`overview.serviceKinds.${service.kind}`) },
+          { header: t('overview.services.capacity'), cell: (service) => (service.capacity === null ? '' : `${service.capacity} ${service.capacityUnit}`) },
+          { header: t('overview.services.organisation'), cell: (service) => service.organisationName ?? '' },
+          { header: t('overview.services.description'), cell: (service) => service.description },
+        ]}
+      />
+      <EntrySection
+        id="patterns"
+        heading={t('overview.patterns.heading')}
+        rows={map.patterns}
+        canWrite={map.canWrite}
+        form={patternForm(t)}
+        columns={[
+          { header: t('overview.patterns.title'), cell: (pattern) => pattern.title },
+          { header: t('overview.patterns.kind'), cell: (pattern) => t(`overview.patternKinds.${pattern.kind}`) },
+          { header: t('overview.patterns.description'), cell: (pattern) => pattern.description },
+          addedBy,
+        ]}
+      />
     </>
   );
 }
@@ -230,175 +167,123 @@ function PartnerAccess({ value }: { value: boolean }) {
 
 const emptyNumber = (value: unknown) => (value === '' || value === null || value === undefined || Number.isNaN(value) ? null : Number(value));
 
-function RiskGroupForm() {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const mutation = useMutation(createRiskGroupMutationOptions(queryClient));
-  const { register, handleSubmit, reset, formState } = useForm<z.input<typeof RiskGroupBodySchema>, unknown, RiskGroupBody>({
-    resolver: zodResolver(RiskGroupBodySchema),
-    defaultValues: {
-      kind: 'labour_migrants',
-      title: '',
-      sizeLow: null,
-      sizeHigh: null,
-      sizeSource: '',
-      notes: '',
-    },
-  });
-  const errors = formState.errors;
-  return (
-    <Details>
-      <DetailsSummary>{t('overview.riskGroups.add')}</DetailsSummary>
-      <DetailsContent>
-        <form className="form-stack" noValidate onSubmit={(event) => void handleSubmit((body) => mutation.mutate(body, { onSuccess: () => reset() }))(event)}>
-          <MutationError error={mutation.error} />
-          <SelectField label={t('overview.riskGroups.kind')} {...register('kind')}>
-            {RISK_GROUP_KINDS.map((kind) => (
-              <SelectOption key={kind} value={kind}>
-                {t(`overview.riskGroupKinds.${kind}`)}
-              </SelectOption>
-            ))}
-          </SelectField>
-          <Textfield label={t('overview.riskGroups.title')} error={fieldErrorText(t, errors.title)} {...register('title')} />
-          <Textfield type="number" inputMode="numeric" label={t('overview.riskGroups.sizeLow')} error={fieldErrorText(t, errors.sizeLow)} {...register('sizeLow', { setValueAs: emptyNumber })} />
-          <Textfield type="number" inputMode="numeric" label={t('overview.riskGroups.sizeHigh')} error={fieldErrorText(t, errors.sizeHigh)} {...register('sizeHigh', { setValueAs: emptyNumber })} />
-          <Textfield label={t('overview.riskGroups.sizeSource')} error={fieldErrorText(t, errors.sizeSource)} {...register('sizeSource')} />
-          <Textfield multiline rows={3} label={t('overview.riskGroups.notes')} error={fieldErrorText(t, errors.notes)} {...register('notes')} />
-          <Button type="submit" disabled={mutation.isPending}>
-            {t('overview.save')}
-          </Button>
-          <SuccessMessage>{mutation.isSuccess ? t('overview.saved') : null}</SuccessMessage>
-        </form>
-      </DetailsContent>
-    </Details>
-  );
+type T = TFunction;
+
+function riskGroupForm(t: T): EntryForm<RiskGroup, z.input<typeof RiskGroupBodySchema>, RiskGroupBody> {
+  return {
+    path: 'risk-groups',
+    schema: RiskGroupBodySchema,
+    addLabel: t('overview.riskGroups.add'),
+    empty: { kind: 'labour_migrants', title: '', sizeLow: null, sizeHigh: null, sizeSource: '', notes: '' },
+    valuesOf: (group) => ({ kind: group.kind, title: group.title, sizeLow: group.sizeLow, sizeHigh: group.sizeHigh, sizeSource: group.sizeSource, notes: group.notes }),
+    nameOf: (group) => group.title,
+    fields: ({ register, errors }) => (
+      <>
+        <SelectField label={t('overview.riskGroups.kind')} {...register('kind')}>
+          {RISK_GROUP_KINDS.map((kind) => (
+            <SelectOption key={kind} value={kind}>
+              {t(`overview.riskGroupKinds.${kind}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <Textfield label={t('overview.riskGroups.title')} error={fieldErrorText(t, errors.title)} {...register('title')} />
+        <Textfield type="number" inputMode="numeric" label={t('overview.riskGroups.sizeLow')} error={fieldErrorText(t, errors.sizeLow)} {...register('sizeLow', { setValueAs: emptyNumber })} />
+        <Textfield type="number" inputMode="numeric" label={t('overview.riskGroups.sizeHigh')} error={fieldErrorText(t, errors.sizeHigh)} {...register('sizeHigh', { setValueAs: emptyNumber })} />
+        <Textfield label={t('overview.riskGroups.sizeSource')} error={fieldErrorText(t, errors.sizeSource)} {...register('sizeSource')} />
+        <Textfield multiline rows={3} label={t('overview.riskGroups.notes')} error={fieldErrorText(t, errors.notes)} {...register('notes')} />
+      </>
+    ),
+  };
 }
 
-function SiteForm() {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const mutation = useMutation(createSiteMutationOptions(queryClient));
-  const { register, handleSubmit, reset, formState } = useForm<z.input<typeof SiteBodySchema>, unknown, SiteBody>({
-    resolver: zodResolver(SiteBodySchema),
-    defaultValues: {
-      name: '',
-      isicSection: 'I',
-      area: '',
-      riskLevel: 'medium',
-      riskReason: '',
-      known: '',
-    },
-  });
-  const errors = formState.errors;
-  return (
-    <Details>
-      <DetailsSummary>{t('overview.sites.add')}</DetailsSummary>
-      <DetailsContent>
-        <form className="form-stack" noValidate onSubmit={(event) => void handleSubmit((body) => mutation.mutate(body, { onSuccess: () => reset() }))(event)}>
-          <MutationError error={mutation.error} />
-          <Textfield label={t('overview.sites.name')} error={fieldErrorText(t, errors.name)} {...register('name')} />
-          <SelectField label={t('overview.sites.isic')} {...register('isicSection')}>
-            {ISIC_SECTIONS.map((code) => (
-              <SelectOption key={code} value={code}>
-                {t(`overview.isic.${code}`)}
-              </SelectOption>
-            ))}
-          </SelectField>
-          <Textfield label={t('overview.sites.area')} error={fieldErrorText(t, errors.area)} {...register('area')} />
-          <SelectField label={t('overview.sites.riskLevel')} {...register('riskLevel')}>
-            {RISK_LEVELS.map((level) => (
-              <SelectOption key={level} value={level}>
-                {t(`overview.riskLevels.${level}`)}
-              </SelectOption>
-            ))}
-          </SelectField>
-          <Textfield multiline rows={2} label={t('overview.sites.riskReason')} error={fieldErrorText(t, errors.riskReason)} {...register('riskReason')} />
-          <Textfield multiline rows={3} label={t('overview.sites.known')} error={fieldErrorText(t, errors.known)} {...register('known')} />
-          <Button type="submit" disabled={mutation.isPending}>
-            {t('overview.save')}
-          </Button>
-          <SuccessMessage>{mutation.isSuccess ? t('overview.saved') : null}</SuccessMessage>
-        </form>
-      </DetailsContent>
-    </Details>
-  );
+/** Sites are changed on their own page; here they are only added. */
+function siteForm(t: T): EntryForm<LocalMap['sites'][number], z.input<typeof SiteBodySchema>, SiteBody> {
+  return {
+    path: 'sites',
+    schema: SiteBodySchema,
+    addLabel: t('overview.sites.add'),
+    empty: { name: '', isicSection: 'I', area: '', riskLevel: 'medium', riskReason: '', known: '' },
+    nameOf: (site) => site.name,
+    fields: ({ register, errors }) => (
+      <>
+        <Textfield label={t('overview.sites.name')} error={fieldErrorText(t, errors.name)} {...register('name')} />
+        <SelectField label={t('overview.sites.isic')} {...register('isicSection')}>
+          {ISIC_SECTIONS.map((code) => (
+            <SelectOption key={code} value={code}>
+              {t(`overview.isic.${code}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <Textfield label={t('overview.sites.area')} error={fieldErrorText(t, errors.area)} {...register('area')} />
+        <SelectField label={t('overview.sites.riskLevel')} {...register('riskLevel')}>
+          {RISK_LEVELS.map((level) => (
+            <SelectOption key={level} value={level}>
+              {t(`overview.riskLevels.${level}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <Textfield multiline rows={2} label={t('overview.sites.riskReason')} error={fieldErrorText(t, errors.riskReason)} {...register('riskReason')} />
+        <Textfield multiline rows={3} label={t('overview.sites.known')} error={fieldErrorText(t, errors.known)} {...register('known')} />
+      </>
+    ),
+  };
 }
 
-function ServiceForm() {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const mutation = useMutation(createServiceMutationOptions(queryClient));
-  const { register, handleSubmit, reset, formState } = useForm<z.input<typeof ServiceBodySchema>, unknown, ServiceBody>({
-    resolver: zodResolver(ServiceBodySchema),
-    defaultValues: {
-      kind: 'shelter',
-      name: '',
-      organisationId: null,
-      capacity: null,
-      capacityUnit: '',
-      description: '',
-    },
-  });
-  const errors = formState.errors;
-  return (
-    <Details>
-      <DetailsSummary>{t('overview.services.add')}</DetailsSummary>
-      <DetailsContent>
-        <form className="form-stack" noValidate onSubmit={(event) => void handleSubmit((body) => mutation.mutate(body, { onSuccess: () => reset() }))(event)}>
-          <MutationError error={mutation.error} />
-          <SelectField label={t('overview.services.kind')} {...register('kind')}>
-            {SERVICE_KINDS.map((kind) => (
-              <SelectOption key={kind} value={kind}>
-                {t(`overview.serviceKinds.${kind}`)}
-              </SelectOption>
-            ))}
-          </SelectField>
-          <Textfield label={t('overview.services.name')} error={fieldErrorText(t, errors.name)} {...register('name')} />
-          <Textfield type="number" inputMode="numeric" label={t('overview.services.capacity')} error={fieldErrorText(t, errors.capacity)} {...register('capacity', { setValueAs: emptyNumber })} />
-          <Textfield label={t('overview.services.capacityUnit')} error={fieldErrorText(t, errors.capacityUnit)} {...register('capacityUnit')} />
-          <Textfield multiline rows={2} label={t('overview.services.description')} error={fieldErrorText(t, errors.description)} {...register('description')} />
-          <Button type="submit" disabled={mutation.isPending}>
-            {t('overview.save')}
-          </Button>
-          <SuccessMessage>{mutation.isSuccess ? t('overview.saved') : null}</SuccessMessage>
-        </form>
-      </DetailsContent>
-    </Details>
-  );
+function serviceForm(t: T): EntryForm<Service, z.input<typeof ServiceBodySchema>, ServiceBody> {
+  return {
+    path: 'services',
+    schema: ServiceBodySchema,
+    addLabel: t('overview.services.add'),
+    empty: { kind: 'shelter', name: '', organisationId: null, capacity: null, capacityUnit: '', description: '' },
+    valuesOf: (service) => ({
+      kind: service.kind,
+      name: service.name,
+      organisationId: service.organisationId,
+      capacity: service.capacity,
+      capacityUnit: service.capacityUnit,
+      description: service.description,
+    }),
+    nameOf: (service) => service.name,
+    fields: ({ register, errors }) => (
+      <>
+        <SelectField label={t('overview.services.kind')} {...register('kind')}>
+          {SERVICE_KINDS.map((kind) => (
+            <SelectOption key={kind} value={kind}>
+              {t(`overview.serviceKinds.${kind}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <Textfield label={t('overview.services.name')} error={fieldErrorText(t, errors.name)} {...register('name')} />
+        <Textfield type="number" inputMode="numeric" label={t('overview.services.capacity')} error={fieldErrorText(t, errors.capacity)} {...register('capacity', { setValueAs: emptyNumber })} />
+        <Textfield label={t('overview.services.capacityUnit')} error={fieldErrorText(t, errors.capacityUnit)} {...register('capacityUnit')} />
+        <Textfield multiline rows={2} label={t('overview.services.description')} error={fieldErrorText(t, errors.description)} {...register('description')} />
+      </>
+    ),
+  };
 }
 
-function PatternForm() {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const mutation = useMutation(createPatternMutationOptions(queryClient));
-  const { register, handleSubmit, reset, formState } = useForm<z.input<typeof PatternBodySchema>, unknown, PatternBody>({
-    resolver: zodResolver(PatternBodySchema),
-    defaultValues: { kind: 'recruitment', title: '', description: '' },
-  });
-  const errors = formState.errors;
-  return (
-    <Details>
-      <DetailsSummary>{t('overview.patterns.add')}</DetailsSummary>
-      <DetailsContent>
-        <form className="form-stack" noValidate onSubmit={(event) => void handleSubmit((body) => mutation.mutate(body, { onSuccess: () => reset() }))(event)}>
-          <MutationError error={mutation.error} />
-          <SelectField label={t('overview.patterns.kind')} {...register('kind')}>
-            {PATTERN_KINDS.map((kind) => (
-              <SelectOption key={kind} value={kind}>
-                {t(`overview.patternKinds.${kind}`)}
-              </SelectOption>
-            ))}
-          </SelectField>
-          <Textfield label={t('overview.patterns.title')} error={fieldErrorText(t, errors.title)} {...register('title')} />
-          <Textfield multiline rows={3} label={t('overview.patterns.description')} error={fieldErrorText(t, errors.description)} {...register('description')} />
-          <Button type="submit" disabled={mutation.isPending}>
-            {t('overview.save')}
-          </Button>
-          <SuccessMessage>{mutation.isSuccess ? t('overview.saved') : null}</SuccessMessage>
-        </form>
-      </DetailsContent>
-    </Details>
-  );
+function patternForm(t: T): EntryForm<Pattern, z.input<typeof PatternBodySchema>, PatternBody> {
+  return {
+    path: 'patterns',
+    schema: PatternBodySchema,
+    addLabel: t('overview.patterns.add'),
+    empty: { kind: 'recruitment', title: '', description: '' },
+    valuesOf: (pattern) => ({ kind: pattern.kind, title: pattern.title, description: pattern.description }),
+    nameOf: (pattern) => pattern.title,
+    fields: ({ register, errors }) => (
+      <>
+        <SelectField label={t('overview.patterns.kind')} {...register('kind')}>
+          {PATTERN_KINDS.map((kind) => (
+            <SelectOption key={kind} value={kind}>
+              {t(`overview.patternKinds.${kind}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <Textfield label={t('overview.patterns.title')} error={fieldErrorText(t, errors.title)} {...register('title')} />
+        <Textfield multiline rows={3} label={t('overview.patterns.description')} error={fieldErrorText(t, errors.description)} {...register('description')} />
+      </>
+    ),
+  };
 }
 
 type Level = (typeof MATURITY_LEVEL_KEYS)[number];
