@@ -21,6 +21,8 @@ export type MunicipalitySettingsJson = {
   languages: string[];
   defaultLanguage: string;
   suppressionThreshold: number;
+  /** Shown counts in protected statistics are rounded to a multiple of this (absent or 1: no rounding). */
+  roundingBase?: number;
 };
 
 /** The tenant. Every tenant-owned table below carries its id. */

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { MFA_POLICIES } from '../roles';
+import { MIN_SUPPRESSION_THRESHOLD } from '../disclosure/protect';
 import { shortText } from './common';
+
+/** Highest k a municipality may set; a larger k would hide most figures of a small municipality. */
+export const MAX_SUPPRESSION_THRESHOLD = 20;
+/** Bases a municipality may round its shown counts to. */
+export const ROUNDING_BASES = [1, 2, 3, 5, 10] as const;
 
 /** Languages the staff app is offered in. */
 export const STAFF_LANGUAGES = ['nb', 'en'] as const;
@@ -14,6 +20,8 @@ export const MunicipalitySettingsSchema = z.object({
   defaultLanguage: z.enum(LANGUAGE_CODES),
   languages: z.array(z.enum(LANGUAGE_CODES)),
   mfaPolicy: z.enum(MFA_POLICIES),
+  suppressionThreshold: z.number().int().describe('k: counts 0 < n < k are withheld in every statistic that leaves the case team'),
+  roundingBase: z.number().int().describe('Shown counts are rounded to a multiple of this (1: no rounding)'),
   isDemo: z.boolean(),
 });
 export type MunicipalitySettings = z.infer<typeof MunicipalitySettingsSchema>;
@@ -24,6 +32,17 @@ export const UpdateMunicipalityBodySchema = z
     defaultLanguage: z.enum(LANGUAGE_CODES).optional().describe('Default language'),
     languages: z.array(z.enum(LANGUAGE_CODES)).min(1).max(LANGUAGE_CODES.length).optional().describe('Languages offered'),
     mfaPolicy: z.enum(MFA_POLICIES).optional().describe('privileged: admin, coordinator and caseworker need MFA; all: everyone; off: nobody'),
+    suppressionThreshold: z
+      .number()
+      .int()
+      .min(MIN_SUPPRESSION_THRESHOLD)
+      .max(MAX_SUPPRESSION_THRESHOLD)
+      .optional()
+      .describe(`k for disclosure control: counts 0 < n < k are withheld (${MIN_SUPPRESSION_THRESHOLD}–${MAX_SUPPRESSION_THRESHOLD})`),
+    roundingBase: z
+      .union(ROUNDING_BASES.map((base) => z.literal(base)))
+      .optional()
+      .describe(`Round shown counts to a multiple of this: ${ROUNDING_BASES.join(', ')} (1: no rounding)`),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Change at least one field' })
   .refine((body) => !body.languages || !body.defaultLanguage || body.languages.includes(body.defaultLanguage), {

@@ -56,6 +56,8 @@ describe('read the settings', () => {
       defaultLanguage: 'nb',
       languages: ['nb', 'nn', 'en'],
       mfaPolicy: 'off',
+      suppressionThreshold: 7,
+      roundingBase: 1,
       isDemo: false,
     });
   });
@@ -111,6 +113,10 @@ describe('change the settings', () => {
     ['languages.1', { languages: ['nb', 'klingon'] }],
     ['mfaPolicy', { mfaPolicy: 'sometimes' }],
     ['defaultLanguage', { defaultLanguage: 'xx' }],
+    ['suppressionThreshold', { suppressionThreshold: 2 }],
+    ['suppressionThreshold', { suppressionThreshold: 21 }],
+    ['suppressionThreshold', { suppressionThreshold: 4.5 }],
+    ['roundingBase', { roundingBase: 4 }],
   ])('refuses bad input on %s with 400 naming the field, nothing written', async (field, body) => {
     const tenant = await seed();
     const admin = await signIn(h, tenant.users.admin);
@@ -120,6 +126,19 @@ describe('change the settings', () => {
     expect(errorCode(response)).toBe('VALIDATION_ERROR');
     expect(response.json().error.details[0].field).toBe(field);
     expect(await dbState(tenant.municipality.id)).toEqual(before);
+  });
+
+  it('lets the admin set k and the rounding base, audited, and the statistics page follows them', async () => {
+    const tenant = await seed();
+    const admin = await signIn(h, tenant.users.admin);
+    const response = await call(h, admin, 'PATCH', '/api/v1/municipality', { suppressionThreshold: 3, roundingBase: 5 });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ suppressionThreshold: 3, roundingBase: 5 });
+    const [event] = await auditEvents(tenant.municipality.id, 'municipality.updated');
+    expect(event?.details).toMatchObject({ fields: ['suppressionThreshold', 'roundingBase'], suppressionThreshold: 3, roundingBase: 5 });
+    const page = await call(h, await signIn(h, tenant.users.coordinator), 'GET', `/api/v1/statistics?year=${new Date().getUTCFullYear()}`);
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json()).toMatchObject({ suppressionThreshold: 3, roundingBase: 5 });
   });
 
   it("applies mfaPolicy 'all' at a frontline user's next sign-in", async () => {

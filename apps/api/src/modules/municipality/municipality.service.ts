@@ -1,5 +1,5 @@
 import type { MunicipalitySettings, UpdateMunicipalityBody } from '@lykt/shared';
-import { LANGUAGE_CODES, MFA_POLICIES } from '@lykt/shared';
+import { effectiveThreshold, LANGUAGE_CODES, MFA_POLICIES } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -20,6 +20,8 @@ export function presentMunicipality(row: MunicipalityRow): MunicipalitySettings 
     defaultLanguage,
     languages: row.settings.languages.filter(isLanguage),
     mfaPolicy: policy,
+    suppressionThreshold: effectiveThreshold(row.settings.suppressionThreshold),
+    roundingBase: row.settings.roundingBase ?? 1,
     isDemo: row.isDemo,
   };
 }
@@ -38,6 +40,8 @@ export async function updateMunicipality(deps: Deps, actor: UserActor, body: Upd
     ...(body.mfaPolicy ? { mfaPolicy: body.mfaPolicy } : {}),
     ...(body.languages ? { languages: body.languages } : {}),
     ...(body.defaultLanguage ? { defaultLanguage: body.defaultLanguage } : {}),
+    ...(body.suppressionThreshold !== undefined ? { suppressionThreshold: body.suppressionThreshold } : {}),
+    ...(body.roundingBase !== undefined ? { roundingBase: body.roundingBase } : {}),
   };
   if (!settings.languages.includes(settings.defaultLanguage)) {
     throw new AppError('VALIDATION_ERROR', 'The default language must be one of the languages offered.', [
@@ -52,7 +56,12 @@ export async function updateMunicipality(deps: Deps, actor: UserActor, body: Upd
       action: 'municipality.updated',
       entityType: 'municipality',
       entityId: actor.municipalityId,
-      details: { fields, ...(body.mfaPolicy ? { mfaPolicy: body.mfaPolicy } : {}) },
+      details: {
+        fields,
+        ...(body.mfaPolicy ? { mfaPolicy: body.mfaPolicy } : {}),
+        ...(body.suppressionThreshold !== undefined ? { suppressionThreshold: body.suppressionThreshold } : {}),
+        ...(body.roundingBase !== undefined ? { roundingBase: body.roundingBase } : {}),
+      },
     });
     return next;
   });

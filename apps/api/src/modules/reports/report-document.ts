@@ -12,6 +12,7 @@ export type ReportDocumentInput = {
   year: number;
   lang: 'nb' | 'en';
   suppressionThreshold: number;
+  roundingBase?: number;
   narrative: ReportNarrative;
   draft: boolean;
 };
@@ -41,7 +42,7 @@ export async function buildReportDocument(db: Database, input: ReportDocumentInp
 
   const sections = [];
   for (const provider of providers) {
-    sections.push(await provider.build(db, { municipalityId: input.municipalityId, from, to, lang: input.lang, suppressionThreshold: input.suppressionThreshold }));
+    sections.push(await provider.build(db, { municipalityId: input.municipalityId, from, to, lang: input.lang, suppressionThreshold: input.suppressionThreshold, roundingBase: input.roundingBase ?? 1 }));
   }
 
   const blocks: DocBlock[] = [{ type: 'heading', level: 1, text: texts.narrative.summary }, ...narrativeBlocks(input.narrative.summary, texts.narrativeEmpty)];

@@ -10,6 +10,8 @@ export type ReportSectionInput = {
   lang: 'nb' | 'en';
   /** The municipality's small-count threshold k (settings.suppressionThreshold, default 5, minimum 3). */
   suppressionThreshold: number;
+  /** Round shown counts to a multiple of this (settings.roundingBase; absent or 1: no rounding). */
+  roundingBase?: number;
 };
 
 /**

@@ -57,7 +57,7 @@ export async function touchReport(tx: Database, municipalityId: string, reportId
   await tx.update(r).set({ updatedAt: new Date() }).where(and(eq(r.municipalityId, municipalityId), eq(r.id, reportId)));
 }
 
-export async function municipalityOf(db: Database, municipalityId: string): Promise<{ name: string; suppressionThreshold: number } | null> {
+export async function municipalityOf(db: Database, municipalityId: string): Promise<{ name: string; suppressionThreshold: number; roundingBase: number } | null> {
   const [row] = await db.select({ name: schema.municipality.name, settings: schema.municipality.settings }).from(schema.municipality).where(eq(schema.municipality.id, municipalityId)).limit(1);
-  return row ? { name: row.name, suppressionThreshold: row.settings.suppressionThreshold } : null;
+  return row ? { name: row.name, suppressionThreshold: row.settings.suppressionThreshold, roundingBase: row.settings.roundingBase ?? 1 } : null;
 }

@@ -131,6 +131,7 @@ async function generate(db: Database, municipalityId: string, report: ReportRow,
     year: report.year,
     lang: report.language === 'en' ? 'en' : 'nb',
     suppressionThreshold: effectiveThreshold(municipality.suppressionThreshold),
+    roundingBase: municipality.roundingBase,
     narrative,
     draft,
   });

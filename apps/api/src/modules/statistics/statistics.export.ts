@@ -7,7 +7,7 @@ import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { HTCDS_FIELDS, kAnonymise, toHtcdsRecord } from './htcds';
-import { loadYearFacts, municipalityThreshold } from './statistics.service';
+import { loadYearFacts, municipalityDisclosure, municipalityThreshold } from './statistics.service';
 import { protectedTables } from './statistics.tables';
 
 export type ExportFile = {
@@ -91,8 +91,8 @@ async function xlsx(sheets: Array<{ name: string; rows: string[][] }>): Promise<
 /** CSV or XLSX of one table (or all) of the protected page: the same figures the page shows. */
 export async function exportStatistics(deps: Deps, actor: UserActor, query: StatisticsExportQuery): Promise<ExportFile> {
   const year = statisticsYear(query);
-  const [facts, threshold] = await Promise.all([loadYearFacts(deps.db, actor.municipalityId, year), municipalityThreshold(deps.db, actor.municipalityId)]);
-  const page = protectedTables(facts, threshold);
+  const [facts, disclosure] = await Promise.all([loadYearFacts(deps.db, actor.municipalityId, year), municipalityDisclosure(deps.db, actor.municipalityId)]);
+  const page = protectedTables(facts, disclosure.threshold, disclosure.roundingBase);
   const tables = query.table ? page.tables.filter((table) => table.id === query.table) : page.tables;
   if (tables.length === 0) throw new AppError('NOT_FOUND', `There is no statistics table "${query.table ?? ''}".`);
   await inTransaction(deps, (tx) =>
@@ -144,8 +144,8 @@ const KOM_TABLES: Record<string, string> = {
 /** The yearly summary in KOM's categories, from the same protected page. */
 export async function komSummary(deps: Deps, actor: UserActor, query: KomSummaryQuery): Promise<KomSummary> {
   const year = statisticsYear(query);
-  const [facts, threshold] = await Promise.all([loadYearFacts(deps.db, actor.municipalityId, year), municipalityThreshold(deps.db, actor.municipalityId)]);
-  const page = protectedTables(facts, threshold);
+  const [facts, disclosure] = await Promise.all([loadYearFacts(deps.db, actor.municipalityId, year), municipalityDisclosure(deps.db, actor.municipalityId)]);
+  const page = protectedTables(facts, disclosure.threshold, disclosure.roundingBase);
   const regions = overviewContent().regions.regions;
   const label = (dimension: string, key: string) =>
     key.startsWith('region:') ? (regions.find((region) => `region:${region.key}` === key)?.title[query.lang] ?? key) : categoryLabel(dimension, key, query.lang);

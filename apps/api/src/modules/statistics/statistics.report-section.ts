@@ -70,7 +70,7 @@ export async function buildStatisticsSection(db: Database, input: ReportSectionI
       emptyText: t.empty,
       blocks: [],
     };
-  const page = protectedTables(facts, input.suppressionThreshold);
+  const page = protectedTables(facts, input.suppressionThreshold, input.roundingBase ?? 1);
   const show = (value: number | null) => (value === null ? t.withheld : String(value));
   const labels = overviewContent().labels;
   const blocks: DocBlock[] = [{ type: 'paragraph', text: t.intro(year) }];

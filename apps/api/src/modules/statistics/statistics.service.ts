@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
-import { effectiveThreshold, isPrimarySensitive, statisticsYear, type StatisticsPage, type StatisticsQuery, type StatisticsSource } from '@lykt/shared';
+import { effectiveThreshold, isPrimarySensitive, roundToBase, statisticsYear, type StatisticsPage, type StatisticsQuery, type StatisticsSource } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -8,10 +8,15 @@ import { lastLocalDate, localDate, yearPeriod } from '../reports/period';
 import { caseFacts, concernFacts, referralFacts, screeningFacts, tipFacts, trainingFacts, yearlyTotals } from './statistics.sources';
 import { exactTables, protectedTables, type YearFacts } from './statistics.tables';
 
+/** The municipality's disclosure settings: k (never below the minimum of 3) and the rounding base (1: none). */
+export async function municipalityDisclosure(db: Database, municipalityId: string): Promise<{ threshold: number; roundingBase: number }> {
+  const [row] = await db.select({ settings: schema.municipality.settings }).from(schema.municipality).where(eq(schema.municipality.id, municipalityId)).limit(1);
+  return { threshold: effectiveThreshold(row?.settings.suppressionThreshold), roundingBase: Math.max(1, Math.floor(row?.settings.roundingBase ?? 1)) };
+}
+
 /** The municipality's k (settings.suppressionThreshold), never below the minimum of 3. */
 export async function municipalityThreshold(db: Database, municipalityId: string): Promise<number> {
-  const [row] = await db.select({ settings: schema.municipality.settings }).from(schema.municipality).where(eq(schema.municipality.id, municipalityId)).limit(1);
-  return effectiveThreshold(row?.settings.suppressionThreshold);
+  return (await municipalityDisclosure(db, municipalityId)).threshold;
 }
 
 /** Reads the coded facts of every source for one municipality and one calendar year. */
@@ -32,7 +37,7 @@ function sourcesWithData(facts: YearFacts): StatisticsSource[] {
   return (['screening', 'concern', 'tip', 'case', 'referral', 'training'] as const).filter((source) => facts[source].length > 0);
 }
 
-async function trend(db: Database, municipalityId: string, year: number, threshold: number | null): Promise<StatisticsPage['trend']> {
+async function trend(db: Database, municipalityId: string, year: number, threshold: number | null, roundingBase = 1): Promise<StatisticsPage['trend']> {
   const years = [year - 4, year - 3, year - 2, year - 1, year].map((y) => ({
     year: y,
     ...yearPeriod(y),
@@ -42,15 +47,15 @@ async function trend(db: Database, municipalityId: string, year: number, thresho
   return totals.map((row) => ({
     year: row.year,
     source: row.source as StatisticsSource,
-    total: threshold !== null && isPrimarySensitive(row.total, threshold) ? null : row.total,
+    total: threshold !== null && isPrimarySensitive(row.total, threshold) ? null : roundToBase(row.total, roundingBase),
   }));
 }
 
 /** The protected statistics page for one year: what viewers and anyone outside the case team see. */
 export async function getStatistics(deps: Deps, actor: UserActor, query: StatisticsQuery): Promise<StatisticsPage> {
   const year = statisticsYear(query);
-  const [facts, threshold] = await Promise.all([loadYearFacts(deps.db, actor.municipalityId, year), municipalityThreshold(deps.db, actor.municipalityId)]);
-  const page = protectedTables(facts, threshold);
+  const [facts, disclosure] = await Promise.all([loadYearFacts(deps.db, actor.municipalityId, year), municipalityDisclosure(deps.db, actor.municipalityId)]);
+  const page = protectedTables(facts, disclosure.threshold, disclosure.roundingBase);
   return {
     year,
     internal: false,
@@ -59,7 +64,7 @@ export async function getStatistics(deps: Deps, actor: UserActor, query: Statist
     withheld: page.withheld,
     sources: sourcesWithData(facts),
     tables: page.tables,
-    trend: await trend(deps.db, actor.municipalityId, year, page.threshold),
+    trend: await trend(deps.db, actor.municipalityId, year, page.threshold, page.roundingBase),
     generatedAt: new Date().toISOString(),
   };
 }

@@ -12,7 +12,15 @@ import {
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { LANGUAGE_CODES, MFA_POLICIES, UpdateMunicipalityBodySchema, type MunicipalitySettings } from '@lykt/shared';
+import {
+  LANGUAGE_CODES,
+  MAX_SUPPRESSION_THRESHOLD,
+  MFA_POLICIES,
+  MIN_SUPPRESSION_THRESHOLD,
+  ROUNDING_BASES,
+  UpdateMunicipalityBodySchema,
+  type MunicipalitySettings,
+} from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -56,8 +64,11 @@ function SettingsForm({ settings, canWrite }: { settings: MunicipalitySettings; 
       defaultLanguage: settings.defaultLanguage,
       languages: settings.languages,
       mfaPolicy: settings.mfaPolicy,
+      suppressionThreshold: settings.suppressionThreshold,
+      roundingBase: ROUNDING_BASES.find((base) => base === settings.roundingBase) ?? 1,
     },
   });
+  const bounds = { min: MIN_SUPPRESSION_THRESHOLD, max: MAX_SUPPRESSION_THRESHOLD };
 
   const onSubmit = handleSubmit((values) => {
     update.mutate(values);
@@ -115,6 +126,27 @@ function SettingsForm({ settings, canWrite }: { settings: MunicipalitySettings; 
             />
           ))}
           {errors.mfaPolicy ? <ValidationMessage>{t('validation.choose')}</ValidationMessage> : null}
+        </Fieldset>
+        <Fieldset>
+          <FieldsetLegend>{t('settings.disclosureLegend')}</FieldsetLegend>
+          <FieldsetDescription>{t('settings.disclosureDescription')}</FieldsetDescription>
+          <Textfield
+            label={t('settings.suppressionThreshold')}
+            description={t('settings.suppressionThresholdDescription', bounds)}
+            type="number"
+            inputMode="numeric"
+            min={MIN_SUPPRESSION_THRESHOLD}
+            max={MAX_SUPPRESSION_THRESHOLD}
+            error={errors.suppressionThreshold ? t('settings.suppressionThresholdError', bounds) : undefined}
+            {...register('suppressionThreshold', { valueAsNumber: true })}
+          />
+          <SelectField label={t('settings.roundingBase')} error={fieldErrorText(t, errors.roundingBase, 'choice')} {...register('roundingBase', { setValueAs: (value: string | number) => Number(value) })}>
+            {ROUNDING_BASES.map((base) => (
+              <SelectOption key={base} value={String(base)}>
+                {base === 1 ? t('settings.roundingNone') : t('settings.roundingTo', { base })}
+              </SelectOption>
+            ))}
+          </SelectField>
         </Fieldset>
         {canWrite ? (
           <div className="button-row">
