@@ -1,10 +1,10 @@
 import { routineTexts, trainingModule } from '@lykt/content/knowledge';
 import type { ArticleLang, OrganisationKind, PlanLink, PlanLinkBody } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
-import type { UserActor } from '../../platform/context';
+import { runWithContext, type UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import type { Database } from '@lykt/db';
+import { schema, type Database } from '@lykt/db';
 import { insertUpdate, updateMeasureRow } from '../plans/plans.repository';
 import { postUpdate, today } from '../plans/plans.service';
 import { computeCoverage } from './training.coverage';
@@ -172,4 +172,22 @@ export async function followCoverage(tx: Database, municipalityId: string, modul
     changed += 1;
   }
   return changed;
+}
+
+/**
+ * The nightly run: coverage also falls when certificates pass their refresh date, with nobody
+ * completing anything, so every linked measure of every municipality is brought in line once a
+ * day (and at start). Same rules, timeline entries and audit events as followCoverage.
+ */
+export async function followCoverageEverywhere(deps: Deps): Promise<number> {
+  return runWithContext({ requestId: null, actor: { kind: 'system', label: 'training-coverage' } }, async () => {
+    let changed = 0;
+    const municipalities = await deps.db.select({ id: schema.municipality.id, settings: schema.municipality.settings }).from(schema.municipality);
+    for (const municipality of municipalities) {
+      const lang: ArticleLang = municipality.settings.defaultLanguage === 'en' ? 'en' : 'nb';
+      const moduleKeys = new Set((await repo.findPlanLinks(deps.db, municipality.id)).map((row) => row.moduleKey));
+      for (const moduleKey of moduleKeys) changed += await inTransaction(deps, (tx) => followCoverage(tx, municipality.id, moduleKey, lang));
+    }
+    return changed;
+  });
 }

@@ -8,6 +8,7 @@ import { seedCapabilities } from '../../platform/seed-capabilities';
 import { call, createHarness, errorCode, expectEachForbidden, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
 import { today } from '../plans/plans.service';
 import { validUntil } from './training.logic';
+import { followCoverageEverywhere } from './training.plan-links';
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -248,16 +249,27 @@ describe('training', () => {
       [null, 31, 63],
     ]);
     expect(timeline[1]?.text).toBe('Opplæring «Grunnkurs: menneskehandel i kommunen»: 50 % av målgruppen har gyldig kurs (2 av 4). Mål: 80 % innen 2027-06-30.');
-    // The coordinator can also apply it by hand (e.g. after certificates expired).
+    // The coordinator can also apply it by hand.
     const applied = await call(h, coordinator, 'POST', `/api/v1/training/plan-links/${link.id}/apply`);
     expect(applied.statusCode, applied.body).toBe(200);
     expect(applied.json<PlanLink>()).toMatchObject({ coverage: { staff: 4, trained: 2, share: 50 }, progress: 63 });
+    // A certificate past its refresh date lowers coverage with nobody completing anything: the nightly run follows it.
+    // (The run covers every municipality in the database; other test files' tenants may be there too, so only this measure is checked.)
+    const progressOf = async () => (await h.deps.db.select().from(schema.planMeasure).where(eq(schema.planMeasure.id, measure.id)))[0]?.progress;
+    await followCoverageEverywhere(h.deps);
+    expect(await progressOf()).toBe(63);
+    await h.deps.db.update(schema.trainingCompletion).set({ validUntil: '2020-01-01' }).where(eq(schema.trainingCompletion.userId, tenant.users.caseworker.id));
+    expect(await followCoverageEverywhere(h.deps)).toBeGreaterThanOrEqual(1);
+    expect(await progressOf()).toBe(31);
+    const nightly = await h.deps.db.select().from(schema.planMeasureUpdate).where(eq(schema.planMeasureUpdate.measureId, measure.id));
+    expect(nightly.map((entry) => [entry.authorUserId, entry.progressBefore, entry.progressAfter])).toContainEqual([null, 63, 31]);
     const state = await dbState(tenant.municipality.id);
     expect(state.audit.filter((event) => event.action.startsWith('training.plan_link')).map((event) => [event.action, event.details.automatic ?? false])).toEqual([
       ['training.plan_link.created', false],
       ['training.plan_link.applied', true],
       ['training.plan_link.applied', true],
       ['training.plan_link.applied', false],
+      ['training.plan_link.applied', true],
     ]);
     const other = await seed();
     const otherCoordinator = await signIn(h, other.users.coordinator);
