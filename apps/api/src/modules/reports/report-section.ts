@@ -26,6 +26,29 @@ export type ReportSection = {
   hasData: boolean;
   emptyText?: string;
   blocks: DocBlock[];
+  /**
+   * Headline figures the section offers the rest of the report (the key-figures table at the front
+   * and the generated narrative per council question). Already disclosure-controlled: a figure about
+   * people or events comes from the published (protected) statistics, never from a live count.
+   */
+  figures?: ReportFigure[];
+};
+
+/** A published figure: exact, a protected range ("fewer than 5", "5–9"), or withheld. */
+export type PublishedValue = { kind: 'exact'; value: number } | { kind: 'range'; low: number; high: number | null } | { kind: 'withheld' };
+
+/**
+ * One headline figure. key is stable (e.g. 'concerns.received', 'cases.new', 'training.coverage');
+ * question links it to the council's questions (prevalence, knowledge, tools, identification,
+ * assistance, plan) so the narrative can be written from the figures.
+ */
+export type ReportFigure = {
+  key: string;
+  question: 'prevalence' | 'knowledge' | 'tools' | 'identification' | 'assistance' | 'plan';
+  label: string;
+  value: PublishedValue;
+  /** The period the figure covers when it is not the report's year (pooled years), e.g. '2024–2026'. */
+  period?: string;
 };
 
 export type ReportSectionProvider = {
