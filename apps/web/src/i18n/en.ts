@@ -189,36 +189,27 @@ export const en: Translations<typeof nb> = {
     heading: 'Welcome, {{name}}',
     roleLine: 'You are signed in as {{role}} at {{organisation}}.',
     availableNow: 'What you can use now',
-    comingLater: 'Coming later',
     roles: {
       admin: {
         intro:
           'As administrator you set Lykt up for the municipality: you create and maintain users and roles, keep the partner registry up to date, manage settings such as languages and the two-factor authentication policy, and follow the audit log. You do not see case content.',
-        coming: 'Importing users and signing in with ID-porten or Entra ID are coming later.',
       },
       coordinator: {
         intro:
           "As coordinator you have the overview of the municipality's work against human trafficking: the action plan, concerns, anonymous tips, cases, statistics and reports to the council.",
-        coming:
-          'The action plan, concerns, anonymous tips, cases, statistics and reports are coming in later versions. For now you can keep the partner registry up to date and read the audit log.',
       },
       caseworker: {
         intro: 'As caseworker you follow up the cases whose team you are on, and the concerns assigned to you.',
-        coming: 'Cases, referrals and assigned concerns are coming in later versions. For now you can look up the partner registry.',
       },
       frontline: {
         intro:
           'As frontline worker you find guides for recognising signs of human trafficking, report concerns, and find routines, knowledge and training.',
-        coming:
-          'Screening guides, reporting a concern, routines and training are coming in later versions. For now you can see whom to contact in the partner registry.',
       },
       partner: {
         intro: 'As partner you see referrals addressed to your organisation, measures you own, and the meetings of the cooperation group.',
-        coming: 'Referrals, measures and meetings are coming in later versions. For now you can look up the partner registry.',
       },
       viewer: {
         intro: 'As viewer you see the adopted action plan and its progress, statistics in which small numbers are hidden, and reports.',
-        coming: 'The action plan, statistics and reports are coming in later versions.',
       },
     },
     links: {

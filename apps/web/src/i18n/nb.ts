@@ -188,37 +188,28 @@ export const nb = {
     heading: 'Velkommen, {{name}}',
     roleLine: 'Du er logget inn som {{role}} i {{organisation}}.',
     availableNow: 'Dette kan du bruke nå',
-    comingLater: 'Kommer senere',
     roles: {
       admin: {
         intro:
           'Som administrator setter du opp Lykt for kommunen: du oppretter og vedlikeholder brukere og roller, holder partnerregisteret oppdatert, styrer innstillinger som språk og krav til tofaktorautentisering, og følger med i revisjonsloggen. Du ser ikke innholdet i saker.',
-        coming: 'Import av brukere og pålogging med ID-porten eller Entra ID kommer senere.',
       },
       coordinator: {
         intro:
           'Som koordinator har du oversikten over kommunens arbeid mot menneskehandel: handlingsplanen, bekymringsmeldinger, anonyme tips, saker, statistikk og rapporter til kommunestyret.',
-        coming:
-          'Handlingsplan, bekymringsmeldinger, anonyme tips, saker, statistikk og rapporter kommer i senere versjoner. Nå kan du holde partnerregisteret oppdatert og lese revisjonsloggen.',
       },
       caseworker: {
         intro: 'Som saksbehandler følger du opp saker der du er med i teamet, og bekymringsmeldinger som er tildelt deg.',
-        coming: 'Saker, henvisninger og tildelte bekymringsmeldinger kommer i senere versjoner. Nå kan du slå opp i partnerregisteret.',
       },
       frontline: {
         intro:
           'Som førstelinjeansatt finner du veiledere for å kjenne igjen tegn på menneskehandel, sender bekymringsmeldinger, og finner rutiner, kunnskap og opplæring.',
-        coming:
-          'Kartleggingsveiledere, bekymringsmelding, rutiner og opplæring kommer i senere versjoner. Nå kan du se hvem du kan kontakte i partnerregisteret.',
       },
       partner: {
         intro:
           'Som samarbeidspartner ser du henvisninger til organisasjonen din, tiltak dere har ansvar for, og møtene i samarbeidsgruppen.',
-        coming: 'Henvisninger, tiltak og møter kommer i senere versjoner. Nå kan du slå opp i partnerregisteret.',
       },
       viewer: {
         intro: 'Som leser ser du den vedtatte handlingsplanen og fremdriften i den, statistikk der små tall er skjult, og rapporter.',
-        coming: 'Handlingsplan, statistikk og rapporter kommer i senere versjoner.',
       },
     },
     links: {

@@ -39,12 +39,6 @@ export function HomePage() {
       </section>
       <PlanDeadlines />
       <CaseReminders />
-      <section className="page-section" aria-labelledby="home-later">
-        <Heading level={2} data-size="sm" id="home-later">
-          {t('home.comingLater')}
-        </Heading>
-        <Paragraph>{t(`home.roles.${role}.coming`)}</Paragraph>
-      </section>
     </div>
   );
 }
