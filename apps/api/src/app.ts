@@ -14,6 +14,7 @@ import { registerAuth } from './platform/http/auth.plugin';
 import { registerErrorHandling, sendNotFound } from './platform/http/errors.plugin';
 import { loggerOptions } from './platform/http/logging';
 import { registerSecurity } from './platform/http/security.plugin';
+import { registerTextIntegrity } from './platform/http/text-integrity';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { cooperationRoutes } from './modules/cooperation/cooperation.routes';
 import { planRoutes } from './modules/plans/plans.routes';
@@ -62,6 +63,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
 
   registerErrorHandling(app);
+  registerTextIntegrity(app);
   await registerSecurity(app, deps);
   await app.register(cookie);
   // Login attempts are limited per client address in memory only; addresses are never stored or logged.
@@ -92,7 +94,9 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
         .replace(/upgrade-insecure-requests;?/, '')
         .replace(/ validator\.swagger\.io/, '')
         .replace(/ https:/g, ''),
-    uiConfig: { docExpansion: 'list', validatorUrl: null },
+    // Operations stay folded until opened: the document has hundreds of them, and rendering them all
+    // made the page take seconds on a busy machine.
+    uiConfig: { docExpansion: 'none', validatorUrl: null },
   });
 
   await app.register(healthRoutes(deps), { prefix: '/api' });
@@ -119,7 +123,11 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     },
     { prefix: '/api/v1' },
   );
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The document is built once (fastify-swagger caches it; main.ts builds it at start) and sent as one string.
+  let openApiJson: string | undefined;
+  app.get('/api/openapi.json', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send((openApiJson ??= JSON.stringify(app.swagger()))),
+  );
 
   const hasWeb = (options.serveWeb ?? true) && fs.existsSync(`${WEB_DIST}/index.html`);
   if (hasWeb) {

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { bootstrapDatabase } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError, openRuntime } from './platform/runtime';
+import { errorForLog } from './platform/http/logging';
 import { automaticBackupFile, backupDatabase, pruneBackups } from './platform/backup';
 import path from 'node:path';
 
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   };
   const backupTimer = embedded
     ? setInterval(() => {
-        makeBackup().catch((error: unknown) => app.log.error({ err: { message: (error as Error).message } }, 'automatic backup failed'));
+        makeBackup().catch((error: unknown) => app.log.error({ err: errorForLog(error) }, 'automatic backup failed'));
       }, BACKUP_INTERVAL_MS)
     : null;
   backupTimer?.unref();
@@ -42,13 +43,16 @@ async function main(): Promise<void> {
       await runtime.close();
       process.exit(0);
     } catch (error) {
-      app.log.error({ err: { message: (error as Error).message } }, 'unclean shutdown');
+      app.log.error({ err: errorForLog(error) }, 'unclean shutdown');
       process.exit(1);
     }
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // Build the OpenAPI document before the first request, so /api/docs never waits for it.
+  await app.ready();
+  app.swagger();
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host}:${config.port}`;
   const lines = [`Lykt ${config.version} is running on ${url}/app/ (API ${url}/api/, docs ${url}/api/docs)`, `Database: ${runtime.deps.dbKind}${runtime.deps.dbKind === 'pglite' ? ` in ${config.dataDir}` : ''}`];

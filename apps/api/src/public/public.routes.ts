@@ -12,6 +12,7 @@ import { publicContentVersion } from './version';
 import { planPage, planTextLanguage } from './plan-page';
 import { loadPublicPlan, publicPlanEnabled } from '../modules/reports/public-plan';
 import { localDate } from '../modules/reports/period';
+import { errorForLog } from '../platform/http/logging';
 import { reportTexts } from '@lykt/content/report-texts';
 import { conversationPage, followUpPage, homePage, messagePage, receiptPage, tipFormPage, type PageContext, type TipFormErrors, type TipFormValues } from './pages';
 
@@ -163,7 +164,7 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
       const ctx = context(state, lang, '/');
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendPage(reply, 413, lang, messagePage(ctx, ctx.texts.errors.tooLargeHeading, ctx.texts.errors.tooLarge));
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-      if (status === 500) request.log.error({ err: { type: error.name, message: error.message, code: error.code } }, 'public page error');
+      if (status === 500) request.log.error({ err: errorForLog(error) }, 'public page error');
       return sendPage(reply, status, lang, messagePage(ctx, ctx.texts.site.title, ctx.texts.errors.generic));
     });
 

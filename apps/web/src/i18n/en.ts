@@ -109,6 +109,7 @@ export const en: Translations<typeof nb> = {
   errors: {
     VALIDATION_ERROR: 'Some of the details are not valid. Please check the form.',
     INVALID_JSON: 'The request could not be read. Please try again.',
+    INVALID_TEXT: 'The text contains a character that cannot be stored (a NUL byte or broken Unicode). Remove it and try again.',
     WEAK_PASSWORD: 'The password is too weak. Choose a longer password that is harder to guess.',
     INVALID_MFA_CODE: 'The code is wrong or has expired. Try the code the app shows now.',
     MFA_NOT_PENDING: 'The sign-in is not waiting for a code. Please sign in again.',

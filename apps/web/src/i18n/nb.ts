@@ -108,6 +108,7 @@ export const nb = {
   errors: {
     VALIDATION_ERROR: 'Noen av opplysningene er ikke gyldige. Se over skjemaet.',
     INVALID_JSON: 'Forespørselen kunne ikke leses. Prøv igjen.',
+    INVALID_TEXT: 'Teksten inneholder et tegn som ikke kan lagres (en NUL-byte eller ødelagt Unicode). Fjern det og prøv igjen.',
     WEAK_PASSWORD: 'Passordet er for svakt. Velg et lengre passord som er vanskeligere å gjette.',
     INVALID_MFA_CODE: 'Koden er feil eller utløpt. Prøv med koden appen viser nå.',
     MFA_NOT_PENDING: 'Innloggingen venter ikke på en kode. Logg inn på nytt.',

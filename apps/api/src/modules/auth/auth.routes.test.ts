@@ -119,6 +119,25 @@ describe('sign-in', () => {
     expect(errorCode(await call(h, session, 'GET', '/api/v1/me'))).toBe('UNAUTHENTICATED');
     expect(await auditActions(tenant.municipality.id)).toEqual(['auth.login.succeeded', 'auth.logout']);
   });
+
+  it('signing in again from the same browser ends the earlier session: its token stops working', async () => {
+    const tenant = await seedTenant(h);
+    const first = await signIn(h, tenant.users.partner);
+    expect((await call(h, first, 'GET', '/api/v1/me')).statusCode).toBe(200);
+    const again = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin: ORIGIN, cookie: first.cookie },
+      payload: { email: tenant.users.partner.email, password: TEST_PASSWORD },
+    });
+    expect(again.statusCode).toBe(200);
+    const second = { cookie: sessionCookieFrom(again) };
+    expect(second.cookie).not.toBe(first.cookie);
+    expect(errorCode(await call(h, first, 'GET', '/api/v1/me'))).toBe('UNAUTHENTICATED');
+    expect((await call(h, second, 'GET', '/api/v1/me')).statusCode).toBe(200);
+    const sessions = await h.deps.db.select().from(schema.session).where(eq(schema.session.userId, tenant.users.partner.id));
+    expect(sessions.map((row) => row.endedReason).sort()).toEqual(['replaced_by_sign_in', null].sort());
+  });
 });
 
 describe('MFA', () => {

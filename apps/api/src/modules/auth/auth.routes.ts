@@ -12,7 +12,7 @@ import {
   UpdateMeBodySchema,
 } from '@lykt/shared';
 import type { Deps } from '../../platform/deps';
-import { actorOf, clearSessionCookie, inSessionState, setSessionCookie, signedIn } from '../../platform/http/auth.plugin';
+import { actorOf, clearSessionCookie, inSessionState, sessionCookieName, setSessionCookie, signedIn } from '../../platform/http/auth.plugin';
 import { changePassword, confirmMfaEnrolment, login, logout, startMfaEnrolment, updatePreferences, verifyMfa } from './auth.service';
 import { getMe } from './me.service';
 
@@ -28,7 +28,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
-        const { token, state } = await login(deps, request.body);
+        const { token, state } = await login(deps, request.body, request.cookies[sessionCookieName(deps.config.secureCookies)]);
         setSessionCookie(reply, deps, token);
         return { state };
       },

@@ -14,6 +14,7 @@ import { findMunicipality, type MunicipalityRow } from '../municipality/municipa
 import { findUserByEmail, findUserInMunicipality, updateUser, type UserRow } from '../users/user.repository';
 import {
   endSession,
+  endSessionByTokenHash,
   endUserSessions,
   findSessionByTokenHash,
   insertSession,
@@ -89,7 +90,7 @@ async function registerFailure(deps: Deps, user: UserRow, action: 'auth.login.fa
  * Checks e-mail and password and opens a session in the state the account's MFA calls for.
  * Unknown e-mail, wrong password, locked and deactivated accounts all get the same answer.
  */
-export async function login(deps: Deps, body: LoginBody): Promise<{ token: string; state: SessionState }> {
+export async function login(deps: Deps, body: LoginBody, previousToken?: string): Promise<{ token: string; state: SessionState }> {
   const user = await findUserByEmail(deps.db, body.email);
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), body.password);
@@ -123,6 +124,8 @@ export async function login(deps: Deps, body: LoginBody): Promise<{ token: strin
   const state = stateAfterPassword(user, mustUseMfa(deps, user, municipality));
   const token = randomBytes(32).toString('base64url');
   await inTransaction(deps, async (tx) => {
+    // The browser's earlier session (if it sent one) ends: its token must not outlive the new sign-in.
+    if (previousToken) await endSessionByTokenHash(tx, sha256Hex(previousToken), 'replaced_by_sign_in');
     const session = await insertSession(tx, {
       tokenHash: sha256Hex(token),
       municipalityId: user.municipalityId,

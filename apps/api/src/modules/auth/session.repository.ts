@@ -42,6 +42,14 @@ export async function endSession(tx: Database, sessionId: string, reason: string
     .where(and(eq(schema.session.id, sessionId), isNull(schema.session.endedAt)));
 }
 
+/** Ends the open session with this token hash, whoever it belongs to (the browser that held it signs in anew). */
+export async function endSessionByTokenHash(tx: Database, tokenHash: string, reason: string): Promise<void> {
+  await tx
+    .update(schema.session)
+    .set({ endedAt: new Date(), endedReason: reason })
+    .where(and(eq(schema.session.tokenHash, tokenHash), isNull(schema.session.endedAt)));
+}
+
 /** Ends every open session of a user (but `keepSessionId`), scoped to the municipality. Returns how many ended. */
 export async function endUserSessions(
   tx: Database,

@@ -32,6 +32,7 @@ import {
 } from '@lykt/shared';
 import type { Deps } from '../../platform/deps';
 import { actorOf, requirePermission } from '../../platform/http/auth.plugin';
+import { errorForLog } from '../../platform/http/logging';
 import { exportCase } from './case-export';
 import { breakGlass, eraseCase, getCaseReads, getCaseReminders, getCaseSettings, getDuplicates, runCaseRetention, updateCaseSettings } from './case-protection.service';
 import { addJournalEntry, createTask, updateNeed, updateSafetyPlan, updateTask } from './case-work.service';
@@ -198,7 +199,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
       const run = () => {
         runCaseRetention(deps)
           .then((outcome) => app.log.info({ retention: outcome }, 'case retention run'))
-          .catch((error: unknown) => app.log.error({ err: { type: 'CaseRetention', message: error instanceof Error ? error.message : 'unknown' } }, 'case retention failed'));
+          .catch((error: unknown) => app.log.error({ err: { job: 'CaseRetention', ...errorForLog(error) } }, 'case retention failed'));
       };
       const timer = setInterval(run, RETENTION_INTERVAL_MS);
       timer.unref();

@@ -14,6 +14,7 @@ import {
 } from '@lykt/shared';
 import type { Deps } from '../../platform/deps';
 import { actorOf, requirePermission } from '../../platform/http/auth.plugin';
+import { errorForLog } from '../../platform/http/logging';
 import { addStaffMessage, convertTipToConcern, getPublicSettings, getTip, listAssignees, listTips, purgeExpiredTips, updatePublicSettings, updateTip } from './tips.service';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
@@ -69,7 +70,7 @@ export function tipsRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     if (deps.config.env !== 'test') {
       const run = () => {
-        purgeExpiredTips(deps).catch((error: unknown) => app.log.error({ err: { type: 'TipRetention', message: error instanceof Error ? error.message : 'unknown' } }, 'tip retention failed'));
+        purgeExpiredTips(deps).catch((error: unknown) => app.log.error({ err: { job: 'TipRetention', ...errorForLog(error) } }, 'tip retention failed'));
       };
       const timer = setInterval(run, RETENTION_INTERVAL_MS);
       timer.unref();

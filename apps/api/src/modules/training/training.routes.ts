@@ -22,6 +22,7 @@ import {
 } from '@lykt/shared';
 import type { Deps } from '../../platform/deps';
 import { actorOf, requirePermission } from '../../platform/http/auth.plugin';
+import { errorForLog } from '../../platform/http/logging';
 import * as links from './training.plan-links';
 import * as service from './training.service';
 
@@ -111,7 +112,7 @@ export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
         links
           .followCoverageEverywhere(deps)
           .then((changed) => app.log.info({ measuresUpdated: changed }, 'training coverage followed'))
-          .catch((error: unknown) => app.log.error({ err: { type: 'TrainingCoverage', message: error instanceof Error ? error.message : 'unknown' } }, 'training coverage run failed'));
+          .catch((error: unknown) => app.log.error({ err: { job: 'TrainingCoverage', ...errorForLog(error) } }, 'training coverage run failed'));
       };
       const timer = setInterval(run, DAY_MS);
       timer.unref();

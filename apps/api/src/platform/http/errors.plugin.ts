@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '@lykt/shared';
 import { AppError } from '../errors';
+import { errorForLog } from './logging';
 
 type FieldError = { field: string; message: string };
 
@@ -50,7 +51,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, error.statusCode, 'VALIDATION_ERROR', 'The request is not valid.');
     }
-    request.log.error({ err: { type: error.name, message: error.message, code: error.code, stack: error.stack } }, 'unhandled error');
+    request.log.error({ err: errorForLog(error) }, 'unhandled error');
     return send(reply, 500, 'INTERNAL_ERROR', 'Something went wrong on our side. The error has been logged.');
   });
 }
