@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -7,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { DestinationStream } from 'pino';
 import type { Deps } from './platform/deps';
@@ -65,6 +67,14 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   registerErrorHandling(app);
   registerTextIntegrity(app);
   await registerSecurity(app, deps);
+  // Every text response is compressed (Brotli, else gzip) when the client accepts it; binary
+  // downloads (PDF, DOCX, XLSX, PNG, fonts) are left alone by their media type.
+  await app.register(compress, {
+    global: true,
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } },
+  });
   await app.register(cookie);
   // Login attempts are limited per client address in memory only; addresses are never stored or logged.
   await app.register(rateLimit, { global: false });

@@ -153,7 +153,10 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
 
   return async (app: FastifyInstance) => {
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: PUBLIC_BODY_LIMIT }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
+      // A NUL carries no meaning in a form field and cannot be stored: the form drops it rather than
+      // turning a possible victim away (the API refuses it with INVALID_TEXT instead).
+      const fields = new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'));
+      done(null, Object.fromEntries([...fields].map(([name, value]) => [name.replaceAll('\u0000', ''), value.replaceAll('\u0000', '')])));
     });
 
     app.setErrorHandler(async (error: FastifyError, request, reply) => {
