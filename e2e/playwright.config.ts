@@ -22,7 +22,7 @@ export default defineConfig({
     locale: 'nb-NO',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: chromiumLaunchOptions(),
+    launchOptions: await chromiumLaunchOptions(),
   },
   webServer: {
     // A fresh embedded database with the demo municipality for every run.

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
@@ -17,6 +17,7 @@ import { registerErrorHandling, sendNotFound } from './platform/http/errors.plug
 import { loggerOptions } from './platform/http/logging';
 import { registerSecurity } from './platform/http/security.plugin';
 import { registerTextIntegrity } from './platform/http/text-integrity';
+import { registerOpenApiComponents } from './platform/http/openapi-components';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { cooperationRoutes } from './modules/cooperation/cooperation.routes';
 import { planRoutes } from './modules/plans/plans.routes';
@@ -80,6 +81,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(rateLimit, { global: false });
   registerAuth(app, deps);
 
+  registerOpenApiComponents();
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -92,6 +94,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
