@@ -150,4 +150,11 @@ describe('known errors stay fixed', () => {
     expect(offending(/ROSA[^.\n]{0,60}(?:legal and health help|rettshjelp og helsehjelp|safe housing, legal)/)).toEqual([]);
     expect(offending(/Coordination Unit for Victims of Trafficking|Koordineringsenheten for ofre for menneskehandel|coordination unit for victims/i)).toEqual([]);
   });
+
+  it('the demo routing card does not give an A-krim centre as a police contact', () => {
+    const seed = fs.readFileSync(path.join(CONTENT_ROOT, '../db/src/seed/plans-demo.ts'), 'utf8');
+    const policeRows = seed.split('\n').filter((line) => line.includes("org: 'police'"));
+    expect(policeRows.length).toBeGreaterThan(0);
+    for (const row of policeRows) expect(row).not.toMatch(/contact: '[^']*A-krim/i);
+  });
 });
