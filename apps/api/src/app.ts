@@ -24,6 +24,7 @@ import { planRoutes } from './modules/plans/plans.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { municipalityRoutes } from './modules/municipality/municipality.routes';
+import { contentSourceRoutes } from './modules/content/content-sources.routes';
 import { organisationRoutes } from './modules/organisations/organisation.routes';
 import { userRoutes } from './modules/users/user.routes';
 import { concernRoutes } from './modules/concerns/concern.routes';
@@ -119,6 +120,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       await v1.register(userRoutes(deps));
       await v1.register(organisationRoutes(deps));
       await v1.register(municipalityRoutes(deps));
+      await v1.register(contentSourceRoutes());
       await v1.register(auditRoutes(deps));
       await v1.register(tipsRoutes(deps));
       await v1.register(planRoutes(deps));

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
+  ContentSourceSchema,
   KNOWLEDGE_SERVICES,
   ORGANISATION_KINDS,
   ROUTING_SITUATIONS,
@@ -138,6 +139,7 @@ const textsFor = <const K extends readonly [string, ...string[]]>(keys: K) => z.
 /** Texts of the generated routine, the staff-room poster and the certificate (nb and en). */
 export const RoutineTextsSchema = z.strictObject({
   version: z.number().int().positive(),
+  sources: z.array(ContentSourceSchema).min(1).describe('Law sections and public pages behind the facts in these texts'),
   title: Text,
   summary: Text,
   intro: Text,

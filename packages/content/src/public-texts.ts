@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGE_CODES, TIP_MINOR_ANSWERS, TIP_PEOPLE_COUNTS, TIP_PLACE_KINDS } from '@lykt/shared';
+import { ContentSourceSchema, LANGUAGE_CODES, TIP_MINOR_ANSWERS, TIP_PEOPLE_COUNTS, TIP_PLACE_KINDS } from '@lykt/shared';
 import ar from '../public/ar.json';
 import bg from '../public/bg.json';
 import en from '../public/en.json';
@@ -147,6 +147,7 @@ export const PublicNumbersSchema = z.strictObject({
   police: z.string().regex(/^[0-9 ]+$/),
   shelter: z.strictObject({ name: text, phone: z.string().regex(/^[0-9 +]+$/), url: z.url() }),
   quickExitUrl: z.url(),
+  sources: z.array(ContentSourceSchema).min(1).describe('Where the numbers were checked'),
 });
 export type PublicNumbers = z.infer<typeof PublicNumbersSchema>;
 

@@ -24,6 +24,7 @@ export * from './disclosure/protect';
 export * from './contracts/statistics';
 export * from './contracts/statistics-labels';
 export * from './contracts/overview';
+export * from './contracts/content-sources';
 export * from './contracts/knowledge';
 export * from './contracts/training';
 export * from './knowledge/markdown';

@@ -72,7 +72,7 @@ const ROUTING = [
   { situation: 'minor', org: 'child_welfare' as Org, contact: 'Barneverntjenesten (etter kl. 15: barnevernvakten)', phone: '+47 99 00 00 02', whatToTell: 'Barnets omtrentlige alder, hvor barnet er nå, og hva som gjør deg bekymret.' },
   { situation: 'adult_wants_help', org: 'municipality' as Org, contact: 'Koordinator mot menneskehandel', phone: '+47 99 00 00 10', whatToTell: 'At personen ønsker hjelp, hvilket språk personen snakker, og om personen har et trygt sted å sove i natt.' },
   { situation: 'adult_declines_help', org: 'municipality' as Org, contact: 'Koordinator mot menneskehandel', phone: '+47 99 00 00 10', whatToTell: 'Hva du har sett. Ikke press personen; gi informasjon om hjelp på et språk personen forstår.' },
-  { situation: 'labour_exploitation', org: 'police' as Org, contact: 'Politiets kontaktperson for menneskehandel (A-krim)', phone: '02800', whatToTell: 'Arbeidsstedet, bransjen, antall arbeidere og tegn på tvang (pass inndratt, gjeld, bor på arbeidsplassen).' },
+  { situation: 'labour_exploitation', org: 'police' as Org, contact: 'Politiet, når det ikke haster (be om den som har menneskehandel i distriktet)', phone: '02800', whatToTell: 'Arbeidsstedet, bransjen, antall arbeidere og tegn på tvang (pass inndratt, gjeld, bor på arbeidsplassen). A-krimsentrene er et samarbeid mellom Arbeidstilsynet, Nav, politiet og Skatteetaten, ikke et kontaktpunkt hos politiet; koordinatoren kan trekke dem inn.' },
   { situation: 'after_hours', org: 'health' as Org, contact: 'Legevakten', phone: '116117', whatToTell: 'At du mistenker menneskehandel, og om personen trenger helsehjelp eller et trygt sted i natt.' },
 ];
 

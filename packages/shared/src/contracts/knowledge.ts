@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContentSourceSchema } from './content-sources';
 import { shortText } from './common';
 import { STAFF_LANGUAGES } from './municipality';
 import { EXPLOITATION_FORMS } from './screening';
@@ -38,7 +39,7 @@ export const ArticleFrontMatterSchema = z.strictObject({
   summary: shortText(400),
   services: z.array(z.enum(KNOWLEDGE_SERVICES)).min(1),
   forms: z.array(z.enum(EXPLOITATION_FORMS)),
-  sources: z.array(shortText(200)).min(1),
+  sources: z.array(ContentSourceSchema).min(1).describe('Law sections and public pages the facts come from'),
 });
 export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatterSchema>;
 

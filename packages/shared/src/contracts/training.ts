@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContentSourceSchema } from './content-sources';
 import { ROLES } from '../roles';
 import { ORGANISATION_KINDS } from './organisations';
 import { ArticleLangSchema, ArticleSlugSchema, KNOWLEDGE_SERVICES } from './knowledge';
@@ -17,6 +18,7 @@ export const QuizQuestionSourceSchema = z
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
     text: Localised,
     options: z.array(QuizOptionSourceSchema).min(2).max(6),
+    sources: z.array(ContentSourceSchema).min(1).optional().describe('Law sections and public pages the question and its explanations rest on'),
   })
   .refine((question) => question.options.filter((option) => option.correct).length === 1, { message: 'exactly one option must be correct' })
   .refine((question) => new Set(question.options.map((option) => option.id)).size === question.options.length, { message: 'option ids must be unique' });
@@ -32,6 +34,7 @@ export const TrainingModuleSourceSchema = z
     audience: z.strictObject({ roles: z.array(z.enum(ROLES)).min(1), organisationKinds: z.array(z.enum(ORGANISATION_KINDS)) }),
     lessons: z.array(ArticleSlugSchema).min(1).max(12),
     refreshMonths: z.number().int().min(1).max(120),
+    sources: z.array(ContentSourceSchema).min(1).optional().describe('Sources for facts anywhere in the module'),
     quiz: z.strictObject({
       questionsPerAttempt: z.number().int().min(1).max(30),
       passScore: z.number().int().min(1).max(100),

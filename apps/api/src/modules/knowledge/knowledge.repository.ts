@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ContentArticle } from '@lykt/content/knowledge';
 import { schema, type Database } from '@lykt/db';
-import { markdownPlainText, type ArticleLang } from '@lykt/shared';
+import { formatContentSource, markdownPlainText, type ArticleLang } from '@lykt/shared';
 
 export type ContentArticleRow = typeof schema.knowledgeContentArticle.$inferSelect;
 export type MunicipalArticleRow = typeof schema.knowledgeArticle.$inferSelect;
@@ -35,7 +35,7 @@ export async function syncContentArticles(db: Database, articles: readonly Conte
       body: article.body,
       services: [...article.services],
       forms: [...article.forms],
-      sources: [...article.sources],
+      sources: article.sources.map(formatContentSource),
       search: searchVector(article.lang, article),
       syncedAt: new Date(),
     };

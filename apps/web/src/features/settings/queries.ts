@@ -1,4 +1,4 @@
-import type { MunicipalitySettings } from '@lykt/shared';
+import type { ContentSourceReview, MunicipalitySettings } from '@lykt/shared';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
@@ -9,5 +9,13 @@ export function municipalityQueryOptions() {
   return queryOptions({
     queryKey: municipalityKeys.settings,
     queryFn: ({ signal }) => api.get<MunicipalitySettings>('/municipality', { signal }),
+  });
+}
+
+/** The sources behind the shipped content, with their review days (needs content:review). */
+export function contentSourcesQueryOptions() {
+  return queryOptions({
+    queryKey: ['content', 'sources'] as const,
+    queryFn: ({ signal }) => api.get<ContentSourceReview>('/content/sources', { signal }),
   });
 }
