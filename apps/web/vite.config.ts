@@ -17,7 +17,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps only when asked for (LYKT_WEB_SOURCEMAP=true): they would publish the app's source.
+    sourcemap: process.env.LYKT_WEB_SOURCEMAP === 'true',
     // The CSP forbids inline scripts; keep every asset a separate file.
     assetsInlineLimit: 0,
     // Vendor code is one cached chunk of about 520 kB (160 kB gzipped); warn only beyond that.
