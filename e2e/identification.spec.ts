@@ -20,7 +20,7 @@ test.describe('identification on a phone', () => {
     await expectNoAxeViolations(page);
 
     // The score updates in the browser as the nurse answers: no round trip per question.
-    await wizard.answer('Går barnet ikke på skolen, eller har mye fravær uten forklaring?', 'Ja');
+    await wizard.answer('Er barnet borte fra skolen, eller har barnet mye fravær uten forklaring?', 'Ja');
     await expect(page.getByText('1 indikator besvart med ja så langt.')).toBeVisible();
     await wizard.answer('Snakker noen andre for personen, eller insisterer på å være til stede?', 'Vet ikke');
     await wizard.seeResult();

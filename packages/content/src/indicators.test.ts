@@ -1,15 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { EXPLOITATION_FORMS, IndicatorCatalogueSchema, INDICATOR_SETS, PathwayRulesSchema, SCREENING_CONTEXTS } from '@lykt/shared';
-import catalogueJson from '../indicators/catalogue-2026.1.json';
+import { EXPLOITATION_FORMS, IndicatorCatalogueSchema, INDICATOR_SETS, PathwayRulesSchema, SCREENING_CONTEXTS, STEP_KINDS } from '@lykt/shared';
+import catalogue20261Json from '../indicators/catalogue-2026.1.json';
+import catalogueJson from '../indicators/catalogue-2026.2.json';
 import pathwayJson from '../indicators/pathway-default.no.json';
-import { CURRENT_CATALOGUE_VERSION, DEFAULT_PATHWAY_NO, INDICATOR_CATALOGUES, currentCatalogue } from './indicators';
+import { CURRENT_CATALOGUE_VERSION, DEFAULT_PATHWAY_NO, INDICATOR_CATALOGUES, STEP_LEGAL_BASIS_NO, currentCatalogue } from './indicators';
 
 describe('the indicator catalogue', () => {
   const catalogue = IndicatorCatalogueSchema.parse(catalogueJson);
 
   it('matches its schema, and the file name carries its version', () => {
-    expect(catalogue.version).toBe('2026.1');
+    expect(catalogue.version).toBe('2026.2');
+    expect(CURRENT_CATALOGUE_VERSION).toBe('2026.2');
     expect(INDICATOR_CATALOGUES[CURRENT_CATALOGUE_VERSION]).toEqual(currentCatalogue());
+  });
+
+  it('keeps 2026.1 readable with the rule its screenings were scored by, and 2026.2 scores general indicators apart', () => {
+    const older = IndicatorCatalogueSchema.parse(catalogue20261Json);
+    expect(older.version).toBe('2026.1');
+    expect(INDICATOR_CATALOGUES['2026.1']?.scoring.generalIndicators).toBe('every_form');
+    expect(catalogue.scoring.generalIndicators).toBe('general_level');
+    // A released catalogue keeps its ids: every 2026.1 indicator is still there.
+    const ids = new Set(catalogue.indicators.map((indicator) => indicator.id));
+    for (const indicator of older.indicators) expect(ids.has(indicator.id), indicator.id).toBe(true);
+  });
+
+  it('compares every strength with the ILO/EU operational indicators and explains each deviation', () => {
+    for (const indicator of catalogue.indicators) {
+      const reference = indicator.reference;
+      expect(reference, indicator.id).toBeDefined();
+      if (!reference) continue;
+      if (reference.iloEu === null || reference.iloEu.strength !== indicator.strength) expect(reference.deviation, indicator.id).not.toBeNull();
+    }
+  });
+
+  it('asks no negated questions and names the person one way in each language', () => {
+    for (const indicator of catalogue.indicators) {
+      const { nb, en } = indicator.question;
+      expect(nb, indicator.id).not.toMatch(/^\S+ (personen|barnet) (ikke|aldri|ingen|verken)\b/);
+      expect(en, indicator.id).not.toMatch(/^\S+ the (person|child) (not|never|unable|\w+ no)\b/);
+      const [subjectNb, subjectEn] = indicator.set === 'children' ? ['barnet', 'the child'] : ['personen', 'the person'];
+      expect(nb.toLowerCase(), indicator.id).toContain(subjectNb);
+      expect(en.toLowerCase(), indicator.id).toContain(subjectEn);
+    }
   });
 
   it('gives every indicator a unique id', () => {
@@ -76,9 +108,43 @@ describe('the default Norwegian referral pathway', () => {
     const rules = PathwayRulesSchema.parse(pathwayJson.rules);
     expect(DEFAULT_PATHWAY_NO.rules).toEqual(rules);
     const kinds = rules.map((rule) => rule.step.kind);
-    for (const kind of ['call_emergency', 'notify_child_welfare', 'contact_coordinator', 'contact_labour_inspection', 'offer_shelter', 'explain_reflection_period'] as const) {
+    for (const kind of [
+      'call_emergency',
+      'notify_child_welfare',
+      'contact_coordinator',
+      'talk_with_person',
+      'contact_labour_inspection',
+      'contact_akrim',
+      'contact_police_with_consent',
+      'offer_shelter',
+      'explain_reflection_period',
+    ] as const) {
       expect(kinds).toContain(kind);
     }
     expect(rules.find((rule) => rule.step.kind === 'call_emergency')?.step.phone).toBe('112');
+  });
+
+  it('never sends an adult to the police without their consent, except in danger (112)', () => {
+    for (const rule of DEFAULT_PATHWAY_NO.rules) {
+      if (rule.step.kind === 'contact_police') throw new Error(`${rule.id}: the default names the police only with consent`);
+      if (rule.step.kind === 'contact_police_with_consent') expect(rule.step.urgency, rule.id).toBe('this_week');
+    }
+  });
+
+  it('gives every kind of step a legal basis in both languages, with a source for every section it names', () => {
+    for (const kind of STEP_KINDS) {
+      const basis = STEP_LEGAL_BASIS_NO[kind];
+      for (const text of [basis.nb, basis.en]) {
+        for (const match of text.matchAll(/([a-zæøå]+loven) § (\d+(?:-\d+)?(?: [a-z]\b)?)/g)) {
+          const law = `${match[1]} § ${match[2]}`;
+          expect(
+            basis.sources.some((source) => 'law' in source && source.law === law),
+            `${kind}: ${law}`,
+          ).toBe(true);
+        }
+      }
+    }
+    expect(STEP_LEGAL_BASIS_NO.contact_police_with_consent.nb).toContain('straffeloven § 196');
+    expect(STEP_LEGAL_BASIS_NO.notify_child_welfare.nb).toContain('barnevernsloven § 13-2');
   });
 });

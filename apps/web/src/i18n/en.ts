@@ -674,6 +674,18 @@ export const en: Translations<typeof nb> = {
       this_week: 'This week',
     },
     stepKinds: {
+      talk_with_person: {
+        title: 'Talk with the person',
+        body: 'Talk with the person alone, with a qualified interpreter if needed. Ask what they want and offer help. The person decides whether the police are contacted.',
+      },
+      contact_police_with_consent: {
+        title: 'The police – if the person consents',
+        body: 'Trafficking, forced labour included, is a crime. Contact the police together with the person if they want to. Seek the coordinator\'s advice first.',
+      },
+      contact_akrim: {
+        title: 'Contact the A-krim centre',
+        body: 'The A-krim centre can look into the workplace together with the Labour Inspection Authority, NAV, the police and the Tax Administration.',
+      },
       call_emergency: {
         title: 'Call 112',
         body: 'The person is in danger now. Call the police on 112 and stay with the person if it is safe.',
@@ -723,6 +735,11 @@ export const en: Translations<typeof nb> = {
       notVerdict: 'This is an indicator profile, not a verdict. No indicator proves or rules out trafficking.',
       profileHeading: 'Indicator profile',
       noIndicators: 'No indicator was answered yes.',
+      generalLine: 'General signs of control: {{level}} ({{strong}} strong, {{medium}} medium, {{weak}} weak)',
+      noFormOfItsOwn: 'No form of exploitation has indicators of its own yet. Ask the questions for the form you suspect.',
+      oldProfile: 'Saved with catalogue {{version}}, where general signs counted in every form.',
+      suspected: 'Forms the reporter suspected: {{forms}}',
+      suspectedNone: 'none chosen',
       formLine: '{{form}}: {{level}} ({{strong}} strong, {{medium}} medium, {{weak}} weak)',
       nextSteps: 'Next steps',
       call: 'Call {{phone}}',

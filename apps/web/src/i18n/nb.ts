@@ -674,6 +674,18 @@ export const nb = {
       this_week: 'Denne uka',
     },
     stepKinds: {
+      talk_with_person: {
+        title: 'Snakk med personen',
+        body: 'Snakk med personen alene, med kvalifisert tolk ved behov. Spør hva hen ønsker, og tilby hjelp. Personen bestemmer selv om politiet skal kontaktes.',
+      },
+      contact_police_with_consent: {
+        title: 'Politiet – hvis personen samtykker',
+        body: 'Menneskehandel, også tvangsarbeid, er en forbrytelse. Kontakt politiet sammen med personen hvis hen ønsker det. Rådfør deg med koordinatoren først.',
+      },
+      contact_akrim: {
+        title: 'Kontakt a-krimsenteret',
+        body: 'A-krimsenteret kan vurdere arbeidsplassen sammen med Arbeidstilsynet, NAV, politiet og Skatteetaten.',
+      },
       call_emergency: {
         title: 'Ring 112',
         body: 'Personen er i fare nå. Ring politiet på 112 og bli hos personen hvis det er trygt.',
@@ -723,6 +735,11 @@ export const nb = {
       notVerdict: 'Dette er en indikatorprofil, ikke en konklusjon. Ingen indikator beviser eller utelukker menneskehandel.',
       profileHeading: 'Indikatorprofil',
       noIndicators: 'Ingen indikatorer er besvart med ja.',
+      generalLine: 'Generelle tegn på kontroll: {{level}} ({{strong}} sterke, {{medium}} middels, {{weak}} svake)',
+      noFormOfItsOwn: 'Ingen form for utnyttelse har egne indikatorer ennå. Still spørsmålene for formen du mistenker.',
+      oldProfile: 'Lagret med katalog {{version}}, der generelle tegn ble talt med i alle former.',
+      suspected: 'Former melderen mistenkte: {{forms}}',
+      suspectedNone: 'ingen valgt',
       formLine: '{{form}}: {{level}} ({{strong}} sterke, {{medium}} middels, {{weak}} svake)',
       nextSteps: 'Neste steg',
       call: 'Ring {{phone}}',

@@ -50,8 +50,31 @@ export const SECTORS = ['none', 'domestic_work', 'restaurant', 'agriculture', 'c
 export const PLACE_KINDS = ['home', 'workplace', 'school', 'health_service', 'public_office', 'street', 'housing', 'online', 'other'] as const;
 export const WANTS_HELP = ['yes', 'no', 'unknown'] as const;
 
+export const GENERAL_INDICATOR_RULES = ['every_form', 'general_level'] as const;
+export type GeneralIndicatorRule = (typeof GENERAL_INDICATOR_RULES)[number];
+
 /** A text in bokmål and English. */
 const Translated = z.object({ nb: z.string().trim().min(1), en: z.string().trim().min(1) });
+
+/** The ILO/EU operational-indicator lists (2009): adults and children, labour and sexual exploitation. */
+export const ILO_EU_LISTS = ['adults_labour', 'adults_sexual', 'children_labour', 'children_sexual'] as const;
+
+export const IndicatorReferenceSchema = z
+  .object({
+    iloEu: z
+      .object({
+        list: z.enum(ILO_EU_LISTS).describe('The ILO/EU list the item was compared with'),
+        item: z.string().trim().min(3).describe('The ILO/EU indicator it corresponds to, in the list\'s English'),
+        strength: z.enum(INDICATOR_STRENGTHS).describe('Its strength there'),
+      })
+      .nullable()
+      .describe('Null when the ILO/EU lists have no corresponding indicator'),
+    /** Why our strength differs from the ILO/EU one, or where it comes from when there is none; null when it matches. */
+    deviation: z.string().trim().min(10).nullable(),
+  })
+  .strict()
+  .refine((reference) => reference.iloEu !== null || reference.deviation !== null, 'An indicator outside the ILO/EU lists needs a note on where its strength comes from');
+export type IndicatorReference = z.infer<typeof IndicatorReferenceSchema>;
 
 export const IndicatorSchema = z.object({
   id: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/, 'Use set.slug, lower case'),
@@ -65,6 +88,11 @@ export const IndicatorSchema = z.object({
   }),
   question: Translated,
   explanation: Translated,
+  /**
+   * How the strength compares with the ILO/EU operational indicators (2009). From catalogue 2026.2 on
+   * every indicator carries it; older catalogues may leave it out.
+   */
+  reference: IndicatorReferenceSchema.optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -84,6 +112,12 @@ export const IndicatorCatalogueSchema = z.object({
   scoring: z.object({
     /** A form's profile is "strong indicators" at this many strong, or this many medium, indicators answered yes. */
     strongLevel: z.object({ minStrong: z.number().int().min(1), minMedium: z.number().int().min(1) }),
+    /**
+     * How general indicators (those that apply to every form) are counted.
+     * `every_form` (catalogue 2026.1): they counted in every form's profile, so general answers alone showed all six forms.
+     * `general_level` (from 2026.2): they give a separate general level; a form counts them only once it has an indicator of its own.
+     */
+    generalIndicators: z.enum(GENERAL_INDICATOR_RULES).default('every_form'),
   }),
   indicators: z.array(IndicatorSchema).min(1),
   guides: z.array(ScreeningGuideSchema),
@@ -125,12 +159,26 @@ export type ScreeningBody = z.infer<typeof ScreeningBodySchema>;
 export const SIGNAL_LEVELS = ['none', 'some_indicators', 'strong_indicators'] as const;
 export type SignalLevel = (typeof SIGNAL_LEVELS)[number];
 
+/** The general indicators answered yes: signs of control that belong to no single form. */
+export const GeneralProfileSchema = z.object({
+  strong: z.number().int(),
+  medium: z.number().int(),
+  weak: z.number().int(),
+  indicatorIds: z.array(z.string()).describe('General indicators answered yes'),
+  level: z.enum(SIGNAL_LEVELS).describe('The general level of concern, never a verdict'),
+});
+export type GeneralProfile = z.infer<typeof GeneralProfileSchema>;
+
 export const FormProfileSchema = z.object({
   form: z.enum(EXPLOITATION_FORMS),
   strong: z.number().int(),
   medium: z.number().int(),
   weak: z.number().int(),
-  indicatorIds: z.array(z.string()).describe('Indicators answered yes that apply to this form'),
+  indicatorIds: z.array(z.string()).describe('Indicators answered yes that count for this form'),
+  ownIndicatorIds: z
+    .array(z.string())
+    .optional()
+    .describe("The form's own indicators among them (from catalogue 2026.2; a form without any is not listed)"),
   level: z.enum(SIGNAL_LEVELS).describe('An indicator profile, never a verdict'),
 });
 export type FormProfile = z.infer<typeof FormProfileSchema>;
@@ -141,7 +189,10 @@ export const ScreeningProfileSchema = z.object({
   answered: z.number().int().describe('Indicators answered yes or no'),
   yes: z.number().int(),
   unknown: z.number().int(),
-  level: z.enum(SIGNAL_LEVELS).describe('The highest level over all forms'),
+  level: z.enum(SIGNAL_LEVELS).describe('The highest level over the general level and all forms'),
+  general: GeneralProfileSchema.nullable()
+    .default(null)
+    .describe('The general level of concern; null on profiles saved before catalogue 2026.2, where general indicators counted in every form'),
   forms: z.array(FormProfileSchema),
 });
 export type ScreeningProfile = z.infer<typeof ScreeningProfileSchema>;

@@ -34,6 +34,8 @@ const facts = (overrides: Partial<ScreeningFacts> = {}): ScreeningFacts => ({
 describe('evaluatePathway', () => {
   it.each([
     { name: 'a minor with one weak indicator', answers: { 'gen.weak': 'yes' }, minor: true, facts: facts({ ageBand: '13_15' }), steps: ['minor', 'coordinator'] },
+    { name: 'general indicators alone meet a rule without a form', answers: { 'gen.strong': 'yes' }, minor: false, facts: facts(), steps: ['coordinator'] },
+    { name: 'general and a labour indicator together meet the labour rule', answers: { 'gen.strong': 'yes', 'lab.medium-a': 'yes' }, minor: false, facts: facts(), steps: ['coordinator', 'labour'] },
     { name: 'an adult with two strong labour indicators', answers: { 'lab.strong-a': 'yes', 'lab.strong-b': 'yes' }, minor: false, facts: facts(), steps: ['coordinator', 'labour', 'two-strong'] },
     { name: 'an adult in immediate danger with no indicators', answers: {}, minor: false, facts: facts({ immediateDanger: true }), steps: ['danger'] },
     { name: 'immediate danger for a minor with an indicator', answers: { 'gen.strong': 'yes' }, minor: true, facts: facts({ immediateDanger: true, possibleMinor: true }), steps: ['danger', 'minor', 'coordinator'] },
@@ -45,6 +47,17 @@ describe('evaluatePathway', () => {
   ] as const)('$name', ({ answers, minor, facts: screeningFacts, steps }) => {
     const profile = scoreScreening(TEST_CATALOGUE, answers, minor);
     expect(evaluatePathway(RULES, { facts: screeningFacts, profile }).map((rule) => rule.id)).toEqual(steps);
+  });
+
+  it('gives an identical step once, at its first place', () => {
+    const profile = scoreScreening(TEST_CATALOGUE, { 'gen.weak': 'yes' }, false);
+    const rules: PathwayRule[] = [
+      { id: 'first', when: { minAny: 1 }, step: step('explain_reflection_period') },
+      { id: 'again', when: { wantsHelp: 'yes' }, step: step('explain_reflection_period') },
+      { id: 'police', when: { minAny: 1 }, step: { ...step('contact_police'), phone: '02800' } },
+      { id: 'other-police', when: { minAny: 1 }, step: { ...step('contact_police'), organisationKind: 'police' } },
+    ];
+    expect(evaluatePathway(rules, { facts: facts({ wantsHelp: 'yes' }), profile }).map((rule) => rule.id)).toEqual(['first', 'police', 'other-police']);
   });
 
   it('applies a rule with no conditions always, in the configured order', () => {

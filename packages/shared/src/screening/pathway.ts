@@ -9,7 +9,9 @@ export type PathwayInput = {
 };
 
 function countsHold(condition: PathwayCondition, profile: ScreeningProfile): boolean {
-  const candidates = condition.forms ? profile.forms.filter((form) => condition.forms?.includes(form.form)) : profile.forms;
+  // Without a form condition the general level counts too: general signs of control alone can meet a rule.
+  const general = profile.general ? [{ ...profile.general, form: null }] : [];
+  const candidates = condition.forms ? profile.forms.filter((form) => condition.forms?.includes(form.form)) : [...general, ...profile.forms];
   const checksCounts =
     condition.minStrong !== undefined || condition.minMedium !== undefined || condition.minAny !== undefined || condition.minLevel !== undefined || condition.forms !== undefined;
   if (checksCounts) {
@@ -34,7 +36,20 @@ export function conditionHolds(condition: PathwayCondition, input: PathwayInput)
   return countsHold(condition, input.profile);
 }
 
-/** The rules that apply, in the configured order: each gives one next step. Pure; the browser and the server share it. */
+const stepKey = (rule: PathwayRule) => JSON.stringify([rule.step.kind, rule.step.organisationId, rule.step.organisationKind, rule.step.phone]);
+
+/**
+ * The rules that apply, in the configured order: each gives one next step. A step identical to one
+ * already given (same kind, contact and phone) is given once, at its first place. Pure; the browser and
+ * the server share it.
+ */
 export function evaluatePathway(rules: readonly PathwayRule[], input: PathwayInput): PathwayRule[] {
-  return rules.filter((rule) => conditionHolds(rule.when, input));
+  const seen = new Set<string>();
+  return rules.filter((rule) => {
+    if (!conditionHolds(rule.when, input)) return false;
+    const key = stepKey(rule);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

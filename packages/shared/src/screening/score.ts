@@ -27,7 +27,38 @@ export function levelAtLeast(level: SignalLevel, minimum: SignalLevel): boolean 
   return LEVEL_ORDER[level] >= LEVEL_ORDER[minimum];
 }
 
-/** The indicator profile of a set of answers: per form, the strong/medium/weak indicators answered yes. Never a verdict. */
+type Counts = { strong: number; medium: number; weak: number };
+
+function counts(indicators: readonly Indicator[]): Counts {
+  return {
+    strong: indicators.filter((indicator) => indicator.strength === 'strong').length,
+    medium: indicators.filter((indicator) => indicator.strength === 'medium').length,
+    weak: indicators.filter((indicator) => indicator.strength === 'weak').length,
+  };
+}
+
+function levelOf(catalogue: IndicatorCatalogue, indicators: readonly Indicator[]): SignalLevel {
+  const { minStrong, minMedium } = catalogue.scoring.strongLevel;
+  const { strong, medium } = counts(indicators);
+  if (strong >= minStrong || medium >= minMedium) return 'strong_indicators';
+  return indicators.length > 0 ? 'some_indicators' : 'none';
+}
+
+const ids = (indicators: readonly Indicator[]) => indicators.map((indicator) => indicator.id).sort();
+
+/** A general indicator applies to every exploitation form (the general set, and children's indicators of that kind). */
+export function isGeneralIndicator(indicator: Pick<Indicator, 'forms'>): boolean {
+  return EXPLOITATION_FORMS.every((form) => indicator.forms.includes(form));
+}
+
+/**
+ * The indicator profile of a set of answers. Never a verdict.
+ *
+ * Under the catalogue's `general_level` rule (from 2026.2) the general indicators (control, documents,
+ * threats, debt, ...) give a general level of concern of their own; a form is listed only when one of its
+ * own indicators is answered yes, and only then do the general ones count towards that form's level.
+ * Under the older `every_form` rule (2026.1) general indicators counted in every form.
+ */
 export function scoreScreening(catalogue: IndicatorCatalogue, answers: AnswerMap, possibleMinor: boolean): ScreeningProfile {
   const byId = new Map(catalogue.indicators.map((indicator) => [indicator.id, indicator]));
   const yes: Indicator[] = [];
@@ -42,17 +73,28 @@ export function scoreScreening(catalogue: IndicatorCatalogue, answers: AnswerMap
     else answered += 1;
     if (answer === 'yes') yes.push(indicator);
   }
-  const { minStrong, minMedium } = catalogue.scoring.strongLevel;
+  const separateGeneral = catalogue.scoring.generalIndicators === 'general_level';
+  const generalYes = yes.filter(isGeneralIndicator);
   const forms: FormProfile[] = EXPLOITATION_FORMS.map((form) => {
-    const matching = yes.filter((indicator) => indicator.forms.includes(form));
-    const strong = matching.filter((indicator) => indicator.strength === 'strong').length;
-    const medium = matching.filter((indicator) => indicator.strength === 'medium').length;
-    const weak = matching.filter((indicator) => indicator.strength === 'weak').length;
-    const level: SignalLevel = strong >= minStrong || medium >= minMedium ? 'strong_indicators' : matching.length > 0 ? 'some_indicators' : 'none';
-    return { form, strong, medium, weak, indicatorIds: matching.map((indicator) => indicator.id).sort(), level };
+    if (!separateGeneral) {
+      const matching = yes.filter((indicator) => indicator.forms.includes(form));
+      return { form, ...counts(matching), indicatorIds: ids(matching), level: levelOf(catalogue, matching) };
+    }
+    const own = yes.filter((indicator) => !isGeneralIndicator(indicator) && indicator.forms.includes(form));
+    const matching = own.length > 0 ? [...own, ...generalYes] : [];
+    return { form, ...counts(matching), indicatorIds: ids(matching), ownIndicatorIds: ids(own), level: levelOf(catalogue, matching) };
   });
-  const level = forms.reduce<SignalLevel>((highest, profile) => (LEVEL_ORDER[profile.level] > LEVEL_ORDER[highest] ? profile.level : highest), 'none');
-  return { catalogueVersion: catalogue.version, possibleMinor, answered, yes: yes.length, unknown, level, forms };
+  const general = separateGeneral ? { ...counts(generalYes), indicatorIds: ids(generalYes), level: levelOf(catalogue, generalYes) } : null;
+  const level = [general?.level ?? 'none', ...forms.map((profile) => profile.level)].reduce<SignalLevel>(
+    (highest, candidate) => (LEVEL_ORDER[candidate] > LEVEL_ORDER[highest] ? candidate : highest),
+    'none',
+  );
+  return { catalogueVersion: catalogue.version, possibleMinor, answered, yes: yes.length, unknown, level, general, forms };
+}
+
+/** The forms with indicators to show: under the general-level rule only forms with indicators of their own. */
+export function listedForms(profile: ScreeningProfile): FormProfile[] {
+  return profile.forms.filter((form) => form.level !== 'none');
 }
 
 /**

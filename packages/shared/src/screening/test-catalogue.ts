@@ -8,7 +8,7 @@ export const TEST_CATALOGUE: IndicatorCatalogue = {
   version: '2099.1',
   publishedOn: '2099-01-01',
   sources: ['test'],
-  scoring: { strongLevel: { minStrong: 1, minMedium: 3 } },
+  scoring: { strongLevel: { minStrong: 1, minMedium: 3 }, generalIndicators: 'general_level' },
   indicators: [
     { id: 'gen.strong', set: 'general', strength: 'strong', forms: [...ALL], codes, question: q, explanation: q },
     { id: 'gen.weak', set: 'general', strength: 'weak', forms: [...ALL], codes, question: q, explanation: q },

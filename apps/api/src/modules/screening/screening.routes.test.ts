@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_CATALOGUE_VERSION } from '@lykt/content/indicators';
 import { buildUser, schema } from '@lykt/db';
-import { ROLE_PERMISSIONS, ROLES, type Permission } from '@lykt/shared';
+import { ROLE_PERMISSIONS, ROLES, ScreeningProfileSchema, type Permission } from '@lykt/shared';
 import { call, createHarness, errorCode, seedTenant, signIn, type TestHarness } from '../../../test/harness';
 import { seedCapabilities } from '../../platform/seed-capabilities';
 import { screeningBody } from './screening.fixtures';
@@ -85,7 +85,7 @@ describe('save a screening', () => {
     expect(created?.details).toMatchObject({ context: 'health', possibleMinor: true, level: 'some_indicators' });
   });
 
-  it('gives an adult with two strong labour indicators the coordinator and the labour inspection', async () => {
+  it('gives an adult with labour and general indicators the coordinator, the labour inspection, A-krim and the police only with consent; lists labour alone', async () => {
     const tenant = await seed();
     const session = await signIn(h, tenant.users.frontline);
     const response = await call(
@@ -105,9 +105,19 @@ describe('save a screening', () => {
     );
     expect(response.statusCode, response.body).toBe(201);
     const saved = response.json();
-    expect(saved.profile.forms.find((form: { form: string }) => form.form === 'labour')).toMatchObject({ strong: 2, level: 'strong_indicators' });
-    expect(saved.nextStepRuleIds).toEqual(expect.arrayContaining(['any-indicator-coordinator', 'adult-labour-inspection']));
-    expect(saved.nextStepRuleIds).not.toContain('minor-notify-child-welfare');
+    const profile = ScreeningProfileSchema.parse(saved.profile);
+    expect(profile.forms.find((form) => form.form === 'labour')).toMatchObject({ strong: 1, medium: 1, ownIndicatorIds: ['lab.wages-withheld'], level: 'strong_indicators' });
+    expect(profile.general).toMatchObject({ strong: 1, indicatorIds: ['gen.documents-held'], level: 'strong_indicators' });
+    expect(profile.forms.filter((form) => form.level !== 'none').map((form) => form.form)).toEqual(['labour']);
+    expect(saved.nextStepRuleIds).toEqual([
+      'any-indicator-coordinator',
+      'adult-strong-talk',
+      'adult-strong-reflection',
+      'adult-labour-inspection',
+      'adult-labour-akrim',
+      'adult-strong-police-consent',
+      'any-indicator-send-concern',
+    ]);
   });
 
   it.each([
@@ -132,6 +142,29 @@ describe('save a screening', () => {
 });
 
 describe('read screenings', () => {
+  it('still reads a screening saved with catalogue 2026.1, whose profile has no general level', async () => {
+    const tenant = await seed();
+    const session = await signIn(h, tenant.users.frontline);
+    const created = (await call(h, session, 'POST', '/api/v1/screenings', screeningBody())).json();
+    const legacyForm = (form: string) => ({ form, strong: 1, medium: 0, weak: 0, indicatorIds: ['gen.documents-held'], level: 'strong_indicators' });
+    const legacyProfile = {
+      catalogueVersion: '2026.1',
+      possibleMinor: false,
+      answered: 1,
+      yes: 1,
+      unknown: 0,
+      level: 'strong_indicators',
+      forms: ['labour', 'sexual', 'domestic_servitude', 'forced_begging', 'forced_criminality', 'organ_removal'].map(legacyForm),
+    };
+    await h.deps.db.update(schema.screening).set({ profile: legacyProfile, catalogueVersion: '2026.1' }).where(eq(schema.screening.id, created.id));
+    const response = await call(h, session, 'GET', `/api/v1/screenings/${created.id}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const profile = ScreeningProfileSchema.parse(response.json().profile);
+    expect(profile.general).toBeNull();
+    expect(profile.catalogueVersion).toBe('2026.1');
+    expect(profile.forms).toHaveLength(6);
+  });
+
   it('shows a frontline user only their own; another frontline user gets 404; the coordinator sees all', async () => {
     const tenant = await seed();
     const other = await buildUser(h.deps.db, seedCapabilities(h.deps.keyring), {

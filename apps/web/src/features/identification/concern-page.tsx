@@ -21,6 +21,7 @@ import {
 } from './mutations';
 import { assigneesQueryOptions, concernQueryOptions } from './queries';
 import './identification.css';
+import { ProfileSummary } from './profile-summary';
 
 const route = getRouteApi('/signed-in/concerns/$concernId');
 
@@ -79,30 +80,19 @@ function ConcernView({ concern }: { concern: Concern }) {
           <dt>{t('identification.concern.assigned')}</dt>
           <dd>{concern.assignedTo?.name ?? t('identification.concerns.unassigned')}</dd>
         </dl>
+        {concern.profile ? null : (
+          <Paragraph>
+            {t('identification.result.suspected', {
+              forms: concern.suspectedForms.length > 0 ? concern.suspectedForms.map((form) => t(`identification.forms.${form}`)).join(', ') : t('identification.result.suspectedNone'),
+            })}
+          </Paragraph>
+        )}
         {concern.profile ? (
           <>
             <Heading level={3} data-size="xs">
               {t('identification.result.profileHeading')}
             </Heading>
-            {concern.profile.level === 'none' ? (
-              <Paragraph>{t('identification.result.noIndicators')}</Paragraph>
-            ) : (
-              <ul>
-                {concern.profile.forms
-                  .filter((form) => form.level !== 'none')
-                  .map((form) => (
-                    <li key={form.form}>
-                      {t('identification.result.formLine', {
-                        form: t(`identification.forms.${form.form}`),
-                        level: t(`identification.levels.${form.level}`),
-                        strong: form.strong,
-                        medium: form.medium,
-                        weak: form.weak,
-                      })}
-                    </li>
-                  ))}
-              </ul>
-            )}
+            <ProfileSummary profile={concern.profile} suspectedForms={concern.suspectedForms} />
           </>
         ) : null}
       </section>

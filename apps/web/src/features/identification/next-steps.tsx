@@ -1,6 +1,8 @@
 import { Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { STEP_LEGAL_BASIS_NO } from '@lykt/content/indicators';
 import type { Pathway, PathwayRule } from '@lykt/shared';
 import { useTranslation } from 'react-i18next';
+import { catalogueText } from './catalogue';
 
 const URGENCY_COLOR = { now: 'danger', today: 'warning', this_week: 'info' } as const;
 
@@ -10,7 +12,7 @@ function telHref(phone: string): string {
 
 /** The next steps from the municipality's referral pathway, each with its contact from the partner registry. */
 export function NextSteps({ rules, pathway, headingLevel = 3 }: { rules: PathwayRule[]; pathway: Pathway; headingLevel?: 2 | 3 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <ul className="step-list" aria-label={t('identification.result.nextSteps')}>
       {rules.map((rule) => {
@@ -26,6 +28,9 @@ export function NextSteps({ rules, pathway, headingLevel = 3 }: { rules: Pathway
                 {t(`identification.stepKinds.${rule.step.kind}.title`)}
               </Heading>
               <Paragraph>{t(`identification.stepKinds.${rule.step.kind}.body`)}</Paragraph>
+              <Paragraph data-size="sm" className="step-basis" data-testid="step-basis">
+                {catalogueText(STEP_LEGAL_BASIS_NO[rule.step.kind], i18n.language)}
+              </Paragraph>
               {contact ? (
                 <Paragraph>
                   <strong>{contact.name}</strong>

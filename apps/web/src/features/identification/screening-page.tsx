@@ -24,6 +24,7 @@ import { NextSteps } from './next-steps';
 import { pathwayQueryOptions } from './queries';
 import { EMPTY_FACTS, SituationFields } from './situation-fields';
 import './identification.css';
+import { ProfileSummary } from './profile-summary';
 
 type Step = 'situation' | 'questions' | 'result';
 const STEPS: readonly Step[] = ['situation', 'questions', 'result'];
@@ -202,25 +203,7 @@ export function ScreeningPage() {
             {t('identification.result.profileHeading')}
           </Heading>
           {minor ? <Tag data-color="warning">{t('identification.possibleMinorTag')}</Tag> : null}
-          {profile.level === 'none' ? (
-            <Paragraph>{t('identification.result.noIndicators')}</Paragraph>
-          ) : (
-            <ul>
-              {profile.forms
-                .filter((form) => form.level !== 'none')
-                .map((form) => (
-                  <li key={form.form}>
-                    {t('identification.result.formLine', {
-                      form: t(`identification.forms.${form.form}`),
-                      level: t(`identification.levels.${form.level}`),
-                      strong: form.strong,
-                      medium: form.medium,
-                      weak: form.weak,
-                    })}
-                  </li>
-                ))}
-            </ul>
-          )}
+          <ProfileSummary profile={profile} />
           <Heading level={3} data-size="xs">
             {t('identification.result.nextSteps')}
           </Heading>
