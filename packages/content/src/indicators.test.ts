@@ -138,7 +138,7 @@ describe('the default Norwegian referral pathway', () => {
         for (const match of text.matchAll(/([a-zæøå]+loven) § (\d+(?:-\d+)?(?: [a-z]\b)?)/g)) {
           const law = `${match[1]} § ${match[2]}`;
           expect(
-            basis.sources.some((source) => 'law' in source && source.law === law),
+            (basis.sources ?? []).some((source) => 'law' in source && source.law === law),
             `${kind}: ${law}`,
           ).toBe(true);
         }

@@ -33,7 +33,8 @@ export const ContentSourceSchema = z.union([LawSourceSchema, PageSourceSchema]);
 export type ContentSource = z.infer<typeof ContentSourceSchema>;
 
 /** The legal basis of a next step, in a line the frontline worker understands, with its sources. */
-export const StepLegalBasisSchema = z.strictObject({ nb: z.string().trim().min(10), en: z.string().trim().min(10), sources: z.array(ContentSourceSchema) });
+/** A step's legal-basis line; `sources` only where the line states a legal or factual claim. */
+export const StepLegalBasisSchema = z.strictObject({ nb: z.string().trim().min(10), en: z.string().trim().min(10), sources: z.array(ContentSourceSchema).min(1).optional() });
 export type StepLegalBasis = z.infer<typeof StepLegalBasisSchema>;
 
 const PathwayFileSchema = z.object({

@@ -11,7 +11,8 @@ export const LawSourceSchema = z.strictObject({
   law: z
     .string()
     .trim()
-    .regex(/^[a-zæøå-]+ §§? \d+(?:-\d+)?[a-z]?(?:(?:, | og )\d+(?:-\d+)?[a-z]?)*(?: (?:første|andre|annet|tredje|fjerde) ledd)?$/, 'Lovdata short name and section, e.g. "straffeloven § 196"')
+    // A section may carry a letter, written with or without a space as Lovdata does: "forvaltningsloven § 13 a".
+    .regex(/^[a-zæøå-]+ §§? \d+(?:-\d+)?(?: ?[a-z])?(?:(?:, | og )\d+(?:-\d+)?(?: ?[a-z])?)*(?: (?:første|andre|annet|tredje|fjerde) ledd)?$/, 'Lovdata short name and section, e.g. "straffeloven § 196"')
     .describe('Lovdata short name and section'),
   checked: checkedDate,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContentSourceSchema } from './content-sources';
 import { PageQuerySchema } from './common';
 
 /** Exploitation forms (domain.md §3, KOM's coding; war service is not screened for). */
@@ -108,7 +109,9 @@ export type ScreeningGuide = z.infer<typeof ScreeningGuideSchema>;
 export const IndicatorCatalogueSchema = z.object({
   version: z.string().regex(/^\d{4}\.\d+$/),
   publishedOn: z.iso.date(),
-  sources: z.array(z.string()).min(1),
+  sources: z.array(ContentSourceSchema).min(1),
+  /** How this catalogue version was made and checked (free text, optional). */
+  method: z.string().optional(),
   scoring: z.object({
     /** A form's profile is "strong indicators" at this many strong, or this many medium, indicators answered yes. */
     strongLevel: z.object({ minStrong: z.number().int().min(1), minMedium: z.number().int().min(1) }),

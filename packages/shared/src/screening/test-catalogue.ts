@@ -7,7 +7,7 @@ const ALL = ['labour', 'sexual', 'domestic_servitude', 'forced_begging', 'forced
 export const TEST_CATALOGUE: IndicatorCatalogue = {
   version: '2099.1',
   publishedOn: '2099-01-01',
-  sources: ['test'],
+  sources: [{ law: 'straffeloven § 257', checked: '2099-01-01' }],
   scoring: { strongLevel: { minStrong: 1, minMedium: 3 }, generalIndicators: 'general_level' },
   indicators: [
     { id: 'gen.strong', set: 'general', strength: 'strong', forms: [...ALL], codes, question: q, explanation: q },
