@@ -133,7 +133,7 @@ describe('buildRecipientExportDoc', () => {
     for (const leftOut of ['Fødselsdato', 'Behov (med merknader)', 'Sikkerhetsplan', 'Journal', 'Øvrige kodede opplysninger']) expect(firstPage).toContain(leftOut);
     expect(data).toContain('Ana Fiktivescu');
     expect(data).toContain('rumensk');
-    for (const hidden of ['1996-04-12', 'Trygt bosted', 'Samtale med tolk.', 'Hemmelig plan', 'Arbeid og tjenester']) expect(JSON.stringify(doc)).not.toContain(hidden);
+    for (const hidden of ['1996-04-12', 'Trygt bosted', 'Samtale med tolk.', 'Hemmelig plan', 'Arbeid og tjenester', 'Oppfølging', '2026-01-02']) expect(JSON.stringify(doc)).not.toContain(hidden);
   });
 
   it('under a legal basis names the law and the reason, with the law’s source', () => {

@@ -31,14 +31,14 @@ function sourcedBlocks(x: CaseExportTexts, entry: SourcedText): DocBlock[] {
 export type DisclosureEntry = { recipient: string; kind: 'referral' | 'export'; date: string; basis: string };
 export type AccessFacts = { municipalityName: string; contact: string | null; retentionMonths: number; disclosures: DisclosureEntry[] };
 
-function keyFacts(theCase: Case, x: CaseExportTexts, generatedAt: Date): DocBlock {
+/** The document's heading facts. A recipient gets only the reference and the date: the case's status and age are not theirs to know. */
+function keyFacts(theCase: Case, x: CaseExportTexts, generatedAt: Date, forRecipient = false): DocBlock {
   const d = x.document;
   return {
     type: 'keyValue',
     items: [
       { label: d.caseNumber, value: theCase.caseNumber },
-      { label: d.status, value: x.values.statuses[theCase.status] },
-      { label: d.opened, value: day(theCase.createdAt) },
+      ...(forRecipient ? [] : [{ label: d.status, value: x.values.statuses[theCase.status] }, { label: d.opened, value: day(theCase.createdAt) }]),
       { label: d.generated, value: generatedAt.toISOString().slice(0, 16).replace('T', ' ') },
     ],
   };
@@ -205,7 +205,7 @@ export function buildRecipientExportDoc(theCase: Case, recipientName: string, ba
   const has = (category: ShareCategory) => basis.categories.includes(category);
   const p = theCase.person;
   const blocks: DocBlock[] = [
-    keyFacts(theCase, x, generatedAt),
+    keyFacts(theCase, x, generatedAt, true),
     { type: 'heading', level: 2, text: r.heading },
     {
       type: 'keyValue',
