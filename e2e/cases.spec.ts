@@ -152,15 +152,28 @@ test('the coordinator breaks the glass on a case they are not on, sees who has r
   await expect(casePage.section('Personopplysninger').getByText('Tomas Eksempelsen')).toBeVisible();
   // The break-glass reason is shown (decrypted) on the case page to the team and the coordinator.
   await expect(casePage.section('Brukt nødtilgang').getByText('Begrunnelse: Politiet ber om bistand i en akutt situasjon (fiktivt).').first()).toBeVisible();
-  // The export is offered in both languages.
+  // The person's own copy is offered in both languages.
   const exports = casePage.section('Eksporter saken (PDF)');
-  await expect(exports.getByRole('link', { name: 'Til politiet, på bokmål' })).toHaveAttribute('href', /purpose=police&lang=nb$/);
-  await expect(exports.getByRole('link', { name: 'Til politiet, på engelsk' })).toHaveAttribute('href', /purpose=police&lang=en$/);
+  await expect(exports.getByRole('link', { name: 'Til personen selv (innsyn), på bokmål' })).toHaveAttribute('href', /purpose=data_subject&lang=nb$/);
   await expect(exports.getByRole('link', { name: 'Til personen selv (innsyn), på engelsk' })).toHaveAttribute('hreflang', 'en');
+  // A copy for the police: without consent to the police nothing is covered, and the server refuses.
+  await exports.getByLabel('Mottaker', { exact: true }).selectOption({ label: 'Eksempel politidistrikt' });
+  await expect(exports.getByText('Ingen gyldige samtykker til denne mottakeren dekker noe.', { exact: false })).toBeVisible();
+  await exports.getByRole('button', { name: 'Last ned PDF' }).click();
+  await expect(exports.getByText('Ingen gyldige samtykker eller rettslig grunnlag dekker noe av saken', { exact: false })).toBeVisible();
+  // Under the duty to avert (straffeloven § 196), with a reason: identity and contact, not needs.
+  await exports.getByLabel('Grunnlag', { exact: true }).selectOption({ label: 'Avvergeplikt (alvorlig kriminalitet)' });
+  await exports.getByLabel('Begrunnelse (påkrevd)').fill('Trussel mot personen i dag (fiktivt).');
+  await expect(exports.getByText(/^Utskriften vil inneholde: .*Fullt navn/)).not.toContainText('Behovet det henvises for');
+  await expectNoAxeViolations(page);
+  const download = page.waitForEvent('download');
+  await exports.getByRole('button', { name: 'Last ned PDF' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^sak-\d{4}-\d{4}-utlevering\.pdf$/);
 
   await protection.getByRole('button', { name: 'Vis hvem som har lest saken' }).click();
   const reads = protection.getByRole('table', { name: 'Lesinger og eksporter av saken' });
   await expect(reads.getByRole('row').filter({ hasText: 'Nødtilgang' }).first()).toBeVisible();
+  await expect(reads.getByRole('row').filter({ hasText: 'Eksportert' }).first()).toBeVisible();
   await protection.getByRole('button', { name: 'Søk etter mulige dubletter' }).click();
   await expect(protection.getByRole('link', { name: /^Sak \d{4}-\d{4} \(Åpen\)$/ })).toBeVisible();
   await expectNoAxeViolations(page);

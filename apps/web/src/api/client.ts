@@ -134,6 +134,33 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   return (await response.json()) as T;
 }
 
+/** A file the server answers with (e.g. a PDF), with the name from its content-disposition. */
+export type ApiFile = { blob: Blob; fileName: string };
+
+/** POSTs a JSON body and receives a file; errors are ApiErrors like every other call. */
+async function postForFile(path: string, body: unknown): Promise<ApiFile> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path), {
+      method: 'POST',
+      headers: { accept: 'application/pdf, application/json', 'accept-language': requestLanguage, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw new ApiError('NETWORK_ERROR', 0, error instanceof Error ? error.message : 'Network error');
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (SESSION_LOST_CODES.includes(error.code)) sessionLostListener?.(error);
+    throw error;
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), fileName };
+}
+
 /** The one typed client for the Lykt API (same origin, cookie session). */
 export const api = {
   get: <T>(path: string, options?: GetOptions) => request<T>('GET', path, options),
@@ -141,4 +168,5 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  postForFile,
 };

@@ -124,6 +124,7 @@ export const en: Translations<typeof nb> = {
     CONFLICT: 'The change conflicts with another change. Reload the page and try again.',
     EMAIL_TAKEN: 'A user with this e-mail address already exists.',
     LAST_ADMIN: 'This is the last active administrator. Give another user the administrator role first.',
+    NO_SHARING_BASIS: 'No valid consent or legal basis covers any part of the case for this recipient. State a legal basis with a reason, or record consent first.',
     PAYLOAD_TOO_LARGE: 'The content is too large.',
     UNSUPPORTED_MEDIA_TYPE: 'The request had the wrong format.',
     RATE_LIMITED: 'Too many attempts. Wait a little and try again.',

@@ -123,6 +123,7 @@ export const nb = {
     CONFLICT: 'Endringen kolliderer med en annen endring. Last inn siden på nytt og prøv igjen.',
     EMAIL_TAKEN: 'Det finnes allerede en bruker med denne e-postadressen.',
     LAST_ADMIN: 'Dette er den siste aktive administratoren. Gi en annen bruker administratorrollen først.',
+    NO_SHARING_BASIS: 'Ingen gyldige samtykker eller rettslig grunnlag dekker noe av saken for denne mottakeren. Oppgi et rettslig grunnlag med begrunnelse, eller registrer samtykke først.',
     PAYLOAD_TOO_LARGE: 'Innholdet er for stort.',
     UNSUPPORTED_MEDIA_TYPE: 'Forespørselen hadde feil format.',
     RATE_LIMITED: 'For mange forsøk. Vent litt og prøv igjen.',

@@ -76,7 +76,25 @@ export const REFERRAL_STATUSES = ['sent', 'accepted', 'declined', 'completed', '
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export const OPEN_REFERRAL_STATUSES: readonly ReferralStatus[] = ['sent', 'accepted'];
 
-export const EXPORT_PURPOSES = ['data_subject', 'police'] as const;
+/**
+ * What each legal basis lets the municipality share without consent: only what the receiver needs to
+ * act on the duty. The one list both a referral and an export to a recipient are checked against.
+ * avert_serious_crime (straffeloven § 196): who the person is, how to reach them and talk with them;
+ * not their needs. child_welfare_notification (barnevernsloven § 13-2): also the child's needs.
+ * other_statutory_duty: identity only; the written reason names the statute.
+ */
+export const LEGAL_BASIS_CATEGORIES: Record<LegalBasis, readonly ShareCategory[]> = {
+  avert_serious_crime: ['first_name', 'full_name', 'date_of_birth', 'languages', 'interpreter_need', 'contact', 'age_band', 'gender'],
+  child_welfare_notification: SHARE_CATEGORIES,
+  other_statutory_duty: ['first_name', 'full_name', 'date_of_birth', 'age_band', 'gender'],
+};
+
+/** The parts of a case no consent category or legal basis covers: never in an export to a recipient. */
+export const UNSHARED_CASE_PARTS = ['coded_facts', 'safety_plan', 'tasks', 'journal', 'consents', 'referrals'] as const;
+export type UnsharedCasePart = (typeof UNSHARED_CASE_PARTS)[number];
+
+/** Who an export is for: the person themselves (access request) or a named organisation. */
+export const EXPORT_PURPOSES = ['data_subject', 'recipient'] as const;
 
 /** Days a partner has to answer a referral before it shows as overdue. */
 export const REFERRAL_ANSWER_DAYS = 7;
@@ -392,9 +410,20 @@ export const CASE_EXPORT_LANGUAGES = ['nb', 'en'] as const;
 export type CaseExportLanguage = (typeof CASE_EXPORT_LANGUAGES)[number];
 
 export const CaseExportQuerySchema = z.object({
-  purpose: z.enum(EXPORT_PURPOSES).describe('For the person themselves or for the police'),
+  purpose: z.literal('data_subject').default('data_subject').describe('The person’s own copy (GDPR art. 15). An export to anyone else is a POST to /cases/{id}/exports'),
   lang: z.enum(CASE_EXPORT_LANGUAGES).default('nb').describe('Language of the document (bokmål by default)'),
 });
+
+/** An export to a named organisation: only what valid consent to that organisation or the stated legal basis covers. */
+export const CaseRecipientExportBodySchema = z
+  .object({
+    recipientOrganisationId: z.uuid().describe('The organisation the export is for'),
+    legalBasis: z.enum(LEGAL_BASES).nullable().default(null).describe('Without consent: the legal basis (then only what it allows)'),
+    legalBasisReason: nullableText(2000).describe('Required with a legal basis: why (printed on the first page, not stored in the audit)'),
+    lang: z.enum(CASE_EXPORT_LANGUAGES).default('nb'),
+  })
+  .strict();
+export type CaseRecipientExportBody = z.infer<typeof CaseRecipientExportBodySchema>;
 
 export const CaseSettingsSchema = z.object({ retentionMonths: z.number().int().min(1).max(240).describe('Months after closing before personal data is erased') });
 export const CaseSettingsBodySchema = CaseSettingsSchema.strict();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '@lykt/shared';
-import { buildCaseExportDoc } from './case-export';
+import { buildCaseExportDoc, buildRecipientExportDoc, type AccessFacts } from './case-export';
+import { resolveSharingBasis } from './sharing-basis';
+import type { ConsentRow } from './case.repository';
 
 const base: Case = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -52,18 +54,93 @@ const base: Case = {
   abilities: { readPersonalData: true, edit: true, manageTeam: true, close: true, reopen: false, breakGlass: false, viewReadLog: false, viewDuplicates: false, erase: false, export: true },
 };
 
-describe('buildCaseExportDoc', () => {
-  it('labels coded values in the document language, never raw codes, and names the purpose', () => {
-    const doc = buildCaseExportDoc(base, 'police', 'Eksempel kommune', new Date('2026-02-01T12:00:00Z'));
-    expect(doc).toMatchObject({ title: 'Saksutskrift 2026-0042', subtitle: 'Utskrift til politiet', lang: 'nb', author: 'Eksempel kommune' });
-    const text = JSON.stringify(doc.blocks);
+const facts: AccessFacts = { municipalityName: 'Eksempel kommune', contact: 'Koordinator, +47 12 34 56 78', retentionMonths: 24, disclosures: [{ recipient: 'Krisesenteret', kind: 'referral', date: '2026-01-05', basis: 'Samtykke' }] };
+const POLICE = '44444444-4444-4444-8444-444444444444';
+const consentRow = (overrides: Partial<ConsentRow>): ConsentRow => ({
+  id: '55555555-5555-4555-8555-555555555555',
+  municipalityId: '66666666-6666-4666-8666-666666666666',
+  caseId: base.id,
+  purpose: 'share_with_organisation',
+  recipientOrganisationId: POLICE,
+  dataCategories: ['full_name'],
+  method: 'written',
+  withInterpreter: false,
+  givenOn: '2026-01-04',
+  recordedByUserId: '88888888-8888-4888-8888-888888888888',
+  withdrawnAt: null,
+  withdrawnByUserId: null,
+  createdAt: new Date('2026-01-04T10:00:00Z'),
+  ...overrides,
+});
+const textOf = (doc: { blocks: unknown[] }) => JSON.stringify(doc.blocks);
+
+describe('buildCaseExportDoc (the data subject copy)', () => {
+  it('labels coded values in the document language, never raw codes', () => {
+    const doc = buildCaseExportDoc(base, facts, new Date('2026-02-01T12:00:00Z'));
+    expect(doc).toMatchObject({ title: 'Saksutskrift 2026-0042', subtitle: 'Utskrift til den registrerte (innsyn)', lang: 'nb', author: 'Eksempel kommune' });
+    const text = textOf(doc);
     for (const label of ['Kvinne', 'Arbeid og tjenester', 'Krigstjeneste', 'Refleksjonsperiode', 'Helsetjenesten', 'Oppfølging', 'Bolig', 'Under arbeid', 'Ana Fiktivescu', 'Samtale med tolk.']) expect(text).toContain(label);
     for (const code of ['"female"', 'war_service', 'reflection_period', 'in_progress', 'follow_up']) expect(text).not.toContain(code);
   });
 
-  it('writes English when asked, and says when personal data is erased', () => {
-    const doc = buildCaseExportDoc({ ...base, person: null, journal: [], personalDataErasedAt: '2026-02-01T00:00:00.000Z' }, 'data_subject', 'Eksempel kommune', new Date(), 'en');
+  it('says everything art. 15 asks for, each right with its article, before the data', () => {
+    const doc = buildCaseExportDoc(base, facts, new Date('2026-02-01T12:00:00Z'), 'en');
+    const text = textOf(doc);
+    for (const element of ['Purposes', 'Categories of data', 'Recipients', 'Krisesenteret', '2026-01-05', 'erased 24 months after the case is closed', 'Where the data comes from', 'no automated decisions', 'Rectification', 'personvernforordningen art. 16', 'Erasure', 'personvernforordningen art. 17', 'Restriction', 'personvernforordningen art. 18', 'Objection', 'personvernforordningen art. 21', 'Complaint to Datatilsynet', 'Postboks 458 Sentrum', 'https://www.datatilsynet.no/', 'Eksempel kommune', 'Koordinator, +47 12 34 56 78']) {
+      expect(text, element).toContain(element);
+    }
+    expect(text.indexOf('Complaint to Datatilsynet')).toBeLessThan(text.indexOf('Ana Fiktivescu'));
+    expect(textOf(buildCaseExportDoc(base, { ...facts, disclosures: [], contact: null }, new Date(), 'en'))).toContain('No data from the case has been given to anyone else.');
+  });
+
+  it('says when personal data is erased', () => {
+    const doc = buildCaseExportDoc({ ...base, person: null, journal: [], personalDataErasedAt: '2026-02-01T00:00:00.000Z' }, facts, new Date(), 'en');
     expect(doc).toMatchObject({ title: 'Case record 2026-0042', subtitle: 'Copy for the data subject (access request)', lang: 'en' });
-    expect(JSON.stringify(doc.blocks)).toContain('The personal data has been erased.');
+    expect(textOf(doc)).toContain('The personal data has been erased.');
+  });
+});
+
+describe('resolveSharingBasis (one check for referrals and exports)', () => {
+  it('counts only valid consents to this recipient, in a fixed order', () => {
+    const basis = resolveSharingBasis(
+      [
+        consentRow({ id: 'a', dataCategories: ['languages', 'full_name'] }),
+        consentRow({ id: 'b', dataCategories: ['contact'], withdrawnAt: new Date() }),
+        consentRow({ id: 'c', dataCategories: ['date_of_birth'], recipientOrganisationId: '77777777-7777-4777-8777-777777777777' }),
+        consentRow({ id: 'd', purpose: 'statistics', dataCategories: ['gender'] }),
+      ],
+      { organisationId: POLICE, consentId: null, legalBasis: null, legalBasisReason: null },
+    );
+    expect(basis).toEqual({ kind: 'consent', consentIds: ['a'], givenOn: ['2026-01-04'], categories: ['full_name', 'languages'] });
+  });
+
+  it('gives a legal basis only its own categories, and only with a reason', () => {
+    expect(resolveSharingBasis([], { organisationId: POLICE, consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: ' Fare ' })).toMatchObject({ kind: 'legal_basis', reason: 'Fare', categories: expect.not.arrayContaining(['need']) });
+    expect(() => resolveSharingBasis([], { organisationId: POLICE, consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: null })).toThrow(/legalBasisReason/);
+  });
+});
+
+describe('buildRecipientExportDoc', () => {
+  it('carries only the covered categories; the first page names recipient, basis, what is in and what was left out and why', () => {
+    const basis = resolveSharingBasis([consentRow({ dataCategories: ['full_name', 'languages'] })], { organisationId: POLICE, consentId: null, legalBasis: null, legalBasisReason: null });
+    const doc = buildRecipientExportDoc({ ...base, safetyPlan: 'Hemmelig plan' }, 'Politiet', basis, 'Eksempel kommune', new Date('2026-02-01T12:00:00Z'));
+    expect(doc.subtitle).toBe('Utskrift til Politiet');
+    const breakAt = doc.blocks.findIndex((block) => block.type === 'pageBreak');
+    const firstPage = JSON.stringify(doc.blocks.slice(0, breakAt));
+    const data = JSON.stringify(doc.blocks.slice(breakAt));
+    expect(firstPage).toContain('Politiet');
+    expect(firstPage).toContain('gitt 2026-01-04');
+    for (const leftOut of ['Fødselsdato', 'Behov (med merknader)', 'Sikkerhetsplan', 'Journal', 'Øvrige kodede opplysninger']) expect(firstPage).toContain(leftOut);
+    expect(data).toContain('Ana Fiktivescu');
+    expect(data).toContain('rumensk');
+    for (const hidden of ['1996-04-12', 'Trygt bosted', 'Samtale med tolk.', 'Hemmelig plan', 'Arbeid og tjenester', 'Oppfølging', '2026-01-02']) expect(JSON.stringify(doc)).not.toContain(hidden);
+  });
+
+  it('under a legal basis names the law and the reason, with the law’s source', () => {
+    const basis = resolveSharingBasis([], { organisationId: POLICE, consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: 'Akutt fare' });
+    const doc = buildRecipientExportDoc(base, 'Politiet', basis, 'Eksempel kommune', new Date(), 'en');
+    const text = JSON.stringify(doc.blocks);
+    for (const element of ['Duty to avert serious crime (straffeloven § 196)', 'Akutt fare', 'Source: straffeloven § 196', '1996-04-12']) expect(text).toContain(element);
+    expect(text).not.toContain('Trygt bosted');
   });
 });

@@ -1,20 +1,88 @@
-import type { Case } from '@lykt/shared';
+import { SHARE_CATEGORIES, UNSHARED_CASE_PARTS, type Case, type CaseExportLanguage, type CaseRecipientExportBody, type ShareCategory } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
-import type { DocBlock, DocModel } from '../../platform/documents/model';
-import { caseExportTexts, type CaseExportLanguage } from '@lykt/content/case-export-texts';
-import { renderPdf } from '../../platform/documents/pdf';
-import { accessCase, assertAbility } from './case.access';
+import { renderPdf, type DocBlock, type DocModel } from '../../platform/documents';
+import { AppError } from '../../platform/errors';
+import { caseExportTexts, type CaseExportTexts, type SourcedText } from '@lykt/content/case-export-texts';
+import { getPublicSettings } from '../tips/tips.service';
+import { accessCase, assertAbility, invalid } from './case.access';
+import type { CaseAccess } from './case.policy';
+import { firstNameOf } from './case.person';
 import { presentFullCase } from './case.service';
-import { findMunicipalityName } from './case.repository';
-
-export type ExportPurpose = 'data_subject' | 'police';
+import { retentionMonthsFor } from './case-protection.service';
+import { findCaseReads, findConsents, findMunicipalityName, findOrganisationNames, findOrganisationOptions } from './case.repository';
+import { resolveSharingBasis, type SharingBasis } from './sharing-basis';
 
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
+const day = (iso: string) => iso.slice(0, 10);
 
-/** The export document: what the case holds, in plain blocks (no HTML), labelled from the versioned texts in packages/content. */
-export function buildCaseExportDoc(theCase: Case, purpose: ExportPurpose, municipalityName: string, generatedAt: Date, language: CaseExportLanguage = 'nb'): DocModel {
+/** A text that states law, followed by its sources as the reader can look them up. */
+function sourcedBlocks(x: CaseExportTexts, entry: SourcedText): DocBlock[] {
+  const blocks: DocBlock[] = [{ type: 'paragraph', text: entry.text }];
+  if (entry.sources.length > 0) {
+    const names = entry.sources.map((source) => ('law' in source ? source.law : `${source.publisher}: «${source.title}», ${source.url}`));
+    blocks.push({ type: 'paragraph', text: `${x.access.sourcesLabel}: ${names.join('; ')}` });
+  }
+  return blocks;
+}
+
+/** Who received data from the case, when and on what basis: referrals and exports to a recipient. */
+export type DisclosureEntry = { recipient: string; kind: 'referral' | 'export'; date: string; basis: string };
+export type AccessFacts = { municipalityName: string; contact: string | null; retentionMonths: number; disclosures: DisclosureEntry[] };
+
+/** The document's heading facts. A recipient gets only the reference and the date: the case's status and age are not theirs to know. */
+function keyFacts(theCase: Case, x: CaseExportTexts, generatedAt: Date, forRecipient = false): DocBlock {
+  const d = x.document;
+  return {
+    type: 'keyValue',
+    items: [
+      { label: d.caseNumber, value: theCase.caseNumber },
+      ...(forRecipient ? [] : [{ label: d.status, value: x.values.statuses[theCase.status] }, { label: d.opened, value: day(theCase.createdAt) }]),
+      { label: d.generated, value: generatedAt.toISOString().slice(0, 16).replace('T', ' ') },
+    ],
+  };
+}
+
+/** The GDPR art. 15 part of the person's own copy: purposes, categories, recipients with dates, retention, source, rights and complaint. */
+function accessBlocks(x: CaseExportTexts, facts: AccessFacts): DocBlock[] {
+  const a = x.access;
+  return [
+    { type: 'heading', level: 2, text: a.heading },
+    ...sourcedBlocks(x, a.intro),
+    { type: 'keyValue', items: [{ label: a.controller, value: facts.municipalityName }, { label: a.contact, value: facts.contact ?? a.noContact }] },
+    { type: 'heading', level: 3, text: a.purposesHeading },
+    { type: 'list', items: a.purposes },
+    { type: 'heading', level: 3, text: a.categoriesHeading },
+    { type: 'paragraph', text: a.categoriesIntro },
+    { type: 'list', items: a.categories },
+    { type: 'heading', level: 3, text: a.recipientsHeading },
+    facts.disclosures.length === 0
+      ? { type: 'paragraph', text: a.recipientsNone }
+      : {
+          type: 'table',
+          caption: a.recipientsIntro,
+          headers: [a.columns.recipient, a.columns.kind, a.columns.date, a.columns.basis],
+          rows: facts.disclosures.map((entry) => [entry.recipient, a.recipientKinds[entry.kind], entry.date, entry.basis]),
+        },
+    { type: 'heading', level: 3, text: a.retentionHeading },
+    { type: 'paragraph', text: fill(a.retention, { months: String(facts.retentionMonths) }) },
+    { type: 'heading', level: 3, text: a.sourceHeading },
+    ...sourcedBlocks(x, a.source),
+    { type: 'heading', level: 3, text: a.rightsHeading },
+    ...a.rights.flatMap((right) => sourcedBlocks(x, right)),
+    { type: 'paragraph', text: a.rightsHow },
+    { type: 'heading', level: 3, text: a.complaintHeading },
+    ...sourcedBlocks(x, a.complaint),
+    { type: 'pageBreak' },
+  ];
+}
+
+/**
+ * The data subject's copy (GDPR art. 15): first what the law says they must be told, then everything
+ * the case holds, labelled from the versioned texts in packages/content (plain blocks, no HTML).
+ */
+export function buildCaseExportDoc(theCase: Case, facts: AccessFacts, generatedAt: Date, language: CaseExportLanguage = 'nb'): DocModel {
   const x = caseExportTexts(language);
   const d = x.document;
   const v = x.values;
@@ -22,15 +90,8 @@ export function buildCaseExportDoc(theCase: Case, purpose: ExportPurpose, munici
   const list = (values: string[]) => (values.length > 0 ? values.join(', ') : d.none);
   const f = theCase.facts;
   const blocks: DocBlock[] = [
-    {
-      type: 'keyValue',
-      items: [
-        { label: d.caseNumber, value: theCase.caseNumber },
-        { label: d.status, value: v.statuses[theCase.status] },
-        { label: d.opened, value: theCase.createdAt.slice(0, 10) },
-        { label: d.generated, value: generatedAt.toISOString().slice(0, 16).replace('T', ' ') },
-      ],
-    },
+    keyFacts(theCase, x, generatedAt),
+    ...accessBlocks(x, facts),
     { type: 'heading', level: 2, text: x.sections.facts },
     {
       type: 'keyValue',
@@ -114,19 +175,142 @@ export function buildCaseExportDoc(theCase: Case, purpose: ExportPurpose, munici
           ]),
         },
   );
-  return { title: fill(d.title, { number: theCase.caseNumber }), subtitle: d.subtitle[purpose], lang: language, footer: d.footer, author: municipalityName, blocks };
+  return { title: fill(d.title, { number: theCase.caseNumber }), subtitle: d.subtitle.data_subject, lang: language, footer: d.footer, author: facts.municipalityName, blocks };
 }
 
-/** Exports one case as a PDF for the person themselves or for the police. Audited with the purpose. */
-export async function exportCase(deps: Deps, actor: UserActor, caseId: string, purpose: ExportPurpose, language: CaseExportLanguage = 'nb'): Promise<{ pdf: Buffer; fileName: string }> {
+/** What an export to a recipient leaves out, grouped by the reason the first page gives (at most two rows). */
+export function leftOutOf(basis: SharingBasis, x: CaseExportTexts): Array<{ parts: string[]; why: string }> {
+  const notCovered = SHARE_CATEGORIES.filter((category) => !basis.categories.includes(category)).map((category) => x.categories[category]);
+  return [
+    ...(notCovered.length > 0 ? [{ parts: notCovered, why: basis.kind === 'consent' ? x.recipient.notCoveredConsent : x.recipient.notCoveredBasis }] : []),
+    { parts: UNSHARED_CASE_PARTS.map((part) => x.unsharedParts[part]), why: x.recipient.neverShared },
+  ];
+}
+
+/** The label of a basis as a reader sees it: consent with its dates, or the legal basis with its law. */
+function basisLabel(basis: SharingBasis, x: CaseExportTexts): string {
+  if (basis.kind === 'consent') return fill(x.recipient.basisConsent, { dates: [...new Set(basis.givenOn)].sort().join(', ') });
+  const laws = x.recipient.basisTexts[basis.legalBasis].sources.flatMap((source) => ('law' in source ? [source.law] : []));
+  return laws.length > 0 ? `${x.values.legalBases[basis.legalBasis]} (${laws.join(', ')})` : x.values.legalBases[basis.legalBasis];
+}
+
+/**
+ * An export to a named organisation: the first page names the recipient and the basis, and lists what
+ * is included and what was left out and why; then only the covered categories follow.
+ */
+export function buildRecipientExportDoc(theCase: Case, recipientName: string, basis: SharingBasis, municipalityName: string, generatedAt: Date, language: CaseExportLanguage = 'nb'): DocModel {
+  const x = caseExportTexts(language);
+  const d = x.document;
+  const r = x.recipient;
+  const has = (category: ShareCategory) => basis.categories.includes(category);
+  const p = theCase.person;
+  const blocks: DocBlock[] = [
+    keyFacts(theCase, x, generatedAt, true),
+    { type: 'heading', level: 2, text: r.heading },
+    {
+      type: 'keyValue',
+      items: [
+        { label: r.recipient, value: recipientName },
+        { label: r.basis, value: basisLabel(basis, x) },
+        ...(basis.kind === 'legal_basis' ? [{ label: r.reason, value: basis.reason }] : []),
+        { label: r.included, value: basis.categories.map((category) => x.categories[category]).join(', ') },
+      ],
+    },
+    ...(basis.kind === 'legal_basis' ? sourcedBlocks(x, r.basisTexts[basis.legalBasis]) : []),
+    { type: 'table', caption: r.leftOut, headers: [r.part, r.why], rows: leftOutOf(basis, x).map((entry) => [entry.parts.join(', '), entry.why]) },
+    { type: 'pageBreak' },
+    { type: 'heading', level: 2, text: r.dataHeading },
+  ];
+  const items: Array<{ label: string; value: string }> = [];
+  if (has('first_name')) items.push({ label: x.categories.first_name, value: firstNameOf(p?.name ?? null) ?? d.unknown });
+  if (has('full_name')) items.push({ label: x.person.name, value: p?.name ?? d.unknown });
+  if (has('date_of_birth')) items.push({ label: x.person.dateOfBirth, value: p?.dateOfBirth ?? d.unknown });
+  if (has('languages')) items.push({ label: x.person.languages, value: p && p.languages.length > 0 ? p.languages.join(', ') : d.none });
+  if (has('interpreter_need')) items.push({ label: x.person.interpreterNeeded, value: p?.interpreterNeeded ? d.yes : d.no });
+  if (has('contact')) items.push({ label: x.person.phone, value: p?.phone ?? d.none }, { label: x.person.email, value: p?.email ?? d.none }, { label: x.person.address, value: p?.address ?? d.none });
+  if (has('age_band')) items.push({ label: x.facts.ageBand, value: x.values.ageBands[theCase.facts.ageBand] });
+  if (has('gender')) items.push({ label: x.facts.gender, value: x.values.genders[theCase.facts.gender] });
+  if (items.length > 0) blocks.push({ type: 'keyValue', items });
+  if (has('need')) {
+    blocks.push({ type: 'heading', level: 3, text: x.sections.needs });
+    blocks.push({ type: 'table', caption: x.sections.needs, headers: [x.columns.need, x.columns.needStatus, x.columns.note], rows: theCase.needs.map((need) => [x.values.needKinds[need.kind], x.values.needStatuses[need.status], need.note ?? '']) });
+  }
+  return { title: fill(d.title, { number: theCase.caseNumber }), subtitle: fill(d.subtitle.recipient, { recipient: recipientName }), lang: language, footer: d.footer, author: municipalityName, blocks };
+}
+
+async function openForExport(deps: Deps, actor: UserActor, caseId: string): Promise<{ access: CaseAccess; theCase: Case; municipalityName: string }> {
   const access = await accessCase(deps, actor, caseId);
   assertAbility(actor, access, 'export', 'Only the case team may export a case, and not once its personal data is erased.');
-  const theCase = await presentFullCase(deps, actor, access);
-  const municipalityName = await findMunicipalityName(deps.db, actor.municipalityId);
+  return { access, theCase: await presentFullCase(deps, actor, access), municipalityName: await findMunicipalityName(deps.db, actor.municipalityId) };
+}
+
+/** Who has received data from the case: referrals, and exports to a recipient (from the audit log). */
+async function disclosuresOf(deps: Deps, municipalityId: string, theCase: Case, x: CaseExportTexts): Promise<DisclosureEntry[]> {
+  const referrals: DisclosureEntry[] = theCase.referrals.map((referral) => ({
+    recipient: referral.organisation.name,
+    kind: 'referral',
+    date: day(referral.sentAt),
+    basis: referral.legalBasis ? x.values.legalBases[referral.legalBasis] : x.document.consentBasis,
+  }));
+  const exports = (await findCaseReads(deps.db, municipalityId, theCase.id, ['case.exported'])).filter((row) => row.details.purpose === 'recipient' && typeof row.details.recipientOrganisationId === 'string');
+  const names = await findOrganisationNames(deps.db, municipalityId, [...new Set(exports.map((row) => String(row.details.recipientOrganisationId)))]);
+  const exported: DisclosureEntry[] = exports.map((row) => {
+    const legalBasis = typeof row.details.legalBasis === 'string' && row.details.legalBasis in x.values.legalBases ? (row.details.legalBasis as keyof CaseExportTexts['values']['legalBases']) : null;
+    return { recipient: names.get(String(row.details.recipientOrganisationId)) ?? '', kind: 'export', date: day(row.occurredAt.toISOString()), basis: legalBasis ? x.values.legalBases[legalBasis] : x.document.consentBasis };
+  });
+  return [...referrals, ...exported].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The person's own copy (GDPR art. 15) as PDF. Audited. */
+export async function exportCase(deps: Deps, actor: UserActor, caseId: string, language: CaseExportLanguage = 'nb'): Promise<{ pdf: Buffer; fileName: string }> {
+  const { access, theCase, municipalityName } = await openForExport(deps, actor, caseId);
+  const x = caseExportTexts(language);
+  const settings = await getPublicSettings(deps, actor.municipalityId);
+  const contact = [settings.contactName, settings.contactPhone, settings.contactEmail].filter((part) => part.trim() !== '').join(', ');
+  const facts: AccessFacts = { municipalityName, contact: contact || null, retentionMonths: await retentionMonthsFor(deps, actor.municipalityId), disclosures: await disclosuresOf(deps, actor.municipalityId, theCase, x) };
   const now = new Date();
-  const pdf = await renderPdf(buildCaseExportDoc(theCase, purpose, municipalityName, now, language), { createdAt: now });
+  const pdf = await renderPdf(buildCaseExportDoc(theCase, facts, now, language), { createdAt: now });
   await inTransaction(deps, (tx) =>
-    recordAudit(tx, { municipalityId: actor.municipalityId, action: 'case.exported', entityType: 'case', entityId: caseId, details: { purpose, format: 'pdf', language, breakGlass: access.teamRole === null } }),
+    recordAudit(tx, { municipalityId: actor.municipalityId, action: 'case.exported', entityType: 'case', entityId: caseId, details: { purpose: 'data_subject', format: 'pdf', language, breakGlass: access.teamRole === null } }),
   );
   return { pdf, fileName: `sak-${theCase.caseNumber}.pdf` };
+}
+
+/**
+ * An export to a named organisation. The same check as a referral decides what may go: every valid
+ * consent to that organisation, or the stated legal basis with a written reason. Nothing covered: 409
+ * NO_SHARING_BASIS. Audited with recipient, basis and categories (no personal data, not the reason).
+ */
+export async function exportCaseToRecipient(deps: Deps, actor: UserActor, caseId: string, body: CaseRecipientExportBody): Promise<{ pdf: Buffer; fileName: string }> {
+  const { access, theCase, municipalityName } = await openForExport(deps, actor, caseId);
+  const recipient = (await findOrganisationOptions(deps.db, actor.municipalityId)).find((organisation) => organisation.id === body.recipientOrganisationId);
+  if (!recipient) throw invalid('recipientOrganisationId', 'Not an active organisation of this municipality');
+  const basis = resolveSharingBasis(await findConsents(deps.db, actor.municipalityId, caseId), { organisationId: recipient.id, consentId: null, legalBasis: body.legalBasis, legalBasisReason: body.legalBasisReason });
+  if (basis.categories.length === 0) {
+    throw new AppError('NO_SHARING_BASIS', 'No valid consent to this recipient covers any part of the case. State a legal basis with a reason, or record the person’s consent first.', [{ field: 'legalBasis', message: 'No consent or legal basis' }]);
+  }
+  const now = new Date();
+  const pdf = await renderPdf(buildRecipientExportDoc(theCase, recipient.name, basis, municipalityName, now, body.lang), { createdAt: now });
+  await inTransaction(deps, (tx) =>
+    recordAudit(tx, {
+      municipalityId: actor.municipalityId,
+      action: 'case.exported',
+      entityType: 'case',
+      entityId: caseId,
+      details: {
+        purpose: 'recipient',
+        recipientOrganisationId: recipient.id,
+        basis: basis.kind,
+        legalBasis: basis.kind === 'legal_basis' ? basis.legalBasis : null,
+        consentIds: basis.kind === 'consent' ? basis.consentIds : [],
+        categories: basis.categories,
+        leftOut: SHARE_CATEGORIES.filter((category) => !basis.categories.includes(category)),
+        reasonGiven: basis.kind === 'legal_basis',
+        format: 'pdf',
+        language: body.lang,
+        breakGlass: access.teamRole === null,
+      },
+    }),
+  );
+  return { pdf, fileName: `sak-${theCase.caseNumber}-utlevering.pdf` };
 }

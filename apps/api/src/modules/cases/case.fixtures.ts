@@ -99,7 +99,8 @@ export function caseEndpoints(caseId: string, ids: { userId: string; orgId: stri
     { method: 'GET', url: `/api/v1/cases/${caseId}/duplicates`, permission: 'cases:coordinate' },
     { method: 'POST', url: `/api/v1/cases/${caseId}/break-glass`, body: { reason: 'Akutt fare' }, permission: 'cases:coordinate' },
     { method: 'POST', url: `/api/v1/cases/${caseId}/erasure`, body: { reason: 'Krav om sletting' }, permission: 'cases:coordinate' },
-    { method: 'GET', url: `/api/v1/cases/${caseId}/export?purpose=police`, permission: 'cases:read' },
+    { method: 'GET', url: `/api/v1/cases/${caseId}/export?purpose=data_subject`, permission: 'cases:read' },
+    { method: 'POST', url: `/api/v1/cases/${caseId}/exports`, body: { recipientOrganisationId: ids.orgId, legalBasis: 'avert_serious_crime', legalBasisReason: 'Trussel om vold' }, permission: 'cases:read' },
     {
       method: 'POST',
       url: `/api/v1/cases/${caseId}/consents`,

@@ -417,3 +417,13 @@ export async function findMunicipalityName(db: Database, municipalityId: string)
   const [row] = await db.select({ name: schema.municipality.name }).from(schema.municipality).where(eq(schema.municipality.id, municipalityId)).limit(1);
   return row?.name ?? '';
 }
+
+/** Names of organisations by id (archived ones too: a past recipient keeps its name). */
+export async function findOrganisationNames(db: Database, municipalityId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: schema.organisation.id, name: schema.organisation.name })
+    .from(schema.organisation)
+    .where(and(eq(schema.organisation.municipalityId, municipalityId), inArray(schema.organisation.id, ids)));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -410,7 +410,9 @@ describe('protection of the data', () => {
     const [event] = await auditOf(h, tenant.municipality.id, 'case.exported');
     expect(event?.details).toMatchObject({ purpose: 'data_subject', format: 'pdf' });
     const coordinator = await signIn(h, tenant.users.coordinator);
-    expect((await call(h, coordinator, 'GET', `/api/v1/cases/${theCase.id}/export?purpose=police`)).statusCode).toBe(403);
+    expect((await call(h, coordinator, 'GET', `/api/v1/cases/${theCase.id}/export?purpose=data_subject`)).statusCode).toBe(403);
+    // The old "for the police" copy of everything is gone: a recipient export goes through the consent and legal-basis check.
+    expect(errorCode(await call(h, owner, 'GET', `/api/v1/cases/${theCase.id}/export?purpose=police`))).toBe('VALIDATION_ERROR');
   });
 
   it('erases personal data on request, keeping the coded facts; audited; the case then refuses edits and export', async () => {
@@ -430,7 +432,7 @@ describe('protection of the data', () => {
     expect((await auditOf(h, tenant.municipality.id, 'case.personal.erased'))[0]?.details).toMatchObject({ trigger: 'request' });
     expect((await call(h, owner, 'GET', `/api/v1/cases/${theCase.id}`)).json<Case>().person).toBeNull();
     expect((await call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/journal`, { entryDate: '2026-01-02', text: 'x' })).statusCode).toBe(409);
-    expect((await call(h, owner, 'GET', `/api/v1/cases/${theCase.id}/export?purpose=police`)).statusCode).toBe(403);
+    expect((await call(h, owner, 'GET', `/api/v1/cases/${theCase.id}/export?purpose=data_subject`)).statusCode).toBe(403);
     // It can still be closed, without keeping the reason text.
     const closed = await call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/closure`, { status: 'closed', reason: 'Avsluttet etter sletting' });
     expect(closed.json<Case>()).toMatchObject({ status: 'closed', closeReason: null });

@@ -12,6 +12,7 @@ import {
   CaseMemberParamsSchema,
   CasePersonBodySchema,
   CaseReadLogSchema,
+  CaseRecipientExportBodySchema,
   CaseReminderListSchema,
   CaseSchema,
   CaseSettingsBodySchema,
@@ -33,7 +34,7 @@ import {
 import type { Deps } from '../../platform/deps';
 import { actorOf, requirePermission } from '../../platform/http/auth.plugin';
 import { errorForLog } from '../../platform/http/logging';
-import { exportCase } from './case-export';
+import { exportCase, exportCaseToRecipient } from './case-export';
 import { breakGlass, eraseCase, getCaseReads, getCaseReminders, getCaseSettings, getDuplicates, runCaseRetention, updateCaseSettings } from './case-protection.service';
 import { addJournalEntry, createTask, updateNeed, updateSafetyPlan, updateTask } from './case-work.service';
 import {
@@ -186,11 +187,34 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/cases/:id/export',
       {
-        schema: { tags, summary: 'Export the case as PDF, for the person or for the police (audited)', params: IdParamsSchema, querystring: CaseExportQuerySchema, response: { 200: z.any().describe('application/pdf'), ...errors } },
+        schema: {
+          tags,
+          summary: "The person's own copy as PDF (GDPR art. 15: the data, purposes, recipients, retention, rights, complaint). Audited",
+          params: IdParamsSchema,
+          querystring: CaseExportQuerySchema,
+          response: { 200: z.any().describe('application/pdf'), ...errors },
+        },
         preValidation: read,
       },
       async (request, reply) => {
-        const { pdf, fileName } = await exportCase(deps, actorOf(request), request.params.id, request.query.purpose, request.query.lang);
+        const { pdf, fileName } = await exportCase(deps, actorOf(request), request.params.id, request.query.lang);
+        return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(pdf);
+      },
+    );
+    app.post(
+      '/cases/:id/exports',
+      {
+        schema: {
+          tags,
+          summary: 'Export to a named organisation as PDF: only what valid consent to it or the stated legal basis covers; the first page says what was left out and why. 409 NO_SHARING_BASIS when nothing is covered. Audited',
+          params: IdParamsSchema,
+          body: CaseRecipientExportBodySchema,
+          response: { 200: z.any().describe('application/pdf'), ...errors },
+        },
+        preValidation: read,
+      },
+      async (request, reply) => {
+        const { pdf, fileName } = await exportCaseToRecipient(deps, actorOf(request), request.params.id, request.body);
         return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(pdf);
       },
     );

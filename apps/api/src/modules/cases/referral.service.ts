@@ -18,6 +18,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { accessCase, assertEditable, cipher, FIELD, invalid } from './case.access';
 import { addDays, firstNameOf } from './case.person';
 import { presentFullCase } from './case.service';
+import { assertCovered, resolveSharingBasis } from './sharing-basis';
 import {
   findCase,
   findConsents,
@@ -149,18 +150,10 @@ export async function sendReferral(deps: Deps, actor: UserActor, caseId: string,
   assertEditable(actor, access);
   await assertOrganisation(deps, actor.municipalityId, body.organisationId, 'organisationId');
   const categories = [...new Set(body.dataCategories)];
-  if (body.consentId !== null) {
-    if (body.legalBasis !== null) throw invalid('legalBasis', 'Give either a consent or a legal basis, not both');
-    const consent = (await findConsents(deps.db, actor.municipalityId, caseId)).find((entry) => entry.id === body.consentId);
-    if (!consent) throw invalid('consentId', 'No such consent on this case');
-    if (consent.withdrawnAt) throw new AppError('CONFLICT', 'The consent has been withdrawn.', [{ field: 'consentId', message: 'Withdrawn' }]);
-    if (consent.purpose !== 'share_with_organisation' || consent.recipientOrganisationId !== body.organisationId) throw invalid('consentId', 'The consent does not cover sharing with this organisation');
-    const uncovered = categories.filter((category) => !consent.dataCategories.includes(category));
-    if (uncovered.length > 0) throw invalid('dataCategories', `Not covered by the consent: ${uncovered.join(', ')}`);
-  } else {
-    if (body.legalBasis === null) throw invalid('consentId', 'Sharing needs a consent or a recorded legal basis');
-    if (!body.legalBasisReason) throw invalid('legalBasisReason', 'Required when sharing without consent');
-  }
+  if (body.consentId === null && body.legalBasis === null) throw invalid('consentId', 'Sharing needs a consent or a recorded legal basis');
+  // The same check as an export to a recipient: one piece of code decides what may leave the municipality.
+  const basis = resolveSharingBasis(await findConsents(deps.db, actor.municipalityId, caseId), body);
+  assertCovered(basis, categories);
   const { decrypt, encrypt, encryptOrNull } = cipher(deps, actor.municipalityId);
   const row = access.row;
   const person = row.personEnc ? CasePersonSchema.parse(JSON.parse((await decrypt(FIELD.person, row.personEnc)) ?? 'null')) : null;

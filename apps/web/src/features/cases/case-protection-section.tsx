@@ -1,40 +1,100 @@
 import { Button, Heading, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
-import { CASE_EXPORT_LANGUAGES, CASE_OUTCOMES, EXPORT_PURPOSES, type Case } from '@lykt/shared';
+import { CASE_EXPORT_LANGUAGES, CASE_OUTCOMES, LEGAL_BASES, LEGAL_BASIS_CATEGORIES, SHARE_CATEGORIES, type Case, type CaseExportLanguage, type LegalBasis, type ShareCategory } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, MutationError } from '../../components/load-state';
 import { SelectField } from '../../components/select-field';
 import { formatDateTime } from '../../lib/format';
-import { breakGlassMutationOptions, changeStatusMutationOptions, closeCaseMutationOptions, eraseMutationOptions, reopenCaseMutationOptions } from './mutations';
-import { caseDuplicatesQueryOptions, caseExportUrl, caseReadsQueryOptions } from './queries';
+import { breakGlassMutationOptions, changeStatusMutationOptions, closeCaseMutationOptions, eraseMutationOptions, exportToRecipientMutationOptions, reopenCaseMutationOptions } from './mutations';
+import { caseDuplicatesQueryOptions, caseExportUrl, caseOrganisationsQueryOptions, caseReadsQueryOptions } from './queries';
+
+const CONSENT = 'consent';
 
 const READ_ACTIONS = ['case.viewed', 'case.break_glass', 'case.exported', 'referral.viewed'] as const;
 type ReadAction = (typeof READ_ACTIONS)[number];
 const isReadAction = (action: string): action is ReadAction => (READ_ACTIONS as readonly string[]).includes(action);
 
-/** Export of the case as PDF, for the person or for the police (audited). */
+/** Export of the case as PDF: the person's own copy, or a copy for an organisation with only what consent or a legal basis covers (audited). */
 export function ExportSection({ theCase }: { theCase: Case }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const exportTo = useMutation(exportToRecipientMutationOptions(queryClient, theCase.id));
+  const organisations = useQuery({ ...caseOrganisationsQueryOptions(), enabled: theCase.abilities.export });
+  const [recipientId, setRecipientId] = useState('');
+  const [basis, setBasis] = useState<LegalBasis | typeof CONSENT>(CONSENT);
+  const [reason, setReason] = useState('');
+  const [language, setLanguage] = useState<CaseExportLanguage>('nb');
   if (!theCase.abilities.export) return null;
+  // What the server will include, shown before the export: the same rule, from the case's consents or the basis.
+  const covered: readonly ShareCategory[] =
+    basis === CONSENT
+      ? SHARE_CATEGORIES.filter((category) => theCase.consents.some((consent) => consent.isActive && consent.purpose === 'share_with_organisation' && consent.recipient?.id === recipientId && consent.dataCategories.includes(category)))
+      : LEGAL_BASIS_CATEGORIES[basis];
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    exportTo.mutate({ recipientOrganisationId: recipientId, legalBasis: basis === CONSENT ? null : basis, legalBasisReason: basis === CONSENT ? null : reason.trim() || null, lang: language });
+  }
   return (
     <section className="page-section" aria-labelledby="case-export">
       <Heading level={2} data-size="sm" id="case-export">
         {t('cases.protection.export')}
       </Heading>
       <Paragraph data-size="sm">{t('cases.protection.exportNote')}</Paragraph>
+      <Heading level={3} data-size="xs">
+        {t('cases.protection.exportPurposes.data_subject')}
+      </Heading>
       <ul className="case-item-list">
-        {EXPORT_PURPOSES.flatMap((purpose) =>
-          CASE_EXPORT_LANGUAGES.map((language) => (
-            <li key={`${purpose}-${language}`}>
-              <DsLink href={caseExportUrl(theCase.id, purpose, language)} hrefLang={language} download>
-                {t('cases.protection.exportLink', { purpose: t(`cases.protection.exportPurposes.${purpose}`), language: t(`cases.protection.exportLanguages.${language}`) })}
-              </DsLink>
-            </li>
-          )),
-        )}
+        {CASE_EXPORT_LANGUAGES.map((code) => (
+          <li key={code}>
+            <DsLink href={caseExportUrl(theCase.id, code)} hrefLang={code} download>
+              {t('cases.protection.exportLink', { purpose: t('cases.protection.exportPurposes.data_subject'), language: t(`cases.protection.exportLanguages.${code}`) })}
+            </DsLink>
+          </li>
+        ))}
       </ul>
+      <form className="case-form" onSubmit={submit} noValidate aria-labelledby="case-export-recipient">
+        <Heading level={3} data-size="xs" id="case-export-recipient">
+          {t('cases.protection.exportPurposes.recipient')}
+        </Heading>
+        <Paragraph data-size="sm">{t('cases.protection.exportRecipientNote')}</Paragraph>
+        <SelectField label={t('cases.protection.exportRecipient')} value={recipientId} onChange={(event) => setRecipientId(event.currentTarget.value)}>
+          <SelectOption value="">{t('cases.team.choose')}</SelectOption>
+          {(organisations.data?.items ?? []).map((organisation) => (
+            <SelectOption key={organisation.id} value={organisation.id}>
+              {organisation.name}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <SelectField label={t('cases.protection.exportBasis')} value={basis} onChange={(event) => setBasis(event.currentTarget.value as LegalBasis | typeof CONSENT)}>
+          <SelectOption value={CONSENT}>{t('cases.protection.exportBasisConsent')}</SelectOption>
+          {LEGAL_BASES.map((value) => (
+            <SelectOption key={value} value={value}>
+              {t(`cases.values.legalBases.${value}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        {basis === CONSENT ? null : <Textfield multiline rows={2} label={t('cases.referrals.legalBasisReason')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} />}
+        {recipientId ? (
+          <Paragraph data-size="sm" aria-live="polite">
+            {covered.length > 0 ? t('cases.protection.exportCovered', { categories: covered.map((category) => t(`cases.values.shareCategories.${category}`)).join(', ') }) : t('cases.protection.exportNothingCovered')}
+          </Paragraph>
+        ) : null}
+        <SelectField label={t('cases.protection.exportLanguage')} value={language} onChange={(event) => setLanguage(event.currentTarget.value as CaseExportLanguage)}>
+          {CASE_EXPORT_LANGUAGES.map((code) => (
+            <SelectOption key={code} value={code}>
+              {t(`cases.protection.exportLanguages.${code}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <MutationError error={exportTo.error} />
+        <div className="case-actions">
+          <Button type="submit" disabled={exportTo.isPending || recipientId === ''}>
+            {t('cases.protection.exportDownload')}
+          </Button>
+        </div>
+      </form>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import {
   CONSENT_METHODS,
   CONSENT_PURPOSES,
   LEGAL_BASES,
+  LEGAL_BASIS_CATEGORIES,
   NEED_KINDS,
   SHARE_CATEGORIES,
   type Case,
@@ -181,7 +182,8 @@ export function ReferralsSection({ theCase }: { theCase: Case }) {
   const [revokeReason, setRevokeReason] = useState<Record<string, string>>({});
   const consent = activeConsents.find((entry) => entry.id === consentId);
   const withoutConsent = consentId === NO_CONSENT;
-  const allowed = consent ? consent.dataCategories : withoutConsent ? SHARE_CATEGORIES : [];
+  // The same limits the server applies: a consent's categories, or what the legal basis allows.
+  const allowed = consent ? consent.dataCategories : withoutConsent ? LEGAL_BASIS_CATEGORIES[legalBasis] : [];
   const recipient = consent?.recipient?.id ?? organisationId;
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -2,6 +2,7 @@ import type {
   Case,
   CaseCreateBody,
   CaseFactsBody,
+  CaseRecipientExportBody,
   CasePerson,
   ConsentBody,
   NeedKind,
@@ -10,7 +11,7 @@ import type {
   ReferralBody,
 } from '@lykt/shared';
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, type ApiFile } from '../../api/client';
 import { caseKeys } from './queries';
 
 function storeCase(queryClient: QueryClient, theCase: Case): Promise<void> {
@@ -93,5 +94,29 @@ export function updateCaseSettingsMutationOptions(queryClient: QueryClient) {
     mutationKey: ['cases', 'settings'],
     mutationFn: (retentionMonths: number) => api.put<{ retentionMonths: number }>('/cases/settings', { retentionMonths }),
     onSuccess: (settings) => queryClient.setQueryData(caseKeys.settings, settings),
+  });
+}
+
+/** Saves a file the browser received (a PDF export) under the server's file name. */
+function saveFile(file: ApiFile): void {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Export to a named organisation: the server decides what consent or the legal basis covers; the PDF is saved. */
+export function exportToRecipientMutationOptions(queryClient: QueryClient, caseId: string) {
+  return mutationOptions({
+    mutationKey: ['cases', 'export', caseId],
+    mutationFn: (body: CaseRecipientExportBody) => api.postForFile(path(caseId, '/exports'), body),
+    onSuccess: (file: ApiFile) => {
+      saveFile(file);
+      return queryClient.invalidateQueries({ queryKey: caseKeys.reads(caseId) });
+    },
   });
 }

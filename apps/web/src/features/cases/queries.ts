@@ -82,8 +82,9 @@ export function partnerReferralQueryOptions(id: string) {
 }
 
 /** The address of a case's PDF export (a plain link: the browser downloads it with the session cookie). */
-export function caseExportUrl(id: string, purpose: 'data_subject' | 'police', language: CaseExportLanguage = 'nb'): string {
-  return `/api/v1/cases/${encodeURIComponent(id)}/export?purpose=${purpose}&lang=${language}`;
+/** The person's own copy (GDPR art. 15); an export to anyone else is a POST (see exportToRecipientMutationOptions). */
+export function caseExportUrl(id: string, language: CaseExportLanguage = 'nb'): string {
+  return `/api/v1/cases/${encodeURIComponent(id)}/export?purpose=data_subject&lang=${language}`;
 }
 
 /** The municipality's retention period for case personal data (coordinator). */
