@@ -32,7 +32,7 @@ export type ContentSource = z.infer<typeof ContentSourceSchema>;
 /** A text that states law: it carries its sources. */
 const sourced = z.strictObject({ text: longText, sources: z.array(ContentSourceSchema).min(1) });
 /** A text that describes rather than states law may carry no source. */
-const maybeSourced = z.strictObject({ text: longText, sources: z.array(ContentSourceSchema) });
+const maybeSourced = z.strictObject({ text: longText, sources: z.array(ContentSourceSchema).min(1).optional() });
 export type SourcedText = z.infer<typeof maybeSourced>;
 
 /** The texts of a case export (PDF) in one language: labels, headings and a label for every coded value. */

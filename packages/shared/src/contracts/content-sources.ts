@@ -12,7 +12,11 @@ export const LawSourceSchema = z.strictObject({
     .string()
     .trim()
     // A section may carry a letter, written with or without a space as Lovdata does: "forvaltningsloven § 13 a".
-    .regex(/^[a-zæøå-]+ §§? \d+(?:-\d+)?(?: ?[a-z])?(?:(?:, | og )\d+(?:-\d+)?(?: ?[a-z])?)*(?: (?:første|andre|annet|tredje|fjerde) ledd)?$/, 'Lovdata short name and section, e.g. "straffeloven § 196"')
+    // An EU regulation is cited by article as Lovdata does: "personvernforordningen art. 15 nr. 1 bokstav f".
+    .regex(
+      /^[a-zæøå-]+ (?:§§? \d+(?:-\d+)?(?: ?[a-z])?(?:(?:, | og )\d+(?:-\d+)?(?: ?[a-z])?)*(?: (?:første|andre|annet|tredje|fjerde) ledd)?|art\. \d+(?: nr\. \d+)?(?: bokstav [a-z])?)$/,
+      'Lovdata short name and section, e.g. "straffeloven § 196" or "personvernforordningen art. 15"',
+    )
     .describe('Lovdata short name and section'),
   checked: checkedDate,
 });

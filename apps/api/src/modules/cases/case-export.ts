@@ -20,7 +20,7 @@ const day = (iso: string) => iso.slice(0, 10);
 /** A text that states law, followed by its sources as the reader can look them up. */
 function sourcedBlocks(x: CaseExportTexts, entry: SourcedText): DocBlock[] {
   const blocks: DocBlock[] = [{ type: 'paragraph', text: entry.text }];
-  if (entry.sources.length > 0) {
+  if (entry.sources && entry.sources.length > 0) {
     const names = entry.sources.map((source) => ('law' in source ? source.law : `${source.publisher}: «${source.title}», ${source.url}`));
     blocks.push({ type: 'paragraph', text: `${x.access.sourcesLabel}: ${names.join('; ')}` });
   }
@@ -190,7 +190,7 @@ export function leftOutOf(basis: SharingBasis, x: CaseExportTexts): Array<{ part
 /** The label of a basis as a reader sees it: consent with its dates, or the legal basis with its law. */
 function basisLabel(basis: SharingBasis, x: CaseExportTexts): string {
   if (basis.kind === 'consent') return fill(x.recipient.basisConsent, { dates: [...new Set(basis.givenOn)].sort().join(', ') });
-  const laws = x.recipient.basisTexts[basis.legalBasis].sources.flatMap((source) => ('law' in source ? [source.law] : []));
+  const laws = (x.recipient.basisTexts[basis.legalBasis].sources ?? []).flatMap((source) => ('law' in source ? [source.law] : []));
   return laws.length > 0 ? `${x.values.legalBases[basis.legalBasis]} (${laws.join(', ')})` : x.values.legalBases[basis.legalBasis];
 }
 
