@@ -110,6 +110,7 @@ export const ReportTextsSchema = z.strictObject({
     servicesCaption: text,
     serviceColumns: keyed(['kind', 'count', 'capacity'] as const),
     inspections: plural,
+    inspectionsNone: text,
     estimate: text,
     noEstimate: text,
     riskGroupKinds: keyed(RISK_GROUP_KINDS),

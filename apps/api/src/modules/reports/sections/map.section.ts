@@ -69,7 +69,7 @@ export async function buildMapSection(db: Database, input: ReportSectionInput): 
     });
     blocks.push({ type: 'table', caption: texts.servicesCaption, headers: [texts.serviceColumns.kind, texts.serviceColumns.count, texts.serviceColumns.capacity], rows });
   }
-  blocks.push({ type: 'paragraph', text: fillPlural(texts.inspections, inspections.length, { count: format(inspections.length) }) });
+  blocks.push({ type: 'paragraph', text: inspections.length === 0 ? texts.inspectionsNone : fillPlural(texts.inspections, inspections.length, { count: format(inspections.length) }) });
 
   const exact = (value: number) => ({ kind: 'exact' as const, value });
   const figures: ReportFigure[] = [

@@ -1,6 +1,6 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { overviewContent } from '@lykt/content/overview';
-import { fillText, reportTexts } from '@lykt/content/report-texts';
+import { reportTexts } from '@lykt/content/report-texts';
 import { schema, type Database } from '@lykt/db';
 import type { ChartDefinition } from '@lykt/shared';
 import { localDate } from '../period';
@@ -52,7 +52,7 @@ export async function buildMaturitySection(db: Database, input: ReportSectionInp
     title: texts.title,
     hasData: true,
     blocks: [
-      { type: 'paragraph', text: fillText(texts.intro, { source: model.source }) },
+      { type: 'paragraph', text: texts.intro },
       {
         type: 'table',
         caption: texts.caption,

@@ -108,7 +108,6 @@ export async function buildPlanSection(db: Database, input: ReportSectionInput):
         .join(' '),
     },
   ];
-  blocks.push(...(await delayedBlocks(db, input, plan.id, lagging, organisations, dateText)));
 
   const areasWithMeasures = PLAN_AREA_CODES.filter((code) => rollup.areas.get(code) !== null && rollup.areas.get(code) !== undefined);
   if (areasWithMeasures.length > 0) {
@@ -125,6 +124,7 @@ export async function buildPlanSection(db: Database, input: ReportSectionInput):
     };
     blocks.push({ type: 'chart', chart });
   }
+  blocks.push(...(await delayedBlocks(db, input, plan.id, lagging, organisations, dateText)));
 
   const questions = reportTexts(input.lang).report.questions;
   for (const question of COUNCIL_QUESTIONS) {
