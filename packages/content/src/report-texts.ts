@@ -98,7 +98,15 @@ export const ReportTextsSchema = z.strictObject({
     fewerThan: text,
   }),
   national: z.strictObject({ title: text, caption: text, columns: keyed(['year', 'measure', 'value', 'source'] as const), below: text, sourcesHeading: text, source: text, comparison: text, few: text }),
-  questions: z.strictObject({ heading: text, intro: text, titles: keyed(REPORT_QUESTIONS), leads: keyed(REPORT_QUESTIONS), figure: text, none: text }),
+  questions: z.strictObject({
+    heading: text,
+    intro: text,
+    titles: keyed(REPORT_QUESTIONS),
+    leads: keyed(REPORT_QUESTIONS),
+    figure: text,
+    none: text,
+    sentences: z.strictObject({ planDone: plural, planOverdue: plural, meetings: plural, organisations: plural, training: text, highRisk: plural, services: plural }),
+  }),
   map: z.strictObject({
     title: text,
     empty: text,

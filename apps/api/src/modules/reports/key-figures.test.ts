@@ -61,9 +61,15 @@ describe('the key figures', () => {
     expect(texts.identification).toContain('Kartlegginger: 10–14.');
     expect(texts.identification).not.toContain('Tips mottatt');
     expect(texts.assistance).toContain('Nye saker: færre enn 5.');
-    expect(texts.knowledge).toContain('Ansatte med gyldig opplæring: 64 %.');
+    expect(texts.knowledge).toContain('64 % av de ansatte som skal ha opplæring, hadde gyldig opplæring ved periodens slutt.');
+    expect(texts.plan).toContain('Samarbeidsgruppen hadde 4 møter i perioden.');
     expect(texts.tools).toContain('Lykt har ingen tall om dette for 2026.');
     expect(texts.prevalence).toContain('nasjonalt (KOM, 2023)');
+    // Singular and plural are right in the sentences Lykt writes.
+    const one = generateQuestionTexts([figure('cooperation.meetings', 'plan', 'Møter', { kind: 'exact', value: 1 }), figure('plan.measures.done', 'plan', 'x', { kind: 'exact', value: 1 }), figure('plan.measures.total', 'plan', 'y', { kind: 'exact', value: 1 })], 2026, 'en');
+    expect(one.plan).toContain('The cooperation group met 1 time in the period.');
+    expect(one.plan).toContain('1 of 1 measure in the plan is done.');
+    expect(generateQuestionTexts([figure('cooperation.meetings', 'plan', 'Møter', { kind: 'exact', value: 1 })], 2026, 'nb').plan).toContain('hadde 1 møte i perioden.');
     // Without any figures (a municipality that has just started) every question still gets a text.
     const empty = generateQuestionTexts([], 2026, 'en');
     for (const value of Object.values(empty)) expect(value.length).toBeGreaterThan(20);

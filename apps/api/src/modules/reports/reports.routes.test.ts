@@ -265,7 +265,7 @@ describe('council reports', () => {
     const draft = (await call(h, coordinator, 'GET', `/api/v1/reports/${report.id}/versions/1`)).json<Detail>();
     const generated = draft.generatedQuestions;
     if (!generated) throw new Error('a draft has generated texts');
-    expect(generated.plan).toContain('Tiltak i planen: 1.');
+    expect(generated.plan).toContain('0 av 1 tiltak i planen er fullført.');
     expect(generated.prevalence).toContain('KOM');
     expect(blockTexts(draft)).toContain(generated.plan);
     // The saksframlegg opens with the case header and the recommendation, and the key figures come before the chapters.
