@@ -285,5 +285,13 @@ describe('council reports', () => {
     expect(stored.versions[0]?.narrativeEnc).not.toContain('vedtatt tiltak');
     const event = (await audit(municipalityId)).find((row) => row.action === 'report.narrative.updated');
     expect((event?.details as { fields: string[] }).fields).toEqual(['questions.plan']);
+
+    // A report in English is the same case in English.
+    const english = await call(h, coordinator, 'POST', '/api/v1/reports', { year: 2027, language: 'en' });
+    const englishDraft = (await call(h, coordinator, 'GET', `/api/v1/reports/${english.json<{ id: string }>().id}/versions/1`)).json<Detail>();
+    const englishTexts = blockTexts(englishDraft);
+    expect(englishTexts).toContain("The chief executive's recommendation");
+    expect(englishTexts).toContain('The council takes the report on the work against human trafficking in 2027 into account.');
+    expect(englishDraft.generatedQuestions?.prevalence).toContain('For comparison, nationally (KOM, 2023)');
   });
 });
