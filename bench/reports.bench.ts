@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { buildOrganisation, buildTenant, schema } from '@lykt/db';
-import { PLAN_AREA_CODES } from '@lykt/shared';
+import { PLAN_AREA_CODES, ReportNarrativeSchema } from '@lykt/shared';
 import { renderDocx } from '../apps/api/src/platform/documents/docx';
 import type { DocModel } from '../apps/api/src/platform/documents/model';
 import { renderPdf } from '../apps/api/src/platform/documents/pdf';
@@ -117,16 +117,17 @@ export async function benchReports(seconds: number): Promise<void> {
       year: 2026,
       lang: 'nb' as const,
       suppressionThreshold: 5,
-      narrative: { summary: 'Sammendrag. '.repeat(80), assessment: 'Vurdering. '.repeat(40), proposals: 'Forslag. '.repeat(40) },
+      narrative: ReportNarrativeSchema.parse({ summary: 'Sammendrag. '.repeat(80), assessment: 'Vurdering. '.repeat(40), proposals: 'Forslag. '.repeat(40) }),
+      caseFields: { caseNumber: '2026/1234', archiveCode: 'F00 &13', committee: 'Kommunestyret', meetingDate: '2027-02-10', caseOfficer: 'Saksbehandler', recommendation: '', attachments: [] },
       draft: true,
     };
     // One warm-up of each step (fonts, module loading), not counted.
-    const warm: DocModel = await buildReportDocument(deps.db, input);
+    const warm: DocModel = (await buildReportDocument(deps.db, input)).document;
     await renderPdf(warm);
     await renderDocx(warm);
 
     const kib = (buffer: Buffer) => `${(buffer.length / 1024).toFixed(0)} KiB`;
-    const generated = await timed('generate the document from live data (all sections)', runs, () => buildReportDocument(deps.db, input), (doc) => `${doc.blocks.length} blocks`);
+    const generated = await timed('generate the document from live data (all sections)', runs, async () => (await buildReportDocument(deps.db, input)).document, (doc) => `${doc.blocks.length} blocks`);
     const pdf = await timed('render tagged PDF', runs, () => renderPdf(generated.last), kib);
     const docx = await timed('render DOCX (chart rasterised)', runs, () => renderDocx(generated.last), kib);
 

@@ -23,7 +23,30 @@ test('a coordinator generates the council report, writes the narrative, download
   await expect(page.getByRole('table', { name: 'Tallene i figuren «Framdrift per område»' })).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // The saksframlegg: a bad case number is refused on the field, then the case is saved and heads the document.
+  await reports.writeCase({ caseNumber: 'sak 12', archiveCode: 'F00 &13', committee: 'Kommunestyret', meetingDate: `${year + 1}-02-11`, caseOfficer: 'Kari Koordinator (demo)', attachments: ['Handlingsplanen', 'Situasjonskartet'] });
+  const caseForm = page.getByRole('region', { name: 'Saksframlegget' });
+  await expect(caseForm.getByText('Skriv arkivsaksnummeret som år/nummer, for eksempel 2026/1234.')).toBeVisible();
+  await caseForm.getByLabel('Arkivsaksnummer').fill(`${year}/1234`);
+  await caseForm.getByRole('button', { name: 'Lagre saksframlegget' }).click();
+  await expect(caseForm.getByText('Saksframlegget er lagret.')).toBeVisible();
+  const article = page.getByRole('article', { name: 'Rapporten' });
+  await expect(article.getByRole('heading', { level: 2, name: 'Kommunedirektørens innstilling' })).toBeVisible();
+  await expect(article.getByText(`Kommunestyret tar rapporten om arbeidet mot menneskehandel i ${year} til orientering.`)).toBeVisible();
+  await expect(article.getByRole('table', { name: 'Saksgang' }).getByRole('cell', { name: 'Kommunestyret' })).toBeVisible();
+  await expect(article.getByRole('table', { name: `Nøkkeltall for ${year}` })).toBeVisible();
+  await expect(article.getByRole('table', { name: 'Nasjonale tall fra KOMs tilstandsrapporter' })).toBeVisible();
+
+  // An answer to a council question starts from the generated text and is edited by the coordinator.
+  await page.getByRole('button', { name: 'Hent generert tekst til «Hvordan går handlingsplanen, og med hvilke samarbeidspartnere?»' }).click();
+  const planAnswer = page.getByLabel('Hvordan går handlingsplanen, og med hvilke samarbeidspartnere?', { exact: true });
+  await expect(planAnswer).toBeFocused();
+  await expect(planAnswer).toHaveValue(/Handlingsplanen gjennomføres sammen med samarbeidsgruppen\./);
+  await planAnswer.fill('Planen går som ventet, med politiet og NAV som viktigste partnere.');
+  await expectNoAxeViolations(page);
+
   await reports.writeNarrative('Et år med godt samarbeid i den fiktive kommunen.', 'Avdekkingen fungerer.', 'Mer opplæring neste år.');
+  await expect(article.getByText('Planen går som ventet, med politiet og NAV som viktigste partnere.')).toBeVisible();
   await expect(page.getByRole('article', { name: 'Rapporten' }).getByText('Et år med godt samarbeid i den fiktive kommunen.')).toBeVisible();
 
   // A measure title from the report itself, to look for in the files.
@@ -36,11 +59,13 @@ test('a coordinator generates the council report, writes the narrative, download
   const pdf = await reports.download('Last ned PDF');
   expect(pdf.name).toBe(`kommunestyrerapport-${year}-v1-utkast.pdf`);
   const inspected = await inspectPdf(pdf.body);
-  expect(inspected.title).toBe(`Rapport til kommunestyret: arbeidet mot menneskehandel ${year}`);
+  expect(inspected.title).toBe(`Årsrapport om arbeidet mot menneskehandel ${year}`);
   expect(inspected.lang).toBe('nb');
   expect(inspected.roles).toEqual(expect.arrayContaining(['H1', 'H2', 'Table', 'Figure']));
   expect(squash(inspected.text)).toContain(squash(measureTitle));
   expect(inspected.text).toContain('Et år med godt samarbeid i den fiktive kommunen.');
+  expect(inspected.text).toContain(`${year}/1234`);
+  expect(squash(inspected.text)).toContain('Kommunedirektørens innstilling');
 
   const docx = await reports.download('Last ned Word (DOCX)');
   expect(docx.name).toBe(`kommunestyrerapport-${year}-v1-utkast.docx`);
@@ -60,6 +85,7 @@ test('a coordinator generates the council report, writes the narrative, download
   await page.getByRole('button', { name: 'Lag ny versjon' }).click();
   await expect(page.getByText('Ny versjon er laget som utkast.')).toBeVisible();
   await expect(page.getByLabel('Sammendrag', { exact: true })).toHaveValue('Et år med godt samarbeid i den fiktive kommunen.');
+  await expect(page.getByRole('region', { name: 'Saksframlegget' }).getByLabel('Arkivsaksnummer')).toHaveValue(`${year}/1234`);
   await expect(page.getByRole('navigation', { name: 'Versjoner av rapporten' }).getByRole('link', { name: 'Versjon 1 (Endelig)' })).toBeVisible();
 });
 

@@ -14,7 +14,7 @@ export class ReportPages {
   async create(year: number) {
     await this.page.getByLabel('År', { exact: true }).fill(String(year));
     await this.page.getByRole('button', { name: 'Lag rapport' }).click();
-    await expect(this.page.getByRole('heading', { level: 1, name: `Rapport til kommunestyret: arbeidet mot menneskehandel ${year}` })).toBeVisible();
+    await expect(this.page.getByRole('heading', { level: 1, name: `Årsrapport om arbeidet mot menneskehandel ${year}` })).toBeVisible();
     await expect(this.page.getByText('Rapporten er laget som utkast.')).toBeVisible();
   }
 
@@ -24,6 +24,18 @@ export class ReportPages {
     await this.page.getByLabel('Forslag til videre arbeid', { exact: true }).fill(proposals);
     await this.page.getByRole('button', { name: 'Lagre teksten' }).click();
     await expect(this.page.getByText('Teksten er lagret.')).toBeVisible();
+  }
+
+  /** Fills the saksframlegg form and saves it. */
+  async writeCase(fields: { caseNumber: string; archiveCode: string; committee: string; meetingDate: string; caseOfficer: string; attachments: string[] }) {
+    const form = this.page.getByRole('region', { name: 'Saksframlegget' });
+    await form.getByLabel('Arkivsaksnummer').fill(fields.caseNumber);
+    await form.getByLabel('Arkivkode').fill(fields.archiveCode);
+    await form.getByLabel('Utvalg').fill(fields.committee);
+    await form.getByLabel('Møtedato').fill(fields.meetingDate);
+    await form.getByLabel('Saksbehandler').fill(fields.caseOfficer);
+    await form.getByLabel('Vedlegg').fill(fields.attachments.join('\n'));
+    await form.getByRole('button', { name: 'Lagre saksframlegget' }).click();
   }
 
   async finalise() {

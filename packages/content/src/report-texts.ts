@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { COUNCIL_QUESTIONS, GROUP_ROLES, MEASURE_STATUSES } from '@lykt/shared';
+import { COUNCIL_QUESTIONS, GROUP_ROLES, MEASURE_STATUSES, REPORT_QUESTIONS, RISK_GROUP_KINDS, SERVICE_KINDS } from '@lykt/shared';
 import textsV1 from '../reports/texts.v1.json';
 
 const text = z.string().trim().min(1).max(600);
 const keyed = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((key) => [key, text])) as Record<K, typeof text>);
 const chartBase = { title: text, description: text, categoryLabel: text, valueLabel: text };
+/** A text that depends on a count: "one" for exactly 1, "other" for every other count. */
+const plural = z.strictObject({ one: text, other: text });
+export type PluralText = z.infer<typeof plural>;
+
 
 /** The fixed texts of the council report in one language; {name} marks a value filled in by the report. */
 export const ReportTextsSchema = z.strictObject({
@@ -27,7 +31,14 @@ export const ReportTextsSchema = z.strictObject({
     empty: text,
     intro: text,
     decisionRef: text,
-    counts: text,
+    counts: plural,
+    updates: plural,
+    overdue: plural,
+    delayedHeading: text,
+    delayedCaption: text,
+    delayedColumns: keyed(['measure', 'owner', 'due', 'explanation'] as const),
+    noExplanation: text,
+    figures: keyed(['total', 'done', 'overdue', 'progress'] as const),
     chart: z.strictObject({ ...chartBase, series: text }),
     areaHeading: text,
     areaProgress: text,
@@ -43,8 +54,9 @@ export const ReportTextsSchema = z.strictObject({
   cooperation: z.strictObject({
     title: text,
     empty: text,
-    meetings: text,
-    actions: text,
+    meetings: plural,
+    actions: plural,
+    figures: keyed(['meetings', 'organisations'] as const),
     attendanceCaption: text,
     columns: keyed(['organisation', 'attended', 'share'] as const),
     meetingsCaption: text,
@@ -52,6 +64,78 @@ export const ReportTextsSchema = z.strictObject({
   }),
   identification: z.strictObject({ title: text, empty: text, intro: text, figures: keyed(['screenings', 'concerns', 'possibleMinor'] as const), chart: z.strictObject({ ...chartBase, screenings: text, concerns: text }) }),
   tips: z.strictObject({ title: text, empty: text, intro: text, figures: keyed(['tips', 'danger', 'concerns'] as const), chart: z.strictObject({ ...chartBase, series: text }) }),
+  case: keyed([
+    'heading',
+    'title',
+    'caseOfficer',
+    'archiveCode',
+    'caseNumber',
+    'trackCaption',
+    'committee',
+    'meetingDate',
+    'notSet',
+    'recommendation',
+    'defaultRecommendation',
+    'attachments',
+    'noAttachments',
+    'facts',
+    'background',
+    'summary',
+    'reportPart',
+    'reportIntro',
+    'assessment',
+    'proposals',
+  ] as const),
+  keyFigures: z.strictObject({
+    title: text,
+    caption: text,
+    columns: keyed(['figure', 'value', 'period'] as const),
+    note: text,
+    empty: text,
+    percent: text,
+    range: text,
+    atLeast: text,
+    fewerThan: text,
+  }),
+  national: z.strictObject({ title: text, caption: text, columns: keyed(['year', 'measure', 'value', 'source'] as const), below: text, sourcesHeading: text, source: text, comparison: text, few: text }),
+  questions: z.strictObject({
+    heading: text,
+    intro: text,
+    titles: keyed(REPORT_QUESTIONS),
+    leads: keyed(REPORT_QUESTIONS),
+    figure: text,
+    none: text,
+    sentences: z.strictObject({ planDone: plural, planOverdue: plural, meetings: plural, organisations: plural, training: text, highRisk: plural, services: plural }),
+  }),
+  map: z.strictObject({
+    title: text,
+    empty: text,
+    intro: text,
+    riskGroupsCaption: text,
+    riskGroupColumns: keyed(['kind', 'count', 'estimate'] as const),
+    sitesCaption: text,
+    siteColumns: keyed(['sector', 'high', 'medium', 'low', 'total'] as const),
+    servicesCaption: text,
+    serviceColumns: keyed(['kind', 'count', 'capacity'] as const),
+    inspections: plural,
+    inspectionsNone: text,
+    estimate: text,
+    noEstimate: text,
+    riskGroupKinds: keyed(RISK_GROUP_KINDS),
+    serviceKinds: keyed(SERVICE_KINDS),
+    figures: keyed(['riskGroups', 'sites', 'highRisk', 'inspections', 'services'] as const),
+  }),
+  maturity: z.strictObject({
+    title: text,
+    empty: text,
+    intro: text,
+    caption: text,
+    area: text,
+    notRated: text,
+    chart: z.strictObject(chartBase),
+    figures: keyed(['mature'] as const),
+  }),
+  training: keyed(['coverage'] as const),
   publicPlan: z.strictObject({
     nav: text,
     heading: text,
@@ -115,4 +199,9 @@ export function fillText(template: string, values: Record<string, string | numbe
     if (value === undefined) throw new Error(`no value for {${name}} in "${template}"`);
     return String(value);
   });
+}
+
+/** Picks the singular or plural form for a count and fills it ({count} and the other values). */
+export function fillPlural(forms: PluralText, count: number, values: Record<string, string | number>): string {
+  return fillText(count === 1 ? forms.one : forms.other, values);
 }

@@ -1,6 +1,7 @@
-import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from './platform';
-import { municipalityRef, ts } from './columns';
+import { day, municipalityRef, ts } from './columns';
 
 /** A council report for one year. Its content lives in numbered versions. */
 export const councilReport = pgTable(
@@ -37,6 +38,22 @@ export const councilReportVersion = pgTable(
     narrativeEnc: text('narrative_enc').notNull(),
     /** Encrypted JSON of the frozen document model of a final version ("council_report_version.snapshot"). */
     snapshotEnc: text('snapshot_enc'),
+    /** The council case (saksframlegg) this version goes to the council as; public case metadata, not personal. */
+    caseNumber: text('case_number').notNull().default(''),
+    /** Archive code of the case (arkivkode), e.g. "F00 &13". */
+    archiveCode: text('archive_code').notNull().default(''),
+    /** The committee or council that treats the case, e.g. "Kommunestyret". */
+    committee: text('committee').notNull().default(''),
+    meetingDate: day('meeting_date'),
+    /** The case officer's name as printed on the saksframlegg. */
+    caseOfficer: text('case_officer').notNull().default(''),
+    /** The chief executive's recommendation (innstilling); empty: the standard "takes the report into account". */
+    recommendation: text('recommendation').notNull().default(''),
+    /** Titles of the case's attachments, in order. */
+    attachments: jsonb('attachments')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     finalisedAt: ts('finalised_at'),
     finalisedByUserId: uuid('finalised_by_user_id').references(() => appUser.id),
     createdByUserId: uuid('created_by_user_id').references(() => appUser.id),

@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   'cooperation.minutes.exported',
   'report.created',
   'report.narrative.updated',
+  'report.case.updated',
   'report.version.finalised',
   'report.version.created',
   'report.exported',

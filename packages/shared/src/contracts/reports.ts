@@ -55,12 +55,51 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const narrativeText = z.string().trim().max(20_000);
 
+/** The council's questions the report answers, from the question that started the work (domain.md §1) plus the plan. */
+export const REPORT_QUESTIONS = ['prevalence', 'knowledge', 'tools', 'identification', 'assistance', 'plan'] as const;
+export type ReportQuestion = (typeof REPORT_QUESTIONS)[number];
+
+const questionText = narrativeText.default('');
+export const ReportQuestionTextsSchema = z.object({
+  prevalence: questionText.describe('How widespread trafficking is locally'),
+  knowledge: questionText.describe('Whether staff have the knowledge they need'),
+  tools: questionText.describe('Whether the municipality has the right tools'),
+  identification: questionText.describe('Whether possible victims are identified'),
+  assistance: questionText.describe('Whether possible victims get assistance and protection'),
+  plan: questionText.describe('How the action plan goes, with its partners'),
+});
+export type ReportQuestionTexts = z.infer<typeof ReportQuestionTextsSchema>;
+export const EMPTY_QUESTION_TEXTS: ReportQuestionTexts = { prevalence: '', knowledge: '', tools: '', identification: '', assistance: '', plan: '' };
+
 export const ReportNarrativeSchema = z.object({
-  summary: narrativeText.describe('Summary written by the coordinator (opens the report)'),
-  assessment: narrativeText.describe("The coordinator's assessment (after the generated sections)"),
+  summary: narrativeText.describe('Summary written by the coordinator (opens the facts of the case)'),
+  background: narrativeText.default('').describe('Background of the case: the question that started the work and earlier decisions'),
+  assessment: narrativeText.describe("The case officer's assessment (after the generated sections)"),
   proposals: narrativeText.describe('Proposals for further work (closes the report)'),
+  questions: ReportQuestionTextsSchema.default(EMPTY_QUESTION_TEXTS).describe('Answer per council question; empty: the text generated from the figures is used'),
 });
 export type ReportNarrative = z.infer<typeof ReportNarrativeSchema>;
+export type ReportNarrativeBody = z.input<typeof ReportNarrativeSchema>;
+
+/** A case number (arkivsaksnummer): year/sequence, optionally -document, e.g. 2026/1234 or 26/1234-3. */
+export const CASE_NUMBER_PATTERN = /^\d{2,4}\/\d{1,7}(-\d{1,4})?$/;
+
+/** The saksframlegg fields of a report version: how it goes to the council as a case. */
+export const ReportCaseFieldsSchema = z.object({
+  caseNumber: z
+    .string()
+    .trim()
+    .max(20)
+    .refine((value) => value === '' || CASE_NUMBER_PATTERN.test(value), { message: 'Write the case number as year/number, e.g. 2026/1234.' })
+    .describe('Archive case number (arkivsaksnr.), e.g. 2026/1234; empty until the archive gives one'),
+  archiveCode: z.string().trim().max(60).describe('Archive code (arkivkode), e.g. "F00 &13"'),
+  committee: z.string().trim().max(120).describe('The committee or council that treats the case, e.g. Kommunestyret'),
+  meetingDate: z.iso.date().nullable().describe('Date of the meeting that treats the case (YYYY-MM-DD)'),
+  caseOfficer: z.string().trim().max(120).describe("The case officer's name as printed on the saksframlegg"),
+  recommendation: z.string().trim().max(4000).describe("The chief executive's recommendation; empty: the standard recommendation to take the report into account"),
+  attachments: z.array(z.string().trim().min(1).max(200)).max(30).describe('Titles of the attachments, in order'),
+});
+export type ReportCaseFields = z.infer<typeof ReportCaseFieldsSchema>;
 
 export const ReportCreateBodySchema = z.object({
   year: z.number().int().min(2000).max(2100).describe('The calendar year the report covers'),
@@ -100,6 +139,8 @@ export const ReportVersionDetailSchema = z.object({
   report: ReportSummarySchema,
   version: ReportVersionSummarySchema,
   narrative: ReportNarrativeSchema,
+  caseFields: ReportCaseFieldsSchema,
+  generatedQuestions: ReportQuestionTextsSchema.nullable().describe('For a draft: the text per council question generated from the figures now (the coordinator may copy and edit it); null for a final version'),
   document: DocumentSchema.describe('The report as a document: for a final version the frozen snapshot, for a draft generated now'),
   generatedAt: z.iso.datetime().describe('When the document was generated (a final version: when it was frozen)'),
 });

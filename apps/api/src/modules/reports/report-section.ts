@@ -49,11 +49,13 @@ export type ReportFigure = {
   value: PublishedValue;
   /** The period the figure covers when it is not the report's year (pooled years), e.g. '2024–2026'. */
   period?: string;
+  /** What the number is: a count (default) or a percentage (shown with "%"). */
+  unit?: 'count' | 'percent';
 };
 
 export type ReportSectionProvider = {
   key: string;
-  /** Order in the report; lower first. plan 10, cooperation 20, identification 30, tips 40, cases 50, statistics 60, training 70. */
+  /** Order in the report; lower first. plan 10, cooperation 20, situation map 24, maturity 26, identification 30, tips 40, cases 50, statistics 60, training 70. */
   order: number;
   build: (db: Database, input: ReportSectionInput) => Promise<ReportSection>;
 };

@@ -30,6 +30,12 @@ describe('the council report demo data', () => {
     const text = JSON.stringify(detail.document.blocks);
     expect(text).toContain('Hvordan avdekker vi?');
     expect(text).toContain('Samarbeidsgruppen hadde');
+    // A saksframlegg with the demo's (fictional) case header, the key figures and the map and maturity chapters.
+    expect(text).toContain(`${new Date().getFullYear()}/1234`);
+    expect(text).toContain('Kommunedirektørens innstilling');
+    expect(text).toContain('Nøkkeltall');
+    expect(text).toContain('Situasjonskartet');
+    expect(text).toContain('Modenhet over tid');
     expect(detail.document.blocks.filter((block) => block.type === 'chart').length).toBeGreaterThanOrEqual(2);
     expect((await call(h, session, 'GET', '/api/v1/public-plan-setting')).json()).toMatchObject({ enabled: true });
   });

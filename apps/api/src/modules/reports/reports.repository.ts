@@ -44,7 +44,7 @@ export async function insertVersion(tx: Database, values: typeof v.$inferInsert)
 }
 
 /** Changes a draft only: a final version is never updated (the status guard is in the SQL). */
-export async function updateDraft(tx: Database, municipalityId: string, versionId: string, values: Partial<Pick<ReportVersionRow, 'narrativeEnc' | 'snapshotEnc' | 'status' | 'finalisedAt' | 'finalisedByUserId'>>): Promise<boolean> {
+export async function updateDraft(tx: Database, municipalityId: string, versionId: string, values: Partial<Pick<ReportVersionRow, 'narrativeEnc' | 'snapshotEnc' | 'status' | 'finalisedAt' | 'finalisedByUserId' | 'caseNumber' | 'archiveCode' | 'committee' | 'meetingDate' | 'caseOfficer' | 'recommendation' | 'attachments'>>): Promise<boolean> {
   const rows = await tx
     .update(v)
     .set({ ...values, updatedAt: new Date() })

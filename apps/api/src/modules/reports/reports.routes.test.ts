@@ -16,7 +16,9 @@ afterAll(async () => {
 type Detail = {
   report: { id: string; year: number; draftVersion: number | null; latestFinalVersion: number | null; versions: Array<{ number: number; status: string }> };
   version: { number: number; status: string; finalisedAt: string | null; finalisedBy: string | null };
-  narrative: { summary: string; assessment: string; proposals: string };
+  narrative: { summary: string; background: string; assessment: string; proposals: string; questions: Record<string, string> };
+  caseFields: { caseNumber: string; archiveCode: string; committee: string; meetingDate: string | null; caseOfficer: string; recommendation: string; attachments: string[] };
+  generatedQuestions: Record<string, string> | null;
   document: { title: string; subtitle?: string; lang: string; blocks: Array<{ type: string; text?: string }> };
   generatedAt: string;
 };
@@ -51,6 +53,10 @@ async function create(session: Session, year = 2026) {
   return response.json<{ id: string; draftVersion: number }>();
 }
 
+const CASE = { caseNumber: '2026/1234', archiveCode: 'F00 &13', committee: 'Kommunestyret', meetingDate: '2027-02-11', caseOfficer: 'Kari Saksbehandler', recommendation: '', attachments: ['Handlingsplan 2026–2029', 'Referat fra samarbeidsgruppen'] };
+const NO_ANSWERS = { prevalence: '', knowledge: '', tools: '', identification: '', assistance: '', plan: '' };
+const blockTexts = (detail: Detail) => detail.document.blocks.map((block) => block.text ?? '');
+
 describe('council reports', () => {
   it('refuse the unauthenticated and roles without report access', async () => {
     const { tenant, coordinator } = await world();
@@ -62,6 +68,7 @@ describe('council reports', () => {
       { method: 'GET' as const, url: base },
       { method: 'GET' as const, url: `${base}/versions/1` },
       { method: 'PUT' as const, url: `${base}/versions/1/narrative`, body: { summary: 'x', assessment: '', proposals: '' } },
+      { method: 'PUT' as const, url: `${base}/versions/1/case`, body: CASE },
       { method: 'POST' as const, url: `${base}/versions/1/finalise` },
       { method: 'POST' as const, url: `${base}/versions` },
       { method: 'GET' as const, url: `${base}/versions/1/export/pdf` },
@@ -92,10 +99,13 @@ describe('council reports', () => {
     expect(JSON.stringify(draft.document.blocks)).toContain('Indikatorliste for legevakten');
     expect(JSON.stringify(draft.document.blocks)).toContain('Ingen tips er mottatt');
 
-    const narrative = { summary: 'Et godt år.\n\nMer samarbeid.', assessment: 'Vi er på rett vei.', proposals: 'Flere kurs.' };
+    const narrative = { summary: 'Et godt år.\n\nMer samarbeid.', background: 'Interpellasjon i 2016.', assessment: 'Vi er på rett vei.', proposals: 'Flere kurs.', questions: { ...NO_ANSWERS, knowledge: 'Flere har tatt kurset.' } };
     const edited = await call(h, coordinator, 'PUT', `/api/v1/reports/${report.id}/versions/1/narrative`, narrative);
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json<Detail>().narrative).toEqual(narrative);
+    const cased = await call(h, coordinator, 'PUT', `/api/v1/reports/${report.id}/versions/1/case`, CASE);
+    expect(cased.statusCode, cased.body).toBe(200);
+    expect(cased.json<Detail>().caseFields).toEqual(CASE);
     const stored = await reportRows(municipalityId);
     expect(stored.versions[0]?.narrativeEnc).not.toContain('Et godt år');
 
@@ -106,7 +116,11 @@ describe('council reports', () => {
     expect(final.version.finalisedBy).toBeTruthy();
     expect(final.version.finalisedAt).not.toBeNull();
     expect(final.document.subtitle).not.toContain('UTKAST');
-    expect(final.document.blocks.filter((block) => block.type === 'paragraph').map((block) => block.text)).toEqual(expect.arrayContaining(['Et godt år.', 'Mer samarbeid.']));
+    expect(final.document.blocks.filter((block) => block.type === 'paragraph').map((block) => block.text)).toEqual(expect.arrayContaining(['Et godt år.', 'Mer samarbeid.', 'Interpellasjon i 2016.', 'Flere har tatt kurset.']));
+    expect(final.generatedQuestions).toBeNull();
+    // The saksframlegg fields are part of the frozen document.
+    expect(JSON.stringify(final.document.blocks)).toContain('2026/1234');
+    expect(JSON.stringify(final.document.blocks)).toContain('Referat fra samarbeidsgruppen');
 
     // Live data changes; the final version does not.
     await h.deps.db.update(schema.planMeasure).set({ title: 'Endret tittel etter frysing' }).where(eq(schema.planMeasure.municipalityId, municipalityId));
@@ -118,6 +132,9 @@ describe('council reports', () => {
     const refused = await call(h, coordinator, 'PUT', `/api/v1/reports/${report.id}/versions/1/narrative`, narrative);
     expect(refused.statusCode).toBe(409);
     expect(errorCode(refused)).toBe('CONFLICT');
+    const caseRefused = await call(h, coordinator, 'PUT', `/api/v1/reports/${report.id}/versions/1/case`, { ...CASE, caseNumber: '2026/9999' });
+    expect(caseRefused.statusCode).toBe(409);
+    expect((await call(h, coordinator, 'GET', `/api/v1/reports/${report.id}/versions/1`)).json<Detail>().caseFields.caseNumber).toBe('2026/1234');
     expect((await call(h, coordinator, 'POST', `/api/v1/reports/${report.id}/versions/1/finalise`)).statusCode).toBe(409);
 
     // The next version starts as a draft with the narrative carried over and today's data.
@@ -126,11 +143,14 @@ describe('council reports', () => {
     const second = next.json<Detail>();
     expect(second.version).toMatchObject({ number: 2, status: 'draft' });
     expect(second.narrative).toEqual(narrative);
+    expect(second.caseFields).toEqual(CASE);
     expect(JSON.stringify(second.document.blocks)).toContain('Endret tittel etter frysing');
     expect((await call(h, coordinator, 'POST', `/api/v1/reports/${report.id}/versions`)).statusCode).toBe(409);
 
     const actions = (await audit(municipalityId)).map((row) => row.action);
-    expect(actions).toEqual(expect.arrayContaining(['report.created', 'report.narrative.updated', 'report.version.finalised', 'report.version.created']));
+    expect(actions).toEqual(expect.arrayContaining(['report.created', 'report.narrative.updated', 'report.case.updated', 'report.version.finalised', 'report.version.created']));
+    const caseEvent = (await audit(municipalityId)).find((row) => row.action === 'report.case.updated');
+    expect((caseEvent?.details as { fields: string[] }).fields).toEqual(['caseNumber', 'archiveCode', 'committee', 'meetingDate', 'caseOfficer', 'attachments']);
     const narrativeEvent = (await audit(municipalityId)).find((row) => row.action === 'report.narrative.updated');
     expect(JSON.stringify(narrativeEvent?.details)).not.toContain('Et godt år');
 
@@ -193,6 +213,7 @@ describe('council reports', () => {
       ['GET', base],
       ['GET', `${base}/versions/1`],
       ['PUT', `${base}/versions/1/narrative`, { summary: '', assessment: '', proposals: '' }],
+      ['PUT', `${base}/versions/1/case`, CASE],
       ['POST', `${base}/versions/1/finalise`],
       ['POST', `${base}/versions`],
       ['GET', `${base}/versions/1/export/docx`],
@@ -202,5 +223,75 @@ describe('council reports', () => {
       expect(errorCode(response)).toBe('NOT_FOUND');
     }
     expect((await call(h, other.coordinator, 'GET', '/api/v1/reports')).json()).toEqual({ items: [] });
+  });
+  it('validates the saksframlegg fields with field errors and writes nothing on bad input', async () => {
+    const { municipalityId, coordinator } = await world();
+    const report = await create(coordinator);
+    const url = `/api/v1/reports/${report.id}/versions/1/case`;
+    const before = await reportRows(municipalityId);
+    for (const body of [
+      { ...CASE, caseNumber: 'sak tolv' },
+      { ...CASE, caseNumber: '2026-1234' },
+      { ...CASE, meetingDate: '11.02.2027' },
+      { ...CASE, attachments: Array.from({ length: 31 }, (_, index) => `Vedlegg ${index + 1}`) },
+      { ...CASE, attachments: [''] },
+      { ...CASE, committee: 'x'.repeat(121) },
+      { caseNumber: '2026/1' },
+    ]) {
+      const response = await call(h, coordinator, 'PUT', url, body);
+      expect(response.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(errorCode(response)).toBe('VALIDATION_ERROR');
+    }
+    const tooEarly = await call(h, coordinator, 'PUT', url, { ...CASE, meetingDate: '2025-12-01' });
+    expect(tooEarly.statusCode).toBe(400);
+    expect(errorCode(tooEarly)).toBe('VALIDATION_ERROR');
+    expect(tooEarly.json<{ error: { details: Array<{ field: string }> } }>().error.details[0]?.field).toBe('meetingDate');
+    expect(await reportRows(municipalityId)).toEqual(before);
+    expect((await audit(municipalityId)).filter((row) => row.action === 'report.case.updated')).toHaveLength(0);
+
+    // Empty fields are allowed while the case is being prepared; the document says what is missing.
+    const empty = await call(h, coordinator, 'PUT', url, { caseNumber: '', archiveCode: '', committee: '', meetingDate: null, caseOfficer: '', recommendation: '', attachments: [] });
+    expect(empty.statusCode, empty.body).toBe(200);
+    const texts = blockTexts(empty.json<Detail>());
+    expect(texts).toContain('Kommunestyret tar rapporten om arbeidet mot menneskehandel i 2026 til orientering.');
+    expect(texts).toContain('Ingen vedlegg.');
+    const written = await call(h, coordinator, 'PUT', url, { ...CASE, recommendation: 'Kommunestyret tar rapporten til orientering og ber om en revidert plan.' });
+    expect(blockTexts(written.json<Detail>())).toContain('Kommunestyret tar rapporten til orientering og ber om en revidert plan.');
+  });
+
+  it('answers each council question with a text generated from the figures until the coordinator writes one', async () => {
+    const { municipalityId, coordinator } = await world();
+    const report = await create(coordinator);
+    const draft = (await call(h, coordinator, 'GET', `/api/v1/reports/${report.id}/versions/1`)).json<Detail>();
+    const generated = draft.generatedQuestions;
+    if (!generated) throw new Error('a draft has generated texts');
+    expect(generated.plan).toContain('0 av 1 tiltak i planen er fullført.');
+    expect(generated.prevalence).toContain('KOM');
+    expect(blockTexts(draft)).toContain(generated.plan);
+    // The saksframlegg opens with the case header and the recommendation, and the key figures come before the chapters.
+    const headings = draft.document.blocks.filter((block) => block.type === 'heading').map((block) => block.text);
+    expect(headings.slice(0, 4)).toEqual(['Kommunedirektørens innstilling', 'Vedlegg', 'Saksopplysninger', 'Bakgrunn']);
+    expect(headings.indexOf('Nøkkeltall')).toBeLessThan(headings.indexOf('Handlingsplanen'));
+    expect(headings).toContain('Det nasjonale bildet');
+
+    const answer = 'Kommunen har ett vedtatt tiltak i gang.';
+    const saved = await call(h, coordinator, 'PUT', `/api/v1/reports/${report.id}/versions/1/narrative`, { summary: '', assessment: '', proposals: '', questions: { ...NO_ANSWERS, plan: answer } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const texts = blockTexts(saved.json<Detail>());
+    expect(texts).toContain(answer);
+    expect(texts).not.toContain(generated.plan);
+    expect(texts).toContain(generated.knowledge);
+    const stored = await reportRows(municipalityId);
+    expect(stored.versions[0]?.narrativeEnc).not.toContain('vedtatt tiltak');
+    const event = (await audit(municipalityId)).find((row) => row.action === 'report.narrative.updated');
+    expect((event?.details as { fields: string[] }).fields).toEqual(['questions.plan']);
+
+    // A report in English is the same case in English.
+    const english = await call(h, coordinator, 'POST', '/api/v1/reports', { year: 2027, language: 'en' });
+    const englishDraft = (await call(h, coordinator, 'GET', `/api/v1/reports/${english.json<{ id: string }>().id}/versions/1`)).json<Detail>();
+    const englishTexts = blockTexts(englishDraft);
+    expect(englishTexts).toContain("The chief executive's recommendation");
+    expect(englishTexts).toContain('The council takes the report on the work against human trafficking in 2027 into account.');
+    expect(englishDraft.generatedQuestions?.prevalence).toContain('For comparison, nationally (KOM, 2023)');
   });
 });

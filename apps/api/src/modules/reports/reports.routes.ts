@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ErrorResponseSchema,
+  ReportCaseFieldsSchema,
   ReportCreateBodySchema,
   ReportExportParamsSchema,
   ReportListSchema,
@@ -64,10 +65,24 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.put(
       '/reports/:reportId/versions/:number/narrative',
       {
-        schema: { tags, summary: "Replace a draft's narrative sections (summary, assessment, proposals)", params: ReportVersionParamsSchema, body: ReportNarrativeSchema, response: { 200: ReportVersionDetailSchema, ...errors } },
+        schema: { tags, summary: "Replace a draft's narrative (background, summary, answers per council question, assessment, proposals)", params: ReportVersionParamsSchema, body: ReportNarrativeSchema, response: { 200: ReportVersionDetailSchema, ...errors } },
         preValidation: requirePermission('reports:write'),
       },
       async (request) => service.updateNarrative(deps, actorOf(request), request.params.reportId, request.params.number, request.body),
+    );
+    app.put(
+      '/reports/:reportId/versions/:number/case',
+      {
+        schema: {
+          tags,
+          summary: "Replace a draft's saksframlegg fields (case number, archive code, committee, meeting date, case officer, recommendation, attachments)",
+          params: ReportVersionParamsSchema,
+          body: ReportCaseFieldsSchema,
+          response: { 200: ReportVersionDetailSchema, ...errors },
+        },
+        preValidation: requirePermission('reports:write'),
+      },
+      async (request) => service.updateCaseFields(deps, actorOf(request), request.params.reportId, request.params.number, request.body),
     );
     app.post(
       '/reports/:reportId/versions/:number/finalise',

@@ -3,10 +3,14 @@ import {
   DocumentSchema,
   effectiveThreshold,
   ReportNarrativeSchema,
+  REPORT_QUESTIONS,
+  type ReportCaseFields,
   type ReportCreateBody,
   type ReportFormat,
   type ReportList,
   type ReportNarrative,
+  type ReportNarrativeBody,
+  type ReportQuestionTexts,
   type ReportSummary,
   type ReportVersionDetail,
   type ReportVersionSummary,
@@ -20,19 +24,33 @@ import type { DocModel } from '../../platform/documents/model';
 import { renderPdf } from '../../platform/documents/pdf';
 import { AppError, notFound } from '../../platform/errors';
 import { userNames } from '../plans/plans.repository';
-import { buildReportDocument } from './report-document';
+import { buildReportDocument, type BuiltReport } from './report-document';
 import * as repo from './reports.repository';
 import type { ReportRow, ReportVersionRow } from './reports.repository';
 
 const NARRATIVE_FIELD = 'council_report_version.narrative';
 const SNAPSHOT_FIELD = 'council_report_version.snapshot';
-const EMPTY_NARRATIVE: ReportNarrative = { summary: '', assessment: '', proposals: '' };
+const EMPTY_NARRATIVE: ReportNarrative = ReportNarrativeSchema.parse({ summary: '', assessment: '', proposals: '' });
 
 /** Viewers read final versions only; drafts are the coordinator's work in progress. */
 const seesDrafts = (actor: UserActor) => can(actor.role, 'reports:write');
 
+/** The narrative of a version; one stored before background and question answers existed reads them as empty. */
 async function narrativeOf(deps: Deps, municipalityId: string, row: ReportVersionRow): Promise<ReportNarrative> {
   return ReportNarrativeSchema.parse(JSON.parse(await deps.keyring.decrypt(deps.db, municipalityId, NARRATIVE_FIELD, row.narrativeEnc)));
+}
+
+/** The saksframlegg fields of a version (public case metadata, stored in plain columns). */
+function caseFieldsOf(row: ReportVersionRow): ReportCaseFields {
+  return {
+    caseNumber: row.caseNumber,
+    archiveCode: row.archiveCode,
+    committee: row.committee,
+    meetingDate: row.meetingDate,
+    caseOfficer: row.caseOfficer,
+    recommendation: row.recommendation,
+    attachments: row.attachments,
+  };
 }
 
 function summaryOf(report: ReportRow, versions: ReportVersionRow[], names: Map<string, string>, actor: UserActor): ReportSummary {
@@ -112,17 +130,24 @@ async function loadVersion(deps: Deps, actor: UserActor, reportId: string, numbe
   return { ...loaded, version };
 }
 
-/** The document of a version: a final version's frozen snapshot, or a draft generated now. */
-async function documentOf(deps: Deps, actor: UserActor, report: ReportRow, version: ReportVersionRow, narrative: ReportNarrative): Promise<{ document: DocModel; generatedAt: Date }> {
+/** The document of a version: a final version's frozen snapshot, or a draft generated now (with the question texts generated from its figures). */
+async function documentOf(
+  deps: Deps,
+  actor: UserActor,
+  report: ReportRow,
+  version: ReportVersionRow,
+  narrative: ReportNarrative,
+): Promise<{ document: DocModel; generatedAt: Date; generatedQuestions: ReportQuestionTexts | null }> {
   if (version.status === 'final') {
     if (!version.snapshotEnc || !version.finalisedAt) throw new Error(`final report version ${version.id} has no snapshot`);
     const document: DocModel = DocumentSchema.parse(JSON.parse(await deps.keyring.decrypt(deps.db, actor.municipalityId, SNAPSHOT_FIELD, version.snapshotEnc)));
-    return { document, generatedAt: version.finalisedAt };
+    return { document, generatedAt: version.finalisedAt, generatedQuestions: null };
   }
-  return { document: await generate(deps.db, actor.municipalityId, report, narrative, true), generatedAt: new Date() };
+  const built = await generate(deps.db, actor.municipalityId, report, version, narrative, true);
+  return { document: built.document, generatedAt: new Date(), generatedQuestions: built.generatedQuestions };
 }
 
-async function generate(db: Database, municipalityId: string, report: ReportRow, narrative: ReportNarrative, draft: boolean): Promise<DocModel> {
+async function generate(db: Database, municipalityId: string, report: ReportRow, version: ReportVersionRow, narrative: ReportNarrative, draft: boolean): Promise<BuiltReport> {
   const municipality = await repo.municipalityOf(db, municipalityId);
   if (!municipality) throw notFound('The municipality');
   return buildReportDocument(db, {
@@ -133,6 +158,7 @@ async function generate(db: Database, municipalityId: string, report: ReportRow,
     suppressionThreshold: effectiveThreshold(municipality.suppressionThreshold),
     roundingBase: municipality.roundingBase,
     narrative,
+    caseFields: caseFieldsOf(version),
     draft,
   });
 }
@@ -140,17 +166,29 @@ async function generate(db: Database, municipalityId: string, report: ReportRow,
 export async function getVersion(deps: Deps, actor: UserActor, reportId: string, number: number): Promise<ReportVersionDetail> {
   const { report, version, summary, versions } = await loadVersion(deps, actor, reportId, number);
   const narrative = await narrativeOf(deps, actor.municipalityId, version);
-  const { document, generatedAt } = await documentOf(deps, actor, report, version, narrative);
-  return { report: summary, version: versionSummary(version, await namesFor(deps.db, actor.municipalityId, versions)), narrative, document, generatedAt: generatedAt.toISOString() };
+  const { document, generatedAt, generatedQuestions } = await documentOf(deps, actor, report, version, narrative);
+  return {
+    report: summary,
+    version: versionSummary(version, await namesFor(deps.db, actor.municipalityId, versions)),
+    narrative,
+    caseFields: caseFieldsOf(version),
+    generatedQuestions,
+    document,
+    generatedAt: generatedAt.toISOString(),
+  };
 }
 
 const finalConflict = () => new AppError('CONFLICT', 'This version is final and cannot be changed. Start a new version instead.');
 
-export async function updateNarrative(deps: Deps, actor: UserActor, reportId: string, number: number, body: ReportNarrative): Promise<ReportVersionDetail> {
+export async function updateNarrative(deps: Deps, actor: UserActor, reportId: string, number: number, input: ReportNarrativeBody): Promise<ReportVersionDetail> {
+  const body = ReportNarrativeSchema.parse(input);
   const { version } = await loadVersion(deps, actor, reportId, number);
   if (version.status !== 'draft') throw finalConflict();
   const before = await narrativeOf(deps, actor.municipalityId, version);
-  const changed = (Object.keys(body) as (keyof ReportNarrative)[]).filter((field) => body[field] !== before[field]);
+  const changed = [
+    ...(['summary', 'background', 'assessment', 'proposals'] as const).filter((field) => body[field] !== before[field]),
+    ...REPORT_QUESTIONS.filter((question) => body.questions[question] !== before.questions[question]).map((question) => `questions.${question}`),
+  ];
   await inTransaction(deps, async (tx) => {
     const updated = await repo.updateDraft(tx, actor.municipalityId, version.id, { narrativeEnc: await deps.keyring.encrypt(tx, actor.municipalityId, NARRATIVE_FIELD, JSON.stringify(body)) });
     if (!updated) throw finalConflict();
@@ -160,12 +198,42 @@ export async function updateNarrative(deps: Deps, actor: UserActor, reportId: st
   return getVersion(deps, actor, reportId, number);
 }
 
+/** How many years after the report's year its council meeting may be (a report is treated in its year or soon after). */
+const MEETING_YEARS_AFTER = 2;
+
+/**
+ * Replaces a draft's saksframlegg fields. The meeting date must fall in the report's year or the two
+ * years after it. The audit event names the fields that changed (their values are public case data,
+ * but the event keeps to names like every other change event).
+ */
+export async function updateCaseFields(deps: Deps, actor: UserActor, reportId: string, number: number, body: ReportCaseFields): Promise<ReportVersionDetail> {
+  const { report, version } = await loadVersion(deps, actor, reportId, number);
+  if (version.status !== 'draft') throw finalConflict();
+  if (body.meetingDate !== null) {
+    const meetingYear = Number(body.meetingDate.slice(0, 4));
+    if (meetingYear < report.year || meetingYear > report.year + MEETING_YEARS_AFTER) {
+      throw new AppError('VALIDATION_ERROR', `The meeting date must be in ${report.year} or the ${MEETING_YEARS_AFTER} years after.`, [
+        { field: 'meetingDate', message: `Choose a date from ${report.year}-01-01 to ${report.year + MEETING_YEARS_AFTER}-12-31.` },
+      ]);
+    }
+  }
+  const before = caseFieldsOf(version);
+  const changed = (Object.keys(body) as (keyof ReportCaseFields)[]).filter((field) => JSON.stringify(body[field]) !== JSON.stringify(before[field]));
+  await inTransaction(deps, async (tx) => {
+    const updated = await repo.updateDraft(tx, actor.municipalityId, version.id, { ...body });
+    if (!updated) throw finalConflict();
+    await repo.touchReport(tx, actor.municipalityId, reportId);
+    await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'report.case.updated', entityType: 'council_report_version', entityId: version.id, details: { reportId, version: number, fields: changed } });
+  });
+  return getVersion(deps, actor, reportId, number);
+}
+
 /** Freezes a draft: the document generated now is stored and is from then on what the version is. */
 export async function finaliseVersion(deps: Deps, actor: UserActor, reportId: string, number: number): Promise<ReportVersionDetail> {
   const { report, version } = await loadVersion(deps, actor, reportId, number);
   if (version.status !== 'draft') throw finalConflict();
   const narrative = await narrativeOf(deps, actor.municipalityId, version);
-  const document = await generate(deps.db, actor.municipalityId, report, narrative, false);
+  const { document } = await generate(deps.db, actor.municipalityId, report, version, narrative, false);
   await inTransaction(deps, async (tx) => {
     const updated = await repo.updateDraft(tx, actor.municipalityId, version.id, {
       status: 'final',
@@ -180,7 +248,7 @@ export async function finaliseVersion(deps: Deps, actor: UserActor, reportId: st
   return getVersion(deps, actor, reportId, number);
 }
 
-/** Starts the next version as a draft carrying the latest version's narrative. One draft at a time. */
+/** Starts the next version as a draft carrying the latest version's narrative and case fields. One draft at a time. */
 export async function createVersion(deps: Deps, actor: UserActor, reportId: string): Promise<ReportVersionDetail> {
   const { versions } = await loadReport(deps, actor, reportId);
   if (versions.some((row) => row.status === 'draft')) throw new AppError('CONFLICT', 'This report already has a draft version. Finish it first.');
@@ -195,6 +263,7 @@ export async function createVersion(deps: Deps, actor: UserActor, reportId: stri
       number,
       status: 'draft',
       narrativeEnc: await deps.keyring.encrypt(tx, actor.municipalityId, NARRATIVE_FIELD, JSON.stringify(narrative)),
+      ...caseFieldsOf(latest),
       createdByUserId: actor.userId,
     });
     await repo.touchReport(tx, actor.municipalityId, reportId);

@@ -1,4 +1,4 @@
-import type { PublicPlanSetting, PublicPlanSettingBody, ReportCreateBody, ReportNarrative, ReportSummary, ReportVersionDetail } from '@lykt/shared';
+import type { PublicPlanSetting, PublicPlanSettingBody, ReportCaseFields, ReportCreateBody, ReportNarrative, ReportSummary, ReportVersionDetail } from '@lykt/shared';
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { reportsKeys } from './queries';
@@ -19,6 +19,18 @@ export function narrativeMutationOptions(queryClient: QueryClient, reportId: str
   return mutationOptions({
     mutationKey: ['reports', 'narrative', reportId, number],
     mutationFn: (body: ReportNarrative) => api.put<ReportVersionDetail>(`/reports/${encodeURIComponent(reportId)}/versions/${number}/narrative`, body),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(reportsKeys.version(reportId, number), detail);
+      return refresh(queryClient);
+    },
+  });
+}
+
+/** Replaces a draft's saksframlegg fields. */
+export function caseFieldsMutationOptions(queryClient: QueryClient, reportId: string, number: number) {
+  return mutationOptions({
+    mutationKey: ['reports', 'case', reportId, number],
+    mutationFn: (body: ReportCaseFields) => api.put<ReportVersionDetail>(`/reports/${encodeURIComponent(reportId)}/versions/${number}/case`, body),
     onSuccess: (detail) => {
       queryClient.setQueryData(reportsKeys.version(reportId, number), detail);
       return refresh(queryClient);

@@ -1,21 +1,20 @@
-import { Button, Heading, Link as DsLink, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { ReportNarrativeSchema, type ReportNarrative, type ReportVersionDetail } from '@lykt/shared';
+import { Button, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { ReportVersionDetail } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import './reports.css';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
-import { fieldErrorText } from '../../lib/error-text';
 import { useFlash } from '../../lib/flash';
 import { formatDateTime } from '../../lib/format';
 import { hasPermission, useMe } from '../auth/use-me';
 import { DocumentBody } from './document-view';
-import { finaliseMutationOptions, narrativeMutationOptions, newVersionMutationOptions } from './mutations';
+import { CaseFieldsForm } from './case-form';
+import { finaliseMutationOptions, newVersionMutationOptions } from './mutations';
+import { NarrativeForm } from './narrative-form';
 import { reportExportUrl, reportVersionQueryOptions } from './queries';
 
 const route = getRouteApi('/signed-in/reports/$reportId/versions/$number');
@@ -59,6 +58,7 @@ export function ReportVersionPage() {
           </Button>
         </div>
       </section>
+      {canWrite && isDraft ? <CaseFieldsForm key={`case-${reportId}-${version}`} data={data} /> : null}
       {canWrite && isDraft ? <NarrativeForm key={`${reportId}-${version}`} data={data} /> : null}
       {canWrite && isDraft ? <FinaliseAction reportId={reportId} number={version} /> : null}
       {canWrite && !isDraft && data.report.draftVersion === null ? <NewVersionAction reportId={reportId} /> : null}
@@ -103,42 +103,6 @@ function VersionStatus({ data }: { data: ReportVersionDetail }) {
           </ul>
         </nav>
       ) : null}
-    </section>
-  );
-}
-
-function NarrativeForm({ data }: { data: ReportVersionDetail }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const save = useMutation(narrativeMutationOptions(queryClient, data.report.id, data.version.number));
-  const [saved, setSaved] = useState(false);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<ReportNarrative>({ resolver: zodResolver(ReportNarrativeSchema), defaultValues: data.narrative });
-  const submit = (body: ReportNarrative) => {
-    setSaved(false);
-    save.mutate(body, { onSuccess: () => setSaved(true) });
-  };
-  return (
-    <section className="page-section" aria-labelledby="report-narrative">
-      <Heading level={2} data-size="sm" id="report-narrative">
-        {t('reports.narrative.heading')}
-      </Heading>
-      <Paragraph>{t('reports.narrative.intro')}</Paragraph>
-      <form onSubmit={(event) => void handleSubmit(submit)(event)} noValidate className="form-stack">
-        <MutationError error={save.error} />
-        <Textfield multiline rows={5} label={t('reports.narrative.summary')} description={t('reports.narrative.paragraphs')} error={fieldErrorText(t, errors.summary)} {...register('summary')} />
-        <Textfield multiline rows={5} label={t('reports.narrative.assessment')} error={fieldErrorText(t, errors.assessment)} {...register('assessment')} />
-        <Textfield multiline rows={5} label={t('reports.narrative.proposals')} error={fieldErrorText(t, errors.proposals)} {...register('proposals')} />
-        <div>
-          <Button type="submit" disabled={save.isPending}>
-            {t('reports.narrative.save')}
-          </Button>
-        </div>
-        <SuccessMessage>{saved ? t('reports.narrative.saved') : null}</SuccessMessage>
-      </form>
     </section>
   );
 }

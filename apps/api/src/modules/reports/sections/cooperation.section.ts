@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
-import { fillText, reportTexts } from '@lykt/content/report-texts';
+import { fillPlural, reportTexts } from '@lykt/content/report-texts';
 import { numberFormatFor } from '../../../platform/documents/pdf';
 import { localDate } from '../period';
 import type { ReportSection, ReportSectionInput, ReportSectionProvider } from '../report-section';
@@ -51,9 +51,13 @@ export async function buildCooperationSection(db: Database, input: ReportSection
     key: 'cooperation',
     title: texts.title,
     hasData: true,
+    figures: [
+      { key: 'cooperation.meetings', question: 'plan', label: texts.figures.meetings, value: { kind: 'exact', value: meetings.length } },
+      { key: 'cooperation.organisations', question: 'plan', label: texts.figures.organisations, value: { kind: 'exact', value: organisations.length } },
+    ],
     blocks: [
-      { type: 'paragraph', text: fillText(texts.meetings, { count: format(meetings.length) }) },
-      { type: 'paragraph', text: fillText(texts.actions, { created: format(actions.length), completed: format(actions.filter((action) => action.completedOn !== null).length) }) },
+      { type: 'paragraph', text: fillPlural(texts.meetings, meetings.length, { count: format(meetings.length) }) },
+      { type: 'paragraph', text: fillPlural(texts.actions, actions.length, { created: format(actions.length), completed: format(actions.filter((action) => action.completedOn !== null).length) }) },
       {
         type: 'table',
         caption: texts.meetingsCaption,

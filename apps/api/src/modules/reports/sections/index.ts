@@ -1,6 +1,8 @@
 import type { ReportSectionProvider } from '../report-section';
 import { cooperationSection } from './cooperation.section';
 import { identificationSection } from './identification.section';
+import { mapSection } from './map.section';
+import { maturitySection } from './maturity.section';
 import { planSection } from './plan.section';
 import { tipsSection } from './tips.section';
 import { trainingSection } from '../../training/training.report-section';
@@ -8,12 +10,14 @@ import { statisticsSection } from '../../statistics/statistics.report-section';
 
 /**
  * The council report's sections, in any order here (the report sorts by `order`). A module adds
- * its provider with one line: plan 10, cooperation 20, identification 30, tips 40, cases 50,
+ * its provider with one line: plan 10, cooperation 20, situation map 24, maturity 26, identification 30, tips 40, cases 50,
  * statistics 60, training 70.
  */
 export const REPORT_SECTION_PROVIDERS: readonly ReportSectionProvider[] = [
   planSection,
   cooperationSection,
+  mapSection,
+  maturitySection,
   identificationSection,
   tipsSection,
   trainingSection,

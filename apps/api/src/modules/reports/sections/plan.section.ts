@@ -1,12 +1,12 @@
-import { and, desc, eq, gte, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import { planTemplate } from '@lykt/content/plan-template';
-import { fillText, reportTexts } from '@lykt/content/report-texts';
+import { fillPlural, fillText, reportTexts } from '@lykt/content/report-texts';
 import { COUNCIL_QUESTIONS, PLAN_AREA_CODES, rollUpPlan, type ChartDefinition, type MeasureStatus, type PlanAreaCode } from '@lykt/shared';
 import type { DocBlock } from '../../../platform/documents/model';
 import { numberFormatFor } from '../../../platform/documents/pdf';
 import { localDate, lastLocalDate } from '../period';
-import type { ReportSection, ReportSectionInput, ReportSectionProvider } from '../report-section';
+import type { ReportFigure, ReportSection, ReportSectionInput, ReportSectionProvider } from '../report-section';
 
 type MeasureRow = typeof schema.planMeasure.$inferSelect;
 
@@ -82,6 +82,10 @@ export async function buildPlanSection(db: Database, input: ReportSectionInput):
 
   const counted = measures.filter((measure) => measure.status !== 'cancelled');
   const countOf = (...statuses: string[]): number => counted.filter((measure) => statuses.includes(measure.status)).length;
+  // Past due: the due date has passed by the end of the period (or today, for a report of the running year).
+  const cutoff = [lastLocalDate(input.to), localDate(new Date())].sort()[0] ?? lastLocalDate(input.to);
+  const overdue = counted.filter((measure) => measure.status !== 'done' && measure.dueDate !== null && measure.dueDate < cutoff);
+  const lagging = counted.filter((measure) => measure.status === 'delayed' || overdue.includes(measure));
   const blocks: DocBlock[] = [
     {
       type: 'paragraph',
@@ -95,14 +99,13 @@ export async function buildPlanSection(db: Database, input: ReportSectionInput):
     },
     {
       type: 'paragraph',
-      text: fillText(texts.counts, {
-        done: countOf('done'),
-        count: counted.length,
-        inProgress: countOf('in_progress'),
-        delayed: countOf('delayed'),
-        notStarted: countOf('not_started', 'planned'),
-        updates: updates?.count ?? 0,
-      }),
+      text: [
+        fillPlural(texts.counts, counted.length, { done: countOf('done'), count: counted.length, inProgress: countOf('in_progress'), delayed: countOf('delayed'), notStarted: countOf('not_started', 'planned') }),
+        overdue.length > 0 ? fillPlural(texts.overdue, overdue.length, { overdue: overdue.length }) : '',
+        fillPlural(texts.updates, updates?.count ?? 0, { updates: updates?.count ?? 0 }),
+      ]
+        .filter(Boolean)
+        .join(' '),
     },
   ];
 
@@ -121,6 +124,7 @@ export async function buildPlanSection(db: Database, input: ReportSectionInput):
     };
     blocks.push({ type: 'chart', chart });
   }
+  blocks.push(...(await delayedBlocks(db, input, plan.id, lagging, organisations, dateText)));
 
   const questions = reportTexts(input.lang).report.questions;
   for (const question of COUNCIL_QUESTIONS) {
@@ -145,7 +149,44 @@ export async function buildPlanSection(db: Database, input: ReportSectionInput):
       blocks.push({ type: 'table', caption: fillText(texts.measuresCaption, { code }), headers: [texts.columns.measure, texts.columns.owner, texts.columns.status, texts.columns.progress, texts.columns.due], rows });
     }
   }
-  return { key: 'plan', title: texts.title, hasData: true, blocks };
+  const figures: ReportFigure[] = [
+    { key: 'plan.measures.done', question: 'plan', label: texts.figures.done, value: { kind: 'exact', value: countOf('done') } },
+    { key: 'plan.measures.total', question: 'plan', label: texts.figures.total, value: { kind: 'exact', value: counted.length } },
+    { key: 'plan.measures.overdue', question: 'plan', label: texts.figures.overdue, value: { kind: 'exact', value: overdue.length } },
+  ];
+  if (rollup.total !== null) figures.push({ key: 'plan.progress', question: 'plan', label: texts.figures.progress, value: { kind: 'exact', value: rollup.total }, unit: 'percent' });
+  return { key: 'plan', title: texts.title, hasData: true, blocks, figures };
+}
+
+/**
+ * Delayed or overdue measures with the latest update posted on each in the period: the plan's own
+ * account of why a measure lags (updates are the coordinator's notes on the plan, not about people).
+ */
+async function delayedBlocks(db: Database, input: ReportSectionInput, planId: string, lagging: MeasureRow[], organisations: Map<string, string>, dateText: (value: string | null) => string): Promise<DocBlock[]> {
+  if (lagging.length === 0) return [];
+  const texts = reportTexts(input.lang).plan;
+  const u = schema.planMeasureUpdate;
+  const rows = await db
+    .select({ lineageId: u.lineageId, text: u.text, occurredOn: u.occurredOn, createdAt: u.createdAt })
+    .from(u)
+    .where(and(eq(u.municipalityId, input.municipalityId), eq(u.planId, planId), inArray(u.lineageId, lagging.map((measure) => measure.lineageId)), lte(u.occurredOn, lastLocalDate(input.to))))
+    .orderBy(desc(u.occurredOn), desc(u.createdAt));
+  const latest = new Map<string, string>();
+  for (const row of rows) if (!latest.has(row.lineageId)) latest.set(row.lineageId, row.text);
+  return [
+    { type: 'heading', level: 2, text: texts.delayedHeading },
+    {
+      type: 'table',
+      caption: texts.delayedCaption,
+      headers: [texts.delayedColumns.measure, texts.delayedColumns.owner, texts.delayedColumns.due, texts.delayedColumns.explanation],
+      rows: lagging.map((measure) => [
+        measure.title,
+        measure.ownerOrganisationId ? (organisations.get(measure.ownerOrganisationId) ?? texts.noOwner) : texts.noOwner,
+        dateText(measure.dueDate),
+        latest.get(measure.lineageId) ?? texts.noExplanation,
+      ]),
+    },
+  ];
 }
 
 export const planSection: ReportSectionProvider = { key: 'plan', order: 10, build: buildPlanSection };

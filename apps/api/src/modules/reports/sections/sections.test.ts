@@ -84,7 +84,7 @@ const text = (blocks: DocBlock[]): string => JSON.stringify(blocks);
 describe('council report sections', () => {
   it('are listed in report order', () => {
     expect(reportSectionProviders().map((provider) => provider.order)).toEqual([...reportSectionProviders().map((provider) => provider.order)].sort((a, b) => a - b));
-    expect(reportSectionProviders().slice(0, 4).map((provider) => provider.key)).toEqual(['plan', 'cooperation', 'identification', 'tips']);
+    expect(reportSectionProviders().slice(0, 6).map((provider) => provider.key)).toEqual(['plan', 'cooperation', 'map', 'maturity', 'identification', 'tips']);
   });
 
   it('state plainly that there is no data for an empty municipality', async () => {
@@ -111,7 +111,11 @@ describe('council report sections', () => {
     expect(all).toContain('– Opplæring av NAV-veiledere');
     expect(all).toContain('Politiet');
     expect(all).toContain('Forsinket');
-    expect(all).toContain('1 oppdateringer');
+    expect(all).toContain('1 oppdatering ble registrert');
+    expect(all).not.toContain('1 oppdateringer');
+    expect(section.figures).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'plan.measures.done', value: { kind: 'exact', value: 2 } }), expect.objectContaining({ key: 'plan.measures.total', value: { kind: 'exact', value: 5 } })]));
+    // The delayed measure is listed with its owner and the latest explanation.
+    expect(all).toContain('Forsinkede tiltak');
     const chart = section.blocks.find((block) => block.type === 'chart');
     expect(chart?.type === 'chart' && chart.chart.series[0]?.values).toEqual([100, 60, 0]);
     const english = await plan.build(h.deps.db, input(municipalityId, 'en'));
@@ -123,7 +127,9 @@ describe('council report sections', () => {
     const provider = reportSectionProviders().find((item) => item.key === 'cooperation');
     const section = await provider?.build(h.deps.db, input(municipalityId));
     const all = text(section?.blocks ?? []);
-    expect(all).toContain('1 møter');
+    expect(all).toContain('hadde 1 møte i perioden');
+    expect(all).not.toContain('1 møter');
+    expect(section?.figures).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'cooperation.meetings', value: { kind: 'exact', value: 1 } })]));
     expect(all).toContain('Rådhuset');
     expect(all).not.toContain('Utenfor perioden');
     expect(all).not.toContain('Kari Fiktiv');
@@ -144,5 +150,63 @@ describe('council report sections', () => {
     expect(text(section?.blocks ?? [])).not.toMatch(/"value":"2"/);
     const tips = await reportSectionProviders().find((item) => item.key === 'tips')?.build(h.deps.db, input(municipalityId));
     expect(tips?.hasData).toBe(false);
+  });
+});
+
+describe('the situation map and maturity sections', () => {
+  async function mapTenant() {
+    const tenant = await seedTenant(h);
+    const municipalityId = tenant.municipality.id;
+    const createdByUserId = tenant.users.coordinator.id;
+    const db = h.deps.db;
+    await db.insert(schema.mapRiskGroup).values([
+      { municipalityId, kind: 'labour_migrants', title: 'Sesongarbeidere', sizeLow: 100, sizeHigh: 150, createdByUserId, createdAt: new Date('2026-02-01T10:00:00Z') },
+      { municipalityId, kind: 'labour_migrants', title: 'Byggearbeidere', sizeLow: 40, sizeHigh: 60, createdByUserId, createdAt: new Date('2026-02-01T10:00:00Z') },
+      { municipalityId, kind: 'homeless', title: 'Arkivert gruppe', createdByUserId, createdAt: new Date('2026-02-01T10:00:00Z'), archivedAt: new Date('2026-06-01T10:00:00Z') },
+    ]);
+    const [site] = await db
+      .insert(schema.mapSite)
+      .values([
+        { municipalityId, name: 'Bærgården AS', isicSection: 'A', riskLevel: 'high', createdByUserId, createdAt: new Date('2026-03-01T10:00:00Z') },
+        { municipalityId, name: 'Vaskeriet', isicSection: 'N', riskLevel: 'medium', createdByUserId, createdAt: new Date('2026-03-01T10:00:00Z') },
+      ])
+      .returning();
+    if (!site) throw new Error('no site');
+    await db.insert(schema.mapInspection).values({ municipalityId, siteId: site.id, inspectedOn: '2026-07-01', agencies: ['police'], createdByUserId });
+    await db.insert(schema.mapService).values({ municipalityId, kind: 'shelter', name: 'Krisesenteret', capacity: 4, capacityUnit: 'plasser', createdByUserId, createdAt: new Date('2026-01-05T10:00:00Z') });
+    await db.insert(schema.maturityRating).values([
+      { municipalityId, year: 2025, areaCode: 'A', level: 'first_steps', ratedByUserId: createdByUserId },
+      { municipalityId, year: 2026, areaCode: 'A', level: 'substantial_progress', ratedByUserId: createdByUserId },
+      { municipalityId, year: 2026, areaCode: 'D', level: 'early_progress', ratedByUserId: createdByUserId },
+      { municipalityId, year: 2027, areaCode: 'D', level: 'mature_practice', ratedByUserId: createdByUserId },
+    ]);
+    return municipalityId;
+  }
+
+  it('count the map by category without naming a site, and leave out what was archived', async () => {
+    const municipalityId = await mapTenant();
+    const section = await reportSectionProviders().find((provider) => provider.key === 'map')?.build(h.deps.db, input(municipalityId));
+    if (!section) throw new Error('no map section');
+    const all = text(section.blocks);
+    expect(section.hasData).toBe(true);
+    expect(all).not.toContain('Bærgården');
+    expect(all).not.toContain('Sesongarbeidere');
+    const groups = section.blocks.find((block) => block.type === 'table');
+    expect(groups?.type === 'table' && groups.rows).toEqual([['Arbeidsinnvandrere', '2', '140–210']]);
+    expect(all).toContain('Det ble gjennomført 1 tilsyn');
+    expect(all).toContain('4 plasser');
+    expect(section.figures).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'map.sites.high', value: { kind: 'exact', value: 1 } })]));
+  });
+
+  it('show the maturity self-assessment over the years up to the report year', async () => {
+    const municipalityId = await mapTenant();
+    const section = await reportSectionProviders().find((provider) => provider.key === 'maturity')?.build(h.deps.db, input(municipalityId));
+    if (!section) throw new Error('no maturity section');
+    const table = section.blocks.find((block) => block.type === 'table');
+    if (table?.type !== 'table') throw new Error('no table');
+    expect(table.headers.slice(1)).toEqual(['2025', '2026']);
+    expect(table.rows[0]?.slice(1)).toEqual(['Første steg', 'Betydelig fremgang']);
+    expect(text(section.blocks)).not.toContain('Moden praksis"');
+    expect(section.figures?.[0]?.value).toEqual({ kind: 'exact', value: 1 });
   });
 });
