@@ -28,6 +28,8 @@ export const NationalFiguresDocumentSchema = z.strictObject({
   id: z.literal('national-figures'),
   version: z.number().int().positive(),
   about: localised,
+  /** Sources of what `about` says of KOM (they cover the whole file). */
+  sources: z.array(FigureSourceSchema).min(1),
   notes: z.array(z.strictObject({ text: localised, sources: z.array(FigureSourceSchema).min(1) })),
   measures: z.strictObject(Object.fromEntries(NATIONAL_MEASURES.map((key) => [key, localised])) as Record<NationalMeasure, typeof localised>),
   figures: z.array(NationalFigureSchema),

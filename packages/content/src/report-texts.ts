@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNCIL_QUESTIONS, GROUP_ROLES, MEASURE_STATUSES, REPORT_QUESTIONS, RISK_GROUP_KINDS, SERVICE_KINDS } from '@lykt/shared';
+import { COUNCIL_QUESTIONS, ContentSourceSchema, GROUP_ROLES, MEASURE_STATUSES, REPORT_QUESTIONS, RISK_GROUP_KINDS, SERVICE_KINDS } from '@lykt/shared';
 import textsV1 from '../reports/texts.v1.json';
 
 const text = z.string().trim().min(1).max(600);
@@ -97,7 +97,7 @@ export const ReportTextsSchema = z.strictObject({
     atLeast: text,
     fewerThan: text,
   }),
-  national: z.strictObject({ title: text, caption: text, columns: keyed(['year', 'measure', 'value', 'source'] as const), below: text, sourcesHeading: text, source: text, comparison: text, few: text }),
+  national: z.strictObject({ title: text, caption: text, columns: keyed(['year', 'measure', 'value', 'source'] as const), below: text, sourcesHeading: text, source: text, comparison: text, few: text, sources: z.array(ContentSourceSchema).min(1) }),
   questions: z.strictObject({
     heading: text,
     intro: text,
