@@ -121,6 +121,7 @@ export const en: Translations<typeof nb> = {
     ORIGIN_MISMATCH: 'The request was refused for security reasons. Reload the page.',
     NOT_FOUND: 'We could not find what you were looking for.',
     CONFLICT: 'The change conflicts with another change. Reload the page and try again.',
+    PERIOD_OPEN: 'The period has not closed yet. Its figures are published when it is over.',
     EMAIL_TAKEN: 'A user with this e-mail address already exists.',
     LAST_ADMIN: 'This is the last active administrator. Give another user the administrator role first.',
     PAYLOAD_TOO_LARGE: 'The content is too large.',

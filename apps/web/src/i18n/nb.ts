@@ -120,6 +120,7 @@ export const nb = {
     ORIGIN_MISMATCH: 'Forespørselen ble avvist av sikkerhetshensyn. Last inn siden på nytt.',
     NOT_FOUND: 'Fant ikke det du lette etter.',
     CONFLICT: 'Endringen kolliderer med en annen endring. Last inn siden på nytt og prøv igjen.',
+    PERIOD_OPEN: 'Perioden er ikke avsluttet ennå. Tallene publiseres når den er over.',
     EMAIL_TAKEN: 'Det finnes allerede en bruker med denne e-postadressen.',
     LAST_ADMIN: 'Dette er den siste aktive administratoren. Gi en annen bruker administratorrollen først.',
     PAYLOAD_TOO_LARGE: 'Innholdet er for stort.',
