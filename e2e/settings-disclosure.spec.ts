@@ -1,7 +1,7 @@
 import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
 
 // Reads and checks the form only: saving would change k for every other spec on the shared demo server.
-test('the admin sees k and the rounding of statistics in the settings, and a k below 3 is refused on the field', async ({ page }) => {
+test('the admin sees k, the rounding and the noise (D, V) of statistics in the settings, and values out of bounds are refused on the field', async ({ page }) => {
   await signInByApi(page, demoEmail('admin'));
   await page.goto('/app/settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Innstillinger' })).toBeVisible();
@@ -11,6 +11,10 @@ test('the admin sees k and the rounding of statistics in the settings, and a k b
   const rounding = group.getByRole('combobox', { name: 'Avrunding av tall som vises' });
   await expect(rounding).toHaveValue('1');
   await expect(rounding.getByRole('option')).toHaveText(['Ingen avrunding', 'Til nærmeste 2', 'Til nærmeste 3', 'Til nærmeste 5', 'Til nærmeste 10']);
+  const noiseMax = group.getByRole('spinbutton', { name: 'Største støy på et publisert tall (D)' });
+  await expect(noiseMax).toHaveValue('3');
+  const variance = group.getByRole('spinbutton', { name: 'Spredning i støyen (varians V)' });
+  await expect(variance).toHaveValue('1');
   await expectNoAxeViolations(page);
 
   let patched = false;
@@ -18,8 +22,12 @@ test('the admin sees k and the rounding of statistics in the settings, and a k b
     if (request.method() === 'PATCH' && request.url().endsWith('/api/v1/municipality')) patched = true;
   });
   await k.fill('2');
+  await noiseMax.fill('9');
+  await variance.fill('0.1');
   await page.getByRole('button', { name: 'Lagre' }).click();
   await expect(page.getByText('Skriv et helt tall mellom 3 og 20.')).toBeVisible();
+  await expect(page.getByText('Skriv et helt tall mellom 1 og 5.')).toBeVisible();
+  await expect(page.getByText('Skriv et tall mellom 0.5 og 10.0.')).toBeVisible();
   expect(patched).toBe(false);
   await expectNoAxeViolations(page);
 });

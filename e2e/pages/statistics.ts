@@ -10,7 +10,7 @@ export class StatisticsPages {
     await expect(this.page.getByRole('heading', { level: 1, name: 'Statistikk' })).toBeVisible();
   }
 
-  async choose(label: 'År' | 'Hva som telles' | 'Tid vises per', option: string) {
+  async choose(label: 'År' | 'Periode' | 'Hva som telles' | 'Tid vises per', option: string) {
     await this.page.getByRole('combobox', { name: label }).selectOption({ label: option });
   }
 

@@ -11,3 +11,4 @@ export * from './schema/cases';
 export * from './schema/knowledge';
 export * from './schema/reports';
 export * from './schema/overview';
+export * from './schema/statistics';

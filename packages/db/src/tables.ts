@@ -57,4 +57,5 @@ export const TABLES_IN_ORDER = [
   { name: 'map_service', table: schema.mapService },
   { name: 'map_pattern', table: schema.mapPattern },
   { name: 'maturity_rating', table: schema.maturityRating },
+  { name: 'statistics_release', table: schema.statisticsRelease },
 ] as const;

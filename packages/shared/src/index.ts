@@ -21,6 +21,7 @@ export * from './charts/chart';
 export * from './charts/svg';
 export * from './contracts/reports';
 export * from './disclosure/protect';
+export * from './disclosure/cellkey';
 export * from './contracts/statistics';
 export * from './contracts/statistics-labels';
 export * from './contracts/overview';

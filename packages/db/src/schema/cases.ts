@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser, municipality, organisation } from './platform';
-import { day, ts } from './columns';
+import { day, ts, statisticsKey } from './columns';
 
 /**
  * A case: assistance and protection for one possible victim. Two kinds of data live here:
@@ -12,6 +12,7 @@ export const caseFile = pgTable(
   'case_file',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    statisticsKey: statisticsKey(),
     municipalityId: uuid('municipality_id')
       .notNull()
       .references(() => municipality.id),
@@ -188,6 +189,7 @@ export const caseReferral = pgTable(
   'case_referral',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    statisticsKey: statisticsKey(),
     municipalityId: uuid('municipality_id')
       .notNull()
       .references(() => municipality.id),

@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser, municipality, organisation } from './platform';
-import { ts } from './columns';
+import { ts, statisticsKey } from './columns';
 
 
 /** The coded facts of a screening or concern, as stored (validated by the API's zod contracts). */
@@ -23,6 +23,7 @@ export const screening = pgTable(
   'screening',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    statisticsKey: statisticsKey(),
     municipalityId: uuid('municipality_id')
       .notNull()
       .references(() => municipality.id),
@@ -53,6 +54,7 @@ export const concern = pgTable(
   'concern',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    statisticsKey: statisticsKey(),
     municipalityId: uuid('municipality_id')
       .notNull()
       .references(() => municipality.id),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { plan } from './plans';
 import { appUser, organisation } from './platform';
-import { day, municipalityRef, ts } from './columns';
+import { day, municipalityRef, ts, statisticsKey } from './columns';
 
 /** A PostgreSQL tsvector, written with to_tsvector() by the repository and read only by queries. */
 const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
@@ -135,6 +135,7 @@ export const trainingCompletion = pgTable(
   'training_completion',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    statisticsKey: statisticsKey(),
     municipalityId: municipalityRef(),
     userId: uuid('user_id')
       .notNull()

@@ -23,6 +23,10 @@ export type MunicipalitySettingsJson = {
   suppressionThreshold: number;
   /** Shown counts in protected statistics are rounded to a multiple of this (absent or 1: no rounding). */
   roundingBase?: number;
+  /** D for the cell-key perturbation of published statistics (absent: the default). */
+  noiseMax?: number;
+  /** V for the cell-key perturbation (absent: the default). */
+  noiseVariance?: number;
 };
 
 /** The tenant. Every tenant-owned table below carries its id. */

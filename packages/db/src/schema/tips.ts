@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { statisticsKey } from './columns';
 import { appUser, municipality } from './platform';
 
 /**
@@ -12,6 +13,7 @@ export const tip = pgTable(
   'tip',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    statisticsKey: statisticsKey(),
     municipalityId: uuid('municipality_id')
       .notNull()
       .references(() => municipality.id),

@@ -107,6 +107,7 @@ export const AUDIT_ACTIONS = [
   'training.plan_link.deleted',
   'training.plan_link.applied',
   'statistics.internal.viewed',
+  'statistics.release.published',
   'statistics.exported',
   'statistics.htcds.exported',
   'overview.settings.updated',

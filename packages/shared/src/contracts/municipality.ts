@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MFA_POLICIES } from '../roles';
 import { MIN_SUPPRESSION_THRESHOLD } from '../disclosure/protect';
+import { MAX_NOISE_MAX, MIN_NOISE_MAX, MIN_NOISE_VARIANCE, maxNoiseVariance } from '../disclosure/cellkey';
 import { shortText } from './common';
 
 /** Highest k a municipality may set; a larger k would hide most figures of a small municipality. */
@@ -22,6 +23,8 @@ export const MunicipalitySettingsSchema = z.object({
   mfaPolicy: z.enum(MFA_POLICIES),
   suppressionThreshold: z.number().int().describe('k: counts 0 < n < k are withheld in every statistic that leaves the case team'),
   roundingBase: z.number().int().describe('Shown counts are rounded to a multiple of this (1: no rounding)'),
+  noiseMax: z.number().int().describe('D: the largest absolute noise the cell-key method adds to a published count'),
+  noiseVariance: z.number().describe('V: the variance of that noise'),
   isDemo: z.boolean(),
 });
 export type MunicipalitySettings = z.infer<typeof MunicipalitySettingsSchema>;
@@ -43,6 +46,19 @@ export const UpdateMunicipalityBodySchema = z
       .union(ROUNDING_BASES.map((base) => z.literal(base)))
       .optional()
       .describe(`Round shown counts to a multiple of this: ${ROUNDING_BASES.join(', ')} (1: no rounding)`),
+    noiseMax: z
+      .number()
+      .int()
+      .min(MIN_NOISE_MAX)
+      .max(MAX_NOISE_MAX)
+      .optional()
+      .describe(`D for the cell-key method: the largest absolute noise on a published count (${MIN_NOISE_MAX}–${MAX_NOISE_MAX})`),
+    noiseVariance: z
+      .number()
+      .min(MIN_NOISE_VARIANCE)
+      .max(maxNoiseVariance(MAX_NOISE_MAX))
+      .optional()
+      .describe(`V for the cell-key method: the variance of the noise (at least ${MIN_NOISE_VARIANCE}, at most D(D+1)/3 for the D in use)`),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Change at least one field' })
   .refine((body) => !body.languages || !body.defaultLanguage || body.languages.includes(body.defaultLanguage), {

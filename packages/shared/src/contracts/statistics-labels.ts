@@ -22,6 +22,8 @@ export const STATISTICS_LABELS = {
       child_welfare_measure: 'Barnevernstiltak',
       module: 'Kurs',
       police_report: 'Anmeldt til politiet',
+      immediate_danger: 'Akutt fare',
+      became_concern: 'Ble en bekymring',
     },
     values: {
       labour: 'Arbeid',
@@ -160,6 +162,8 @@ export const STATISTICS_LABELS = {
       child_welfare_measure: 'Child-welfare measure',
       module: 'Course',
       police_report: 'Reported to the police',
+      immediate_danger: 'Immediate danger',
+      became_concern: 'Became a concern',
     },
     values: {
       labour: 'Labour',

@@ -26,10 +26,15 @@ export const STATISTICS_DIMENSIONS = [
   'child_welfare_measure',
   'police_report',
   'module',
+  'immediate_danger',
+  'became_concern',
 ] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
 const thisYear = () => new Date().getUTCFullYear();
+
+/** How many years a published page may pool. */
+export const STATISTICS_POOLS = [1, 3, 5] as const;
 
 export const StatisticsQuerySchema = z
   .object({
@@ -39,7 +44,13 @@ export const StatisticsQuerySchema = z
       .min(2000)
       .max(2100)
       .optional()
-      .describe('Calendar year (default: this year). One page covers one whole year, so that two pages never overlap and cannot be subtracted from each other.'),
+      .describe('Calendar year (default: the last closed year for the published page, this year for the internal page). With pool, the last year of the pooled period.'),
+    pool: z.coerce
+      .number()
+      .int()
+      .refine((value) => (STATISTICS_POOLS as readonly number[]).includes(value), { message: 'Pool 1, 3 or 5 years' })
+      .optional()
+      .describe('How many calendar years the page pools, ending with year: 1 (default), 3 or 5. Pooled pages answer when one year is too small.'),
   })
   .strict();
 export type StatisticsQuery = z.infer<typeof StatisticsQuerySchema>;
@@ -49,10 +60,44 @@ export function statisticsYear(query: StatisticsQuery): number {
   return query.year ?? thisYear();
 }
 
+/** The year a published page shows by default: the last closed calendar year. */
+export function lastClosedYear(now: Date = new Date()): number {
+  return now.getUTCFullYear() - 1;
+}
+
+/** A published release of a period (what readers outside the case team see). */
+export const StatisticsReleaseInfoSchema = z.object({
+  periodKind: z.enum(['year', 'years']).describe('year: one calendar year; years: pooled calendar years'),
+  periodKey: z.string().describe('"2025" or "2023-2025"'),
+  number: z.number().int().describe('Release number within the period: 1, then 2, ... when late registrations made a new release'),
+  publishedAt: z.iso.datetime(),
+  automatic: z.boolean().describe('Published automatically on the first read after the period closed'),
+});
+export type StatisticsReleaseInfo = z.infer<typeof StatisticsReleaseInfoSchema>;
+
+export const PublishStatisticsBodySchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100).describe('Last calendar year of the period'),
+    pool: z
+      .number()
+      .int()
+      .refine((value) => (STATISTICS_POOLS as readonly number[]).includes(value), { message: 'Pool 1, 3 or 5 years' })
+      .default(1)
+      .describe('Years pooled (1, 3 or 5)'),
+  })
+  .strict();
+export type PublishStatisticsBody = z.infer<typeof PublishStatisticsBodySchema>;
+
+export const PublishStatisticsResultSchema = z.object({
+  created: z.boolean().describe('false: the figures were unchanged, so no new release was made'),
+  release: StatisticsReleaseInfoSchema,
+});
+export type PublishStatisticsResult = z.infer<typeof PublishStatisticsResultSchema>;
+
 export const StatisticsRowSchema = z.object({
   key: z.string().describe('Category code, e.g. "female", "PL", "region:west_africa", "2026-03", "2026-Q1"'),
-  values: z.array(z.number().int().nullable()).describe('One value per column (one column for a one-way table); null = withheld'),
-  total: z.number().int().nullable().describe('Row total (two-way tables; equals values[0] for one-way); null = withheld'),
+  values: z.array(z.number().int().nullable()).describe('One value per column (one column for a one-way table); published pages: perturbed, null = fewer than k'),
+  total: z.number().int().nullable().describe('Row total (two-way tables; equals values[0] for one-way); null = fewer than k'),
 });
 
 export const StatisticsTableSchema = z.object({
@@ -62,17 +107,23 @@ export const StatisticsTableSchema = z.object({
   columnDimension: z.enum(STATISTICS_DIMENSIONS).nullable(),
   columns: z.array(z.string()).describe('Column category codes; ["count"] for a one-way table'),
   rows: z.array(StatisticsRowSchema),
-  total: z.number().int().nullable().describe('Grand total; null = withheld'),
+  total: z.number().int().nullable().describe('Grand total; null = fewer than k'),
   multiValued: z.boolean().describe('A record may count in several rows (e.g. exploitation forms), so rows may add up to more than the total'),
 });
 export type StatisticsTable = z.infer<typeof StatisticsTableSchema>;
 
 export const StatisticsPageSchema = z.object({
   year: z.number().int(),
-  internal: z.boolean().describe('true: exact figures for the case team only; false: disclosure-controlled'),
-  suppressionThreshold: z.number().int().describe('k: counts 0 < n < k are withheld (internal pages: the k the public page uses)'),
+  pool: z.number().int().describe('Calendar years pooled, ending with year (1: one year)'),
+  internal: z.boolean().describe('true: exact figures for the case team only; false: a published release'),
+  status: z.enum(['released', 'open', 'internal']).describe('released: figures of a stored release; open: the period has not closed, so nothing is published; internal: exact live figures'),
+  release: StatisticsReleaseInfoSchema.nullable(),
+  suppressionThreshold: z.number().int().describe('k: a perturbed count below k is published as "fewer than k"'),
   roundingBase: z.number().int().describe('Shown counts are rounded to a multiple of this (1 = no rounding)'),
-  withheld: z.number().int().describe('How many figures on the page are withheld'),
+  noiseMax: z.number().int().describe('D: largest absolute noise on a published figure'),
+  noiseVariance: z.number().describe('V: variance of that noise'),
+  withheld: z.number().int().describe('How many figures on the page are "fewer than k"'),
+  dropped: z.array(z.string()).describe('Breakdowns left out because every figure in them is "fewer than k"'),
   sources: z.array(z.enum(STATISTICS_SOURCES)).describe('Sources that have data in the municipality'),
   tables: z.array(StatisticsTableSchema),
   trend: z
@@ -81,9 +132,10 @@ export const StatisticsPageSchema = z.object({
         year: z.number().int(),
         source: z.enum(STATISTICS_SOURCES),
         total: z.number().int().nullable(),
+        released: z.boolean().describe('false: the year is open (not published); total is then null'),
       }),
     )
-    .describe('Yearly totals for the five years up to the chosen one'),
+    .describe('Yearly totals for the five years up to the chosen one, each from that year\'s latest release'),
   generatedAt: z.iso.datetime(),
 });
 export type StatisticsPage = z.infer<typeof StatisticsPageSchema>;
@@ -92,6 +144,7 @@ export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const StatisticsExportQuerySchema = z
   .object({
     year: StatisticsQuerySchema.shape.year,
+    pool: StatisticsQuerySchema.shape.pool,
     table: z
       .string()
       .regex(/^[a-z_]+\.[a-z_]+(\.[a-z_]+)?$/, 'A table id such as "case.gender"')
@@ -106,6 +159,7 @@ export type StatisticsExportQuery = z.infer<typeof StatisticsExportQuerySchema>;
 export const KomSummaryQuerySchema = z
   .object({
     year: StatisticsQuerySchema.shape.year,
+    pool: StatisticsQuerySchema.shape.pool,
     format: z.enum(['json', 'csv', 'xlsx']).default('json').describe('json for the page, csv or xlsx for sending'),
     lang: z.enum(['nb', 'en']).default('nb'),
   })

@@ -58,6 +58,8 @@ describe('read the settings', () => {
       mfaPolicy: 'off',
       suppressionThreshold: 7,
       roundingBase: 1,
+      noiseMax: 3,
+      noiseVariance: 1,
       isDemo: false,
     });
   });
@@ -117,6 +119,12 @@ describe('change the settings', () => {
     ['suppressionThreshold', { suppressionThreshold: 21 }],
     ['suppressionThreshold', { suppressionThreshold: 4.5 }],
     ['roundingBase', { roundingBase: 4 }],
+    ['noiseMax', { noiseMax: 0 }],
+    ['noiseMax', { noiseMax: 6 }],
+    ['noiseMax', { noiseMax: 2.5 }],
+    ['noiseVariance', { noiseVariance: 0.4 }],
+    ['noiseVariance', { noiseVariance: 11 }],
+    ['noiseVariance', { noiseMax: 1, noiseVariance: 1 }],
   ])('refuses bad input on %s with 400 naming the field, nothing written', async (field, body) => {
     const tenant = await seed();
     const admin = await signIn(h, tenant.users.admin);
@@ -136,9 +144,26 @@ describe('change the settings', () => {
     expect(response.json()).toMatchObject({ suppressionThreshold: 3, roundingBase: 5 });
     const [event] = await auditEvents(tenant.municipality.id, 'municipality.updated');
     expect(event?.details).toMatchObject({ fields: ['suppressionThreshold', 'roundingBase'], suppressionThreshold: 3, roundingBase: 5 });
-    const page = await call(h, await signIn(h, tenant.users.coordinator), 'GET', `/api/v1/statistics?year=${new Date().getUTCFullYear()}`);
+    const page = await call(h, await signIn(h, tenant.users.coordinator), 'GET', `/api/v1/statistics?year=${new Date().getUTCFullYear() - 1}`);
     expect(page.statusCode, page.body).toBe(200);
     expect(page.json()).toMatchObject({ suppressionThreshold: 3, roundingBase: 5 });
+  });
+
+  it('lets the admin set the noise D and V within bounds, audited; the next release uses them, an earlier one keeps its own', async () => {
+    const tenant = await seed();
+    const admin = await signIn(h, tenant.users.admin);
+    const viewer = await signIn(h, tenant.users.viewer);
+    const year = new Date().getUTCFullYear() - 1;
+    const first = await call(h, viewer, 'GET', `/api/v1/statistics?year=${year}`);
+    expect(first.json()).toMatchObject({ noiseMax: 3, noiseVariance: 1, release: { number: 1 } });
+    const response = await call(h, admin, 'PATCH', '/api/v1/municipality', { noiseMax: 2, noiseVariance: 0.8 });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ noiseMax: 2, noiseVariance: 0.8 });
+    const [event] = await auditEvents(tenant.municipality.id, 'municipality.updated');
+    expect(event?.details).toMatchObject({ fields: ['noiseMax', 'noiseVariance'], noiseMax: 2, noiseVariance: 0.8 });
+    // The stored release is not recomputed; a year not yet published (outside the five-year trend read above) is published with the new parameters.
+    expect((await call(h, viewer, 'GET', `/api/v1/statistics?year=${year}`)).json()).toMatchObject({ noiseMax: 3, noiseVariance: 1, release: { number: 1 } });
+    expect((await call(h, viewer, 'GET', `/api/v1/statistics?year=${year - 5}`)).json()).toMatchObject({ noiseMax: 2, noiseVariance: 0.8, release: { number: 1 } });
   });
 
   it("applies mfaPolicy 'all' at a frontline user's next sign-in", async () => {

@@ -1,5 +1,5 @@
 import type { MunicipalitySettings, UpdateMunicipalityBody } from '@lykt/shared';
-import { effectiveThreshold, LANGUAGE_CODES, MFA_POLICIES } from '@lykt/shared';
+import { cellKeyParameters, effectiveThreshold, LANGUAGE_CODES, MFA_POLICIES, maxNoiseVariance } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -22,8 +22,15 @@ export function presentMunicipality(row: MunicipalityRow): MunicipalitySettings 
     mfaPolicy: policy,
     suppressionThreshold: effectiveThreshold(row.settings.suppressionThreshold),
     roundingBase: row.settings.roundingBase ?? 1,
+    ...noiseOf(row.settings),
     isDemo: row.isDemo,
   };
+}
+
+/** D and V as applied (defaults when unset, clamped into their bounds). */
+function noiseOf(settings: MunicipalityRow['settings']): { noiseMax: number; noiseVariance: number } {
+  const parameters = cellKeyParameters({ threshold: 5, noiseMax: settings.noiseMax, noiseVariance: settings.noiseVariance });
+  return { noiseMax: parameters.noiseMax, noiseVariance: parameters.noiseVariance };
 }
 
 export async function getMunicipality(deps: Deps, actor: UserActor): Promise<MunicipalitySettings> {
@@ -42,7 +49,15 @@ export async function updateMunicipality(deps: Deps, actor: UserActor, body: Upd
     ...(body.defaultLanguage ? { defaultLanguage: body.defaultLanguage } : {}),
     ...(body.suppressionThreshold !== undefined ? { suppressionThreshold: body.suppressionThreshold } : {}),
     ...(body.roundingBase !== undefined ? { roundingBase: body.roundingBase } : {}),
+    ...(body.noiseMax !== undefined ? { noiseMax: body.noiseMax } : {}),
+    ...(body.noiseVariance !== undefined ? { noiseVariance: body.noiseVariance } : {}),
   };
+  const noise = noiseOf(settings);
+  if ((body.noiseMax !== undefined || body.noiseVariance !== undefined) && (settings.noiseVariance ?? noise.noiseVariance) > maxNoiseVariance(settings.noiseMax ?? noise.noiseMax)) {
+    throw new AppError('VALIDATION_ERROR', `The noise variance can be at most D(D+1)/3 = ${maxNoiseVariance(settings.noiseMax ?? noise.noiseMax).toFixed(2)} for D = ${settings.noiseMax ?? noise.noiseMax}.`, [
+      { field: 'noiseVariance', message: 'Too high for the largest noise D' },
+    ]);
+  }
   if (!settings.languages.includes(settings.defaultLanguage)) {
     throw new AppError('VALIDATION_ERROR', 'The default language must be one of the languages offered.', [
       { field: 'defaultLanguage', message: 'Not among the languages offered' },
@@ -61,6 +76,8 @@ export async function updateMunicipality(deps: Deps, actor: UserActor, body: Upd
         ...(body.mfaPolicy ? { mfaPolicy: body.mfaPolicy } : {}),
         ...(body.suppressionThreshold !== undefined ? { suppressionThreshold: body.suppressionThreshold } : {}),
         ...(body.roundingBase !== undefined ? { roundingBase: body.roundingBase } : {}),
+        ...(body.noiseMax !== undefined ? { noiseMax: body.noiseMax } : {}),
+        ...(body.noiseVariance !== undefined ? { noiseVariance: body.noiseVariance } : {}),
       },
     });
     return next;

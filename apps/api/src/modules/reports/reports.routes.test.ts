@@ -97,7 +97,7 @@ describe('council reports', () => {
     expect(draft.document.title).toContain('2026');
     expect(draft.document.subtitle).toContain('UTKAST');
     expect(JSON.stringify(draft.document.blocks)).toContain('Indikatorliste for legevakten');
-    expect(JSON.stringify(draft.document.blocks)).toContain('Ingen tips er mottatt');
+    expect(JSON.stringify(draft.document.blocks)).toContain('Tallene for 2026 publiseres når året er over');
 
     const narrative = { summary: 'Et godt år.\n\nMer samarbeid.', background: 'Interpellasjon i 2016.', assessment: 'Vi er på rett vei.', proposals: 'Flere kurs.', questions: { ...NO_ANSWERS, knowledge: 'Flere har tatt kurset.' } };
     const edited = await call(h, coordinator, 'PUT', `/api/v1/reports/${report.id}/versions/1/narrative`, narrative);

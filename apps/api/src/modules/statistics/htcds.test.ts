@@ -3,6 +3,7 @@ import { kAnonymise, toHtcdsRecord } from './htcds';
 import type { CaseFacts } from './statistics.sources';
 
 const base: CaseFacts = {
+  key: 0,
   day: '2026-03-01',
   isNew: true,
   forms: ['labour'],

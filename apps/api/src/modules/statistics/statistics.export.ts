@@ -1,14 +1,13 @@
 import ExcelJS from 'exceljs';
 import { trainingModules } from '@lykt/content/knowledge';
 import { overviewContent } from '@lykt/content/overview';
-import { STATISTICS_LABELS, statisticsYear, type HtcdsExport, type HtcdsExportQuery, type KomSummary, type KomSummaryQuery, type StatisticsExportQuery, type StatisticsTable } from '@lykt/shared';
+import { lastClosedYear, STATISTICS_LABELS, statisticsYear, type HtcdsExport, type HtcdsExportQuery, type KomSummary, type KomSummaryQuery, type StatisticsExportQuery, type StatisticsTable } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { HTCDS_FIELDS, kAnonymise, toHtcdsRecord } from './htcds';
-import { loadYearFacts, municipalityDisclosure, municipalityThreshold } from './statistics.service';
-import { protectedTables } from './statistics.tables';
+import { loadYearFacts, municipalityThreshold, releaseFor, releasePeriod, type Release } from './statistics.service';
 
 export type ExportFile = {
   fileName: string;
@@ -22,8 +21,10 @@ const TEXTS = {
     category: 'Kategori',
     count: 'Antall',
     total: 'Totalt',
-    withheld: 'skjult*',
-    note: (k: number) => `* Færre enn ${k}, eller skjult slik at et tall under ${k} ikke kan regnes ut fra andre tall. Null vises når det ikke avslører noen.`,
+    withheld: (k: number) => `færre enn ${k}`,
+    note: (k: number, d: number, release: string) =>
+      `${release}. Tallene er publisert med støy (cellenøkkelmetoden): hvert tall kan avvike med opptil ${d} fra det sanne, og summer kan avvike litt fra totalen. Tall under ${k} vises som «Færre enn ${k}», også null.`,
+    release: (period: string, number: number, date: string) => `Publisert utgave ${number} for ${period}, ${date}`,
     multi: 'En sak kan telle i flere rader.',
   },
   en: {
@@ -31,8 +32,10 @@ const TEXTS = {
     category: 'Category',
     count: 'Count',
     total: 'Total',
-    withheld: 'withheld*',
-    note: (k: number) => `* Fewer than ${k}, or withheld so that a figure below ${k} cannot be worked out from other figures. Zeros are shown when they disclose nothing.`,
+    withheld: (k: number) => `fewer than ${k}`,
+    note: (k: number, d: number, release: string) =>
+      `${release}. Figures are published with noise (cell-key method): each may differ by up to ${d} from the true count, and sums may differ slightly from the total. Counts below ${k} read "Fewer than ${k}", zeros included.`,
+    release: (period: string, number: number, date: string) => `Published release ${number} for ${period}, ${date}`,
     multi: 'A case may count in several rows.',
   },
 } as const;
@@ -65,16 +68,31 @@ export function categoryLabel(dimension: string, key: string, lang: Lang): strin
  * A table as rows of text: header, one row per category, the total, and the note. Categories and columns carry the
  * page's names in the chosen language; the first column keeps the stable code so a file can be read by a machine in any language.
  */
-function tableRows(table: StatisticsTable, lang: Lang, threshold: number): string[][] {
+function tableRows(table: StatisticsTable, lang: Lang, release: Release): string[][] {
   const t = TEXTS[lang];
-  const show = (value: number | null) => (value === null ? t.withheld : String(value));
+  const threshold = release.parameters.threshold;
+  const show = (value: number | null) => (value === null ? t.withheld(threshold) : String(value));
   const twoWay = table.columnDimension !== null;
   const dimension = (STATISTICS_LABELS[lang].dimensions as Record<string, string>)[table.dimension] ?? t.category;
   const columns = table.columns.map((column) => categoryLabel(table.columnDimension ?? '', column, lang));
   const header = [t.code, dimension, ...(twoWay ? [...columns, t.total] : [t.count])];
   const body = table.rows.map((row) => [row.key, categoryLabel(table.dimension, row.key, lang), ...row.values.map(show), ...(twoWay ? [show(row.total)] : [])]);
-  const notes = [[t.note(threshold)], ...(table.multiValued ? [[t.multi]] : [])];
+  const notes = [[releaseNote(release, lang)], ...(table.multiValued ? [[t.multi]] : [])];
   return [[table.id], header, ...body, ['', t.total, show(table.total)], ...notes];
+}
+
+/** The note every published file carries: which release, and how its figures were protected. */
+function releaseNote(release: Release, lang: Lang): string {
+  const t = TEXTS[lang];
+  return t.note(release.parameters.threshold, release.parameters.noiseMax, t.release(release.info.periodKey, release.info.number, release.info.publishedAt.slice(0, 10)));
+}
+
+/** The release a file is made from: a closed period's latest release; an open period has none to export. */
+async function releaseOf(deps: Deps, actor: UserActor, query: { year?: number | undefined; pool?: number | undefined }): Promise<Release> {
+  const period = releasePeriod(query.year ?? lastClosedYear(), query.pool ?? 1);
+  const release = await releaseFor(deps.db, actor.municipalityId, period);
+  if (!release) throw new AppError('PERIOD_OPEN', `The period ${period.key} has not closed yet; its figures are published after it closes.`);
+  return release;
 }
 
 async function xlsx(sheets: Array<{ name: string; rows: string[][] }>): Promise<Buffer> {
@@ -90,10 +108,9 @@ async function xlsx(sheets: Array<{ name: string; rows: string[][] }>): Promise<
 
 /** CSV or XLSX of one table (or all) of the protected page: the same figures the page shows. */
 export async function exportStatistics(deps: Deps, actor: UserActor, query: StatisticsExportQuery): Promise<ExportFile> {
-  const year = statisticsYear(query);
-  const [facts, disclosure] = await Promise.all([loadYearFacts(deps.db, actor.municipalityId, year), municipalityDisclosure(deps.db, actor.municipalityId)]);
-  const page = protectedTables(facts, disclosure.threshold, disclosure.roundingBase);
-  const tables = query.table ? page.tables.filter((table) => table.id === query.table) : page.tables;
+  const release = await releaseOf(deps, actor, query);
+  const year = release.info.periodKey;
+  const tables = query.table ? release.tables.filter((table) => table.id === query.table) : release.tables;
   if (tables.length === 0) throw new AppError('NOT_FOUND', `There is no statistics table "${query.table ?? ''}".`);
   await inTransaction(deps, (tx) =>
     recordAudit(tx, {
@@ -101,12 +118,12 @@ export async function exportStatistics(deps: Deps, actor: UserActor, query: Stat
       action: 'statistics.exported',
       entityType: 'statistics',
       entityId: null,
-      details: { year, table: query.table ?? 'all', format: query.format },
+      details: { period: year, release: release.info.number, table: query.table ?? 'all', format: query.format },
     }),
   );
   const base = `statistikk-${year}-${query.table ?? 'alle'}`.replace(/[^a-z0-9.-]/gi, '-');
   if (query.format === 'csv') {
-    const rows = tables.flatMap((table, index) => [...(index > 0 ? [[]] : []), ...tableRows(table, query.lang, page.threshold)]);
+    const rows = tables.flatMap((table, index) => [...(index > 0 ? [[]] : []), ...tableRows(table, query.lang, release)]);
     return {
       fileName: `${base}.csv`,
       contentType: 'text/csv; charset=utf-8',
@@ -116,7 +133,7 @@ export async function exportStatistics(deps: Deps, actor: UserActor, query: Stat
   const body = await xlsx(
     tables.map((table) => ({
       name: table.id,
-      rows: tableRows(table, query.lang, page.threshold),
+      rows: tableRows(table, query.lang, release),
     })),
   );
   return {
@@ -143,17 +160,15 @@ const KOM_TABLES: Record<string, string> = {
 
 /** The yearly summary in KOM's categories, from the same protected page. */
 export async function komSummary(deps: Deps, actor: UserActor, query: KomSummaryQuery): Promise<KomSummary> {
-  const year = statisticsYear(query);
-  const [facts, disclosure] = await Promise.all([loadYearFacts(deps.db, actor.municipalityId, year), municipalityDisclosure(deps.db, actor.municipalityId)]);
-  const page = protectedTables(facts, disclosure.threshold, disclosure.roundingBase);
+  const release = await releaseOf(deps, actor, query);
   const regions = overviewContent().regions.regions;
   const label = (dimension: string, key: string) =>
     key.startsWith('region:') ? (regions.find((region) => `region:${region.key}` === key)?.title[query.lang] ?? key) : categoryLabel(dimension, key, query.lang);
   return {
-    year,
-    suppressionThreshold: page.threshold,
+    year: Number(release.info.periodKey.slice(-4)),
+    suppressionThreshold: release.parameters.threshold,
     categories: overviewContent().kom.categories.map((category) => {
-      const table = page.tables.find((candidate) => candidate.id === KOM_TABLES[category.key]);
+      const table = release.tables.find((candidate) => candidate.id === KOM_TABLES[category.key]);
       return {
         key: category.key,
         title: category.title[query.lang],
@@ -171,10 +186,11 @@ export async function komSummary(deps: Deps, actor: UserActor, query: KomSummary
 
 export async function komSummaryFile(deps: Deps, actor: UserActor, query: KomSummaryQuery): Promise<ExportFile> {
   const summary = await komSummary(deps, actor, query);
+  const release = await releaseOf(deps, actor, query);
   const t = TEXTS[query.lang];
-  const show = (value: number | null) => (value === null ? t.withheld : String(value));
+  const show = (value: number | null) => (value === null ? t.withheld(summary.suppressionThreshold) : String(value));
   const rows = summary.categories.flatMap((category) => [[category.title], [t.category, t.count], ...category.rows.map((row) => [row.label, show(row.count)]), [t.total, show(category.total)], []]);
-  rows.push([t.note(summary.suppressionThreshold)]);
+  rows.push([releaseNote(release, query.lang)]);
   await inTransaction(deps, (tx) =>
     recordAudit(tx, {
       municipalityId: actor.municipalityId,
@@ -184,7 +200,7 @@ export async function komSummaryFile(deps: Deps, actor: UserActor, query: KomSum
       details: { year: summary.year, table: 'kom', format: query.format },
     }),
   );
-  const base = `kom-arsrapport-${summary.year}`;
+  const base = `kom-arsrapport-${release.info.periodKey}`;
   if (query.format === 'xlsx')
     return {
       fileName: `${base}.xlsx`,

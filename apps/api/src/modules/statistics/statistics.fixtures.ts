@@ -17,12 +17,12 @@ export type CaseSeed = {
   closedAt?: Date | null;
 };
 
-export async function insertCases(db: Database, tenant: { municipalityId: string; userId: string }, seeds: CaseSeed[]): Promise<void> {
+export async function insertCases(db: Database, tenant: { municipalityId: string; userId: string }, seeds: CaseSeed[], numberPrefix = 'T-'): Promise<void> {
   if (seeds.length === 0) return;
   await db.insert(schema.caseFile).values(
     seeds.map((seed, index) => ({
       municipalityId: tenant.municipalityId,
-      caseNumber: `T-${index + 1}`,
+      caseNumber: `${numberPrefix}${index + 1}`,
       status: seed.status ?? 'open',
       sourceKind: 'direct',
       ownerUserId: tenant.userId,

@@ -6,6 +6,8 @@ import {
   HtcdsExportSchema,
   KomSummaryQuerySchema,
   KomSummarySchema,
+  PublishStatisticsBodySchema,
+  PublishStatisticsResultSchema,
   StatisticsExportQuerySchema,
   StatisticsPageSchema,
   StatisticsQuerySchema,
@@ -13,7 +15,7 @@ import {
 import type { Deps } from '../../platform/deps';
 import { actorOf, requirePermission } from '../../platform/http/auth.plugin';
 import { exportStatistics, htcdsCsv, htcdsExport, komSummary, komSummaryFile, type ExportFile } from './statistics.export';
-import { getInternalStatistics, getStatistics } from './statistics.service';
+import { getInternalStatistics, getStatistics, publishStatistics } from './statistics.service';
 
 const errors = {
   400: ErrorResponseSchema,
@@ -57,6 +59,19 @@ export function statisticsRoutes(deps: Deps): FastifyPluginAsyncZod {
         preValidation: requirePermission('statistics:internal'),
       },
       async (request) => getInternalStatistics(deps, actorOf(request), request.query),
+    );
+    app.post(
+      '/statistics/releases',
+      {
+        schema: {
+          tags,
+          summary: 'Publish a closed period (one year, or 3 or 5 pooled years) as a new stored release; unchanged figures make no new release (audited)',
+          body: PublishStatisticsBodySchema,
+          response: { 200: PublishStatisticsResultSchema, 409: ErrorResponseSchema, ...errors },
+        },
+        preValidation: requirePermission('statistics:publish'),
+      },
+      async (request) => publishStatistics(deps, actorOf(request), request.body),
     );
     app.get(
       '/statistics/export',

@@ -10,6 +10,8 @@ import { schema, type Database } from '@lykt/db';
 export type MinorGroup = 'minor' | 'adult' | 'unknown';
 
 export type PersonFacts = {
+  /** The record's statistics key (0..255, drawn once when it was stored): the cell-key method's input. */
+  key: number;
   /** The local calendar day the record counts on (YYYY-MM-DD). */
   day: string;
   forms: string[];
@@ -24,10 +26,13 @@ export type PersonFacts = {
 export type ScreeningFacts = PersonFacts & { level: string };
 export type ConcernFacts = PersonFacts & { outcome: string };
 export type TipFacts = {
+  key: number;
   day: string;
   place: string;
   minor: string;
   status: string;
+  immediateDanger: 'yes' | 'no';
+  becameConcern: 'yes' | 'no';
 };
 export type CaseFacts = PersonFacts & {
   isNew: boolean;
@@ -38,9 +43,9 @@ export type CaseFacts = PersonFacts & {
   policeReport: string;
   status: string;
 };
-export type ReferralFacts = { day: string; need: string; status: string };
+export type ReferralFacts = { key: number; day: string; need: string; status: string };
 /** A training module completed by a member of staff: staff figures, not victims, but protected the same way. */
-export type TrainingFacts = { day: string; module: string; service: string };
+export type TrainingFacts = { key: number; day: string; module: string; service: string };
 
 export type Period = { from: Date; to: Date };
 
@@ -61,6 +66,7 @@ type FactsJson = {
 export async function screeningFacts(db: Database, municipalityId: string, period: Period): Promise<ScreeningFacts[]> {
   const rows = await db
     .select({
+      key: schema.screening.statisticsKey,
       day: osloDay,
       context: schema.screening.context,
       facts: schema.screening.facts,
@@ -76,6 +82,7 @@ export async function screeningFacts(db: Database, municipalityId: string, perio
     const profileForms = ((row.profile as { forms?: Array<{ form: string; level: string }> }).forms ?? []).filter((form) => form.level !== 'none').map((form) => form.form);
     const ageBand = facts.ageBand ?? 'unknown';
     return {
+      key: row.key,
       day: row.day,
       forms: [...new Set([...row.suspected, ...profileForms])],
       sectors: [facts.sector ?? 'unknown'],
@@ -92,6 +99,7 @@ export async function screeningFacts(db: Database, municipalityId: string, perio
 export async function concernFacts(db: Database, municipalityId: string, period: Period): Promise<ConcernFacts[]> {
   const rows = await db
     .select({
+      key: schema.concern.statisticsKey,
       day: osloDay,
       context: schema.concern.context,
       facts: schema.concern.facts,
@@ -106,6 +114,7 @@ export async function concernFacts(db: Database, municipalityId: string, period:
     const facts = row.facts as FactsJson;
     const ageBand = facts.ageBand ?? 'unknown';
     return {
+      key: row.key,
       day: row.day,
       forms: [...new Set(row.forms)],
       sectors: [facts.sector ?? 'unknown'],
@@ -122,14 +131,17 @@ export async function concernFacts(db: Database, municipalityId: string, period:
 export async function tipFacts(db: Database, municipalityId: string, firstDay: string, lastDay: string): Promise<TipFacts[]> {
   const rows = await db
     .select({
+      key: schema.tip.statisticsKey,
       day: schema.tip.submittedOn,
       place: schema.tip.placeKind,
       minor: schema.tip.minor,
       status: schema.tip.status,
+      danger: schema.tip.immediateDanger,
+      concernId: schema.tip.concernId,
     })
     .from(schema.tip)
     .where(and(eq(schema.tip.municipalityId, municipalityId), gte(schema.tip.submittedOn, firstDay), sql`${schema.tip.submittedOn} <= ${lastDay}`));
-  return rows;
+  return rows.map(({ danger, concernId, ...row }) => ({ ...row, immediateDanger: danger ? 'yes' : 'no', becameConcern: concernId === null ? 'no' : 'yes' }));
 }
 
 const yesNo = (value: boolean | null) => (value === null ? 'unknown' : value ? 'yes' : 'no');
@@ -139,6 +151,7 @@ export async function caseFacts(db: Database, municipalityId: string, period: Pe
   const c = schema.caseFile;
   const rows = await db
     .select({
+      key: c.statisticsKey,
       day: osloDay,
       createdAt: c.createdAt,
       gender: c.gender,
@@ -158,6 +171,7 @@ export async function caseFacts(db: Database, municipalityId: string, period: Pe
     .from(c)
     .where(and(eq(c.municipalityId, municipalityId), lt(c.createdAt, period.to), or(isNull(c.closedAt), gte(c.closedAt, period.from))));
   return rows.map((row) => ({
+    key: row.key,
     day: row.day,
     isNew: row.createdAt >= period.from,
     forms: [...new Set(row.forms)],
@@ -180,6 +194,7 @@ export async function referralFacts(db: Database, municipalityId: string, period
   const r = schema.caseReferral;
   const rows = await db
     .select({
+      key: r.statisticsKey,
       day: sql<string>`to_char(timezone('Europe/Oslo', ${r.sentAt}), 'YYYY-MM-DD')`,
       need: r.needKind,
       status: r.status,
@@ -192,7 +207,7 @@ export async function referralFacts(db: Database, municipalityId: string, period
 export async function trainingFacts(db: Database, municipalityId: string, period: Period): Promise<TrainingFacts[]> {
   const c = schema.trainingCompletion;
   return db
-    .select({ day: sql<string>`to_char(timezone('Europe/Oslo', ${c.completedAt}), 'YYYY-MM-DD')`, module: c.moduleKey, service: sql<string>`coalesce(${schema.organisation.kind}, 'other')` })
+    .select({ key: c.statisticsKey, day: sql<string>`to_char(timezone('Europe/Oslo', ${c.completedAt}), 'YYYY-MM-DD')`, module: c.moduleKey, service: sql<string>`coalesce(${schema.organisation.kind}, 'other')` })
     .from(c)
     .leftJoin(schema.organisation, and(eq(schema.organisation.id, c.organisationId), eq(schema.organisation.municipalityId, municipalityId)))
     .where(and(eq(c.municipalityId, municipalityId), gte(c.completedAt, period.from), lt(c.completedAt, period.to)));

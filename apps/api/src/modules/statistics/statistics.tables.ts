@@ -1,4 +1,5 @@
-import { regionOf } from '@lykt/content/overview';
+import { trainingModules } from '@lykt/content/knowledge';
+import { overviewContent, regionOf } from '@lykt/content/overview';
 import {
   AGE_BANDS,
   CASE_EXPLOITATION_FORMS,
@@ -18,8 +19,13 @@ import {
   TIP_MINOR_ANSWERS,
   TIP_PLACE_KINDS,
   TIP_STATUSES,
-  protectTables,
-  type CountTable,
+  addRecord,
+  cellKeyOf,
+  perturbTable,
+  perturbationTable,
+  type CellKeyParameters,
+  type KeyedCount,
+  type KeyedTable,
   type StatisticsDimension,
   type StatisticsSource,
   type StatisticsTable,
@@ -59,18 +65,19 @@ function spec<T>(id: string, source: StatisticsSource, dimension: StatisticsDime
   return { id, source, dimension, categories, of: of, multiValued };
 }
 
+/** The fixed nationality categories of every published table: the regions, then "unknown". */
+export function nationalityCategories(): string[] {
+  return [...overviewContent().regions.regions.map((region) => `region:${region.key}`), 'unknown'];
+}
+
 /**
- * Nationality as shown: a country code when at least k records of the population share it, its
- * region ("region:<key>") otherwise, "unknown" when not recorded. Internal pages keep countries.
+ * Nationality as published: always its region ("region:<key>"), "unknown" when not recorded. The
+ * categories are fixed, so a listed region says nothing about whether a record from it exists.
+ * The internal page (exact=true) keeps the country code.
  */
-export function nationalityGrouping(records: readonly PersonFacts[], threshold: number | null): (record: PersonFacts) => string {
-  const counts = new Map<string, number>();
-  for (const record of records) if (record.nationality) counts.set(record.nationality, (counts.get(record.nationality) ?? 0) + 1);
-  return (record) => {
-    if (!record.nationality) return 'unknown';
-    if (threshold === null || (counts.get(record.nationality) ?? 0) >= threshold) return record.nationality;
-    return `region:${regionOf(record.nationality)}`;
-  };
+export function nationalityOf(record: PersonFacts, exact: boolean): string {
+  if (!record.nationality) return 'unknown';
+  return exact ? record.nationality : `region:${regionOf(record.nationality)}`;
 }
 
 function personSpecs<T extends PersonFacts>(
@@ -79,33 +86,36 @@ function personSpecs<T extends PersonFacts>(
   forms: readonly string[],
   sectors: readonly string[],
   services: readonly string[],
-  threshold: number | null,
+  exact: boolean,
 ): Spec[] {
-  const nationality = nationalityGrouping(records, threshold);
-  const nationalities = [...new Set(records.map(nationality))].sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : a.localeCompare(b)));
+  const nationalities = exact
+    ? [...new Set(records.map((record) => nationalityOf(record, true)))].sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : a.localeCompare(b)))
+    : nationalityCategories();
   return [
     spec<T>(`${source}.form`, source, 'form', forms, (r) => r.forms, true),
     spec<T>(`${source}.sector`, source, 'sector', sectors, (r) => r.sectors, source === 'case'),
     spec<T>(`${source}.age_band`, source, 'age_band', AGE_BANDS, (r) => [r.ageBand]),
     spec<T>(`${source}.minor`, source, 'minor', MINOR_GROUPS, (r) => [r.minor]),
     spec<T>(`${source}.gender`, source, 'gender', GENDERS, (r) => [r.gender]),
-    spec<T>(`${source}.nationality`, source, 'nationality', nationalities, (r) => [nationality(r)]),
+    spec<T>(`${source}.nationality`, source, 'nationality', nationalities, (r) => [nationalityOf(r, exact)]),
     spec<T>(`${source}.service`, source, 'service', services, (r) => [r.service]),
   ];
 }
 
-/** The one-way tables of every source, in page order. */
-function specsFor(facts: YearFacts, threshold: number | null): Spec[] {
+/** The one-way tables of every source, in page order. Every category list is fixed (the internal page lists the countries it has). */
+function specsFor(facts: YearFacts, exact: boolean): Spec[] {
   return [
-    ...personSpecs('screening', facts.screening, EXPLOITATION_FORMS, SECTORS, SCREENING_CONTEXTS, threshold),
+    ...personSpecs('screening', facts.screening, EXPLOITATION_FORMS, SECTORS, SCREENING_CONTEXTS, exact),
     spec<ScreeningFacts>('screening.level', 'screening', 'level', SIGNAL_LEVELS, (r) => [r.level]),
-    ...personSpecs('concern', facts.concern, EXPLOITATION_FORMS, SECTORS, SCREENING_CONTEXTS, threshold),
+    ...personSpecs('concern', facts.concern, EXPLOITATION_FORMS, SECTORS, SCREENING_CONTEXTS, exact),
     spec<ConcernFacts>('concern.outcome', 'concern', 'outcome', ['open', ...CLOSE_REASONS], (r) => [r.outcome]),
     spec<TipFacts>('tip.place', 'tip', 'place', TIP_PLACE_KINDS, (r) => [r.place]),
     spec<TipFacts>('tip.minor', 'tip', 'minor', TIP_MINOR_ANSWERS, (r) => [r.minor]),
     spec<TipFacts>('tip.status', 'tip', 'status', TIP_STATUSES, (r) => [r.status]),
+    spec<TipFacts>('tip.immediate_danger', 'tip', 'immediate_danger', ['yes', 'no'], (r) => [r.immediateDanger]),
+    spec<TipFacts>('tip.became_concern', 'tip', 'became_concern', ['yes', 'no'], (r) => [r.becameConcern]),
     spec<CaseFacts>('case.new_or_continuing', 'case', 'new_or_continuing', ['new', 'continuing'], (r) => [r.isNew ? 'new' : 'continuing']),
-    ...personSpecs('case', facts.case, CASE_EXPLOITATION_FORMS, CASE_SECTORS, IDENTIFYING_SERVICES, threshold),
+    ...personSpecs('case', facts.case, CASE_EXPLOITATION_FORMS, CASE_SECTORS, IDENTIFYING_SERVICES, exact),
     spec<CaseFacts>('case.residence', 'case', 'residence', RESIDENCE_STATUSES, (r) => [r.residence]),
     spec<CaseFacts>('case.outcome', 'case', 'outcome', ['pending', ...CASE_OUTCOMES], (r) => [r.outcome]),
     spec<CaseFacts>('case.assisted_return', 'case', 'assisted_return', YES_NO_UNKNOWN, (r) => [r.assistedReturn]),
@@ -113,31 +123,42 @@ function specsFor(facts: YearFacts, threshold: number | null): Spec[] {
     spec<CaseFacts>('case.police_report', 'case', 'police_report', YES_NO_UNKNOWN, (r) => [r.policeReport]),
     spec<ReferralFacts>('referral.need', 'referral', 'need', NEED_KINDS, (r) => [r.need]),
     spec<ReferralFacts>('referral.status', 'referral', 'status', REFERRAL_STATUSES, (r) => [r.status]),
-    spec<TrainingFacts>('training.module', 'training', 'module', [...new Set(facts.training.map((r) => r.module))].sort(), (r) => [r.module]),
+    spec<TrainingFacts>('training.module', 'training', 'module', TRAINING_MODULE_KEYS(), (r) => [r.module]),
     spec<TrainingFacts>('training.service', 'training', 'service', ORGANISATION_KINDS, (r) => [r.service]),
   ];
 }
 
-function tally(records: readonly unknown[], categories: readonly string[], of: (record: never) => string[]): number[] {
+const TRAINING_MODULE_KEYS = () => trainingModules().map((module) => module.key);
+
+type Keyed = { key: number };
+const empty = (): KeyedCount => ({ count: 0, key: 0 });
+const keyedOf = (records: readonly Keyed[]): KeyedCount => ({ count: records.length, key: cellKeyOf(records.map((record) => record.key)) });
+
+function tally(records: readonly Keyed[], categories: readonly string[], of: (record: never) => string[]): KeyedCount[] {
   const index = new Map(categories.map((category, position) => [category, position]));
-  const counts = categories.map(() => 0);
+  const cells = categories.map(empty);
   for (const record of records) {
-    for (const category of of(record as never)) {
-      const position = index.get(category);
+    for (const category of new Set(of(record as never))) {
+      const cell = cells[index.get(category) ?? -1];
       // A value outside the catalogue (older data) is counted nowhere rather than guessed.
-      if (position !== undefined) counts[position] = (counts[position] ?? 0) + 1;
+      if (cell) addRecord(cell, record.key);
     }
   }
-  return counts;
+  return cells;
 }
 
-/** Quarter × month-of-quarter: the month view and the quarter view come from one protected table. */
-function timeTable(source: StatisticsSource, days: readonly string[], context: Record<string, string>): CountTable {
-  const counts = QUARTERS.map(() => MONTHS_OF_QUARTER.map(() => 0));
-  for (const day of days) {
-    const month = Number(day.slice(5, 7)) - 1;
-    const row = counts[Math.floor(month / 3)];
-    if (row) row[month % 3] = (row[month % 3] ?? 0) + 1;
+/** Quarter × month-of-quarter: the month view and the quarter view come from one table. */
+function timeTable(source: StatisticsSource, records: ReadonlyArray<Keyed & { day: string }>): KeyedTable {
+  const cells = QUARTERS.map(() => MONTHS_OF_QUARTER.map(empty));
+  const rowTotals = QUARTERS.map(empty);
+  const columnTotals = MONTHS_OF_QUARTER.map(empty);
+  for (const record of records) {
+    const month = Number(record.day.slice(5, 7)) - 1;
+    const cell = cells[Math.floor(month / 3)]?.[month % 3];
+    if (!cell) continue;
+    addRecord(cell, record.key);
+    addRecord(rowTotals[Math.floor(month / 3)] as KeyedCount, record.key);
+    addRecord(columnTotals[month % 3] as KeyedCount, record.key);
   }
   return {
     id: `${source}.time`,
@@ -146,19 +167,15 @@ function timeTable(source: StatisticsSource, days: readonly string[], context: R
     rows: [...QUARTERS],
     columnDimension: 'month_of_quarter',
     columns: [...MONTHS_OF_QUARTER],
-    counts,
-    rowTotals: counts.map((row) => row.reduce((a, b) => a + b, 0)),
-    columnTotals: MONTHS_OF_QUARTER.map((_, column) => counts.reduce((sum, row) => sum + (row[column] ?? 0), 0)),
-    grandTotal: days.length,
-    rowsAdditive: true,
-    columnsAdditive: true,
-    context,
+    cells,
+    rowTotals,
+    columnTotals,
+    grandTotal: keyedOf(records),
   };
 }
 
 /** Exploitation form × minor for cases: the KOM cross-table. */
-function formByMinor(cases: readonly CaseFacts[], context: Record<string, string>): CountTable {
-  const counts = CASE_EXPLOITATION_FORMS.map((form) => MINOR_GROUPS.map((minor) => cases.filter((c) => c.minor === minor && c.forms.includes(form)).length));
+function formByMinor(cases: readonly CaseFacts[]): KeyedTable {
   return {
     id: 'case.form_by_minor',
     population: 'case',
@@ -166,55 +183,38 @@ function formByMinor(cases: readonly CaseFacts[], context: Record<string, string
     rows: [...CASE_EXPLOITATION_FORMS],
     columnDimension: 'minor',
     columns: [...MINOR_GROUPS],
-    counts,
-    rowTotals: CASE_EXPLOITATION_FORMS.map((form) => cases.filter((c) => c.forms.includes(form)).length),
-    columnTotals: MINOR_GROUPS.map((minor) => cases.filter((c) => c.minor === minor).length),
-    grandTotal: cases.length,
-    rowsAdditive: false,
-    columnsAdditive: true,
-    context,
+    cells: CASE_EXPLOITATION_FORMS.map((form) => MINOR_GROUPS.map((minor) => keyedOf(cases.filter((c) => c.minor === minor && c.forms.includes(form))))),
+    rowTotals: CASE_EXPLOITATION_FORMS.map((form) => keyedOf(cases.filter((c) => c.forms.includes(form)))),
+    columnTotals: MINOR_GROUPS.map((minor) => keyedOf(cases.filter((c) => c.minor === minor))),
+    grandTotal: keyedOf(cases),
   };
 }
 
-/** Every count table of a year, as computed (exact). */
-export function yearTables(facts: YearFacts, threshold: number | null): { tables: CountTable[]; multiValued: Set<string> } {
-  const context = { year: String(facts.year) };
-  const recordsOf = (source: StatisticsSource): readonly unknown[] => facts[source];
-  const tables: CountTable[] = [];
+/**
+ * Every count table of a period with the keyed count of every cell (count and cell key). Month and
+ * quarter tables only for a single year (pooled years are published without them).
+ */
+export function yearTables(facts: YearFacts, exact: boolean, options: { timeTables?: boolean } = {}): { tables: KeyedTable[]; multiValued: Set<string> } {
+  const tables: KeyedTable[] = [];
   const multiValued = new Set<string>();
-  for (const source of ['screening', 'concern', 'tip', 'referral', 'training'] as const)
-    tables.push(
-      timeTable(
-        source,
-        facts[source].map((r) => r.day),
-        context,
-      ),
-    );
-  // New cases by month are the "new" row of the case population, linked through their context.
-  tables.push({
-    ...timeTable(
-      'case',
-      facts.case.filter((c) => c.isNew).map((c) => c.day),
-      { ...context, new_or_continuing: 'new' },
-    ),
-    id: 'case.time',
-  });
-  for (const item of specsFor(facts, threshold)) {
-    const records = recordsOf(item.source);
-    const counts = tally(records, item.categories, item.of);
+  if (options.timeTables ?? true) {
+    for (const source of ['screening', 'concern', 'tip', 'referral', 'training'] as const) tables.push(timeTable(source, facts[source]));
+    // New cases by month.
+    tables.push(timeTable('case', facts.case.filter((c) => c.isNew)));
+  }
+  for (const item of specsFor(facts, exact)) {
+    const records = facts[item.source] as readonly Keyed[];
     if (item.multiValued) multiValued.add(item.id);
     tables.push({
       id: item.id,
       population: item.source,
       rowDimension: item.dimension,
       rows: [...item.categories],
-      counts: counts.map((count) => [count]),
-      grandTotal: records.length,
-      rowsAdditive: !item.multiValued,
-      context,
+      cells: tally(records, item.categories, item.of).map((cell) => [cell]),
+      grandTotal: keyedOf(records),
     });
   }
-  tables.push(formByMinor(facts.case, context));
+  tables.push(formByMinor(facts.case));
   multiValued.add('case.form_by_minor');
   return { tables, multiValued };
 }
@@ -292,15 +292,15 @@ export function presentTables(year: number, tables: readonly Shaped[], multiValu
 
 /** The exact tables (internal page): counts as computed, countries never grouped. */
 export function exactTables(facts: YearFacts): StatisticsTable[] {
-  const { tables, multiValued } = yearTables(facts, null);
-  const exact = (value: number): Cell => ({ value });
+  const { tables, multiValued } = yearTables(facts, true);
+  const exact = (cell: KeyedCount): Cell => ({ value: cell.count });
   return presentTables(
     facts.year,
     tables.map((table) => ({
       id: table.id,
       rows: table.rows,
       ...(table.columns ? { columns: table.columns } : {}),
-      cells: table.counts.map((row) => row.map(exact)),
+      cells: table.cells.map((row) => row.map(exact)),
       ...(table.rowTotals ? { rowTotals: table.rowTotals.map(exact) } : {}),
       grandTotal: exact(table.grandTotal),
     })),
@@ -308,23 +308,16 @@ export function exactTables(facts: YearFacts): StatisticsTable[] {
   );
 }
 
-/** The disclosure-controlled tables: every table of the year protected together. */
-export function protectedTables(
-  facts: YearFacts,
-  threshold: number,
-  roundingBase = 1,
-): {
-  tables: StatisticsTable[];
-  withheld: number;
-  threshold: number;
-  roundingBase: number;
-} {
-  const { tables, multiValued } = yearTables(facts, threshold);
-  const page = protectTables(tables, { threshold, roundingBase });
-  return {
-    tables: presentTables(facts.year, page.tables, multiValued),
-    withheld: page.withheld,
-    threshold: page.threshold,
-    roundingBase: page.roundingBase,
-  };
+/**
+ * The published tables of a period: every figure perturbed by the cell-key method and every
+ * perturbed count below k published as "fewer than k" (null). Fixed categories throughout.
+ */
+export function publishedTables(facts: YearFacts, parameters: CellKeyParameters, options: { timeTables?: boolean } = {}): StatisticsTable[] {
+  const { tables, multiValued } = yearTables(facts, false, options);
+  const perturbation = perturbationTable(parameters.noiseMax, parameters.noiseVariance);
+  return presentTables(
+    facts.year,
+    tables.map((table) => perturbTable(table, parameters, perturbation)),
+    multiValued,
+  );
 }

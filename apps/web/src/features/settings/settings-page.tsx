@@ -17,8 +17,12 @@ import {
   MAX_SUPPRESSION_THRESHOLD,
   MFA_POLICIES,
   MIN_SUPPRESSION_THRESHOLD,
+  MAX_NOISE_MAX,
+  MIN_NOISE_MAX,
+  MIN_NOISE_VARIANCE,
   ROUNDING_BASES,
   UpdateMunicipalityBodySchema,
+  maxNoiseVariance,
   type MunicipalitySettings,
 } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -68,9 +72,13 @@ function SettingsForm({ settings, canWrite }: { settings: MunicipalitySettings; 
       mfaPolicy: settings.mfaPolicy,
       suppressionThreshold: settings.suppressionThreshold,
       roundingBase: ROUNDING_BASES.find((base) => base === settings.roundingBase) ?? 1,
+      noiseMax: settings.noiseMax,
+      noiseVariance: settings.noiseVariance,
     },
   });
   const bounds = { min: MIN_SUPPRESSION_THRESHOLD, max: MAX_SUPPRESSION_THRESHOLD };
+  const noiseBounds = { min: MIN_NOISE_MAX, max: MAX_NOISE_MAX };
+  const varianceBounds = { min: MIN_NOISE_VARIANCE, max: maxNoiseVariance(MAX_NOISE_MAX).toFixed(1) };
 
   const onSubmit = handleSubmit((values) => {
     update.mutate(values);
@@ -149,6 +157,26 @@ function SettingsForm({ settings, canWrite }: { settings: MunicipalitySettings; 
               </SelectOption>
             ))}
           </SelectField>
+          <Textfield
+            label={t('settings.noiseMax')}
+            description={t('settings.noiseMaxDescription', noiseBounds)}
+            type="number"
+            inputMode="numeric"
+            min={MIN_NOISE_MAX}
+            max={MAX_NOISE_MAX}
+            error={errors.noiseMax ? t('settings.noiseMaxError', noiseBounds) : undefined}
+            {...register('noiseMax', { valueAsNumber: true })}
+          />
+          <Textfield
+            label={t('settings.noiseVariance')}
+            description={t('settings.noiseVarianceDescription', varianceBounds)}
+            type="number"
+            inputMode="decimal"
+            step="0.1"
+            min={MIN_NOISE_VARIANCE}
+            error={errors.noiseVariance ? t('settings.noiseVarianceError', varianceBounds) : undefined}
+            {...register('noiseVariance', { valueAsNumber: true })}
+          />
         </Fieldset>
         {canWrite ? (
           <div className="button-row">

@@ -1,15 +1,15 @@
-import { Alert, Heading, Link, Paragraph, SelectOption, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, SelectOption, Tag } from '@digdir/designsystemet-react';
 import { STATISTICS_SOURCES, type ChartDefinition, type StatisticsPage as Page, type StatisticsSource, type StatisticsTable } from '@lykt/shared';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link as RouterLink } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartFigure } from '../../components/chart-figure';
-import { LoadError, Loading } from '../../components/load-state';
+import { LoadError, Loading, MutationError } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { hasPermission, useMe } from '../auth/use-me';
-import { exportHref, htcdsHref, komHref, statisticsQueryOptions } from './queries';
+import { exportHref, htcdsHref, komHref, publishStatisticsMutationOptions, statisticsQueryOptions } from './queries';
 import './statistics.css';
 
 type View = 'month' | 'quarter';
@@ -48,10 +48,12 @@ function StatisticsView({ internal }: { internal: boolean }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(thisYear);
+  // The published page opens on the last closed year; the internal page on this year.
+  const [year, setYear] = useState(internal ? thisYear : thisYear - 1);
+  const [pool, setPool] = useState(1);
   const [source, setSource] = useState<StatisticsSource>('case');
   const [view, setView] = useState<View>('month');
-  const page = useQuery(statisticsQueryOptions(year, internal));
+  const page = useQuery(statisticsQueryOptions(year, internal, internal ? 1 : pool));
   const lang: Lang = i18n.language.startsWith('en') ? 'en' : 'nb';
   const title = internal ? t('statistics.internalTitle') : t('statistics.title');
   return (
@@ -83,6 +85,13 @@ function StatisticsView({ internal }: { internal: boolean }) {
             </SelectOption>
           ))}
         </SelectField>
+        {!internal ? (
+          <SelectField label={t('statistics.pool')} value={String(pool)} onChange={(event) => setPool(Number(event.currentTarget.value))}>
+            <SelectOption value="1">{t('statistics.pools.one')}</SelectOption>
+            <SelectOption value="3">{t('statistics.pools.three')}</SelectOption>
+            <SelectOption value="5">{t('statistics.pools.five')}</SelectOption>
+          </SelectField>
+        ) : null}
         <SelectField label={t('statistics.source')} value={source} onChange={(event) => setSource(event.currentTarget.value as StatisticsSource)}>
           {STATISTICS_SOURCES.map((key) => (
             <SelectOption key={key} value={key}>
@@ -90,16 +99,19 @@ function StatisticsView({ internal }: { internal: boolean }) {
             </SelectOption>
           ))}
         </SelectField>
-        <SelectField label={t('statistics.view')} value={view} onChange={(event) => setView(event.currentTarget.value as View)}>
-          <SelectOption value="month">{t('statistics.month')}</SelectOption>
-          <SelectOption value="quarter">{t('statistics.quarter')}</SelectOption>
-        </SelectField>
+        {internal || pool === 1 ? (
+          <SelectField label={t('statistics.view')} value={view} onChange={(event) => setView(event.currentTarget.value as View)}>
+            <SelectOption value="month">{t('statistics.month')}</SelectOption>
+            <SelectOption value="quarter">{t('statistics.quarter')}</SelectOption>
+          </SelectField>
+        ) : null}
       </div>
       {page.isPending ? <Loading /> : null}
       {page.isError ? <LoadError error={page.error} onRetry={() => void page.refetch()} /> : null}
       {page.data ? (
         <PageBody page={page.data} source={source} view={view} lang={lang} canExport={hasPermission(me, 'statistics:export')} canHtcds={internal && hasPermission(me, 'statistics:htcds')} />
       ) : null}
+      {!internal && page.data && page.data.status === 'released' && hasPermission(me, 'statistics:publish') ? <PublishRelease page={page.data} /> : null}
     </div>
   );
 }
@@ -107,11 +119,16 @@ function StatisticsView({ internal }: { internal: boolean }) {
 function PageBody({ page, source, view, lang, canExport, canHtcds }: { page: Page; source: StatisticsSource; view: View; lang: Lang; canExport: boolean; canHtcds: boolean }) {
   const { t } = useTranslation();
   const label = useCategoryLabel();
-  const withheld = t('statistics.withheld');
-  const note = page.internal ? undefined : t('statistics.withheldNote', { k: page.suppressionThreshold });
+  const withheld = t('statistics.withheld', { k: page.suppressionThreshold });
+  const note =
+    page.internal || !page.release
+      ? undefined
+      : t('statistics.withheldNote', { k: page.suppressionThreshold, d: page.noiseMax, number: page.release.number, period: periodLabel(page), date: page.release.publishedAt.slice(0, 10) });
   const show = (value: number | null) => (value === null ? withheld : String(value));
   const tables = page.tables.filter((table) => table.source === source && table.dimension !== (view === 'month' ? 'quarter' : 'month'));
-  const hasData = page.sources.includes(source);
+  const dropped = page.dropped.filter((id) => id.startsWith(`${source}.`) && !id.endsWith(view === 'month' ? '.quarter' : '.month'));
+  const droppedList = dropped.map((id) => t(`statistics.dimensions.${id.split('.')[1] ?? ''}`, { defaultValue: id }).toLocaleLowerCase()).join(', ');
+  const hasData = page.internal ? page.sources.includes(source) : tables.length > 0;
   const trend: ChartDefinition = {
     id: 'statistics-trend',
     kind: 'line',
@@ -126,26 +143,33 @@ function PageBody({ page, source, view, lang, canExport, canHtcds }: { page: Pag
         key,
         label: t(`statistics.sources.${key}`),
         values: entries.map((entry) => entry.total),
-        display: entries.map((entry) => show(entry.total)),
+        display: entries.map((entry) => (entry.released ? show(entry.total) : t('statistics.notPublished'))),
       };
     }),
     ...(note ? { note } : {}),
   };
   return (
     <>
+      {page.status === 'open' ? <Alert data-color="info">{t('statistics.open', { year: page.year })}</Alert> : null}
+      {!page.internal && page.pool > 1 ? <Paragraph data-size="sm">{t('statistics.pooledNote')}</Paragraph> : null}
       {!page.internal && page.withheld > 0 ? <Paragraph data-size="sm">{t('statistics.withheldCount', { count: page.withheld })}</Paragraph> : null}
       <ChartFigure definition={trend} />
-      <section aria-labelledby="statistics-source-heading" className="page-section">
-        <Heading level={2} data-size="sm" id="statistics-source-heading">
-          {t(`statistics.sources.${source}`)} {page.year}
-        </Heading>
-        {hasData ? (
-          tables.map((table) => <TableFigure key={table.id} table={table} page={page} label={label} show={show} note={note} lang={lang} canExport={canExport} />)
-        ) : (
-          <Paragraph>{t('statistics.noData', { year: page.year })}</Paragraph>
-        )}
-      </section>
-      {canExport ? (
+      {page.status !== 'open' ? (
+        <section aria-labelledby="statistics-source-heading" className="page-section">
+          <Heading level={2} data-size="sm" id="statistics-source-heading">
+            {t(`statistics.sources.${source}`)} {periodLabel(page)}
+          </Heading>
+          {hasData ? (
+            tables.map((table) => <TableFigure key={table.id} table={table} page={page} label={label} show={show} note={note} lang={lang} canExport={canExport} />)
+          ) : page.internal ? (
+            <Paragraph>{t('statistics.noData', { year: page.year })}</Paragraph>
+          ) : (
+            <Paragraph>{t('statistics.fewerInPeriod', { k: page.suppressionThreshold })}</Paragraph>
+          )}
+          {hasData && dropped.length > 0 ? <Paragraph data-size="sm">{t('statistics.dropped', { k: page.suppressionThreshold, list: droppedList })}</Paragraph> : null}
+        </section>
+      ) : null}
+      {canExport && page.status !== 'open' ? (
         <section aria-labelledby="statistics-downloads-heading" className="page-section">
           <Heading level={2} data-size="xs" id="statistics-downloads-heading">
             {t('statistics.exports.heading')}
@@ -154,17 +178,17 @@ function PageBody({ page, source, view, lang, canExport, canHtcds }: { page: Pag
             {!page.internal ? (
               <>
                 <li>
-                  <Link href={exportHref(page.year, 'xlsx', lang)} download>
-                    {t('statistics.exports.allXlsx', { year: page.year })}
+                  <Link href={exportHref(page.year, 'xlsx', lang, undefined, page.pool)} download>
+                    {t('statistics.exports.allXlsx', { year: periodLabel(page) })}
                   </Link>
                 </li>
                 <li>
-                  <Link href={komHref(page.year, 'csv', lang)} download>
+                  <Link href={komHref(page.year, 'csv', lang, page.pool)} download>
                     {t('statistics.exports.komCsv')}
                   </Link>
                 </li>
                 <li>
-                  <Link href={komHref(page.year, 'xlsx', lang)} download>
+                  <Link href={komHref(page.year, 'xlsx', lang, page.pool)} download>
                     {t('statistics.exports.komXlsx')}
                   </Link>
                 </li>
@@ -194,6 +218,34 @@ function PageBody({ page, source, view, lang, canExport, canHtcds }: { page: Pag
         </section>
       ) : null}
     </>
+  );
+}
+
+/** "2025", or "2023–2025" for pooled years. */
+function periodLabel(page: Page): string {
+  return page.pool > 1 ? `${page.year - page.pool + 1}–${page.year}` : String(page.year);
+}
+
+/** The coordinator publishes a new release of the shown closed period (late registrations); unchanged figures make none. */
+function PublishRelease({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const publish = useMutation(publishStatisticsMutationOptions(queryClient));
+  const period = periodLabel(page);
+  return (
+    <section aria-labelledby="statistics-publish-heading" className="page-section">
+      <Heading level={2} data-size="xs" id="statistics-publish-heading">
+        {t('statistics.publish.button', { period })}
+      </Heading>
+      <Paragraph data-size="sm">{t('statistics.publish.intro')}</Paragraph>
+      <Button variant="secondary" onClick={() => publish.mutate({ year: page.year, pool: page.pool })} disabled={publish.isPending}>
+        {t('statistics.publish.button', { period })}
+      </Button>
+      <div aria-live="polite">
+        {publish.data ? <Paragraph>{publish.data.created ? t('statistics.publish.created', { number: publish.data.release.number }) : t('statistics.publish.unchanged', { number: publish.data.release.number })}</Paragraph> : null}
+      </div>
+      <MutationError error={publish.error} />
+    </section>
   );
 }
 
@@ -247,10 +299,10 @@ function TableFigure({ table, page, label, show, note, lang, canExport }: TableF
       <Paragraph data-size="sm">{t('statistics.total', { value: show(table.total) })}</Paragraph>
       {canExport && !page.internal ? (
         <Paragraph data-size="sm" className="statistics__table-downloads">
-          <Link href={exportHref(page.year, 'csv', lang, table.id)} download>
+          <Link href={exportHref(page.year, 'csv', lang, table.id, page.pool)} download>
             {t('statistics.exports.csv', { title })}
           </Link>{' '}
-          <Link href={exportHref(page.year, 'xlsx', lang, table.id)} download>
+          <Link href={exportHref(page.year, 'xlsx', lang, table.id, page.pool)} download>
             {t('statistics.exports.xlsx', { title })}
           </Link>
         </Paragraph>

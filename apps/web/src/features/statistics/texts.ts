@@ -4,7 +4,8 @@ import type { Translations } from '../../i18n/en';
 /** Norwegian Bokmål texts of statistics (mounted under `statistics` in i18n/nb.ts). */
 export const statisticsNb = {
   title: 'Statistikk',
-  intro: 'Tall for ett kalenderår om gangen fra kartlegginger, bekymringer, tips, saker, henvisninger og fullført opplæring. Små tall er skjult slik at ingen kan kjennes igjen.',
+  intro:
+    'Tall fra kartlegginger, bekymringer, tips, saker, henvisninger og fullført opplæring. Et år publiseres når det er over, som en lagret utgave som ikke regnes om. Tallene har litt støy og tall under grensen vises som «færre enn», slik at ingen kan kjennes igjen, heller ikke ved å sammenligne to utgaver.',
   internalTitle: 'Statistikk – interne tall',
   internalBadge: 'Internt',
   internalWarning:
@@ -16,15 +17,29 @@ export const statisticsNb = {
   view: 'Tid vises per',
   month: 'Måned',
   quarter: 'Kvartal',
-  withheld: 'skjult*',
-  withheldNote: '* Færre enn {{k}}, eller skjult slik at et tall under {{k}} ikke kan regnes ut fra andre tall på siden. Null vises når det ikke avslører noen.',
+  pool: 'Periode',
+  pools: { one: 'Ett år', three: 'Tre år samlet', five: 'Fem år samlet' },
+  withheld: 'færre enn {{k}}',
+  withheldNote:
+    'Fra publisert utgave {{number}} for {{period}} ({{date}}). Hvert tall har støy på opptil ±{{d}} (cellenøkkelmetoden), så summer kan avvike litt fra totalen. Tall under {{k}} vises som «færre enn {{k}}», også null.',
+  open: 'Tallene for {{year}} publiseres når året er over. Til da ser bare saksteamet dem, på siden med interne tall.',
+  pooledNote: 'Flere år samlet: svarer når ett år gir for små tall. Måneder og kvartaler vises ikke for flere år.',
+  dropped: 'Utelatt fordi hvert tall i dem er færre enn {{k}}: {{list}}.',
+  fewerInPeriod: 'Færre enn {{k}} i perioden. Velg flere år samlet for å se fordelinger.',
+  notPublished: 'ikke publisert',
+  publish: {
+    button: 'Publiser ny utgave for {{period}}',
+    intro: 'Etterregistreringer og endrede utfall kommer med i en ny utgave med egen dato. Den forrige utgaven beholdes; alle ser den nyeste.',
+    created: 'Utgave {{number}} er publisert.',
+    unchanged: 'Tallene er uendret; utgave {{number}} gjelder fortsatt.',
+  },
   multiValued: 'Én registrering kan telle i flere rader.',
   count: 'Antall',
   total: 'Totalt: {{value}}',
   noData: 'Ingen registreringer i {{year}}.',
-  withheldCount: '{{count}} tall er skjult på denne siden.',
+  withheldCount: '{{count}} tall på denne siden er færre enn grensen.',
   trendTitle: 'Per år, siste fem år',
-  trendDescription: 'Antall per år for hver kilde. Små tall er skjult.',
+  trendDescription: 'Antall per år for hver kilde, fra hvert års publiserte utgave.',
   chartDescription: 'Antall per kategori. Tabellen ved siden av har de samme tallene.',
   exports: {
     heading: 'Last ned',
@@ -55,7 +70,8 @@ export const statisticsNb = {
 /** English texts of statistics. */
 export const statisticsEn: Translations<typeof statisticsNb> = {
   title: 'Statistics',
-  intro: 'Figures for one calendar year at a time from screenings, concerns, tips, cases, referrals and completed training. Small counts are withheld so that no one can be recognised.',
+  intro:
+    'Figures from screenings, concerns, tips, cases, referrals and completed training. A year is published when it is over, as a stored release that is never recomputed. The figures carry a little noise and counts below the threshold read "fewer than", so that no one can be recognised, not even by comparing two releases.',
   internalTitle: 'Statistics – internal figures',
   internalBadge: 'Internal',
   internalWarning:
@@ -67,15 +83,29 @@ export const statisticsEn: Translations<typeof statisticsNb> = {
   view: 'Time shown by',
   month: 'Month',
   quarter: 'Quarter',
-  withheld: 'withheld*',
-  withheldNote: '* Fewer than {{k}}, or withheld so that a figure below {{k}} cannot be worked out from other figures on the page. Zeros are shown when they disclose nothing.',
+  pool: 'Period',
+  pools: { one: 'One year', three: 'Three years together', five: 'Five years together' },
+  withheld: 'fewer than {{k}}',
+  withheldNote:
+    'From published release {{number}} for {{period}} ({{date}}). Each figure carries noise of up to ±{{d}} (cell-key method), so sums may differ slightly from the total. Counts below {{k}} read "fewer than {{k}}", zeros included.',
+  open: 'The figures for {{year}} are published when the year is over. Until then only the case team sees them, on the internal page.',
+  pooledNote: 'Several years together: an answer when one year gives counts too small to show. Months and quarters are not shown for several years.',
+  dropped: 'Left out because every figure in them is fewer than {{k}}: {{list}}.',
+  fewerInPeriod: 'Fewer than {{k}} in the period. Choose several years together to see breakdowns.',
+  notPublished: 'not published',
+  publish: {
+    button: 'Publish a new release for {{period}}',
+    intro: 'Late registrations and changed outcomes go into a new release with its own date. The earlier release is kept; everyone sees the latest.',
+    created: 'Release {{number}} is published.',
+    unchanged: 'The figures are unchanged; release {{number}} still stands.',
+  },
   multiValued: 'One record may count in several rows.',
   count: 'Count',
   total: 'Total: {{value}}',
   noData: 'Nothing recorded in {{year}}.',
-  withheldCount: '{{count}} figures are withheld on this page.',
+  withheldCount: '{{count}} figures on this page are below the threshold.',
   trendTitle: 'Per year, last five years',
-  trendDescription: 'Count per year for each source. Small counts are withheld.',
+  trendDescription: "Count per year for each source, from each year's published release.",
   chartDescription: 'Count per category. The table beside it has the same figures.',
   exports: {
     heading: 'Download',

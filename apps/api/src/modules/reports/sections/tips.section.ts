@@ -1,76 +1,64 @@
-import { and, eq, gte, lte } from 'drizzle-orm';
-import { schema, type Database } from '@lykt/db';
+import type { Database } from '@lykt/db';
 import { reportTexts } from '@lykt/content/report-texts';
 import type { ChartDefinition } from '@lykt/shared';
-import { protectCounts } from '../disclosure';
-import { lastLocalDate, localDate, localMidnight, quarterBuckets, bucketIndex } from '../period';
+import type { DocBlock } from '../../../platform/documents/model';
 import type { ReportSection, ReportSectionInput, ReportSectionProvider } from '../report-section';
-import { countText, protectedSeries, quarterLabels, suppressionNote } from './counts';
+import { cellOf, headline, pooledRelease, RELEASE_TEXTS, releaseNote, releaseText, reportRelease, tableOf } from './counts';
 
 /**
- * Tips received through the public tip page in the period: total, immediate danger, turned into a
- * concern, and per quarter. Tips keep only a day, so a tip counts in the quarter of its day. Only
- * coded columns are read; every figure passes the shared disclosure control.
+ * Tips received through the public tip page in the report's year: total, immediate danger, turned
+ * into a concern, and per quarter, read from the year's published statistics release. Tips are
+ * counted, so a tipster could add one: the release's perturbation keeps that from revealing others.
  */
 export async function buildTipsSection(db: Database, input: ReportSectionInput): Promise<ReportSection> {
   const texts = reportTexts(input.lang).tips;
-  const first = localDate(input.from);
-  const last = lastLocalDate(input.to);
-  const tips = await db
-    .select({ submittedOn: schema.tip.submittedOn, immediateDanger: schema.tip.immediateDanger, concernId: schema.tip.concernId })
-    .from(schema.tip)
-    .where(and(eq(schema.tip.municipalityId, input.municipalityId), gte(schema.tip.submittedOn, first), lte(schema.tip.submittedOn, last)));
-  if (tips.length === 0) return { key: 'tips', title: texts.title, hasData: false, emptyText: texts.empty, blocks: [] };
+  const t = RELEASE_TEXTS[input.lang];
+  const source = await reportRelease(db, input);
+  if (source.status !== 'released') return { key: 'tips', title: texts.title, hasData: false, emptyText: source.text, blocks: [] };
+  const { release, year } = source;
+  const k = release.parameters.threshold;
+  const readers = {
+    tips: (r: typeof release) => tableOf(r, 'tip.place')?.total ?? null,
+    danger: (r: typeof release) => cellOf(r, 'tip.immediate_danger', 'yes'),
+    concerns: (r: typeof release) => cellOf(r, 'tip.became_concern', 'yes'),
+  };
+  const pooled = Object.values(readers).some((read) => read(release) === null) ? await pooledRelease(db, input, year) : null;
+  const tips = headline(input, release, pooled, readers.tips, { key: 'tips.received', question: 'prevalence', label: texts.figures.tips });
+  const danger = headline(input, release, pooled, readers.danger, { key: 'tips.immediateDanger', question: 'prevalence', label: texts.figures.danger });
+  const concerns = headline(input, release, pooled, readers.concerns, { key: 'tips.becameConcern', question: 'identification', label: texts.figures.concerns });
 
-  const buckets = quarterBuckets(input.from, input.to);
-  const rows = buckets.map((bucket) => bucket.key);
-  const perQuarter = rows.map(() => 0);
-  for (const tip of tips) {
-    const [year, month, day] = tip.submittedOn.split('-').map(Number);
-    const index = bucketIndex(buckets, localMidnight(year ?? 0, month ?? 1, day ?? 1));
-    if (index >= 0) perQuarter[index] = (perQuarter[index] ?? 0) + 1;
+  const text = releaseText(input, k);
+  const values = (tableOf(release, 'tip.quarter')?.rows ?? []).map((row) => row.total);
+  const blocks: DocBlock[] = [
+    { type: 'paragraph', text: texts.intro },
+    {
+      type: 'keyValue',
+      items: [
+        { label: texts.figures.tips, value: tips.text },
+        { label: texts.figures.danger, value: danger.text },
+        { label: texts.figures.concerns, value: concerns.text },
+      ],
+    },
+  ];
+  if (pooled && [tips, danger, concerns].some((item) => item.pooledUsed)) blocks.push({ type: 'paragraph', text: t.pooled(pooled.info.periodKey.replace('-', '–')) });
+  if (values.every((value) => value === null)) {
+    blocks.push({ type: 'paragraph', text: t.dropped(texts.chart.title, k) });
+  } else {
+    const chart: ChartDefinition = {
+      id: 'tips-per-quarter',
+      kind: 'bar',
+      title: texts.chart.title,
+      description: texts.chart.description,
+      categoryLabel: texts.chart.categoryLabel,
+      valueLabel: texts.chart.valueLabel,
+      categories: ['Q1', 'Q2', 'Q3', 'Q4'],
+      series: [{ key: 'tips', label: texts.chart.series, values, display: values.map(text) }],
+      note: releaseNote(input, release),
+    };
+    blocks.push({ type: 'chart', chart });
   }
-  const danger = tips.filter((tip) => tip.immediateDanger).length;
-  const turned = tips.filter((tip) => tip.concernId !== null).length;
-  const context = { period: `${first}/${last}` };
-  const protectedCounts = protectCounts(
-    [
-      { id: 'quarters', population: 'tip', dimension: 'quarter', rows, counts: perQuarter, additive: true, context },
-      { id: 'danger', population: 'tip', dimension: 'immediate_danger', rows: ['yes', 'no'], counts: [danger, tips.length - danger], additive: true, context },
-      { id: 'concern', population: 'tip', dimension: 'became_concern', rows: ['yes', 'no'], counts: [turned, tips.length - turned], additive: true, context },
-    ],
-    input.suppressionThreshold,
-  );
-  const shown = (id: string) => protectedCounts.get(id) ?? { cells: rows.map(() => null), total: null };
-  const text = countText(input);
-  const chart: ChartDefinition = {
-    id: 'tips-per-quarter',
-    kind: 'bar',
-    title: texts.chart.title,
-    description: texts.chart.description,
-    categoryLabel: texts.chart.categoryLabel,
-    valueLabel: texts.chart.valueLabel,
-    categories: quarterLabels(input, buckets),
-    series: [protectedSeries('tips', texts.chart.series, shown('quarters'), text)],
-    note: suppressionNote(input),
-  };
-  return {
-    key: 'tips',
-    title: texts.title,
-    hasData: true,
-    blocks: [
-      { type: 'paragraph', text: texts.intro },
-      {
-        type: 'keyValue',
-        items: [
-          { label: texts.figures.tips, value: text(shown('quarters').total) },
-          { label: texts.figures.danger, value: text(shown('danger').cells[0] ?? null) },
-          { label: texts.figures.concerns, value: text(shown('concern').cells[0] ?? null) },
-        ],
-      },
-      { type: 'chart', chart },
-    ],
-  };
+  blocks.push({ type: 'paragraph', text: releaseNote(input, release) });
+  return { key: 'tips', title: texts.title, hasData: true, blocks, figures: [tips.figure, danger.figure, concerns.figure] };
 }
 
 export const tipsSection: ReportSectionProvider = { key: 'tips', order: 40, build: buildTipsSection };
