@@ -1,4 +1,5 @@
 import type { ChartDefinition } from './chart';
+import { breakLines } from './hyphenation';
 
 /**
  * The chart drawn as plain shapes: one layout for every output. The web app turns it into
@@ -65,31 +66,20 @@ export function estimateTextWidth(text: string, size: number): number {
   return text.length * size * 0.56;
 }
 
+/**
+ * Wraps a label into at most maxLines lines of maxWidth: words wrap at spaces and a word wider
+ * than a line is hyphenated, never cut without a hyphen. Only a label that needs more lines than
+ * allowed ends in "…" (the chart's data table always has the whole text).
+ */
 function fitLines(text: string, maxWidth: number, size: number, maxLines: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let current = '';
-  for (const word of words) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (estimateTextWidth(candidate, size) <= maxWidth || !current) {
-      current = candidate;
-    } else {
-      lines.push(current);
-      current = word;
-    }
-  }
-  if (current) lines.push(current);
+  const measure = (part: string): number => estimateTextWidth(part, size);
+  const lines = breakLines(text.trim(), maxWidth, measure).filter(Boolean);
+  if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  const cut = lines.length > maxLines;
-  return kept.map((line, index) => {
-    const last = index === kept.length - 1;
-    let shown = line;
-    if (estimateTextWidth(shown, size) > maxWidth || (last && cut)) {
-      const room = Math.max(1, Math.floor(maxWidth / (size * 0.56)) - 1);
-      shown = `${shown.slice(0, Math.min(shown.length, room)).trimEnd()}…`;
-    }
-    return shown;
-  });
+  let last = `${kept[maxLines - 1] ?? ''}…`;
+  while (last.length > 1 && measure(last) > maxWidth) last = `${last.slice(0, -2).replace(/[-\s]+$/, '')}…`;
+  kept[maxLines - 1] = last;
+  return kept;
 }
 
 /** 1, 2, 2.5 or 5 times a power of ten, at least value / count: readable ticks. */
@@ -158,8 +148,11 @@ export function layoutChart(definition: ChartDefinition, options: ChartRenderOpt
   const plotLeft = Math.ceil(tickLabelWidth + 10);
   const plotRight = width - 8;
   const plotTop = legendBottom + 8;
-  const plotBottom = height - 36;
-  const plotWidth = Math.max(1, plotRight - plotLeft);
+  // Category labels get up to three lines under the axis; the plot gives up the room they need.
+  const slot = Math.max(1, plotRight - plotLeft) / Math.max(1, categories.length);
+  const categoryLines = categories.map((category) => fitLines(category, slot - 6, SMALL, 3));
+  const labelRows = Math.max(1, ...categoryLines.map((lines) => lines.length));
+  const plotBottom = height - (labelRows * 13 + 14);
   const plotHeight = Math.max(1, plotBottom - plotTop);
   const yOf = (value: number): number => round(plotBottom - (Math.min(Math.max(value, 0), maximum) / maximum) * plotHeight);
 
@@ -169,10 +162,8 @@ export function layoutChart(definition: ChartDefinition, options: ChartRenderOpt
     shapes.push({ kind: 'text', x: plotLeft - 6, y: round(y + 4), text: format(tick), anchor: 'end', size: SMALL, weight: 400, fill: MUTED, role: 'tick' });
   }
 
-  const slot = plotWidth / Math.max(1, categories.length);
   const centre = (index: number): number => round(plotLeft + slot * index + slot / 2);
-  for (const [index, category] of categories.entries()) {
-    const lines = fitLines(category, slot - 4, SMALL, 2);
+  for (const [index, lines] of categoryLines.entries()) {
     lines.forEach((line, lineIndex) => {
       shapes.push({ kind: 'text', x: centre(index), y: round(plotBottom + 15 + lineIndex * 13), text: line, anchor: 'middle', size: SMALL, weight: 400, fill: INK, role: 'category' });
     });
