@@ -23,6 +23,8 @@ export type MunicipalitySettingsJson = {
   suppressionThreshold: number;
   /** Shown counts in protected statistics are rounded to a multiple of this (absent or 1: no rounding). */
   roundingBase?: number;
+  /** The logo on the municipality's documents: a validated PNG or JPEG, base64, at most 200 KB. */
+  logo?: { type: 'png' | 'jpg'; width: number; height: number; data: string };
 };
 
 /** The tenant. Every tenant-owned table below carries its id. */

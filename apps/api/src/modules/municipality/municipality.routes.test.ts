@@ -59,6 +59,7 @@ describe('read the settings', () => {
       suppressionThreshold: 7,
       roundingBase: 1,
       isDemo: false,
+      logo: null,
     });
   });
 });
