@@ -29,6 +29,7 @@ import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { fieldErrorText } from '../../lib/error-text';
 import { hasPermission, useMe } from '../auth/use-me';
+import { LogoForm } from './logo-form';
 import { updateMunicipalityMutationOptions } from './mutations';
 import { municipalityQueryOptions } from './queries';
 
@@ -45,6 +46,7 @@ export function SettingsPage() {
       {settings.isPending ? <Loading /> : null}
       {settings.isError ? <LoadError error={settings.error} onRetry={() => void settings.refetch()} /> : null}
       {settings.data ? <SettingsForm settings={settings.data} canWrite={hasPermission(me, 'municipality:write')} /> : null}
+      {settings.data ? <LogoForm settings={settings.data} canWrite={hasPermission(me, 'municipality:write')} /> : null}
     </div>
   );
 }
