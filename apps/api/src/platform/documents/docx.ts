@@ -1,6 +1,8 @@
 import {
   AlignmentType,
   Bookmark,
+  BookmarkEnd,
+  BookmarkStart,
   BorderStyle,
   Document,
   Footer,
@@ -74,6 +76,17 @@ function cellRuns(text: string, innerWidth: number, bold: boolean): TextRun[] {
   }
   children.push(current);
   return [new TextRun({ children: children.filter((child) => child !== ''), bold })];
+}
+
+/**
+ * A bookmark with the numeric id given: docx numbers every Bookmark 1, and Word wants each id once.
+ * The name is what links point at.
+ */
+class NumberedBookmark extends Bookmark {
+  constructor(name: string, numericId: number, children: TextRun[]) {
+    super({ id: name, children });
+    Object.assign(this, { start: new BookmarkStart(name, numericId), end: new BookmarkEnd(numericId) });
+  }
 }
 
 /** The logo's size in pixels at 96 dpi, fitted into LOGO_PX keeping its aspect ratio. */
@@ -176,7 +189,7 @@ export async function renderDocx(model: DocModel, options: RenderOptions = {}): 
             heading: item.level === 1 ? HeadingLevel.HEADING_1 : item.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
             keepNext: true,
             keepLines: true,
-            children: [new Bookmark({ id: `section-${headingCount}`, children: [new TextRun({ text: item.text })] })],
+            children: [new NumberedBookmark(`section-${headingCount}`, headingCount, [new TextRun({ text: item.text })])],
           }),
         ];
       }
