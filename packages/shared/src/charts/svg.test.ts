@@ -91,12 +91,26 @@ describe('renderChartSvg', () => {
     expect(layoutChart(none, { width: 300, height: 200 }).shapes.filter((shape) => shape.kind === 'text' && shape.role === 'suppressed')).toHaveLength(4);
   });
 
-  it('wraps long category labels into at most three lines, hyphenating, and shortens only what still does not fit', () => {
+  it('slants labels that would need more than three lines, whole on one line, and shortens only one longer than the room', () => {
     const long: ChartDefinition = { ...progress, categories: ['Et svært langt områdenavn som ikke får plass under en smal søyle i det hele tatt'], series: [{ key: 'p', label: 'P', values: [10] }] };
     const labels = layoutChart(long, { width: 200, height: 200 }).shapes.filter((shape) => shape.kind === 'text' && shape.role === 'category');
-    expect(labels.length).toBe(3);
-    const last = labels.at(-1);
-    expect(last?.kind === 'text' && last.text.endsWith('…')).toBe(true);
+    expect(labels).toHaveLength(1);
+    const [label] = labels;
+    expect(label?.kind === 'text' && label.rotate).toBe(-40);
+    expect(label?.kind === 'text' && label.text.endsWith('…')).toBe(true);
+    expect(renderChartSvg(long, { width: 200, height: 200 })).toContain('transform="rotate(-40 ');
+  });
+
+  it('writes nine area names whole on slanted lines in a page-wide chart and reports the room they take', () => {
+    const areas = ['A Styring og forankring', 'B Kartlegging av lokal situasjon', 'C Samarbeidsgruppe', 'D Identifisering og henvisning', 'E Bistand og beskyttelse', 'F Forebygging', 'G Opplæring', 'H Innkjøp og næringsliv', 'I Oppfølging og rapportering'];
+    const nine: ChartDefinition = { ...progress, categories: areas, series: [{ key: 'p', label: 'P', values: areas.map((_, index) => index * 10) }] };
+    const layout = layoutChart(nine, { width: 483, height: 230 });
+    const labels = layout.shapes.flatMap((shape) => (shape.kind === 'text' && shape.role === 'category' ? [shape] : []));
+    expect(labels.map((label) => label.text)).toEqual(areas);
+    expect(labels.every((label) => label.rotate === -40 && label.anchor === 'end')).toBe(true);
+    expect(layout.labelRoom).toBeGreaterThan(100);
+    // No label's slanted tail runs off the left edge.
+    for (const label of labels) expect(label.x - estimateTextWidth(label.text, label.size) * Math.cos((40 * Math.PI) / 180)).toBeGreaterThanOrEqual(-1);
   });
 
   it('shows whole area names under five bars in a page-wide chart, hyphenating a word too long for its slot', () => {

@@ -24,6 +24,8 @@ export type ChartShape =
       weight: 400 | 700;
       fill: string;
       role: 'tick' | 'category' | 'legend' | 'value' | 'suppressed';
+      /** Degrees, clockwise, around (x, y); set on category labels too long to stand level. */
+      rotate?: number;
     };
 
 export type ChartLayout = {
@@ -34,6 +36,8 @@ export type ChartLayout = {
   title: string;
   description: string;
   shapes: ChartShape[];
+  /** Height under the plot taken by the category labels; a document may give a chart more height when it is large. */
+  labelRoom: number;
 };
 
 export type ChartRenderOptions = {
@@ -58,6 +62,8 @@ const MUTED = '#475467';
 const GRID = '#d0d5dd';
 const FONT_SIZE = 12;
 const SMALL = 11;
+/** Slant of category labels that cannot stand level, in degrees. */
+const SLANT = 40;
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 
@@ -145,14 +151,25 @@ export function layoutChart(definition: ChartDefinition, options: ChartRenderOpt
   for (let tick = 0; tick <= maximum + step / 1000; tick += step) ticks.push(Math.round(tick * 1e6) / 1e6);
   const tickLabelWidth = Math.max(...ticks.map((tick) => estimateTextWidth(format(tick), SMALL)));
 
-  const plotLeft = Math.ceil(tickLabelWidth + 10);
+  const tickRoom = Math.ceil(tickLabelWidth + 10);
   const plotRight = width - 8;
   const plotTop = legendBottom + 8;
-  // Category labels get up to three lines under the axis; the plot gives up the room they need.
+  // Category labels stand level under their bar in up to three lines. If one would need more (many
+  // long area names), all are written whole on one slanted line instead, never cut short; the
+  // plot gives up the room below and, for the first label's tail, on the left.
+  const levelSlot = Math.max(1, plotRight - tickRoom) / Math.max(1, categories.length);
+  const levelLines = categories.map((category) => fitLines(category, levelSlot - 6, SMALL, 99));
+  const slanted = levelLines.some((lines) => lines.length > 3);
+  const longest = Math.max(0, ...categories.map((category) => estimateTextWidth(category, SMALL)));
+  const maxSlantedWidth = height * 0.9;
+  const slantedWidth = Math.min(longest, maxSlantedWidth);
+  const cos = Math.cos((SLANT * Math.PI) / 180);
+  const sin = Math.sin((SLANT * Math.PI) / 180);
+  const plotLeft = slanted ? Math.max(tickRoom, Math.ceil(slantedWidth * cos - levelSlot / 2 + 4)) : tickRoom;
   const slot = Math.max(1, plotRight - plotLeft) / Math.max(1, categories.length);
-  const categoryLines = categories.map((category) => fitLines(category, slot - 6, SMALL, 3));
+  const categoryLines = slanted ? categories.map((category) => fitLines(category, maxSlantedWidth, SMALL, 1)) : levelLines;
   const labelRows = Math.max(1, ...categoryLines.map((lines) => lines.length));
-  const plotBottom = height - (labelRows * 13 + 14);
+  const plotBottom = slanted ? height - Math.ceil(slantedWidth * sin + SMALL + 12) : height - (labelRows * 13 + 14);
   const plotHeight = Math.max(1, plotBottom - plotTop);
   const yOf = (value: number): number => round(plotBottom - (Math.min(Math.max(value, 0), maximum) / maximum) * plotHeight);
 
@@ -164,6 +181,11 @@ export function layoutChart(definition: ChartDefinition, options: ChartRenderOpt
 
   const centre = (index: number): number => round(plotLeft + slot * index + slot / 2);
   for (const [index, lines] of categoryLines.entries()) {
+    if (slanted) {
+      const line = lines[0] ?? '';
+      shapes.push({ kind: 'text', x: round(centre(index) + 4), y: round(plotBottom + 14), text: line, anchor: 'end', size: SMALL, weight: 400, fill: INK, role: 'category', rotate: -SLANT });
+      continue;
+    }
     lines.forEach((line, lineIndex) => {
       shapes.push({ kind: 'text', x: centre(index), y: round(plotBottom + 15 + lineIndex * 13), text: line, anchor: 'middle', size: SMALL, weight: 400, fill: INK, role: 'category' });
     });
@@ -254,6 +276,7 @@ export function layoutChart(definition: ChartDefinition, options: ChartRenderOpt
     title: definition.title,
     description: definition.description ?? '',
     shapes,
+    labelRoom: round(height - plotBottom),
   };
 }
 
@@ -272,7 +295,7 @@ function shapeSvg(shape: ChartShape): string {
     case 'circle':
       return `<circle cx="${shape.cx}" cy="${shape.cy}" r="${shape.r}" fill="${shape.fill}" stroke="${shape.stroke}" stroke-width="2"/>`;
     case 'text':
-      return `<text x="${shape.x}" y="${shape.y}" text-anchor="${shape.anchor}" font-size="${shape.size}"${shape.weight === 700 ? ' font-weight="700"' : ''} fill="${shape.fill}">${escapeXml(shape.text)}</text>`;
+      return `<text x="${shape.x}" y="${shape.y}" text-anchor="${shape.anchor}" font-size="${shape.size}"${shape.weight === 700 ? ' font-weight="700"' : ''} fill="${shape.fill}"${shape.rotate ? ` transform="rotate(${shape.rotate} ${shape.x} ${shape.y})"` : ''}>${escapeXml(shape.text)}</text>`;
   }
 }
 

@@ -28,7 +28,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import { chartTable, hyphenationPoints, type ChartDefinition } from '@lykt/shared';
+import { chartTable, hyphenationPoints, layoutChart, type ChartDefinition } from '@lykt/shared';
 import { renderChartPng } from './chart-image';
 import { editionLines, rendererLabels } from './labels';
 import type { DocBlock, DocModel } from './model';
@@ -139,7 +139,10 @@ function table(caption: string, headers: string[], rows: string[][], note: strin
 }
 
 function chart(definition: ChartDefinition, options: Required<Pick<RenderOptions, 'formatNumber'>>, chartDataLabel: string, drawingId: number): FileChild[] {
-  const png = renderChartPng(definition, { width: CHART_WIDTH_PX, height: CHART_HEIGHT_PX, formatNumber: options.formatNumber, scale: 2 });
+  // Slanted category labels get their room below the usual plot height, as in the PDF.
+  const labelRoom = layoutChart(definition, { width: CHART_WIDTH_PX, height: CHART_HEIGHT_PX, formatNumber: options.formatNumber }).labelRoom;
+  const height = CHART_HEIGHT_PX + Math.max(0, Math.round(labelRoom - 40));
+  const png = renderChartPng(definition, { width: CHART_WIDTH_PX, height, formatNumber: options.formatNumber, scale: 2 });
   const data = chartTable(definition, options.formatNumber);
   const description = [definition.description, chartDataLabel].filter(Boolean).join(' ');
   return [
@@ -149,7 +152,7 @@ function chart(definition: ChartDefinition, options: Required<Pick<RenderOptions
         new ImageRun({
           type: 'png',
           data: png,
-          transformation: { width: CHART_WIDTH_PX, height: CHART_HEIGHT_PX },
+          transformation: { width: CHART_WIDTH_PX, height },
           // Each drawing needs its own id in the document; Word may call a file with repeated ids unreadable.
           altText: { id: String(drawingId), name: definition.id, title: definition.title, description },
         }),

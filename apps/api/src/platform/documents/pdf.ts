@@ -296,28 +296,40 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
         doc.font(baseFont(shape.weight)).fontSize(shape.size);
         const width = doc.widthOfString(shape.text);
         const x = shape.anchor === 'middle' ? shape.x - width / 2 : shape.anchor === 'end' ? shape.x - width : shape.x;
+        if (shape.rotate) {
+          doc.save();
+          doc.rotate(shape.rotate, { origin: [x0 + shape.x, y0 + shape.y] });
+        }
         write(shape.text, { size: shape.size, weight: shape.weight, color: shape.fill, x: x0 + x, y: y0 + shape.y, baseline: 'alphabetic', lineBreak: false });
+        if (shape.rotate) doc.restore();
         break;
       }
     }
   };
 
+  /** The chart's layout; slanted category labels get their room below the usual plot height. */
+  const chartLayout = (definition: ChartDefinition) => {
+    const layout = layoutChart(definition, { width: contentWidth, height: CHART_HEIGHT, formatNumber });
+    const extra = Math.max(0, layout.labelRoom - 40);
+    return extra > 0 ? layoutChart(definition, { width: contentWidth, height: CHART_HEIGHT + extra, formatNumber }) : layout;
+  };
+
   const chart = (definition: ChartDefinition): void => {
     const data = chartTable(definition, formatNumber);
-    ensureSpace(CHART_HEIGHT + 40);
+    const layout = chartLayout(definition);
+    ensureSpace(layout.height + 40);
     const alt = [definition.title, definition.description, labels.chartData].filter(Boolean).join(' ');
     const y0 = doc.y;
     leaf(
       root,
       'Figure',
       () => {
-        const layout = layoutChart(definition, { width: contentWidth, height: CHART_HEIGHT, formatNumber });
         for (const shape of layout.shapes) drawShape(shape, left, y0);
       },
       { alt },
     );
     doc.x = left;
-    doc.y = y0 + CHART_HEIGHT + 8;
+    doc.y = y0 + layout.height + 8;
     table(data.caption, data.headers, data.rows, data.note, true);
   };
 
@@ -335,7 +347,7 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
       case 'table':
         return (item.caption ? measure(item.caption, SIZES.body, contentWidth, 700) + 4 : 0) + 40;
       case 'chart':
-        return CHART_HEIGHT + 8;
+        return chartLayout(item.chart).height + 8;
       case 'keyValue':
         return 24;
       case 'pageBreak':
