@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakLines, hyphenationPoints } from '@lykt/shared';
-import { countText, editionLines, renderDocx, renderPdf } from './index';
+import { countText, editionLines, renderDocx, renderHtml, renderPdf } from './index';
 import type { DocModel } from './model';
 import { columnWidths } from './table-layout';
 import { docxText, inspectPdf, unzipDocx } from './testing';
@@ -131,5 +131,16 @@ describe('DOCX contents, edition and drawings', () => {
     const spacings = [...(files['word/styles.xml'] ?? '').matchAll(/<w:spacing [^>]*w:line="\d+"[^>]*>/g)].map((match) => match[0]);
     expect(spacings.length).toBeGreaterThan(3);
     for (const spacing of spacings) expect(spacing).toContain('w:lineRule="auto"');
+  });
+});
+
+describe('HTML contents and edition', () => {
+  it('prints the edition lines and a contents list linking to the level 1 and 2 headings', () => {
+    const html = renderHtml(model);
+    expect(html).toContain('<p class="doc-edition">Data per 4. desember 2026, versjon 2, endelig</p>');
+    expect(html).toContain('<nav class="doc-toc" aria-label="Innhold"><h2>Innhold</h2><ul><li class="doc-toc-1"><a href="#section-1">Sammendrag</a></li><li class="doc-toc-2"><a href="#section-2">Om året</a></li><li class="doc-toc-1"><a href="#section-3">Tiltakene</a></li></ul></nav>');
+    expect(html).toContain('<h2 id="section-3">Tiltakene</h2>');
+    expect(html).toContain('<h4 id="section-4">Detaljer</h4>');
+    expect(renderHtml({ ...model, toc: false })).not.toContain('doc-toc');
   });
 });
