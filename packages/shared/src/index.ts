@@ -19,6 +19,7 @@ export * from './screening/score';
 export * from './screening/pathway';
 export * from './charts/chart';
 export * from './charts/svg';
+export * from './charts/hyphenation';
 export * from './contracts/reports';
 export * from './disclosure/protect';
 export * from './disclosure/cellkey';

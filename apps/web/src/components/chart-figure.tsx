@@ -25,7 +25,7 @@ function Shape({ shape }: { shape: ChartShape }) {
       return <circle cx={shape.cx} cy={shape.cy} r={shape.r} fill={shape.fill} stroke={shape.stroke} strokeWidth={2} />;
     case 'text':
       return (
-        <text x={shape.x} y={shape.y} textAnchor={shape.anchor} fontSize={shape.size} fontWeight={shape.weight} fill={shape.fill}>
+        <text x={shape.x} y={shape.y} textAnchor={shape.anchor} fontSize={shape.size} fontWeight={shape.weight} fill={shape.fill} transform={shape.rotate ? `rotate(${shape.rotate} ${shape.x} ${shape.y})` : undefined}>
           {shape.text}
         </text>
       );

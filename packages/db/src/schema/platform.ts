@@ -27,6 +27,8 @@ export type MunicipalitySettingsJson = {
   noiseMax?: number;
   /** V for the cell-key perturbation (absent: the default). */
   noiseVariance?: number;
+  /** The logo on the municipality's documents: a validated PNG or JPEG, base64, at most 200 KB. */
+  logo?: { type: 'png' | 'jpg'; width: number; height: number; data: string };
 };
 
 /** The tenant. Every tenant-owned table below carries its id. */

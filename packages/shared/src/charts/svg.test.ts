@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartDefinition } from './chart';
 import { chartTable } from './chart';
-import { layoutChart, niceStep, renderChartSvg } from './svg';
+import { estimateTextWidth, layoutChart, niceStep, renderChartSvg } from './svg';
 
 const progress: ChartDefinition = {
   id: 'progress-by-area',
@@ -91,12 +91,48 @@ describe('renderChartSvg', () => {
     expect(layoutChart(none, { width: 300, height: 200 }).shapes.filter((shape) => shape.kind === 'text' && shape.role === 'suppressed')).toHaveLength(4);
   });
 
-  it('shortens long category labels to fit', () => {
+  it('slants labels that would need more than three lines, whole on one line, and shortens only one longer than the room', () => {
     const long: ChartDefinition = { ...progress, categories: ['Et svært langt områdenavn som ikke får plass under en smal søyle i det hele tatt'], series: [{ key: 'p', label: 'P', values: [10] }] };
     const labels = layoutChart(long, { width: 200, height: 200 }).shapes.filter((shape) => shape.kind === 'text' && shape.role === 'category');
-    expect(labels.length).toBeLessThanOrEqual(2);
-    const last = labels.at(-1);
-    expect(last?.kind === 'text' && last.text.endsWith('…')).toBe(true);
+    expect(labels).toHaveLength(1);
+    const [label] = labels;
+    expect(label?.kind === 'text' && label.rotate).toBe(-40);
+    expect(label?.kind === 'text' && label.text.endsWith('…')).toBe(true);
+    expect(renderChartSvg(long, { width: 200, height: 200 })).toContain('transform="rotate(-40 ');
+  });
+
+  it('writes nine area names whole on slanted lines in a page-wide chart and reports the room they take', () => {
+    const areas = ['A Styring og forankring', 'B Kartlegging av lokal situasjon', 'C Samarbeidsgruppe', 'D Identifisering og henvisning', 'E Bistand og beskyttelse', 'F Forebygging', 'G Opplæring', 'H Innkjøp og næringsliv', 'I Oppfølging og rapportering'];
+    const nine: ChartDefinition = { ...progress, categories: areas, series: [{ key: 'p', label: 'P', values: areas.map((_, index) => index * 10) }] };
+    const layout = layoutChart(nine, { width: 483, height: 230 });
+    const labels = layout.shapes.flatMap((shape) => (shape.kind === 'text' && shape.role === 'category' ? [shape] : []));
+    expect(labels.map((label) => label.text)).toEqual(areas);
+    expect(labels.every((label) => label.rotate === -40 && label.anchor === 'end')).toBe(true);
+    expect(layout.labelRoom).toBeGreaterThan(100);
+    // No label's slanted tail runs off the left edge.
+    for (const label of labels) expect(label.x - estimateTextWidth(label.text, label.size) * Math.cos((40 * Math.PI) / 180)).toBeGreaterThanOrEqual(-1);
+  });
+
+  it('shows whole area names under five bars in a page-wide chart, hyphenating a word too long for its slot', () => {
+    const areas: ChartDefinition = {
+      ...progress,
+      categories: ['A Kunnskap og kompetanse', 'B Samarbeid på tvers', 'C Forebygging i skolen', 'D Identifisering av ofre', 'E Barneverntjenester'],
+      series: [{ key: 'p', label: 'P', values: [10, 20, 30, 40, 50] }],
+    };
+    const layout = layoutChart(areas, { width: 483, height: 230 });
+    const labels = layout.shapes.flatMap((shape) => (shape.kind === 'text' && shape.role === 'category' ? [shape] : []));
+    // Each label fits its slot, which is narrower than a fifth of the chart.
+    const slotWidth = 483 / 5 - 6;
+    expect(labels.some((label) => label.text.endsWith('…'))).toBe(false);
+    for (const label of labels) expect(estimateTextWidth(label.text, label.size)).toBeLessThanOrEqual(slotWidth);
+    const byColumn = new Map<number, string[]>();
+    for (const label of labels) byColumn.set(label.x, [...(byColumn.get(label.x) ?? []), label.text]);
+    const joined = [...byColumn.values()].map((lines) => lines.reduce((text, line) => (text.endsWith('-') ? `${text.slice(0, -1)}${line}` : text ? `${text} ${line}` : line), ''));
+    expect(joined).toEqual(areas.categories);
+    expect(labels.some((label) => label.text.endsWith('-'))).toBe(true);
+    // The bars stand above the lowest label line.
+    const bottomOfBars = Math.max(...layout.shapes.flatMap((shape) => (shape.kind === 'rect' && shape.role === 'bar' ? [shape.y + shape.height] : [])));
+    expect(Math.min(...labels.map((label) => label.y - label.size))).toBeGreaterThan(bottomOfBars);
   });
 });
 

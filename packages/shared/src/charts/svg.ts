@@ -1,4 +1,5 @@
 import type { ChartDefinition } from './chart';
+import { breakLines } from './hyphenation';
 
 /**
  * The chart drawn as plain shapes: one layout for every output. The web app turns it into
@@ -23,6 +24,8 @@ export type ChartShape =
       weight: 400 | 700;
       fill: string;
       role: 'tick' | 'category' | 'legend' | 'value' | 'suppressed';
+      /** Degrees, clockwise, around (x, y); set on category labels too long to stand level. */
+      rotate?: number;
     };
 
 export type ChartLayout = {
@@ -33,6 +36,8 @@ export type ChartLayout = {
   title: string;
   description: string;
   shapes: ChartShape[];
+  /** Height under the plot taken by the category labels; a document may give a chart more height when it is large. */
+  labelRoom: number;
 };
 
 export type ChartRenderOptions = {
@@ -57,6 +62,8 @@ const MUTED = '#475467';
 const GRID = '#d0d5dd';
 const FONT_SIZE = 12;
 const SMALL = 11;
+/** Slant of category labels that cannot stand level, in degrees. */
+const SLANT = 40;
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 
@@ -65,31 +72,20 @@ export function estimateTextWidth(text: string, size: number): number {
   return text.length * size * 0.56;
 }
 
+/**
+ * Wraps a label into at most maxLines lines of maxWidth: words wrap at spaces and a word wider
+ * than a line is hyphenated, never cut without a hyphen. Only a label that needs more lines than
+ * allowed ends in "…" (the chart's data table always has the whole text).
+ */
 function fitLines(text: string, maxWidth: number, size: number, maxLines: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let current = '';
-  for (const word of words) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (estimateTextWidth(candidate, size) <= maxWidth || !current) {
-      current = candidate;
-    } else {
-      lines.push(current);
-      current = word;
-    }
-  }
-  if (current) lines.push(current);
+  const measure = (part: string): number => estimateTextWidth(part, size);
+  const lines = breakLines(text.trim(), maxWidth, measure).filter(Boolean);
+  if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  const cut = lines.length > maxLines;
-  return kept.map((line, index) => {
-    const last = index === kept.length - 1;
-    let shown = line;
-    if (estimateTextWidth(shown, size) > maxWidth || (last && cut)) {
-      const room = Math.max(1, Math.floor(maxWidth / (size * 0.56)) - 1);
-      shown = `${shown.slice(0, Math.min(shown.length, room)).trimEnd()}…`;
-    }
-    return shown;
-  });
+  let last = `${kept[maxLines - 1] ?? ''}…`;
+  while (last.length > 1 && measure(last) > maxWidth) last = `${last.slice(0, -2).replace(/[-\s]+$/, '')}…`;
+  kept[maxLines - 1] = last;
+  return kept;
 }
 
 /** 1, 2, 2.5 or 5 times a power of ten, at least value / count: readable ticks. */
@@ -155,11 +151,25 @@ export function layoutChart(definition: ChartDefinition, options: ChartRenderOpt
   for (let tick = 0; tick <= maximum + step / 1000; tick += step) ticks.push(Math.round(tick * 1e6) / 1e6);
   const tickLabelWidth = Math.max(...ticks.map((tick) => estimateTextWidth(format(tick), SMALL)));
 
-  const plotLeft = Math.ceil(tickLabelWidth + 10);
+  const tickRoom = Math.ceil(tickLabelWidth + 10);
   const plotRight = width - 8;
   const plotTop = legendBottom + 8;
-  const plotBottom = height - 36;
-  const plotWidth = Math.max(1, plotRight - plotLeft);
+  // Category labels stand level under their bar in up to three lines. If one would need more (many
+  // long area names), all are written whole on one slanted line instead, never cut short; the
+  // plot gives up the room below and, for the first label's tail, on the left.
+  const levelSlot = Math.max(1, plotRight - tickRoom) / Math.max(1, categories.length);
+  const levelLines = categories.map((category) => fitLines(category, levelSlot - 6, SMALL, 99));
+  const slanted = levelLines.some((lines) => lines.length > 3);
+  const longest = Math.max(0, ...categories.map((category) => estimateTextWidth(category, SMALL)));
+  const maxSlantedWidth = height * 0.9;
+  const slantedWidth = Math.min(longest, maxSlantedWidth);
+  const cos = Math.cos((SLANT * Math.PI) / 180);
+  const sin = Math.sin((SLANT * Math.PI) / 180);
+  const plotLeft = slanted ? Math.max(tickRoom, Math.ceil(slantedWidth * cos - levelSlot / 2 + 4)) : tickRoom;
+  const slot = Math.max(1, plotRight - plotLeft) / Math.max(1, categories.length);
+  const categoryLines = slanted ? categories.map((category) => fitLines(category, maxSlantedWidth, SMALL, 1)) : levelLines;
+  const labelRows = Math.max(1, ...categoryLines.map((lines) => lines.length));
+  const plotBottom = slanted ? height - Math.ceil(slantedWidth * sin + SMALL + 12) : height - (labelRows * 13 + 14);
   const plotHeight = Math.max(1, plotBottom - plotTop);
   const yOf = (value: number): number => round(plotBottom - (Math.min(Math.max(value, 0), maximum) / maximum) * plotHeight);
 
@@ -169,10 +179,13 @@ export function layoutChart(definition: ChartDefinition, options: ChartRenderOpt
     shapes.push({ kind: 'text', x: plotLeft - 6, y: round(y + 4), text: format(tick), anchor: 'end', size: SMALL, weight: 400, fill: MUTED, role: 'tick' });
   }
 
-  const slot = plotWidth / Math.max(1, categories.length);
   const centre = (index: number): number => round(plotLeft + slot * index + slot / 2);
-  for (const [index, category] of categories.entries()) {
-    const lines = fitLines(category, slot - 4, SMALL, 2);
+  for (const [index, lines] of categoryLines.entries()) {
+    if (slanted) {
+      const line = lines[0] ?? '';
+      shapes.push({ kind: 'text', x: round(centre(index) + 4), y: round(plotBottom + 14), text: line, anchor: 'end', size: SMALL, weight: 400, fill: INK, role: 'category', rotate: -SLANT });
+      continue;
+    }
     lines.forEach((line, lineIndex) => {
       shapes.push({ kind: 'text', x: centre(index), y: round(plotBottom + 15 + lineIndex * 13), text: line, anchor: 'middle', size: SMALL, weight: 400, fill: INK, role: 'category' });
     });
@@ -263,6 +276,7 @@ export function layoutChart(definition: ChartDefinition, options: ChartRenderOpt
     title: definition.title,
     description: definition.description ?? '',
     shapes,
+    labelRoom: round(height - plotBottom),
   };
 }
 
@@ -281,7 +295,7 @@ function shapeSvg(shape: ChartShape): string {
     case 'circle':
       return `<circle cx="${shape.cx}" cy="${shape.cy}" r="${shape.r}" fill="${shape.fill}" stroke="${shape.stroke}" stroke-width="2"/>`;
     case 'text':
-      return `<text x="${shape.x}" y="${shape.y}" text-anchor="${shape.anchor}" font-size="${shape.size}"${shape.weight === 700 ? ' font-weight="700"' : ''} fill="${shape.fill}">${escapeXml(shape.text)}</text>`;
+      return `<text x="${shape.x}" y="${shape.y}" text-anchor="${shape.anchor}" font-size="${shape.size}"${shape.weight === 700 ? ' font-weight="700"' : ''} fill="${shape.fill}"${shape.rotate ? ` transform="rotate(${shape.rotate} ${shape.x} ${shape.y})"` : ''}>${escapeXml(shape.text)}</text>`;
   }
 }
 

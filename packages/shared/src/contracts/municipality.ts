@@ -14,6 +14,28 @@ export const STAFF_LANGUAGES = ['nb', 'en'] as const;
 /** Languages a municipality may offer (the staff languages plus public-page languages). */
 export const LANGUAGE_CODES = ['nb', 'nn', 'en', 'ro', 'bg', 'pl', 'lt', 'ru', 'uk', 'ar', 'vi', 'th', 'tl', 'es'] as const;
 
+/** Largest logo file the municipality may upload (PNG or JPEG); it is kept in the settings. */
+export const LOGO_MAX_BYTES = 200 * 1024;
+/** Largest logo in pixels, each side; documents print it at most 150 × 42 pt. */
+export const LOGO_MAX_PIXELS = 2000;
+
+export const MunicipalityLogoSchema = z.object({
+  type: z.enum(['png', 'jpg']).describe('Image format'),
+  width: z.number().int().describe('Width in pixels'),
+  height: z.number().int().describe('Height in pixels'),
+  bytes: z.number().int().describe('File size in bytes'),
+});
+export type MunicipalityLogo = z.infer<typeof MunicipalityLogoSchema>;
+
+export const SetMunicipalityLogoBodySchema = z.object({
+  image: z
+    .string()
+    .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 8)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Base64')
+    .describe(`The PNG or JPEG file, base64-encoded; at most ${LOGO_MAX_BYTES / 1024} KB and ${LOGO_MAX_PIXELS} pixels each side`),
+});
+export type SetMunicipalityLogoBody = z.infer<typeof SetMunicipalityLogoBodySchema>;
+
 export const MunicipalitySettingsSchema = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -26,6 +48,7 @@ export const MunicipalitySettingsSchema = z.object({
   noiseMax: z.number().int().describe('D: the largest absolute noise the cell-key method adds to a published count'),
   noiseVariance: z.number().describe('V: the variance of that noise'),
   isDemo: z.boolean(),
+  logo: MunicipalityLogoSchema.nullable().describe("The logo printed on the municipality's documents; the image itself is at /municipality/logo"),
 });
 export type MunicipalitySettings = z.infer<typeof MunicipalitySettingsSchema>;
 

@@ -22,7 +22,8 @@ import type { MemberRow } from './cooperation.repository';
 import { publicContentChanged } from '../../public/version';
 import { renderDocx } from '../../platform/documents/docx';
 import { renderPdf } from '../../platform/documents/pdf';
-import { municipalityOf } from '../reports/reports.repository';
+import { findMunicipality } from '../municipality/municipality.repository';
+import { documentLogo } from '../municipality/municipality.service';
 import { buildMinutesDocument } from './minutes-document';
 
 const fieldError = (field: string, message: string) => new AppError('VALIDATION_ERROR', message, [{ field, message }]);
@@ -191,8 +192,9 @@ async function presentMeeting(deps: Deps, actor: UserActor, meetingId: string): 
 export async function exportMinutes(deps: Deps, actor: UserActor, meetingId: string, format: 'pdf' | 'docx', lang: 'nb' | 'en'): Promise<{ body: Buffer; contentType: string; fileName: string }> {
   if (!(await seesMeetings(deps.db, actor))) throw notFound('The meeting');
   const meeting = await presentMeeting(deps, actor, meetingId);
-  const municipality = await municipalityOf(deps.db, actor.municipalityId);
-  const document = buildMinutesDocument(meeting, lang, municipality?.name ?? '');
+  const municipality = await findMunicipality(deps.db, actor.municipalityId);
+  const logo = municipality ? documentLogo(municipality) : undefined;
+  const document = { ...buildMinutesDocument(meeting, lang, municipality?.name ?? ''), ...(logo ? { logo } : {}) };
   const body = format === 'pdf' ? await renderPdf(document, { createdAt: new Date(meeting.startsAt) }) : await renderDocx(document);
   await inTransaction(deps, (tx) => recordAudit(tx, { municipalityId: actor.municipalityId, action: 'cooperation.minutes.exported', entityType: 'coop_meeting', entityId: meetingId, details: { format, lang } }));
   const prefix = lang === 'en' ? 'minutes' : 'referat';

@@ -61,6 +61,7 @@ describe('read the settings', () => {
       noiseMax: 3,
       noiseVariance: 1,
       isDemo: false,
+      logo: null,
     });
   });
 });

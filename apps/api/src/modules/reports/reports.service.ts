@@ -25,6 +25,7 @@ import { renderPdf } from '../../platform/documents/pdf';
 import { AppError, notFound } from '../../platform/errors';
 import { userNames } from '../plans/plans.repository';
 import { buildReportDocument, type BuiltReport } from './report-document';
+import { printableReport } from './report-print';
 import * as repo from './reports.repository';
 import type { ReportRow, ReportVersionRow } from './reports.repository';
 
@@ -284,7 +285,8 @@ export async function exportVersion(deps: Deps, actor: UserActor, reportId: stri
   const { report, version } = await loadVersion(deps, actor, reportId, number);
   const narrative = await narrativeOf(deps, actor.municipalityId, version);
   const { document, generatedAt } = await documentOf(deps, actor, report, version, narrative);
-  const body = format === 'pdf' ? await renderPdf(document, { createdAt: generatedAt }) : await renderDocx(document, { createdAt: generatedAt });
+  const printable = await printableReport(deps.db, actor.municipalityId, document, version, generatedAt);
+  const body = format === 'pdf' ? await renderPdf(printable, { createdAt: generatedAt }) : await renderDocx(printable, { createdAt: generatedAt });
   await inTransaction(deps, async (tx) => {
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'report.exported', entityType: 'council_report_version', entityId: version.id, details: { reportId, version: number, format, status: version.status } });
   });

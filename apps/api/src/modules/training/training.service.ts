@@ -19,6 +19,7 @@ import { inTransaction, type Deps } from '../../platform/deps';
 import { renderPdf } from '../../platform/documents/pdf';
 import { AppError, notFound } from '../../platform/errors';
 import { findMunicipality } from '../municipality/municipality.repository';
+import { documentLogo } from '../municipality/municipality.service';
 import { buildCertificateDocument } from './certificate.document';
 import { computeCoverage } from './training.coverage';
 import { followCoverage } from './training.plan-links';
@@ -217,7 +218,8 @@ export async function getCertificatePdf(deps: Deps, actor: UserActor, completion
     validUntil: row.validUntil,
     reference: row.id.slice(0, 8).toUpperCase(),
   });
-  const pdf = await renderPdf(document, { createdAt: row.completedAt });
+  const logo = municipality ? documentLogo(municipality) : undefined;
+  const pdf = await renderPdf(logo ? { ...document, logo } : document, { createdAt: row.completedAt });
   await inTransaction(deps, (tx) => recordAudit(tx, { municipalityId: actor.municipalityId, action: 'training.certificate.downloaded', entityType: 'training_completion', entityId: row.id, details: { moduleKey: row.moduleKey } }));
   return { pdf, fileName: `lykt-certificate-${row.moduleKey}.pdf` };
 }

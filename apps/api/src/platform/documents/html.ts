@@ -1,4 +1,5 @@
 import { chartTable, escapeXml, renderChartSvg, type ChartDefinition } from '@lykt/shared';
+import { editionLines, rendererLabels } from './labels';
 import type { DocBlock, DocModel } from './model';
 import { numberFormatFor, type RenderOptions } from './pdf';
 
@@ -20,11 +21,11 @@ function chartHtml(definition: ChartDefinition, formatNumber: (value: number) =>
   return `<figure class="doc-chart" id="${id}" aria-labelledby="${id}-caption"><figcaption id="${id}-caption">${escape(definition.title)}</figcaption>${svg}${tableHtml(data.caption, data.headers, data.rows, data.note, true)}</figure>`;
 }
 
-function blockHtml(block: DocBlock, formatNumber: (value: number) => string): string {
+function blockHtml(block: DocBlock, formatNumber: (value: number) => string, headingId?: string): string {
   switch (block.type) {
     case 'heading': {
       const level = block.level + 1;
-      return `<h${level}>${escape(block.text)}</h${level}>`;
+      return `<h${level}${headingId ? ` id="${headingId}"` : ''}>${escape(block.text)}</h${level}>`;
     }
     case 'paragraph':
       return `<p>${escape(block.text)}</p>`;
@@ -45,7 +46,8 @@ function blockHtml(block: DocBlock, formatNumber: (value: number) => string): st
 
 /**
  * The document as an HTML fragment (no <html> wrapper, no script, no inline style: safe under the
- * public pages' CSP): the title as <h1>, block headings as <h2>–<h4>, tables with caption and
+ * public pages' CSP): the title as <h1>, the edition lines, with `toc` a contents list linking to
+ * the headings, block headings as <h2>–<h4>, tables with caption and
  * scoped headers, charts as <figure> with the accessible inline SVG and its data table.
  * Every text is escaped.
  */
@@ -53,6 +55,14 @@ export function renderHtml(model: DocModel, options: RenderOptions = {}): string
   const formatNumber = options.formatNumber ?? numberFormatFor(model.lang);
   const parts = [`<h1>${escape(model.title)}</h1>`];
   if (model.subtitle) parts.push(`<p class="doc-subtitle">${escape(model.subtitle)}</p>`);
-  for (const block of model.blocks) parts.push(blockHtml(block, formatNumber));
+  if (model.edition) parts.push(...editionLines(model.edition, model.lang).map((line) => `<p class="doc-edition">${escape(line)}</p>`));
+  let headings = 0;
+  const ids = model.blocks.map((block) => (block.type === 'heading' ? `section-${(headings += 1)}` : undefined));
+  if (model.toc) {
+    const entries = model.blocks.flatMap((block, index) => (block.type === 'heading' && block.level <= 2 ? [`<li class="doc-toc-${block.level}"><a href="#${ids[index] ?? ''}">${escape(block.text)}</a></li>`] : []));
+    const label = rendererLabels(model.lang).contents;
+    if (entries.length > 0) parts.push(`<nav class="doc-toc" aria-label="${escape(label)}"><h2>${escape(label)}</h2><ul>${entries.join('')}</ul></nav>`);
+  }
+  model.blocks.forEach((block, index) => parts.push(blockHtml(block, formatNumber, model.toc ? ids[index] : undefined)));
   return parts.join('\n');
 }

@@ -14,6 +14,25 @@ export type DocBlock =
   | { type: 'keyValue'; items: Array<{ label: string; value: string }> }
   | { type: 'pageBreak' };
 
+/** Which state of the data a document shows; printed under the title in the document's language. */
+export type DocEdition = {
+  /** The day the figures are as of, YYYY-MM-DD ("Data per 4. desember 2026"). */
+  dataAsOf: string;
+  /** The document's version number, e.g. a report's 2nd version. */
+  version?: number;
+  status?: 'draft' | 'final';
+  /** ISO 8601 time a final version was frozen; printed as its own line in Norwegian time. */
+  frozenAt?: string;
+};
+
+/** An image shown at the top of the first page, e.g. the municipality's logo (already validated). */
+export type DocLogo = {
+  data: Buffer;
+  type: 'png' | 'jpg';
+  /** Alternative text, e.g. "Øvre Ås kommune". */
+  alt: string;
+};
+
 export type DocModel = {
   title: string;
   subtitle?: string;
@@ -23,5 +42,10 @@ export type DocModel = {
   footer?: string;
   /** Document metadata author, e.g. the municipality's name. Never a person's name. */
   author?: string;
+  /** Date, version and frozen time, printed under the title. */
+  edition?: DocEdition;
+  /** A table of contents of the level 1 and 2 headings after the title (PDF with page numbers and links; DOCX as a TOC field). The PDF always gets bookmarks. */
+  toc?: boolean;
+  logo?: DocLogo;
   blocks: DocBlock[];
 };

@@ -1,8 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { chartTable, layoutChart, type ChartDefinition, type ChartShape } from '@lykt/shared';
 import { fontFaces, textRuns, type FontWeight } from './fonts';
-import { rendererLabels } from './labels';
+import { editionLines, rendererLabels } from './labels';
 import type { DocBlock, DocModel } from './model';
+import { breakLines, columnWidths } from './table-layout';
 
 export type RenderOptions = {
   /** Stored as the document's creation date; pass it for reproducible output (a frozen report's finalisation time). */
@@ -13,6 +14,10 @@ export type RenderOptions = {
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
+/** pdfkit's outline item; its addItem also takes the destination's position, which the types leave out. */
+type OutlineItem = { addItem(title: string, options?: { expanded?: boolean; top?: number; left?: number }): OutlineItem };
+/** A heading listed in the table of contents: its text, level (1 or 2) and the page it landed on. */
+type TocEntry = { text: string; depth: number; page: number; destination: string };
 
 const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
 const INK = '#1d2939';
@@ -22,6 +27,8 @@ const HEAD_FILL = '#eef2f6';
 const SIZES = { title: 22, subtitle: 13, h1: 17, h2: 14, h3: 12, body: 10.5, small: 9, footer: 8 };
 const CHART_HEIGHT = 230;
 const CELL_PAD = 4;
+const LOGO = { width: 150, height: 42 };
+const TOC_PAGE_WIDTH = 28;
 
 export function numberFormatFor(lang: string): (value: number) => string {
   const format = new Intl.NumberFormat(/^(nb|nn|no)\b/i.test(lang) ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
@@ -41,6 +48,15 @@ function baseFont(weight: FontWeight): string {
  * embedded (subset) so every Norwegian and Sami letter prints and the text can be extracted.
  */
 export async function renderPdf(model: DocModel, options: RenderOptions = {}): Promise<Buffer> {
+  const createdAt = options.createdAt ?? new Date();
+  const first = await drawPdf(model, { ...options, createdAt }, null);
+  if (!model.toc || first.toc.length === 0) return first.buffer;
+  // The contents list has a fixed height, so the second pass lays out every page exactly as the
+  // first did; it only fills in the page numbers the first pass found.
+  return (await drawPdf(model, { ...options, createdAt }, first.toc)).buffer;
+}
+
+async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Date }, knownToc: TocEntry[] | null): Promise<{ buffer: Buffer; toc: TocEntry[] }> {
   const labels = rendererLabels(model.lang);
   const formatNumber = options.formatNumber ?? numberFormatFor(model.lang);
   const doc: Doc = new PDFDocument({
@@ -58,7 +74,7 @@ export async function renderPdf(model: DocModel, options: RenderOptions = {}): P
       ...(model.author ? { Author: model.author } : {}),
       Creator: 'Lykt',
       Producer: 'Lykt',
-      CreationDate: options.createdAt ?? new Date(),
+      CreationDate: options.createdAt,
     },
   });
   for (const face of fontFaces()) doc.registerFont(face.name, face.woff);
@@ -122,12 +138,31 @@ export async function renderPdf(model: DocModel, options: RenderOptions = {}): P
     });
   };
 
-  const heading = (level: 1 | 2 | 3 | 4, text: string): void => {
+  const outlineRoot: OutlineItem = doc.outline;
+  const outlineParents: OutlineItem[] = [outlineRoot];
+  const tocFound: TocEntry[] = [];
+
+  /**
+   * A heading, kept on the page with `keep` points of what follows it; level 2–4 are the model's
+   * headings 1–3, which get a bookmark in the outline and a named destination for the contents.
+   */
+  const heading = (level: 1 | 2 | 3 | 4, text: string, keep = 60, listed = true): void => {
     const size = level === 1 ? SIZES.title : level === 2 ? SIZES.h1 : level === 3 ? SIZES.h2 : SIZES.h3;
     const height = measure(text, size, contentWidth, 700);
-    // Keep a heading with at least a few lines of what follows it.
-    ensureSpace(height + 60);
+    ensureSpace(height + (level > 1 ? 10 : 0) + keep);
     if (level > 1 && doc.y > MARGIN.top + 1) doc.moveDown(0.6);
+    if (level > 1 && listed) {
+      const depth = level - 1;
+      const destination = `section-${tocFound.length + 1}`;
+      doc.addNamedDestination(destination, 'XYZ', 0, doc.y, null);
+      const pageNumber = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+      tocFound.push({ text, depth, page: pageNumber, destination });
+      const parent = outlineParents[Math.min(depth - 1, outlineParents.length - 1)] ?? outlineRoot;
+      // pdfkit measures the destination's left edge from the right, hence the page width.
+      const item = parent.addItem(text, { expanded: depth === 1, top: doc.y, left: doc.page.width });
+      outlineParents.length = depth;
+      outlineParents[depth] = item;
+    }
     leaf(root, `H${level}`, () => {
       doc.x = left;
       write(text, { size, weight: 700, width: contentWidth, paragraphGap: level === 1 ? 4 : 6 });
@@ -153,18 +188,26 @@ export async function renderPdf(model: DocModel, options: RenderOptions = {}): P
     doc.moveDown(0.4);
   };
 
+  const cellMeasure = (weight: FontWeight) => (text: string): number => {
+    doc.font(baseFont(weight)).fontSize(SIZES.small);
+    return doc.widthOfString(text);
+  };
+
   const table = (caption: string, headers: string[], rows: string[][], note?: string, rowHeaders = false): void => {
     const columns = Math.max(1, headers.length, ...rows.map((row) => row.length));
-    // The first column (the row's label) gets more room when there are several columns.
-    const firstShare = columns === 1 ? 1 : columns === 2 ? 0.45 : Math.min(0.4, 1.6 / columns);
-    const widths = Array.from({ length: columns }, (_, index) => (index === 0 ? contentWidth * firstShare : (contentWidth * (1 - firstShare)) / (columns - 1)));
+    const widths = columnWidths([headers, ...rows], columns, contentWidth, cellMeasure(700), CELL_PAD * 2);
     const xs = widths.map((_, index) => left + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
-    const rowHeight = (cells: string[], weight: FontWeight): number => Math.max(...widths.map((width, index) => measure(cells[index] ?? '', SIZES.small, width - CELL_PAD * 2, weight))) + CELL_PAD * 2;
+    // Lines are broken here, not by pdfkit, so a word too long for its column is hyphenated, never cut.
+    const cellLines = (text: string, index: number, weight: FontWeight): string[] => (text ? breakLines(text, (widths[index] ?? contentWidth) - CELL_PAD * 2, cellMeasure(weight)) : []);
+    doc.font(baseFont(400)).fontSize(SIZES.small);
+    const lineHeight = doc.currentLineHeight(true) + 2;
+    const rowHeight = (cells: string[], weight: FontWeight): number => Math.max(1, ...widths.map((_, index) => cellLines(cells[index] ?? '', index, weight).length)) * lineHeight + CELL_PAD * 2;
     const headerHeight = headers.length > 0 ? rowHeight(headers, 700) : 0;
 
     const element = doc.struct('Table');
     root.add(element);
-    ensureSpace(measure(caption, SIZES.body, contentWidth, 700) + headerHeight + 30);
+    const firstRow = rows[0] ? rowHeight(rows[0], 400) : 0;
+    ensureSpace((caption ? measure(caption, SIZES.body, contentWidth, 700) + 4 : 0) + headerHeight + firstRow);
     if (caption) {
       leaf(element, 'Caption', () => {
         doc.x = left;
@@ -176,8 +219,10 @@ export async function renderPdf(model: DocModel, options: RenderOptions = {}): P
       if (header) doc.rect(left, y, contentWidth, height).fill(HEAD_FILL);
       widths.forEach((width, index) => {
         const draw = (): void => {
-          const text = cells[index] ?? '';
-          if (text.length > 0) write(text, { size: SIZES.small, weight: header ? 700 : 400, x: xs[index] ?? left, y: y + CELL_PAD, width: width - CELL_PAD * 2 });
+          const weight: FontWeight = header ? 700 : 400;
+          cellLines(cells[index] ?? '', index, weight).forEach((line, lineIndex) => {
+            write(line, { size: SIZES.small, weight, x: (xs[index] ?? left) + CELL_PAD, y: y + CELL_PAD + lineIndex * lineHeight, lineBreak: false });
+          });
         };
         if (struct) leaf(struct, header || (rowHeaders && index === 0) ? 'TH' : 'TD', draw);
         else draw();
@@ -251,35 +296,69 @@ export async function renderPdf(model: DocModel, options: RenderOptions = {}): P
         doc.font(baseFont(shape.weight)).fontSize(shape.size);
         const width = doc.widthOfString(shape.text);
         const x = shape.anchor === 'middle' ? shape.x - width / 2 : shape.anchor === 'end' ? shape.x - width : shape.x;
+        if (shape.rotate) {
+          doc.save();
+          doc.rotate(shape.rotate, { origin: [x0 + shape.x, y0 + shape.y] });
+        }
         write(shape.text, { size: shape.size, weight: shape.weight, color: shape.fill, x: x0 + x, y: y0 + shape.y, baseline: 'alphabetic', lineBreak: false });
+        if (shape.rotate) doc.restore();
         break;
       }
     }
   };
 
+  /** The chart's layout; slanted category labels get their room below the usual plot height. */
+  const chartLayout = (definition: ChartDefinition) => {
+    const layout = layoutChart(definition, { width: contentWidth, height: CHART_HEIGHT, formatNumber });
+    const extra = Math.max(0, layout.labelRoom - 40);
+    return extra > 0 ? layoutChart(definition, { width: contentWidth, height: CHART_HEIGHT + extra, formatNumber }) : layout;
+  };
+
   const chart = (definition: ChartDefinition): void => {
     const data = chartTable(definition, formatNumber);
-    ensureSpace(CHART_HEIGHT + 40);
+    const layout = chartLayout(definition);
+    ensureSpace(layout.height + 40);
     const alt = [definition.title, definition.description, labels.chartData].filter(Boolean).join(' ');
     const y0 = doc.y;
     leaf(
       root,
       'Figure',
       () => {
-        const layout = layoutChart(definition, { width: contentWidth, height: CHART_HEIGHT, formatNumber });
         for (const shape of layout.shapes) drawShape(shape, left, y0);
       },
       { alt },
     );
     doc.x = left;
-    doc.y = y0 + CHART_HEIGHT + 8;
+    doc.y = y0 + layout.height + 8;
     table(data.caption, data.headers, data.rows, data.note, true);
   };
 
-  const block = (item: DocBlock): void => {
+  /** How much of a block must stand on the same page as the heading before it. */
+  const leadHeight = (index: number): number => {
+    const item = model.blocks[index];
+    if (!item) return 0;
     switch (item.type) {
       case 'heading':
-        heading((item.level + 1) as 2 | 3 | 4, item.text);
+        return measure(item.text, item.level === 1 ? SIZES.h1 : item.level === 2 ? SIZES.h2 : SIZES.h3, contentWidth, 700) + 16 + leadHeight(index + 1);
+      case 'paragraph':
+        return Math.min(measure(item.text, SIZES.body, contentWidth), 3 * (SIZES.body * 1.21 + 2));
+      case 'list':
+        return measure(item.items[0] ?? '', SIZES.body, contentWidth - 18);
+      case 'table':
+        return (item.caption ? measure(item.caption, SIZES.body, contentWidth, 700) + 4 : 0) + 40;
+      case 'chart':
+        return chartLayout(item.chart).height + 8;
+      case 'keyValue':
+        return 24;
+      case 'pageBreak':
+        return 0;
+    }
+  };
+
+  const block = (item: DocBlock, index: number): void => {
+    switch (item.type) {
+      case 'heading':
+        heading((item.level + 1) as 2 | 3 | 4, item.text, leadHeight(index + 1));
         break;
       case 'paragraph':
         paragraph(root, item.text);
@@ -302,10 +381,61 @@ export async function renderPdf(model: DocModel, options: RenderOptions = {}): P
     }
   };
 
+  /** The logo, top left of the first page, as a figure named by its alternative text. */
+  const logo = (): void => {
+    if (!model.logo) return;
+    const image = model.logo;
+    const y0 = doc.y;
+    leaf(root, 'Figure', () => {
+      doc.image(image.data, left, y0, { fit: [LOGO.width, LOGO.height] });
+    }, { alt: image.alt });
+    doc.x = left;
+    doc.y = y0 + LOGO.height + 12;
+  };
+
+  const tocEntries = (): Array<{ text: string; level: 1 | 2 }> =>
+    model.blocks.flatMap((item) => (item.type === 'heading' && item.level <= 2 ? [{ text: item.text, level: item.level === 1 ? (1 as const) : (2 as const) }] : []));
+
+  /**
+   * The table of contents: headings of level 1 and 2 with their page number, each a link to its
+   * heading. Its height depends only on the texts, so both passes lay it out the same.
+   */
+  const contents = (): void => {
+    const entries = tocEntries();
+    if (!model.toc || entries.length === 0) return;
+    heading(2, labels.contents, 40, false);
+    const element = doc.struct('TOC');
+    root.add(element);
+    entries.forEach((entry, index) => {
+      const indent = entry.level === 1 ? 0 : 16;
+      const size = entry.level === 1 ? SIZES.body : SIZES.small + 0.5;
+      const textWidth = contentWidth - indent - TOC_PAGE_WIDTH - 8;
+      const height = measure(entry.text, size, textWidth, entry.level === 1 ? 700 : 400);
+      ensureSpace(height + 4);
+      const y = doc.y;
+      const known = knownToc?.[index];
+      const item = doc.struct('TOCI');
+      element.add(item);
+      leaf(item, 'Reference', () => {
+        write(entry.text, { size, weight: entry.level === 1 ? 700 : 400, x: left + indent, y, width: textWidth });
+        write(known ? String(known.page) : ' ', { size, x: left + contentWidth - TOC_PAGE_WIDTH, y, width: TOC_PAGE_WIDTH, align: 'right', lineBreak: false });
+      });
+      item.end();
+      doc.goTo(left + indent, y, contentWidth - indent, height, known?.destination ?? 'section-0');
+      doc.x = left;
+      doc.y = y + height + 4;
+    });
+    element.end();
+    doc.moveDown(0.8);
+  };
+
+  logo();
   heading(1, model.title);
   if (model.subtitle) paragraph(root, model.subtitle, SIZES.subtitle, MUTED);
+  if (model.edition) for (const line of editionLines(model.edition, model.lang)) paragraph(root, line, SIZES.small + 0.5, MUTED);
   doc.moveDown(0.5);
-  for (const item of model.blocks) block(item);
+  contents();
+  model.blocks.forEach(block);
   root.end();
 
   const range = doc.bufferedPageRange();
@@ -325,5 +455,5 @@ export async function renderPdf(model: DocModel, options: RenderOptions = {}): P
     doc.page.margins.bottom = bottom;
   }
   doc.end();
-  return done;
+  return { buffer: await done, toc: tocFound.filter((entry) => entry.depth <= 2) };
 }

@@ -34,6 +34,7 @@ import { SelectField } from '../../components/select-field';
 import { fieldErrorText } from '../../lib/error-text';
 import { hasPermission, useMe } from '../auth/use-me';
 import { ContentReviewSection } from './content-review-section';
+import { LogoForm } from './logo-form';
 import { updateMunicipalityMutationOptions } from './mutations';
 import { municipalityQueryOptions } from './queries';
 
@@ -51,6 +52,7 @@ export function SettingsPage() {
       {settings.isError ? <LoadError error={settings.error} onRetry={() => void settings.refetch()} /> : null}
       {settings.data ? <SettingsForm settings={settings.data} canWrite={hasPermission(me, 'municipality:write')} /> : null}
       {hasPermission(me, 'content:review') ? <ContentReviewSection /> : null}
+      {settings.data ? <LogoForm settings={settings.data} canWrite={hasPermission(me, 'municipality:write')} /> : null}
     </div>
   );
 }
