@@ -45,7 +45,7 @@ describe('the key figures', () => {
       ['Tiltak fullført', '7'],
       ['Møter i samarbeidsgruppen', '4'],
     ]);
-    expect(table.note).toContain('skjult');
+    expect(table.note).toContain('«færre enn»');
     expect(keyFigureBlocks([], 2026, 'en')).toEqual([{ type: 'paragraph', text: 'Lykt has no key figures for the period.' }]);
   });
 
