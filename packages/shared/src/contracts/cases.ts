@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuerySchema, phoneSchema, emailSchema } from './common';
+import type { OrganisationKind } from './organisations';
 import { AGE_BANDS, EXPLOITATION_FORMS, GENDERS, SECTORS } from './screening';
 
 // ---------------------------------------------------------------------------------------------
@@ -88,6 +89,26 @@ export const LEGAL_BASIS_CATEGORIES: Record<LegalBasis, readonly ShareCategory[]
   child_welfare_notification: SHARE_CATEGORIES,
   other_statutory_duty: ['first_name', 'full_name', 'date_of_birth', 'age_band', 'gender'],
 };
+
+/**
+ * Whom each legal basis lets the municipality share with, by the recipient's organisation kind (null:
+ * the written reason names the statute and the recipient). The duty to notify child welfare is a duty
+ * towards child welfare services; the duty to avert is met by telling the police. Sharing anything with
+ * anyone else without consent is refused.
+ */
+export const LEGAL_BASIS_RECIPIENT_KINDS: Record<LegalBasis, readonly OrganisationKind[] | null> = {
+  avert_serious_crime: ['police'],
+  child_welfare_notification: ['child_welfare'],
+  other_statutory_duty: null,
+};
+
+/** The legal bases that can apply to a recipient of this kind (the forms offer only these). */
+export function legalBasesFor(recipientKind: string | undefined): LegalBasis[] {
+  return LEGAL_BASES.filter((basis) => {
+    const kinds: readonly string[] | null = LEGAL_BASIS_RECIPIENT_KINDS[basis];
+    return kinds === null || (recipientKind !== undefined && kinds.includes(recipientKind));
+  });
+}
 
 /** The parts of a case no consent category or legal basis covers: never in an export to a recipient. */
 export const UNSHARED_CASE_PARTS = ['coded_facts', 'safety_plan', 'tasks', 'journal', 'consents', 'referrals'] as const;

@@ -109,20 +109,32 @@ describe('resolveSharingBasis (one check for referrals and exports)', () => {
         consentRow({ id: 'c', dataCategories: ['date_of_birth'], recipientOrganisationId: '77777777-7777-4777-8777-777777777777' }),
         consentRow({ id: 'd', purpose: 'statistics', dataCategories: ['gender'] }),
       ],
-      { organisationId: POLICE, consentId: null, legalBasis: null, legalBasisReason: null },
+      { organisationId: POLICE, organisationKind: 'police', consentId: null, legalBasis: null, legalBasisReason: null },
     );
     expect(basis).toEqual({ kind: 'consent', consentIds: ['a'], givenOn: ['2026-01-04'], categories: ['full_name', 'languages'] });
   });
 
   it('gives a legal basis only its own categories, and only with a reason', () => {
-    expect(resolveSharingBasis([], { organisationId: POLICE, consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: ' Fare ' })).toMatchObject({ kind: 'legal_basis', reason: 'Fare', categories: expect.not.arrayContaining(['need']) });
-    expect(() => resolveSharingBasis([], { organisationId: POLICE, consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: null })).toThrow(/legalBasisReason/);
+    expect(resolveSharingBasis([], { organisationId: POLICE, organisationKind: 'police', consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: ' Fare ' })).toMatchObject({ kind: 'legal_basis', reason: 'Fare', categories: expect.not.arrayContaining(['need']) });
+    expect(() => resolveSharingBasis([], { organisationId: POLICE, organisationKind: 'police', consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: null })).toThrow(/legalBasisReason/);
+  });
+
+  it('applies a legal basis only to the recipients it is a duty towards', () => {
+    const shelter = { organisationId: POLICE, consentId: null, legalBasisReason: 'Grunn' } as const;
+    // The duty to notify child welfare is no basis for giving everything to a shelter, a business or the police.
+    for (const kind of ['shelter', 'business', 'police', 'ngo'] as const) {
+      expect(() => resolveSharingBasis([], { ...shelter, organisationKind: kind, legalBasis: 'child_welfare_notification' }), kind).toThrow(/legalBasis/);
+    }
+    expect(resolveSharingBasis([], { ...shelter, organisationKind: 'child_welfare', legalBasis: 'child_welfare_notification' })).toMatchObject({ kind: 'legal_basis' });
+    // The duty to avert is met by telling the police, not by handing the case to anyone else.
+    expect(() => resolveSharingBasis([], { ...shelter, organisationKind: 'shelter', legalBasis: 'avert_serious_crime' })).toThrow(/legalBasis/);
+    expect(resolveSharingBasis([], { ...shelter, organisationKind: 'business', legalBasis: 'other_statutory_duty' }).categories).toEqual(['first_name', 'full_name', 'date_of_birth', 'age_band', 'gender']);
   });
 });
 
 describe('buildRecipientExportDoc', () => {
   it('carries only the covered categories; the first page names recipient, basis, what is in and what was left out and why', () => {
-    const basis = resolveSharingBasis([consentRow({ dataCategories: ['full_name', 'languages'] })], { organisationId: POLICE, consentId: null, legalBasis: null, legalBasisReason: null });
+    const basis = resolveSharingBasis([consentRow({ dataCategories: ['full_name', 'languages'] })], { organisationId: POLICE, organisationKind: 'police', consentId: null, legalBasis: null, legalBasisReason: null });
     const doc = buildRecipientExportDoc({ ...base, safetyPlan: 'Hemmelig plan' }, 'Politiet', basis, 'Eksempel kommune', new Date('2026-02-01T12:00:00Z'));
     expect(doc.subtitle).toBe('Utskrift til Politiet');
     const breakAt = doc.blocks.findIndex((block) => block.type === 'pageBreak');
@@ -137,7 +149,7 @@ describe('buildRecipientExportDoc', () => {
   });
 
   it('under a legal basis names the law and the reason, with the law’s source', () => {
-    const basis = resolveSharingBasis([], { organisationId: POLICE, consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: 'Akutt fare' });
+    const basis = resolveSharingBasis([], { organisationId: POLICE, organisationKind: 'police', consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: 'Akutt fare' });
     const doc = buildRecipientExportDoc(base, 'Politiet', basis, 'Eksempel kommune', new Date(), 'en');
     const text = JSON.stringify(doc.blocks);
     for (const element of ['Duty to avert serious crime (straffeloven § 196)', 'Akutt fare', 'Source: straffeloven § 196', '1996-04-12']) expect(text).toContain(element);

@@ -1,4 +1,4 @@
-import { SHARE_CATEGORIES, UNSHARED_CASE_PARTS, type Case, type CaseExportLanguage, type CaseRecipientExportBody, type ShareCategory } from '@lykt/shared';
+import { SHARE_CATEGORIES, UNSHARED_CASE_PARTS, type Case, type CaseExportLanguage, type CaseRecipientExportBody, type OrganisationKind, type ShareCategory } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -285,7 +285,7 @@ export async function exportCaseToRecipient(deps: Deps, actor: UserActor, caseId
   const { access, theCase, municipalityName } = await openForExport(deps, actor, caseId);
   const recipient = (await findOrganisationOptions(deps.db, actor.municipalityId)).find((organisation) => organisation.id === body.recipientOrganisationId);
   if (!recipient) throw invalid('recipientOrganisationId', 'Not an active organisation of this municipality');
-  const basis = resolveSharingBasis(await findConsents(deps.db, actor.municipalityId, caseId), { organisationId: recipient.id, consentId: null, legalBasis: body.legalBasis, legalBasisReason: body.legalBasisReason });
+  const basis = resolveSharingBasis(await findConsents(deps.db, actor.municipalityId, caseId), { organisationId: recipient.id, organisationKind: recipient.kind as OrganisationKind, consentId: null, legalBasis: body.legalBasis, legalBasisReason: body.legalBasisReason });
   if (basis.categories.length === 0) {
     throw new AppError('NO_SHARING_BASIS', 'No valid consent to this recipient covers any part of the case. State a legal basis with a reason, or record the person’s consent first.', [{ field: 'legalBasis', message: 'No consent or legal basis' }]);
   }

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { buildOrganisation, buildUser, schema } from '@lykt/db';
-import type { Case } from '@lykt/shared';
+import type { Case, OrganisationKind } from '@lykt/shared';
 import { call, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
 import { seedCapabilities } from '../../platform/seed-capabilities';
 
@@ -26,7 +26,12 @@ export type CaseTenant = Awaited<ReturnType<typeof seedCaseTenant>>;
 
 /** A shelter organisation with its own partner user. */
 export async function seedShelter(h: TestHarness, tenant: CaseTenant) {
-  const organisation = await buildOrganisation(h.deps.db, tenant.municipality.id, { name: 'Krisesenteret Test', kind: 'shelter', isInternal: false });
+  return seedPartnerOrganisation(h, tenant, 'shelter', 'Krisesenteret Test');
+}
+
+/** A partner organisation of the given kind with one partner user (police, child welfare, shelter …). */
+export async function seedPartnerOrganisation(h: TestHarness, tenant: CaseTenant, kind: OrganisationKind, name: string) {
+  const organisation = await buildOrganisation(h.deps.db, tenant.municipality.id, { name, kind, isInternal: false });
   const user = await buildUser(h.deps.db, seedCapabilities(h.deps.keyring), { municipalityId: tenant.municipality.id, organisationId: organisation.id, role: 'partner' });
   return { organisation, user };
 }

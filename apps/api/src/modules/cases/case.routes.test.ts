@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type Case } from '@lykt/shared';
 import { call, createHarness, errorCode, signIn, type TestHarness } from '../../../test/harness';
-import { auditOf, caseEndpoints, caseState, directCaseBody, extraUser, openCase, partnerEndpoints, PERSON, SECRET_VALUES, seedCaseTenant, seedShelter } from './case.fixtures';
+import { auditOf, caseEndpoints, caseState, directCaseBody, extraUser, openCase, partnerEndpoints, PERSON, SECRET_VALUES, seedCaseTenant, seedPartnerOrganisation } from './case.fixtures';
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -457,8 +457,9 @@ describe('reminders', () => {
     const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     const theCase = await openCase(h, owner, directCaseBody({ facts: { isMinor: true, ageBand: '16_17', reflectionPeriodStart: '2026-01-01', reflectionPeriodEnd: soon } }));
     await call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/tasks`, { title: 'Søk om tolk', ownerUserId: tenant.users.caseworker.id, dueOn: '2020-01-01' });
-    const { organisation } = await seedShelter(h, tenant);
-    await call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/referrals`, { organisationId: organisation.id, needKind: 'child_welfare', dataCategories: ['age_band'], consentId: null, legalBasis: 'child_welfare_notification', legalBasisReason: 'Meldeplikt til barnevernet' });
+    const { organisation } = await seedPartnerOrganisation(h, tenant, 'child_welfare', 'Barnevernstjenesten Test');
+    const notified = await call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/referrals`, { organisationId: organisation.id, needKind: 'child_welfare', dataCategories: ['age_band'], consentId: null, legalBasis: 'child_welfare_notification', legalBasisReason: 'Meldeplikt til barnevernet' });
+    expect(notified.statusCode, notified.body).toBe(200);
     await h.deps.db.update(schema.caseReferral).set({ answerDueAt: new Date(Date.now() - 1000) }).where(eq(schema.caseReferral.caseId, theCase.id));
     const reminders = (await call(h, owner, 'GET', '/api/v1/cases/reminders')).json<{ items: { kind: string; caseId: string }[] }>();
     expect(reminders.items.map((item) => item.kind).sort()).toEqual(['child_welfare_review', 'referral_overdue', 'reflection_period_ending', 'task_due']);

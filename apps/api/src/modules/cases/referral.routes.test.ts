@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, PartnerReferral } from '@lykt/shared';
 import { call, createHarness, errorCode, signIn, type Session, type TestHarness } from '../../../test/harness';
-import { auditOf, caseState, openCase, PERSON, SECRET_VALUES, seedCaseTenant, seedShelter, type CaseTenant } from './case.fixtures';
+import { auditOf, caseState, openCase, PERSON, SECRET_VALUES, seedCaseTenant, seedPartnerOrganisation, seedShelter, type CaseTenant } from './case.fixtures';
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -173,12 +173,19 @@ describe('referrals', () => {
     expect(missingBasis.statusCode).toBe(400);
     const missingReason = await call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/referrals`, { organisationId: shelter.organisation.id, needKind: 'safety', dataCategories: ['full_name'], consentId: null, legalBasis: 'avert_serious_crime' });
     expect(missingReason.statusCode).toBe(400);
-    const referral = await refer(owner, theCase.id, { organisationId: shelter.organisation.id, needKind: 'safety', dataCategories: ['full_name'], consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: 'Trussel om vold mot personen' });
+    // The duty to avert is met by telling the police: it is no basis for giving the case to the shelter.
+    const before = await caseState(h, tenant.municipality.id);
+    const wrongRecipient = await call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/referrals`, { organisationId: shelter.organisation.id, needKind: 'safety', dataCategories: ['full_name'], consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: 'Trussel om vold mot personen' });
+    expect(wrongRecipient.statusCode).toBe(400);
+    expect(wrongRecipient.json().error.details).toEqual([expect.objectContaining({ field: 'legalBasis' })]);
+    expect(await caseState(h, tenant.municipality.id)).toEqual(before);
+    const police = await seedPartnerOrganisation(h, tenant, 'police', 'Politiet Test');
+    const referral = await refer(owner, theCase.id, { organisationId: police.organisation.id, needKind: 'safety', dataCategories: ['full_name'], consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: 'Trussel om vold mot personen' });
     expect(referral).toMatchObject({ withoutConsent: true, legalBasis: 'avert_serious_crime', legalBasisReason: 'Trussel om vold mot personen' });
     const [event] = await auditOf(h, tenant.municipality.id, 'referral.sent');
     expect(event?.details).toMatchObject({ withoutConsent: true, legalBasis: 'avert_serious_crime' });
     expect(JSON.stringify(event)).not.toContain('Trussel');
-    const partner = await signIn(h, shelter.user);
+    const partner = await signIn(h, police.user);
     expect((await call(h, partner, 'GET', `/api/v1/partner/referrals/${referral.id}`)).json<PartnerReferral>()).toMatchObject({ withoutConsent: true, shared: { fullName: PERSON.name } });
   });
 

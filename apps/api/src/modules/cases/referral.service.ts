@@ -5,6 +5,7 @@ import {
   SharedFieldsSchema,
   type Case,
   type ConsentBody,
+  type OrganisationKind,
   type PartnerReferral,
   type ReferralBody,
   type ReferralStatus,
@@ -39,9 +40,10 @@ async function reload(deps: Deps, actor: UserActor, caseId: string): Promise<Cas
   return presentFullCase(deps, actor, await accessCase(deps, actor, caseId));
 }
 
-async function assertOrganisation(deps: Deps, municipalityId: string, organisationId: string, field: string): Promise<void> {
-  const organisations = await findOrganisationOptions(deps.db, municipalityId);
-  if (!organisations.some((organisation) => organisation.id === organisationId)) throw invalid(field, 'Not an active organisation of this municipality');
+async function assertOrganisation(deps: Deps, municipalityId: string, organisationId: string, field: string): Promise<{ id: string; kind: OrganisationKind }> {
+  const organisation = (await findOrganisationOptions(deps.db, municipalityId)).find((candidate) => candidate.id === organisationId);
+  if (!organisation) throw invalid(field, 'Not an active organisation of this municipality');
+  return { id: organisation.id, kind: organisation.kind as OrganisationKind };
 }
 
 /** Records a consent per purpose and, for sharing, per recipient and data categories. */
@@ -148,11 +150,11 @@ export function buildSharedFields(
 export async function sendReferral(deps: Deps, actor: UserActor, caseId: string, body: ReferralBody): Promise<Case> {
   const access = await accessCase(deps, actor, caseId);
   assertEditable(actor, access);
-  await assertOrganisation(deps, actor.municipalityId, body.organisationId, 'organisationId');
+  const recipient = await assertOrganisation(deps, actor.municipalityId, body.organisationId, 'organisationId');
   const categories = [...new Set(body.dataCategories)];
   if (body.consentId === null && body.legalBasis === null) throw invalid('consentId', 'Sharing needs a consent or a recorded legal basis');
   // The same check as an export to a recipient: one piece of code decides what may leave the municipality.
-  const basis = resolveSharingBasis(await findConsents(deps.db, actor.municipalityId, caseId), body);
+  const basis = resolveSharingBasis(await findConsents(deps.db, actor.municipalityId, caseId), { ...body, organisationKind: recipient.kind });
   assertCovered(basis, categories);
   const { decrypt, encrypt, encryptOrNull } = cipher(deps, actor.municipalityId);
   const row = access.row;

@@ -1,4 +1,4 @@
-import { LEGAL_BASIS_CATEGORIES, SHARE_CATEGORIES, type LegalBasis, type ShareCategory } from '@lykt/shared';
+import { LEGAL_BASIS_CATEGORIES, LEGAL_BASIS_RECIPIENT_KINDS, SHARE_CATEGORIES, type LegalBasis, type OrganisationKind, type ShareCategory } from '@lykt/shared';
 import { AppError } from '../../platform/errors';
 import { invalid } from './case.access';
 import type { ConsentRow } from './case.repository';
@@ -10,6 +10,8 @@ export type SharingBasis =
 
 export type SharingRequest = {
   organisationId: string;
+  /** The recipient's kind: a legal basis covers only the recipients it is a duty towards. */
+  organisationKind: OrganisationKind;
   /** A referral names the one consent it relies on; an export leaves it null and every valid consent to the recipient counts. */
   consentId: string | null;
   legalBasis: LegalBasis | null;
@@ -28,13 +30,18 @@ const ordered = (categories: Iterable<string>): ShareCategory[] => {
  * The one check for sharing a case with an organisation, used by referrals and by exports to a recipient:
  * a named consent must be valid (not withdrawn) and given for sharing with exactly this organisation;
  * without a named consent, every valid consent to the organisation counts; a legal basis needs a written
- * reason and covers only what LEGAL_BASIS_CATEGORIES allows for it. Returns the categories covered.
+ * reason, applies only to the recipients LEGAL_BASIS_RECIPIENT_KINDS names, and covers only what
+ * LEGAL_BASIS_CATEGORIES allows for it. Returns the categories covered.
  */
 export function resolveSharingBasis(consents: readonly ConsentRow[], request: SharingRequest): SharingBasis {
   if (request.legalBasis !== null) {
     if (request.consentId !== null) throw invalid('legalBasis', 'Give either a consent or a legal basis, not both');
     const reason = request.legalBasisReason?.trim() ?? '';
     if (!reason) throw invalid('legalBasisReason', 'Required when sharing without consent');
+    const kinds = LEGAL_BASIS_RECIPIENT_KINDS[request.legalBasis];
+    if (kinds && !kinds.includes(request.organisationKind)) {
+      throw invalid('legalBasis', `This legal basis covers sharing only with ${kinds.join(' or ').replace('_', ' ')}; with anyone else the person's consent is needed`);
+    }
     return { kind: 'legal_basis', legalBasis: request.legalBasis, reason, categories: [...LEGAL_BASIS_CATEGORIES[request.legalBasis]] };
   }
   if (request.consentId !== null) {

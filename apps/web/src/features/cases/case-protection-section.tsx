@@ -1,5 +1,5 @@
 import { Button, Heading, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
-import { CASE_EXPORT_LANGUAGES, CASE_OUTCOMES, LEGAL_BASES, LEGAL_BASIS_CATEGORIES, SHARE_CATEGORIES, type Case, type CaseExportLanguage, type LegalBasis, type ShareCategory } from '@lykt/shared';
+import { CASE_EXPORT_LANGUAGES, CASE_OUTCOMES, legalBasesFor, LEGAL_BASIS_CATEGORIES, SHARE_CATEGORIES, type Case, type CaseExportLanguage, type LegalBasis, type ShareCategory } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -23,10 +23,13 @@ export function ExportSection({ theCase }: { theCase: Case }) {
   const exportTo = useMutation(exportToRecipientMutationOptions(queryClient, theCase.id));
   const organisations = useQuery({ ...caseOrganisationsQueryOptions(), enabled: theCase.abilities.export });
   const [recipientId, setRecipientId] = useState('');
-  const [basis, setBasis] = useState<LegalBasis | typeof CONSENT>(CONSENT);
+  const [chosenBasis, setBasis] = useState<LegalBasis | typeof CONSENT>(CONSENT);
   const [reason, setReason] = useState('');
   const [language, setLanguage] = useState<CaseExportLanguage>('nb');
   if (!theCase.abilities.export) return null;
+  // A legal basis is offered only for the recipients it is a duty towards (the server checks the same).
+  const bases = legalBasesFor(organisations.data?.items.find((organisation) => organisation.id === recipientId)?.kind);
+  const basis = chosenBasis === CONSENT || bases.includes(chosenBasis) ? chosenBasis : CONSENT;
   // What the server will include, shown before the export: the same rule, from the case's consents or the basis.
   const covered: readonly ShareCategory[] =
     basis === CONSENT
@@ -69,7 +72,7 @@ export function ExportSection({ theCase }: { theCase: Case }) {
         </SelectField>
         <SelectField label={t('cases.protection.exportBasis')} value={basis} onChange={(event) => setBasis(event.currentTarget.value as LegalBasis | typeof CONSENT)}>
           <SelectOption value={CONSENT}>{t('cases.protection.exportBasisConsent')}</SelectOption>
-          {LEGAL_BASES.map((value) => (
+          {bases.map((value) => (
             <SelectOption key={value} value={value}>
               {t(`cases.values.legalBases.${value}`)}
             </SelectOption>

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Checkbox, Fieldset, FieldsetLegend, Heading, Parag
 import {
   CONSENT_METHODS,
   CONSENT_PURPOSES,
-  LEGAL_BASES,
+  legalBasesFor,
   LEGAL_BASIS_CATEGORIES,
   NEED_KINDS,
   SHARE_CATEGORIES,
@@ -177,11 +177,14 @@ export function ReferralsSection({ theCase }: { theCase: Case }) {
   const [organisationId, setOrganisationId] = useState('');
   const [needKind, setNeedKind] = useState<NeedKind>('housing');
   const [categories, setCategories] = useState<ShareCategory[]>([]);
-  const [legalBasis, setLegalBasis] = useState<LegalBasis>('child_welfare_notification');
+  const [chosenBasis, setLegalBasis] = useState<LegalBasis>('child_welfare_notification');
   const [legalBasisReason, setLegalBasisReason] = useState('');
   const [revokeReason, setRevokeReason] = useState<Record<string, string>>({});
   const consent = activeConsents.find((entry) => entry.id === consentId);
   const withoutConsent = consentId === NO_CONSENT;
+  // A legal basis is offered only for the recipients it is a duty towards (the server checks the same).
+  const bases = legalBasesFor(organisations.data?.items.find((organisation) => organisation.id === organisationId)?.kind);
+  const legalBasis = bases.includes(chosenBasis) ? chosenBasis : (bases[0] ?? 'other_statutory_duty');
   // The same limits the server applies: a consent's categories, or what the legal basis allows.
   const allowed = consent ? consent.dataCategories : withoutConsent ? LEGAL_BASIS_CATEGORIES[legalBasis] : [];
   const recipient = consent?.recipient?.id ?? organisationId;
@@ -277,7 +280,7 @@ export function ReferralsSection({ theCase }: { theCase: Case }) {
                 ))}
               </SelectField>
               <SelectField label={t('cases.referrals.legalBasis')} value={legalBasis} onChange={(event) => setLegalBasis(event.currentTarget.value as LegalBasis)}>
-                {LEGAL_BASES.map((value) => (
+                {bases.map((value) => (
                   <SelectOption key={value} value={value}>
                     {t(`cases.values.legalBases.${value}`)}
                   </SelectOption>
