@@ -17,8 +17,8 @@ const seed = () => seedTenant(h, { settings: { mfaPolicy: 'off', languages: ['nb
 
 async function dbState(municipalityId: string) {
   const [articles, versions, audit] = await Promise.all([
-    h.deps.db.select().from(schema.knowledgeArticle).where(eq(schema.knowledgeArticle.municipalityId, municipalityId)),
-    h.deps.db.select().from(schema.knowledgeArticleVersion).where(eq(schema.knowledgeArticleVersion.municipalityId, municipalityId)),
+    h.deps.db.select().from(schema.knowledgeArticle).where(eq(schema.knowledgeArticle.municipalityId, municipalityId)).orderBy(asc(schema.knowledgeArticle.id)),
+    h.deps.db.select().from(schema.knowledgeArticleVersion).where(eq(schema.knowledgeArticleVersion.municipalityId, municipalityId)).orderBy(asc(schema.knowledgeArticleVersion.id)),
     h.deps.db.select().from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)).orderBy(asc(schema.auditEvent.seq)),
   ]);
   return { articles, versions, audit: audit.filter((event) => event.action.startsWith('knowledge.')) };

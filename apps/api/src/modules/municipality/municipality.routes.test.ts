@@ -18,7 +18,7 @@ const seed = () => seedTenant(h, { settings: SETTINGS });
 async function dbState(municipalityId: string) {
   const [[municipality], audit] = await Promise.all([
     h.deps.db.select().from(schema.municipality).where(eq(schema.municipality.id, municipalityId)),
-    h.deps.db.select({ id: schema.auditEvent.id }).from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)),
+    h.deps.db.select({ id: schema.auditEvent.id }).from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)).orderBy(asc(schema.auditEvent.seq)),
   ]);
   return { municipality, audit };
 }

@@ -32,7 +32,7 @@ async function dbState(municipalityId: string) {
   const [organisations, contacts, audit] = await Promise.all([
     h.deps.db.select().from(schema.organisation).where(eq(schema.organisation.municipalityId, municipalityId)).orderBy(asc(schema.organisation.id)),
     h.deps.db.select().from(schema.contactPerson).where(eq(schema.contactPerson.municipalityId, municipalityId)).orderBy(asc(schema.contactPerson.id)),
-    h.deps.db.select({ id: schema.auditEvent.id }).from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)),
+    h.deps.db.select({ id: schema.auditEvent.id }).from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)).orderBy(asc(schema.auditEvent.seq)),
   ]);
   return { organisations, contacts, audit };
 }

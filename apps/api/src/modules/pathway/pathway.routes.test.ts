@@ -18,7 +18,7 @@ const seed = () => seedTenant(h, { settings: { mfaPolicy: 'off', languages: ['nb
 
 async function dbState(municipalityId: string) {
   const [pathways, audit] = await Promise.all([
-    h.deps.db.select().from(schema.referralPathway).where(eq(schema.referralPathway.municipalityId, municipalityId)),
+    h.deps.db.select().from(schema.referralPathway).where(eq(schema.referralPathway.municipalityId, municipalityId)).orderBy(asc(schema.referralPathway.id)),
     h.deps.db.select().from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)).orderBy(asc(schema.auditEvent.seq)),
   ]);
   return { pathways, audit };

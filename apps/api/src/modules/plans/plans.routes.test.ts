@@ -41,7 +41,7 @@ async function dbState(municipalityId: string) {
     h.deps.db.select().from(schema.planMeasure).where(eq(schema.planMeasure.municipalityId, municipalityId)).orderBy(asc(schema.planMeasure.id)),
     h.deps.db.select().from(schema.planMilestone).where(eq(schema.planMilestone.municipalityId, municipalityId)).orderBy(asc(schema.planMilestone.id)),
     h.deps.db.select().from(schema.planMeasureUpdate).where(eq(schema.planMeasureUpdate.municipalityId, municipalityId)).orderBy(asc(schema.planMeasureUpdate.id)),
-    h.deps.db.select({ id: schema.auditEvent.id }).from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)),
+    h.deps.db.select({ id: schema.auditEvent.id }).from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)).orderBy(asc(schema.auditEvent.seq)),
   ]);
   return { plans, versions, measures, milestones, updates, audit };
 }

@@ -21,7 +21,7 @@ const rolesWithout = (permission: Permission) => ROLES.filter((role) => !ROLE_PE
 async function dbState(municipalityId: string) {
   const [screenings, audit] = await Promise.all([
     h.deps.db.select().from(schema.screening).where(eq(schema.screening.municipalityId, municipalityId)).orderBy(asc(schema.screening.id)),
-    h.deps.db.select({ id: schema.auditEvent.id }).from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)),
+    h.deps.db.select({ id: schema.auditEvent.id }).from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)).orderBy(asc(schema.auditEvent.seq)),
   ]);
   return { screenings, audit };
 }

@@ -52,7 +52,7 @@ async function dbState(municipalityId: string) {
     h.deps.db.select().from(schema.tip).where(eq(schema.tip.municipalityId, municipalityId)).orderBy(asc(schema.tip.id)),
     h.deps.db.select().from(schema.tipMessage).where(eq(schema.tipMessage.municipalityId, municipalityId)).orderBy(asc(schema.tipMessage.id)),
     h.deps.db.select().from(schema.tipPublicSettings).where(eq(schema.tipPublicSettings.municipalityId, municipalityId)),
-    h.deps.db.select({ id: schema.auditEvent.id }).from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)),
+    h.deps.db.select({ id: schema.auditEvent.id }).from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)).orderBy(asc(schema.auditEvent.seq)),
   ]);
   return { tips, messages, settings, audit };
 }

@@ -22,9 +22,9 @@ const seed = () => seedTenant(h, { settings: { mfaPolicy: 'off', languages: ['nb
 
 async function dbState(municipalityId: string) {
   const [attempts, completions, links, audit] = await Promise.all([
-    h.deps.db.select().from(schema.trainingAttempt).where(eq(schema.trainingAttempt.municipalityId, municipalityId)),
-    h.deps.db.select().from(schema.trainingCompletion).where(eq(schema.trainingCompletion.municipalityId, municipalityId)),
-    h.deps.db.select().from(schema.trainingPlanLink).where(eq(schema.trainingPlanLink.municipalityId, municipalityId)),
+    h.deps.db.select().from(schema.trainingAttempt).where(eq(schema.trainingAttempt.municipalityId, municipalityId)).orderBy(asc(schema.trainingAttempt.id)),
+    h.deps.db.select().from(schema.trainingCompletion).where(eq(schema.trainingCompletion.municipalityId, municipalityId)).orderBy(asc(schema.trainingCompletion.id)),
+    h.deps.db.select().from(schema.trainingPlanLink).where(eq(schema.trainingPlanLink.municipalityId, municipalityId)).orderBy(asc(schema.trainingPlanLink.id)),
     h.deps.db.select().from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)).orderBy(asc(schema.auditEvent.seq)),
   ]);
   return { attempts, completions, links, audit: audit.filter((event) => event.action.startsWith('training.')) };

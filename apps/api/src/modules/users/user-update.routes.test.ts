@@ -18,7 +18,7 @@ async function dbState(municipalityId: string) {
   const [users, sessions, audit] = await Promise.all([
     h.deps.db.select().from(schema.appUser).where(eq(schema.appUser.municipalityId, municipalityId)).orderBy(asc(schema.appUser.id)),
     h.deps.db.select({ id: schema.session.id, endedAt: schema.session.endedAt }).from(schema.session).where(eq(schema.session.municipalityId, municipalityId)).orderBy(asc(schema.session.id)),
-    h.deps.db.select({ id: schema.auditEvent.id }).from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)),
+    h.deps.db.select({ id: schema.auditEvent.id }).from(schema.auditEvent).where(eq(schema.auditEvent.municipalityId, municipalityId)).orderBy(asc(schema.auditEvent.seq)),
   ]);
   return { users, sessions, audit };
 }
