@@ -596,7 +596,7 @@ export const en: Translations<typeof nb> = {
       dangerNow: 'If someone is in danger now: call 112 before you go on.',
       ageBand: 'Age (roughly)',
       possibleMinor: 'May be under 18',
-      possibleMinorHint: 'Tick if you are unsure. For a child, exploitation is always trafficking.',
+      possibleMinorHint: 'Tick if you are unsure. For a child no violence, threats or deceit are needed for it to be trafficking, but there must be exploitation.',
       gender: 'Gender',
       nationality: 'Nationality (optional)',
       nationalityNone: 'Not given',
@@ -727,16 +727,16 @@ export const en: Translations<typeof nb> = {
         body: 'The police investigate trafficking and are the way to a reflection period. Non-emergency: 02800.',
       },
       contact_labour_inspection: {
-        title: 'Contact the Labour Inspection or the A-krim centre',
-        body: 'The A-krim centres join the Labour Inspection, NAV, the police and the Tax Administration against work-related crime, forced labour included.',
+        title: 'Contact the Labour Inspection Authority',
+        body: 'The Labour Inspection Authority can look at the conditions at the workplace. You can describe them without naming the person.',
       },
       offer_shelter: {
         title: 'Offer safe housing',
-        body: 'Adult victims can get safe housing through crisis centres and ROSA, with legal and health help.',
+        body: 'Adults who may be victims can get a safe place to stay, for example at a crisis centre. ROSA coordinates safe places to stay and access to help; ROSA does not itself give legal or health help.',
       },
       explain_reflection_period: {
         title: 'Explain the reflection period',
-        body: 'An adult who may be a victim can get a six-month reflection period with a residence and work permit. It is applied for through the police; the municipality provides housing, health care and benefits.',
+        body: 'An adult who may be a victim can get a six-month reflection period with a residence permit. The application goes through the police. The municipality’s help, such as housing and social services, never depends on a police report.',
       },
       contact_health: {
         title: 'Arrange health care',

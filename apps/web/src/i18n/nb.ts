@@ -596,7 +596,7 @@ export const nb = {
       dangerNow: 'Er noen i fare nå: ring 112 før du fortsetter.',
       ageBand: 'Alder (omtrent)',
       possibleMinor: 'Kan være under 18 år',
-      possibleMinorHint: 'Kryss av hvis du er usikker. For barn er utnyttelse alltid menneskehandel.',
+      possibleMinorHint: 'Kryss av hvis du er usikker. For et barn trengs ingen vold, trusler eller lureri for at det er menneskehandel, men det må være utnytting.',
       gender: 'Kjønn',
       nationality: 'Statsborgerskap (valgfritt)',
       nationalityNone: 'Ikke oppgitt',
@@ -727,16 +727,16 @@ export const nb = {
         body: 'Politiet etterforsker menneskehandel og er veien til refleksjonsperiode. Ikke-akutt: 02800.',
       },
       contact_labour_inspection: {
-        title: 'Kontakt Arbeidstilsynet eller a-krimsenteret',
-        body: 'A-krimsentrene samler Arbeidstilsynet, NAV, politiet og Skatteetaten mot arbeidslivskriminalitet, også tvangsarbeid.',
+        title: 'Kontakt Arbeidstilsynet',
+        body: 'Arbeidstilsynet kan se på forholdene på arbeidsplassen. Dem kan du beskrive uten å nevne personen.',
       },
       offer_shelter: {
         title: 'Tilby trygt bosted',
-        body: 'Voksne ofre kan få trygt bosted gjennom krisesenter og ROSA, med juridisk hjelp og helsehjelp.',
+        body: 'Voksne som kan være utsatt, kan få et trygt sted å bo, for eksempel på et krisesenter. ROSA koordinerer trygge oppholdssteder og tilgang til hjelp; ROSA gir ikke selv juridisk hjelp eller helsehjelp.',
       },
       explain_reflection_period: {
         title: 'Forklar refleksjonsperioden',
-        body: 'En voksen som kan være offer kan få seks måneders refleksjonsperiode med opphold og arbeidstillatelse. Den søkes via politiet; kommunen gir bolig, helsehjelp og ytelser.',
+        body: 'En voksen som kan være utsatt, kan få en refleksjonsperiode på seks måneder med oppholdstillatelse. Søknaden går gjennom politiet. Kommunens hjelp, som bolig og sosiale tjenester, avhenger aldri av en anmeldelse.',
       },
       contact_health: {
         title: 'Sørg for helsehjelp',
