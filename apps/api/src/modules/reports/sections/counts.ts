@@ -3,6 +3,7 @@ import type { Database } from '@lykt/db';
 import type { ChartDefinition, StatisticsTable } from '@lykt/shared';
 import { numberFormatFor } from '../../../platform/documents/pdf';
 import { releaseFor, releasePeriod, type Release } from '../../statistics/statistics.service';
+import type { DocBlock } from '../../../platform/documents/model';
 import type { ProtectedCounts } from '../disclosure';
 import { lastLocalDate, localDate, type QuarterBucket } from '../period';
 import type { PublishedValue, ReportFigure, ReportSectionInput } from '../report-section';
@@ -139,4 +140,50 @@ export function headline(
     };
   }
   return { text: text(own), figure: { ...figure, value: publishedValue(own, k) }, pooledUsed: false };
+}
+
+/** A section's per-quarter chart: its texts and one series per table of quarterly counts in the release. */
+export type QuarterChart = {
+  id: string;
+  texts: { title: string; description: string; categoryLabel: string; valueLabel: string };
+  series: ReadonlyArray<{ key: string; label: string; tableId: string }>;
+};
+
+/**
+ * The body of a section read from a release: its intro, the headline figures, a line when a figure is
+ * given for pooled years, the per-quarter chart (or one sentence why it is left out, when every figure
+ * in it is "fewer than k") and the release note.
+ */
+export function releasedSectionBlocks(
+  input: ReportSectionInput,
+  release: Release,
+  pooled: Release | null,
+  intro: string,
+  headlines: ReadonlyArray<{ label: string; item: ReturnType<typeof headline> }>,
+  quarters: QuarterChart,
+): DocBlock[] {
+  const t = RELEASE_TEXTS[input.lang];
+  const k = release.parameters.threshold;
+  const text = releaseText(input, k);
+  const blocks: DocBlock[] = [
+    { type: 'paragraph', text: intro },
+    { type: 'keyValue', items: headlines.map(({ label, item }) => ({ label, value: item.text })) },
+  ];
+  if (pooled && headlines.some(({ item }) => item.pooledUsed)) blocks.push({ type: 'paragraph', text: t.pooled(pooled.info.periodKey.replace('-', '–')) });
+  const series = quarters.series.map((item) => ({ key: item.key, label: item.label, values: (tableOf(release, item.tableId)?.rows ?? []).map((row) => row.total) }));
+  if (series.every((item) => item.values.every((value) => value === null))) {
+    blocks.push({ type: 'paragraph', text: t.dropped(quarters.texts.title, k) });
+  } else {
+    const chart: ChartDefinition = {
+      id: quarters.id,
+      kind: 'bar',
+      ...quarters.texts,
+      categories: ['Q1', 'Q2', 'Q3', 'Q4'],
+      series: series.map((item) => ({ ...item, display: item.values.map(text) })),
+      note: releaseNote(input, release),
+    };
+    blocks.push({ type: 'chart', chart });
+  }
+  blocks.push({ type: 'paragraph', text: releaseNote(input, release) });
+  return blocks;
 }

@@ -1,9 +1,7 @@
 import type { Database } from '@lykt/db';
 import { reportTexts } from '@lykt/content/report-texts';
-import type { ChartDefinition } from '@lykt/shared';
-import type { DocBlock } from '../../../platform/documents/model';
 import type { ReportFigure, ReportSection, ReportSectionInput, ReportSectionProvider } from '../report-section';
-import { cellOf, headline, pooledRelease, RELEASE_TEXTS, releaseNote, releaseText, reportRelease, tableOf } from './counts';
+import { cellOf, headline, pooledRelease, releasedSectionBlocks, reportRelease, tableOf } from './counts';
 
 /**
  * Screenings and concerns in the report's year: totals, concerns about a possible minor, and both
@@ -12,11 +10,9 @@ import { cellOf, headline, pooledRelease, RELEASE_TEXTS, releaseNote, releaseTex
  */
 export async function buildIdentificationSection(db: Database, input: ReportSectionInput): Promise<ReportSection> {
   const texts = reportTexts(input.lang).identification;
-  const t = RELEASE_TEXTS[input.lang];
   const source = await reportRelease(db, input);
   if (source.status !== 'released') return { key: 'identification', title: texts.title, hasData: false, emptyText: source.text, blocks: [] };
   const { release, year } = source;
-  const k = release.parameters.threshold;
   const totalOf = (id: string) => (r: typeof release) => tableOf(r, id)?.total ?? null;
   const readers = {
     screenings: totalOf('screening.gender'),
@@ -30,41 +26,25 @@ export async function buildIdentificationSection(db: Database, input: ReportSect
   const minors = headline(input, release, pooled, readers.minors, { key: 'concerns.possibleMinor', question: 'identification', label: texts.figures.possibleMinor });
   const figures: ReportFigure[] = [screenings.figure, concerns.figure, minors.figure];
 
-  const text = releaseText(input, k);
-  const quarterValues = (id: string) => (tableOf(release, id)?.rows ?? []).map((row) => row.total);
-  const series = [
-    { key: 'screenings', label: texts.chart.screenings, values: quarterValues('screening.quarter') },
-    { key: 'concerns', label: texts.chart.concerns, values: quarterValues('concern.quarter') },
-  ];
-  const blocks: DocBlock[] = [
-    { type: 'paragraph', text: texts.intro },
+  const blocks = releasedSectionBlocks(
+    input,
+    release,
+    pooled,
+    texts.intro,
+    [
+      { label: texts.figures.screenings, item: screenings },
+      { label: texts.figures.concerns, item: concerns },
+      { label: texts.figures.possibleMinor, item: minors },
+    ],
     {
-      type: 'keyValue',
-      items: [
-        { label: texts.figures.screenings, value: screenings.text },
-        { label: texts.figures.concerns, value: concerns.text },
-        { label: texts.figures.possibleMinor, value: minors.text },
+      id: 'identification-per-quarter',
+      texts: texts.chart,
+      series: [
+        { key: 'screenings', label: texts.chart.screenings, tableId: 'screening.quarter' },
+        { key: 'concerns', label: texts.chart.concerns, tableId: 'concern.quarter' },
       ],
     },
-  ];
-  if (pooled && [screenings, concerns, minors].some((item) => item.pooledUsed)) blocks.push({ type: 'paragraph', text: t.pooled(pooled.info.periodKey.replace('-', '–')) });
-  if (series.every((item) => item.values.every((value) => value === null))) {
-    blocks.push({ type: 'paragraph', text: t.dropped(texts.chart.title, k) });
-  } else {
-    const chart: ChartDefinition = {
-      id: 'identification-per-quarter',
-      kind: 'bar',
-      title: texts.chart.title,
-      description: texts.chart.description,
-      categoryLabel: texts.chart.categoryLabel,
-      valueLabel: texts.chart.valueLabel,
-      categories: ['Q1', 'Q2', 'Q3', 'Q4'],
-      series: series.map((item) => ({ ...item, display: item.values.map(text) })),
-      note: releaseNote(input, release),
-    };
-    blocks.push({ type: 'chart', chart });
-  }
-  blocks.push({ type: 'paragraph', text: releaseNote(input, release) });
+  );
   return { key: 'identification', title: texts.title, hasData: true, blocks, figures };
 }
 
