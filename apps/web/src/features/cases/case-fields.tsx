@@ -171,3 +171,18 @@ export function PersonFields({ value, onChange }: { value: CasePerson; onChange:
     </>
   );
 }
+
+/** A choice of one of the municipality's organisations (recipient of a consent, a referral or an export). */
+export function OrganisationSelect({ label, value, onChange, organisations }: { label: string; value: string; onChange: (id: string) => void; organisations: ReadonlyArray<{ id: string; name: string }> | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField label={label} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+      <SelectOption value="">{t('cases.team.choose')}</SelectOption>
+      {(organisations ?? []).map((organisation) => (
+        <SelectOption key={organisation.id} value={organisation.id}>
+          {organisation.name}
+        </SelectOption>
+      ))}
+    </SelectField>
+  );
+}

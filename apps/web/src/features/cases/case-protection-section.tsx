@@ -9,6 +9,7 @@ import { SelectField } from '../../components/select-field';
 import { formatDateTime } from '../../lib/format';
 import { breakGlassMutationOptions, changeStatusMutationOptions, closeCaseMutationOptions, eraseMutationOptions, exportToRecipientMutationOptions, reopenCaseMutationOptions } from './mutations';
 import { caseDuplicatesQueryOptions, caseExportUrl, caseOrganisationsQueryOptions, caseReadsQueryOptions } from './queries';
+import { OrganisationSelect } from './case-fields';
 
 const CONSENT = 'consent';
 
@@ -62,14 +63,7 @@ export function ExportSection({ theCase }: { theCase: Case }) {
           {t('cases.protection.exportPurposes.recipient')}
         </Heading>
         <Paragraph data-size="sm">{t('cases.protection.exportRecipientNote')}</Paragraph>
-        <SelectField label={t('cases.protection.exportRecipient')} value={recipientId} onChange={(event) => setRecipientId(event.currentTarget.value)}>
-          <SelectOption value="">{t('cases.team.choose')}</SelectOption>
-          {(organisations.data?.items ?? []).map((organisation) => (
-            <SelectOption key={organisation.id} value={organisation.id}>
-              {organisation.name}
-            </SelectOption>
-          ))}
-        </SelectField>
+        <OrganisationSelect label={t('cases.protection.exportRecipient')} value={recipientId} onChange={setRecipientId} organisations={organisations.data?.items} />
         <SelectField label={t('cases.protection.exportBasis')} value={basis} onChange={(event) => setBasis(event.currentTarget.value as LegalBasis | typeof CONSENT)}>
           <SelectOption value={CONSENT}>{t('cases.protection.exportBasisConsent')}</SelectOption>
           {bases.map((value) => (

@@ -22,6 +22,7 @@ import { SelectField } from '../../components/select-field';
 import { formatDateTime } from '../../lib/format';
 import { recordConsentMutationOptions, revokeReferralMutationOptions, sendReferralMutationOptions, withdrawConsentMutationOptions } from './mutations';
 import { caseOrganisationsQueryOptions } from './queries';
+import { OrganisationSelect } from './case-fields';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -130,14 +131,7 @@ export function ConsentsSection({ theCase }: { theCase: Case }) {
           </SelectField>
           {sharing ? (
             <>
-              <SelectField label={t('cases.consents.recipient')} value={recipient} onChange={(event) => setRecipient(event.currentTarget.value)}>
-                <SelectOption value="">{t('cases.team.choose')}</SelectOption>
-                {(organisations.data?.items ?? []).map((organisation) => (
-                  <SelectOption key={organisation.id} value={organisation.id}>
-                    {organisation.name}
-                  </SelectOption>
-                ))}
-              </SelectField>
+              <OrganisationSelect label={t('cases.consents.recipient')} value={recipient} onChange={setRecipient} organisations={organisations.data?.items} />
               <CategoryChoice legend={t('cases.consents.categories')} allowed={SHARE_CATEGORIES} value={categories} onChange={setCategories} />
             </>
           ) : null}
@@ -271,14 +265,7 @@ export function ReferralsSection({ theCase }: { theCase: Case }) {
           </SelectField>
           {withoutConsent ? (
             <>
-              <SelectField label={t('cases.referrals.organisation')} value={organisationId} onChange={(event) => setOrganisationId(event.currentTarget.value)}>
-                <SelectOption value="">{t('cases.team.choose')}</SelectOption>
-                {(organisations.data?.items ?? []).map((organisation) => (
-                  <SelectOption key={organisation.id} value={organisation.id}>
-                    {organisation.name}
-                  </SelectOption>
-                ))}
-              </SelectField>
+              <OrganisationSelect label={t('cases.referrals.organisation')} value={organisationId} onChange={setOrganisationId} organisations={organisations.data?.items} />
               <SelectField label={t('cases.referrals.legalBasis')} value={legalBasis} onChange={(event) => setLegalBasis(event.currentTarget.value as LegalBasis)}>
                 {bases.map((value) => (
                   <SelectOption key={value} value={value}>
