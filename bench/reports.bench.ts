@@ -131,12 +131,22 @@ export async function benchReports(seconds: number): Promise<void> {
     const pdf = await timed('render tagged PDF', runs, () => renderPdf(generated.last), kib);
     const docx = await timed('render DOCX (chart rasterised)', runs, () => renderDocx(generated.last), kib);
 
+    // Server memory over consecutive exports: RSS after each of 20 PDF + DOCX exports, as a server
+    // that keeps exporting would see it (no forced garbage collection).
+    const rss: number[] = [];
+    for (let run = 0; run < 20; run++) {
+      await renderPdf(generated.last);
+      await renderDocx(generated.last);
+      rss.push(process.memoryUsage().rss / 2 ** 20);
+    }
+
     console.log(`\nCouncil report: plan of 60 measures, 600 updates, 6 meetings, 40 tips (${runs} runs each, ${deps.dbKind})`);
     console.log('| phase | runs | mean ms | max ms | output | peak RSS MiB | peak heap MiB |');
     console.log('|---|---:|---:|---:|---|---:|---:|');
     for (const { row } of [generated, pdf, docx]) {
       console.log(`| ${row.phase} | ${row.runs} | ${row.meanMs.toFixed(0)} | ${row.maxMs.toFixed(0)} | ${row.output} | ${row.peakRssMiB.toFixed(0)} | ${row.peakHeapMiB.toFixed(0)} |`);
     }
+    console.log(`\nRSS over 20 consecutive PDF + DOCX exports: first ${rss[0]?.toFixed(0)} MiB, last ${rss.at(-1)?.toFixed(0)} MiB, highest ${Math.max(...rss).toFixed(0)} MiB, rise ${(Math.max(...rss) - (rss[0] ?? 0)).toFixed(0)} MiB`);
   } finally {
     await handle.close();
   }

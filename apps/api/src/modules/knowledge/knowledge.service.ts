@@ -19,7 +19,7 @@ import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { renderPdf } from '../../platform/documents/pdf';
+import { renderPdf } from '../../platform/documents/render';
 import { getRoutingCard } from '../cooperation/cooperation.service';
 import { findMunicipality } from '../municipality/municipality.repository';
 import { getPathway } from '../pathway/pathway.service';

@@ -2,7 +2,7 @@ import { nationalFigures, type NationalFigure } from '@lykt/content/national-fig
 import { fillText, reportTexts } from '@lykt/content/report-texts';
 import { REPORT_QUESTIONS, type ReportQuestion } from '@lykt/shared';
 import type { DocBlock } from '../../platform/documents/model';
-import { numberFormatFor } from '../../platform/documents/pdf';
+import { numberFormatFor } from '../../platform/documents/options';
 import type { ReportFigure } from './report-section';
 
 type Lang = 'nb' | 'en';

@@ -1,6 +1,6 @@
 import { fillPlural, fillText, reportTexts } from '@lykt/content/report-texts';
 import { REPORT_QUESTIONS, type ReportQuestion, type ReportQuestionTexts } from '@lykt/shared';
-import { numberFormatFor } from '../../platform/documents/pdf';
+import { numberFormatFor } from '../../platform/documents/options';
 import { figureText, figuresByQuestion, nationalComparison } from './key-figures';
 import type { ReportFigure } from './report-section';
 

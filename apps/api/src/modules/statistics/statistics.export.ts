@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { trainingModules } from '@lykt/content/knowledge';
 import { overviewContent } from '@lykt/content/overview';
 import { lastClosedYear, STATISTICS_LABELS, statisticsYear, type HtcdsExport, type HtcdsExportQuery, type KomSummary, type KomSummaryQuery, type StatisticsExportQuery, type StatisticsTable } from '@lykt/shared';
@@ -96,6 +95,8 @@ async function releaseOf(deps: Deps, actor: UserActor, query: { year?: number | 
 }
 
 async function xlsx(sheets: Array<{ name: string; rows: string[][] }>): Promise<Buffer> {
+  // exceljs is large; loaded on the first spreadsheet export, not at start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Lykt';
   for (const sheet of sheets) {

@@ -16,7 +16,7 @@ import {
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
-import { renderPdf } from '../../platform/documents/pdf';
+import { renderPdf } from '../../platform/documents/render';
 import { AppError, notFound } from '../../platform/errors';
 import { findMunicipality } from '../municipality/municipality.repository';
 import { documentLogo } from '../municipality/municipality.service';

@@ -32,7 +32,7 @@ import { chartTable, hyphenationPoints, layoutChart, type ChartDefinition } from
 import { renderChartPng } from './chart-image';
 import { editionLines, rendererLabels } from './labels';
 import type { DocBlock, DocModel } from './model';
-import { numberFormatFor, type RenderOptions } from './pdf';
+import { numberFormatFor, type RenderOptions } from './options';
 import { columnWidths } from './table-layout';
 import { imageSize } from './image';
 

@@ -124,6 +124,22 @@ export function woffToSfnt(woff: Buffer): Buffer {
   return Buffer.concat([header, ...bodies]);
 }
 
+const sfntCache = new Map<string, Buffer>();
+
+/**
+ * A face as plain SFNT, converted once per process. pdfkit (fontkit) reads WOFF tables lazily and
+ * inflates a compressed table again on every access, so a report registered from WOFF paid the
+ * inflation per glyph lookup; from SFNT the tables are read in place.
+ */
+export function faceSfnt(face: FontFace): Buffer {
+  let sfnt = sfntCache.get(face.name);
+  if (!sfnt) {
+    sfnt = woffToSfnt(face.woff);
+    sfntCache.set(face.name, sfnt);
+  }
+  return sfnt;
+}
+
 let fontFiles: string[] | undefined;
 
 /**
@@ -141,7 +157,7 @@ export function rasterFontFiles(): string[] {
     const file = path.join(dir, `${face.name}.ttf`);
     if (!fs.existsSync(file)) {
       const temp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, woffToSfnt(face.woff));
+      fs.writeFileSync(temp, faceSfnt(face));
       fs.renameSync(temp, file);
     }
     return file;

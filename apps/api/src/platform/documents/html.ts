@@ -1,7 +1,7 @@
 import { chartTable, escapeXml, renderChartSvg, type ChartDefinition } from '@lykt/shared';
 import { editionLines, rendererLabels } from './labels';
 import type { DocBlock, DocModel } from './model';
-import { numberFormatFor, type RenderOptions } from './pdf';
+import { numberFormatFor, type RenderOptions } from './options';
 
 const escape = escapeXml;
 

@@ -1,6 +1,5 @@
 export type { DocBlock, DocEdition, DocLogo, DocModel } from './model';
-export { renderPdf, numberFormatFor, type RenderOptions } from './pdf';
-export { renderDocx } from './docx';
-export { renderChartPng } from './chart-image';
+export { numberFormatFor, type RenderOptions } from './options';
+export { renderPdf, renderDocx } from './render';
 export { renderHtml } from './html';
 export { countText, editionLines, type PluralForms } from './labels';

@@ -1,16 +1,11 @@
 import PDFDocument from 'pdfkit';
 import { chartTable, layoutChart, type ChartDefinition, type ChartShape } from '@lykt/shared';
-import { fontFaces, textRuns, type FontWeight } from './fonts';
+import { faceSfnt, fontFaces, textRuns, type FontWeight } from './fonts';
 import { editionLines, rendererLabels } from './labels';
 import type { DocBlock, DocModel } from './model';
+import { numberFormatFor, type RenderOptions } from './options';
 import { breakLines, columnWidths } from './table-layout';
 
-export type RenderOptions = {
-  /** Stored as the document's creation date; pass it for reproducible output (a frozen report's finalisation time). */
-  createdAt?: Date;
-  /** Formats chart axis numbers; defaults to the document language's Intl.NumberFormat. */
-  formatNumber?: (value: number) => string;
-};
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -29,11 +24,6 @@ const CHART_HEIGHT = 230;
 const CELL_PAD = 4;
 const LOGO = { width: 150, height: 42 };
 const TOC_PAGE_WIDTH = 28;
-
-export function numberFormatFor(lang: string): (value: number) => string {
-  const format = new Intl.NumberFormat(/^(nb|nn|no)\b/i.test(lang) ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
-  return (value) => format.format(value);
-}
 
 function baseFont(weight: FontWeight): string {
   return `Inter-latin-${weight}`;
@@ -77,7 +67,7 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
       CreationDate: options.createdAt,
     },
   });
-  for (const face of fontFaces()) doc.registerFont(face.name, face.woff);
+  for (const face of fontFaces()) doc.registerFont(face.name, faceSfnt(face));
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import { fillPlural, reportTexts } from '@lykt/content/report-texts';
-import { numberFormatFor } from '../../../platform/documents/pdf';
+import { numberFormatFor } from '../../../platform/documents/options';
 import { localDate } from '../period';
 import type { ReportSection, ReportSectionInput, ReportSectionProvider } from '../report-section';
 

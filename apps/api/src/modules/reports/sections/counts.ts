@@ -1,7 +1,7 @@
 import { fillText, reportTexts } from '@lykt/content/report-texts';
 import type { Database } from '@lykt/db';
 import type { ChartDefinition, StatisticsTable } from '@lykt/shared';
-import { numberFormatFor } from '../../../platform/documents/pdf';
+import { numberFormatFor } from '../../../platform/documents/options';
 import { releaseFor, releasePeriod, type Release } from '../../statistics/statistics.service';
 import type { DocBlock } from '../../../platform/documents/model';
 import type { ProtectedCounts } from '../disclosure';

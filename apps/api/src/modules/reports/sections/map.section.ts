@@ -4,7 +4,7 @@ import { fillPlural, fillText, reportTexts } from '@lykt/content/report-texts';
 import { schema, type Database } from '@lykt/db';
 import { RISK_GROUP_KINDS, RISK_LEVELS, SERVICE_KINDS } from '@lykt/shared';
 import type { DocBlock } from '../../../platform/documents/model';
-import { numberFormatFor } from '../../../platform/documents/pdf';
+import { numberFormatFor } from '../../../platform/documents/options';
 import { lastLocalDate, localDate } from '../period';
 import type { ReportFigure, ReportSection, ReportSectionInput, ReportSectionProvider } from '../report-section';
 

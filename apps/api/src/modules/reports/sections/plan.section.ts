@@ -4,7 +4,7 @@ import { planTemplate } from '@lykt/content/plan-template';
 import { fillPlural, fillText, reportTexts } from '@lykt/content/report-texts';
 import { COUNCIL_QUESTIONS, PLAN_AREA_CODES, rollUpPlan, type ChartDefinition, type MeasureStatus, type PlanAreaCode } from '@lykt/shared';
 import type { DocBlock } from '../../../platform/documents/model';
-import { numberFormatFor } from '../../../platform/documents/pdf';
+import { numberFormatFor } from '../../../platform/documents/options';
 import { localDate, lastLocalDate } from '../period';
 import type { ReportFigure, ReportSection, ReportSectionInput, ReportSectionProvider } from '../report-section';
 
