@@ -146,7 +146,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
 
   const hasWeb = (options.serveWeb ?? true) && fs.existsSync(`${WEB_DIST}/index.html`);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', index: ['index.html'], wildcard: false });
+    // The build writes .br and .gz beside every text asset; they are sent as they are.
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', index: ['index.html'], wildcard: false, preCompressed: true });
   }
   // The public pages and the anonymous tip form: / negotiates the language, /{lang}/... serves them.
   await app.register(publicRoutes(deps));
