@@ -12,6 +12,6 @@ console.log('\n== unit and API tests on PGlite ==');
 vitest([], withoutPostgres);
 if (TEST_DATABASE_URL) {
   console.log('\n== database and API tests on PostgreSQL (TEST_DATABASE_URL) ==');
-  // The CLI tests drive embedded data dirs by design; they ran above.
-  vitest(['apps/api', 'packages', '--exclude', 'apps/api/src/cli.test.ts'], { ...process.env });
+  // The CLI and compiled-server tests drive embedded data dirs by design; they ran above.
+  vitest(['apps/api', 'packages', '--exclude', 'apps/api/src/cli.test.ts', '--exclude', 'apps/api/src/compiled-server.test.ts'], { ...process.env });
 }
