@@ -14,10 +14,10 @@ async function estimateOf(input: OverlapTable): Promise<PrevalenceEstimate> {
 }
 
 describe('published datasets', { timeout: 120_000 }, () => {
-  it('UK 2013 (five lists): reproduces the Home Office estimate of 10,000 to 13,000 potential victims', async () => {
+  it('UK 2013 (five lists, PF and NCA combined): reproduces the Home Office estimate of 10,000 to 13,000 potential victims', async () => {
     // Published: "an estimate of between 10 thousand and 13 thousand, in total, of potential victims in
     // the UK in 2013" (Home Office, Silverman 2014, gov.uk, published 29 November 2014); the same
-    // "10000–13000" in Silverman (2020), JRSS A, abstract. The analysis used five lists (PF and NCA combined).
+    // "10000–13000" in Silverman (2020), JRSS A, abstract. Table: SparseMSE's UKdat_5 (PF and NCA combined).
     const result = await estimateOf(table('UKdat_5'));
     expect(result.observed).toBe(2744);
     expect(result.estimate).toBe(11313);
