@@ -1,4 +1,4 @@
-import { and, asc, between, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, between, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 
 export type StudyRow = typeof schema.prevalenceStudy.$inferSelect;
@@ -83,4 +83,13 @@ export function findCasePersons(db: Database, municipalityId: string, from: Date
     .from(schema.caseFile)
     .where(and(eq(schema.caseFile.municipalityId, municipalityId), between(schema.caseFile.createdAt, from, to), isNotNull(schema.caseFile.personEnc)))
     .orderBy(asc(schema.caseFile.createdAt), asc(schema.caseFile.id));
+}
+
+/** Final studies whose kept pseudonyms are past their day and not yet erased (all municipalities). */
+export function findStudiesPastKeepDay(db: Database, today: string) {
+  const s = schema.prevalenceStudy;
+  return db
+    .select({ id: s.id, municipalityId: s.municipalityId })
+    .from(s)
+    .where(and(eq(s.status, 'final'), isNull(s.pseudonymsErasedAt), lt(s.keepPseudonymsUntil, today)));
 }

@@ -7,6 +7,7 @@ import { parseOverlapCsv } from '@lykt/mse';
 import { ROLE_PERMISSIONS, ROLES, type PrevalenceEstimateRecord, type PrevalenceStudy, type PrevalenceStudySummary } from '@lykt/shared';
 import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
 import { directCaseBody, openCase } from '../cases/case.fixtures';
+import { runPrevalenceRetention } from './prevalence.service';
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -225,5 +226,11 @@ describe('prevalence studies', { timeout: 120_000 }, () => {
     const keep = await call(h, session, 'POST', `/api/v1/prevalence/studies/${kept}/finalise`, { keepPseudonymsUntil: '2099-01-01', keepReason: 'Gjentas neste år med samme lister' });
     expect(keep.statusCode).toBe(200);
     expect((await members()).length).toBeGreaterThan(0);
+    // The daily run leaves them until the day has passed, then erases them.
+    await runPrevalenceRetention(h.deps, new Date('2098-12-31T12:00:00Z'));
+    expect((await members()).length).toBeGreaterThan(0);
+    await runPrevalenceRetention(h.deps, new Date('2099-01-02T12:00:00Z'));
+    expect(await members()).toEqual([]);
+    expect((await auditActions(tenant.municipality.id)).filter((action) => action === 'prevalence.pseudonyms.erased')).toHaveLength(2);
   });
 });

@@ -16,7 +16,7 @@ import {
 import { estimatePrevalence, normaliseTable, OverlapTableError, type OverlapTable, type PrevalenceResult as EngineResult } from '@lykt/mse';
 import type { Database } from '@lykt/db';
 import { recordAudit } from '../../platform/audit';
-import type { UserActor } from '../../platform/context';
+import { runWithContext, type UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { FIELD as CASE_FIELD } from '../cases/case.access';
@@ -218,5 +218,21 @@ export async function finaliseStudy(deps: Deps, actor: UserActor, id: string, bo
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'prevalence.study.finalised', entityType: 'prevalence_study', entityId: id, details: { keepPseudonymsUntil: body.keepPseudonymsUntil } });
     if (erase) await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'prevalence.pseudonyms.erased', entityType: 'prevalence_study', entityId: id, details: { pseudonyms: erased } });
     return presentSummary({ ...study, ...values });
+  });
+}
+
+/** Erases kept pseudonyms whose day has passed, in every municipality; audited as the system. Runs daily. */
+export async function runPrevalenceRetention(deps: Deps, now = new Date()): Promise<{ erased: number }> {
+  return runWithContext({ requestId: null, actor: { kind: 'system', label: 'prevalence-retention' } }, async () => {
+    let erased = 0;
+    for (const study of await repo.findStudiesPastKeepDay(deps.db, now.toISOString().slice(0, 10))) {
+      await inTransaction(deps, async (tx) => {
+        const gone = await repo.deleteMembers(tx, study.municipalityId, study.id);
+        await repo.updateStudy(tx, study.municipalityId, study.id, { pseudonymsErasedAt: now });
+        await recordAudit(tx, { municipalityId: study.municipalityId, action: 'prevalence.pseudonyms.erased', entityType: 'prevalence_study', entityId: study.id, details: { pseudonyms: gone, trigger: 'retention' } });
+      });
+      erased += 1;
+    }
+    return { erased };
   });
 }
