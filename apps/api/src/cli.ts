@@ -1,6 +1,7 @@
 import { Argument, Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from './config';
 import { createAdmin } from './cli/admin.command';
+import { CliInputError, registerPrevalenceCommand } from './cli/prevalence.command';
 import { runCaseRetention } from './modules/cases/case-protection.service';
 import { verifyAuditChain } from './platform/audit';
 import { automaticBackupFile, backupDatabase, restoreDatabase } from './platform/backup';
@@ -123,6 +124,8 @@ export function buildCli(): Command {
         out(`Restored the backup of ${header.createdAt}.`);
       });
     });
+
+  registerPrevalenceCommand(program, out);
   return program;
 }
 
@@ -132,7 +135,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof AppError) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof AppError || error instanceof CliInputError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }

@@ -58,4 +58,8 @@ export const TABLES_IN_ORDER = [
   { name: 'map_pattern', table: schema.mapPattern },
   { name: 'maturity_rating', table: schema.maturityRating },
   { name: 'statistics_release', table: schema.statisticsRelease },
+  { name: 'prevalence_study', table: schema.prevalenceStudy },
+  { name: 'prevalence_list', table: schema.prevalenceList },
+  { name: 'prevalence_member', table: schema.prevalenceMember },
+  { name: 'prevalence_estimate', table: schema.prevalenceEstimate },
 ] as const;

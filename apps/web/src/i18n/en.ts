@@ -4,6 +4,7 @@ import { knowledgeEn } from '../features/knowledge/texts';
 import { trainingEn } from '../features/training/texts';
 import { statisticsEn } from '../features/statistics/texts';
 import { overviewEn } from '../features/overview/texts';
+import { prevalenceEn } from '../features/prevalence/texts';
 
 /** The same tree as the Norwegian texts, with every leaf a string. */
 export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -52,6 +53,7 @@ export const en: Translations<typeof nb> = {
     training: 'Training',
     statistics: 'Statistics',
     overview: 'Local situation',
+    prevalence: 'Hidden numbers',
     cases: 'Cases',
     referrals: 'Referrals to us',
     tips: 'Tips',
@@ -220,6 +222,7 @@ export const en: Translations<typeof nb> = {
       training: 'Training and certificates',
       statistics: 'Statistics with small counts withheld',
       overview: 'Local situation and maturity',
+      prevalence: 'Hidden numbers: how many are we not seeing?',
       cases: 'Cases: assistance and protection',
       referrals: 'Referrals to your organisation',
       tips: 'Tips: the inbox of anonymous tips',
@@ -1361,4 +1364,5 @@ export const en: Translations<typeof nb> = {
   training: trainingEn,
   statistics: statisticsEn,
   overview: overviewEn,
+  prevalence: prevalenceEn,
 };

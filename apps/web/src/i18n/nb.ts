@@ -3,6 +3,7 @@ import { knowledgeNb } from '../features/knowledge/texts';
 import { trainingNb } from '../features/training/texts';
 import { statisticsNb } from '../features/statistics/texts';
 import { overviewNb } from '../features/overview/texts';
+import { prevalenceNb } from '../features/prevalence/texts';
 
 /**
  * Norwegian Bokmål texts: the default language and the reference key set.
@@ -68,6 +69,7 @@ export const nb = {
     training: 'Opplæring',
     statistics: 'Statistikk',
     overview: 'Lokal situasjon',
+    prevalence: 'Mørketall',
   },
   auth: {
     signIn: {
@@ -236,6 +238,7 @@ export const nb = {
       training: 'Opplæring og kursbevis',
       statistics: 'Statistikk med skjulte små tall',
       overview: 'Lokal situasjon og modenhet',
+      prevalence: 'Mørketall: hvor mange ser vi ikke?',
     },
   },
   users: {
@@ -1361,4 +1364,5 @@ export const nb = {
   training: trainingNb,
   statistics: statisticsNb,
   overview: overviewNb,
+  prevalence: prevalenceNb,
 };

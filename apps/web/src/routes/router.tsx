@@ -58,6 +58,7 @@ import { TrainingPage } from '../features/training/training-page';
 import { InternalStatisticsPage, StatisticsPage } from '../features/statistics/statistics-page';
 import { OverviewPage } from '../features/overview/overview-page';
 import { SitePage } from '../features/overview/site-page';
+import { PrevalencePage } from '../features/prevalence/prevalence-page';
 import { APP_BASE } from '../lib/redirect-target';
 import { parseAuditSearch, parseMfaSearch, parseOrganisationsSearch, parseSignInSearch, parseUsersSearch } from './search';
 import { ensureSignedIn, skipSignInWhenSignedIn } from './session';
@@ -239,6 +240,7 @@ const statisticsRoute = createRoute({ getParentRoute: () => signedInLayout, path
 const internalStatisticsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'statistics/internal', component: requires('statistics:internal', InternalStatisticsPage) });
 const overviewRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'overview', component: requires('overview:read', OverviewPage) });
 const siteRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'overview/sites/$siteId', component: requires('overview:read', SitePage) });
+const prevalenceRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'prevalence', component: requires('prevalence:manage', PrevalencePage) });
 
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([signInRoute, mfaChallengeRoute, mfaEnrolmentRoute]),
@@ -289,6 +291,7 @@ const routeTree = rootRoute.addChildren([
     statisticsRoute,
     internalStatisticsRoute,
     overviewRoute,
+    prevalenceRoute,
     siteRoute,
   ]),
 ]);

@@ -127,6 +127,13 @@ export const AUDIT_ACTIONS = [
   'overview.pattern.updated',
   'overview.pattern.archived',
   'overview.maturity.rated',
+  'prevalence.study.created',
+  'prevalence.study.viewed',
+  'prevalence.list.added',
+  'prevalence.table.entered',
+  'prevalence.estimated',
+  'prevalence.study.finalised',
+  'prevalence.pseudonyms.erased',
   'system.demo.seeded',
   'system.restore',
 ] as const;
