@@ -58,4 +58,7 @@ export const TABLES_IN_ORDER = [
   { name: 'map_pattern', table: schema.mapPattern },
   { name: 'maturity_rating', table: schema.maturityRating },
   { name: 'statistics_release', table: schema.statisticsRelease },
+  { name: 'notification', table: schema.notification },
+  { name: 'notification_email', table: schema.notificationEmail },
+  { name: 'notification_preference', table: schema.notificationPreference },
 ] as const;

@@ -127,6 +127,7 @@ export const AUDIT_ACTIONS = [
   'overview.pattern.updated',
   'overview.pattern.archived',
   'overview.maturity.rated',
+  'notification.preferences.updated',
   'system.demo.seeded',
   'system.restore',
 ] as const;
