@@ -1,5 +1,6 @@
 import type { nb } from './nb';
 import { casesEn } from '../features/cases/texts';
+import { notificationsEn } from '../features/notifications/texts';
 import { knowledgeEn } from '../features/knowledge/texts';
 import { trainingEn } from '../features/training/texts';
 import { statisticsEn } from '../features/statistics/texts';
@@ -1361,4 +1362,5 @@ export const en: Translations<typeof nb> = {
   training: trainingEn,
   statistics: statisticsEn,
   overview: overviewEn,
+  notifications: notificationsEn,
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
-import { NOTIFICATION_KINDS, REFERRAL_ANSWER_DAYS, type Case, type NotificationKind } from '@lykt/shared';
+import { NOTIFICATION_KINDS, REFERRAL_ANSWER_DAYS, type Case } from '@lykt/shared';
 import { call, createHarness, signIn, type TestHarness } from '../../../test/harness';
 import { startSmtpSink, type SmtpSink } from '../../../test/smtp-sink';
 import { directCaseBody, openCase, PERSON, SECRET_VALUES, seedCaseTenant, seedShelter } from '../cases/case.fixtures';
@@ -167,7 +167,7 @@ describe('every kind of notification e-mail', () => {
 describe('the texts', () => {
   it('has a text in both languages for every kind', () => {
     for (const kind of NOTIFICATION_KINDS) {
-      const text: Record<'nb' | 'en', string> = KIND_TEXT[kind as NotificationKind];
+      const text: Record<'nb' | 'en', string> = KIND_TEXT[kind];
       expect(text.nb.length).toBeGreaterThan(5);
       expect(text.en.length).toBeGreaterThan(5);
     }
