@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import { NOTIFICATION_KINDS, REFERRAL_ANSWER_DAYS, type Case } from '@lykt/shared';
@@ -117,8 +118,11 @@ describe('every kind of notification e-mail', () => {
     await h.deps.db.insert(schema.trainingCompletion).values({ municipalityId: m, userId: tenant.users.frontline.id, organisationId: tenant.organisation.id, moduleKey: 'grunnkurs', moduleVersion: 1, score: 90, validUntil: dayAfter(10) });
 
     // Scheduled checks now (deadlines coming, tasks, measures, training), then past the deadlines.
-    await runScheduledChecks(h.deps);
-    await runScheduledChecks(h.deps, new Date(Date.now() + (REFERRAL_ANSWER_DAYS + 1) * DAY));
+    const now = new Date();
+    expect(await runScheduledChecks(h.deps, now)).toBeGreaterThan(0);
+    // Again, as a second process or the next hour would: every reminder exists once already.
+    expect(await runScheduledChecks(h.deps, now)).toBe(0);
+    await runScheduledChecks(h.deps, new Date(now.getTime() + (REFERRAL_ANSWER_DAYS + 1) * DAY));
     // A closed case whose personal data will soon be erased.
     const closing = await openCase(h, caseworker);
     expect((await call(h, caseworker, 'POST', `/api/v1/cases/${closing.id}/closure`, { status: 'closed', reason: 'Avsluttet', outcome: null })).statusCode).toBe(200);
@@ -165,6 +169,13 @@ describe('every kind of notification e-mail', () => {
 });
 
 describe('the texts', () => {
+  it('are all in docs/NOTIFICATIONS.md, as the e-mails send them', () => {
+    const doc = fs.readFileSync(new URL('../../../../../docs/NOTIFICATIONS.md', import.meta.url), 'utf8');
+    for (const kind of NOTIFICATION_KINDS) {
+      expect(doc).toContain(`| \`${kind}\` | ${KIND_TEXT[kind].nb} | ${KIND_TEXT[kind].en} |`);
+    }
+  });
+
   it('has a text in both languages for every kind', () => {
     for (const kind of NOTIFICATION_KINDS) {
       const text: Record<'nb' | 'en', string> = KIND_TEXT[kind];
