@@ -37,11 +37,11 @@ export function AppShell() {
             <span className="app-header__municipality">{me.municipality.name}</span>
           </div>
           <div className="app-header__tools">
-            <NotificationBadge />
             <Paragraph data-size="sm" className="app-header__user">
               <span className="visually-hidden">{t('shell.userMenuLabel')}: </span>
               <Link to="/profile">{me.user.name}</Link>
             </Paragraph>
+            <NotificationBadge />
             <LanguageSwitch
               onChange={(language) => {
                 updateMe.mutate({ language }, { onSuccess: () => void queryClient.invalidateQueries({ queryKey: meQueryKey }) });

@@ -98,6 +98,7 @@ export async function withdrawConsent(deps: Deps, actor: UserActor, caseId: stri
       const isOpen = OPEN_REFERRAL_STATUSES.includes(referral.status as ReferralStatus);
       if (isOpen) revoked += 1;
       await updateReferralRow(tx, actor.municipalityId, referral.id, { sharedSnapshotEnc: null, ...(isOpen ? { status: 'revoked', revokedAt: now } : {}) });
+      if (isOpen) await notify(deps, tx, { kind: 'referral_revoked', municipalityId: actor.municipalityId, referralId: referral.id });
     }
     await updateCaseRow(tx, actor.municipalityId, caseId, {});
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'consent.withdrawn', entityType: 'case', entityId: caseId, details: { consentId, referralsRevoked: revoked, referralsHidden: dependent.length } });
