@@ -185,14 +185,15 @@ describe('the outbox', () => {
     await refer();
     const dead = createSmtpMailer({ host: '127.0.0.1', port: 1, user: null, password: null, from: SMTP_FROM, tls: 'none' });
     let now = new Date();
-    const first = await processOutbox(h.deps, dead, now);
-    expect(first).toMatchObject({ retry: 1, sent: 0 });
+    // Counts are checked on this municipality's row: on a shared PostgreSQL other tests' rows may be due too.
+    expect((await processOutbox(h.deps, dead, now)).retry).toBeGreaterThanOrEqual(1);
     let [row] = await emailsOf(tenant.municipality.id);
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row?.lastError).toMatch(/^[A-Z_]+( SMTP \d+)?$/);
     expect(row?.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(now.getTime() + 60_000);
-    // Not due yet: nothing is claimed.
-    expect(await processOutbox(h.deps, dead, now)).toMatchObject({ retry: 0 });
+    // Not due yet: not claimed again.
+    await processOutbox(h.deps, dead, now);
+    expect((await emailsOf(tenant.municipality.id))[0]?.attempts).toBe(1);
     for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt += 1) {
       now = new Date((row?.nextAttemptAt.getTime() ?? 0) + 1);
       await processOutbox(h.deps, dead, now);
@@ -210,7 +211,7 @@ describe('the outbox', () => {
     const others = [createSmtpMailer(h.deps.config.smtp ?? { host: '', port: 0, user: null, password: null, from: '', tls: 'none' }), mailer];
     const results = await Promise.all([processOutbox(h.deps, others[0] ?? mailer), processOutbox(h.deps, others[1] ?? mailer), processOutbox(h.deps, mailer)]);
     others[0]?.close();
-    expect(results.reduce((sum, result) => sum + result.sent, 0)).toBe(5);
+    expect(results.reduce((sum, result) => sum + result.sent, 0)).toBeGreaterThanOrEqual(5);
     expect(receivedBy(shelter.user.email)).toHaveLength(5);
     expect((await emailsOf(tenant.municipality.id)).every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
   });
