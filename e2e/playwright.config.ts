@@ -4,6 +4,12 @@ import { chromiumLaunchOptions } from './support/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 3199);
 export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
 export const DEMO_PASSWORD = 'e2e-lantern-harbour-2026';
+/**
+ * The app e-mails notifications to an SMTP server on this port. Only notifications.spec.ts listens
+ * there (a real SMTP server in the test process); for every other spec the e-mails simply wait in
+ * the outbox and are retried, which changes nothing they look at.
+ */
+export const E2E_SMTP_PORT = PORT + 20_000;
 
 export default defineConfig({
   testDir: '.',
@@ -42,6 +48,11 @@ export default defineConfig({
       LYKT_LOGIN_RATE_LIMIT: '2000',
       LYKT_LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      LYKT_SMTP_HOST: '127.0.0.1',
+      LYKT_SMTP_PORT: String(E2E_SMTP_PORT),
+      LYKT_SMTP_TLS: 'none',
+      LYKT_SMTP_FROM: 'Lykt <lykt@eksempel.kommune.no>',
+      LYKT_NOTIFY_POLL_SECONDS: '1',
     },
   },
 });

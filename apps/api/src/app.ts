@@ -40,6 +40,7 @@ import { publicRoutes } from './public/public.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
 import { prevalenceRoutes } from './modules/prevalence/prevalence.routes';
+import { notificationRoutes } from './modules/notifications/notification.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -137,6 +138,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       await v1.register(statisticsRoutes(deps));
       await v1.register(overviewRoutes(deps));
       await v1.register(prevalenceRoutes(deps));
+      await v1.register(notificationRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -27,6 +27,13 @@ const EnvSchema = z.object({
   LYKT_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   LYKT_TRUST_PROXY: booleanFromEnv.default(false),
   LYKT_PUBLIC_MUNICIPALITY: z.uuid('must be a municipality id (uuid)').optional(),
+  LYKT_SMTP_HOST: z.string().min(1).optional(),
+  LYKT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  LYKT_SMTP_USER: z.string().min(1).optional(),
+  LYKT_SMTP_PASSWORD: z.string().min(1).optional(),
+  LYKT_SMTP_FROM: z.string().min(3).optional(),
+  LYKT_SMTP_TLS: z.enum(['starttls', 'implicit', 'none']).default('starttls'),
+  LYKT_NOTIFY_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 });
 
 export type Config = {
@@ -47,8 +54,34 @@ export type Config = {
   trustProxy: boolean;
   /** The municipality whose public pages and tip form this installation serves; null: the first one created. */
   publicMunicipalityId: string | null;
+  /** Outgoing e-mail for notifications; null: notifications stay in the app. */
+  smtp: SmtpConfig | null;
+  /** How often the notification worker looks for e-mail to send (milliseconds). */
+  notifyPollMs: number;
   version: string;
 };
+
+/** SMTP settings. tls: starttls (required), implicit (port 465) or none (loopback hosts only). */
+export type SmtpConfig = { host: string; port: number; user: string | null; password: string | null; from: string; tls: 'starttls' | 'implicit' | 'none' };
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/;
+
+function smtpFrom(e: z.infer<typeof EnvSchema>): SmtpConfig | null {
+  if (!e.LYKT_SMTP_HOST) return null;
+  const problems: string[] = [];
+  if (!e.LYKT_SMTP_FROM) problems.push('LYKT_SMTP_FROM: required with LYKT_SMTP_HOST (the sender address, such as "Lykt <lykt@kommune.no>")');
+  if (e.LYKT_SMTP_TLS === 'none' && !LOOPBACK.test(e.LYKT_SMTP_HOST)) problems.push('LYKT_SMTP_TLS: none is allowed only for a relay on this machine (localhost); use starttls or implicit');
+  if (Boolean(e.LYKT_SMTP_USER) !== Boolean(e.LYKT_SMTP_PASSWORD)) problems.push('LYKT_SMTP_USER and LYKT_SMTP_PASSWORD: give both or neither');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    host: e.LYKT_SMTP_HOST,
+    port: e.LYKT_SMTP_PORT ?? (e.LYKT_SMTP_TLS === 'implicit' ? 465 : 587),
+    user: e.LYKT_SMTP_USER ?? null,
+    password: e.LYKT_SMTP_PASSWORD ?? null,
+    from: e.LYKT_SMTP_FROM ?? '',
+    tls: e.LYKT_SMTP_TLS,
+  };
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -87,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LYKT_LOGIN_RATE_LIMIT,
     trustProxy: e.LYKT_TRUST_PROXY,
     publicMunicipalityId: e.LYKT_PUBLIC_MUNICIPALITY ?? null,
+    smtp: smtpFrom(e),
+    notifyPollMs: e.LYKT_NOTIFY_POLL_SECONDS * 1000,
     version: VERSION,
   };
 }

@@ -5,6 +5,7 @@ import { DataDirLockedError, openRuntime } from './platform/runtime';
 import { errorForLog } from './platform/http/logging';
 import { automaticBackupFile, backupDatabase, pruneBackups } from './platform/backup';
 import path from 'node:path';
+import { describeEmailDelivery, startNotificationWorker } from './modules/notifications/notification.worker';
 
 const BACKUP_INTERVAL_MS = 24 * 3_600_000;
 const BACKUPS_KEPT = 14;
@@ -31,6 +32,10 @@ async function main(): Promise<void> {
     : null;
   backupTimer?.unref();
 
+  // Notifications: the SMTP settings are checked once, then the worker sends the outbox and runs the scheduled checks.
+  const emailLine = await describeEmailDelivery(runtime.deps);
+  let notificationWorker: ReturnType<typeof startNotificationWorker> | null = null;
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     try {
       if (backupTimer) clearInterval(backupTimer);
+      await notificationWorker?.stop();
       await app.close();
       if (embedded) await makeBackup();
       await runtime.close();
@@ -54,8 +60,9 @@ async function main(): Promise<void> {
   await app.ready();
   app.swagger();
   await app.listen({ port: config.port, host: config.host });
+  notificationWorker = startNotificationWorker(runtime.deps, app.log);
   const url = `http://${config.host}:${config.port}`;
-  const lines = [`Lykt ${config.version} is running on ${url}/app/ (API ${url}/api/, docs ${url}/api/docs)`, `Database: ${runtime.deps.dbKind}${runtime.deps.dbKind === 'pglite' ? ` in ${config.dataDir}` : ''}`];
+  const lines = [`Lykt ${config.version} is running on ${url}/app/ (API ${url}/api/, docs ${url}/api/docs)`, `Database: ${runtime.deps.dbKind}${runtime.deps.dbKind === 'pglite' ? ` in ${config.dataDir}` : ''}`, emailLine];
   if (outcome.kind === 'demo') {
     lines.push('', 'Created the demo municipality "Eksempel kommune" (fictional data). Sign in as:');
     for (const user of outcome.users) lines.push(`  ${user.role.padEnd(12)} ${user.email}`);

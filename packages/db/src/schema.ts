@@ -13,3 +13,4 @@ export * from './schema/reports';
 export * from './schema/overview';
 export * from './schema/statistics';
 export * from './schema/prevalence';
+export * from './schema/notifications';

@@ -62,4 +62,7 @@ export const TABLES_IN_ORDER = [
   { name: 'prevalence_list', table: schema.prevalenceList },
   { name: 'prevalence_member', table: schema.prevalenceMember },
   { name: 'prevalence_estimate', table: schema.prevalenceEstimate },
+  { name: 'notification', table: schema.notification },
+  { name: 'notification_email', table: schema.notificationEmail },
+  { name: 'notification_preference', table: schema.notificationPreference },
 ] as const;

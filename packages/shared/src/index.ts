@@ -31,3 +31,4 @@ export * from './contracts/knowledge';
 export * from './contracts/training';
 export * from './knowledge/markdown';
 export * from './contracts/prevalence';
+export * from './contracts/notifications';

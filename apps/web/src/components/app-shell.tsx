@@ -6,6 +6,7 @@ import { meQueryKey } from '../features/auth/queries';
 import { useMe } from '../features/auth/use-me';
 import { useSignOut } from '../features/auth/use-sign-out';
 import { updateMeMutationOptions } from '../features/profile/mutations';
+import { NotificationBadge } from '../features/notifications/notification-badge';
 import { LanguageSwitch } from './language-switch';
 import { MainNav } from './main-nav';
 import { SkipLink } from './skip-link';
@@ -40,6 +41,7 @@ export function AppShell() {
               <span className="visually-hidden">{t('shell.userMenuLabel')}: </span>
               <Link to="/profile">{me.user.name}</Link>
             </Paragraph>
+            <NotificationBadge />
             <LanguageSwitch
               onChange={(language) => {
                 updateMe.mutate({ language }, { onSuccess: () => void queryClient.invalidateQueries({ queryKey: meQueryKey }) });

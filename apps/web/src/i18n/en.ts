@@ -1,5 +1,6 @@
 import type { nb } from './nb';
 import { casesEn } from '../features/cases/texts';
+import { notificationsEn } from '../features/notifications/texts';
 import { knowledgeEn } from '../features/knowledge/texts';
 import { trainingEn } from '../features/training/texts';
 import { statisticsEn } from '../features/statistics/texts';
@@ -1365,4 +1366,5 @@ export const en: Translations<typeof nb> = {
   statistics: statisticsEn,
   overview: overviewEn,
   prevalence: prevalenceEn,
+  notifications: notificationsEn,
 };

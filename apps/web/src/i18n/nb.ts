@@ -1,4 +1,5 @@
 import { casesNb } from '../features/cases/texts';
+import { notificationsNb } from '../features/notifications/texts';
 import { knowledgeNb } from '../features/knowledge/texts';
 import { trainingNb } from '../features/training/texts';
 import { statisticsNb } from '../features/statistics/texts';
@@ -1365,4 +1366,5 @@ export const nb = {
   statistics: statisticsNb,
   overview: overviewNb,
   prevalence: prevalenceNb,
+  notifications: notificationsNb,
 };

@@ -62,6 +62,8 @@ import { PrevalencePage } from '../features/prevalence/prevalence-page';
 import { APP_BASE } from '../lib/redirect-target';
 import { parseAuditSearch, parseMfaSearch, parseOrganisationsSearch, parseSignInSearch, parseUsersSearch } from './search';
 import { ensureSignedIn, skipSignInWhenSignedIn } from './session';
+import { NotificationPreferencesPage } from '../features/notifications/notification-preferences-page';
+import { NotificationsPage } from '../features/notifications/notifications-page';
 
 /** What every route can reach through its context. */
 export interface RouterContext {
@@ -211,6 +213,8 @@ const meetingRoute = createRoute({ getParentRoute: () => signedInLayout, path: '
 const routingCardRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'routing-card', component: requires('routing:read', RoutingCardPage) });
 const routingCardEditRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'routing-card/edit', component: requires('cooperation:write', RoutingCardEditPage) });
 
+const notificationsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'notifications', component: NotificationsPage });
+const notificationPreferencesRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'notifications/preferences', component: NotificationPreferencesPage });
 const profileRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'profile', component: ProfilePage });
 
 const screeningRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'screening', component: requires('screenings:create', ScreeningPage) });
@@ -258,6 +262,8 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     auditRoute,
     profileRoute,
+    notificationsRoute,
+    notificationPreferencesRoute,
     screeningRoute,
     concernsRoute,
     concernNewRoute,

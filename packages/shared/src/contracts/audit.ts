@@ -134,6 +134,7 @@ export const AUDIT_ACTIONS = [
   'prevalence.estimated',
   'prevalence.study.finalised',
   'prevalence.pseudonyms.erased',
+  'notification.preferences.updated',
   'system.demo.seeded',
   'system.restore',
 ] as const;

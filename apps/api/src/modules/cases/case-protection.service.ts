@@ -29,6 +29,7 @@ import {
   updateCaseRow,
   upsertRetentionMonths,
 } from './case.repository';
+import { notify } from '../notifications/notify';
 
 /** The audit actions that count as reading or exporting a case's data. */
 export const CASE_READ_ACTIONS = ['case.viewed', 'case.break_glass', 'case.exported', 'referral.viewed'] as const;
@@ -80,6 +81,7 @@ export async function breakGlass(deps: Deps, actor: UserActor, caseId: string, r
       entityId: caseId,
       details: { grantId: grant.id, expiresAt: expiresAt.toISOString(), ownerUserId: access.row.ownerUserId, flagged: true },
     });
+    await notify(deps, tx, { kind: 'break_glass', municipalityId: actor.municipalityId, caseId });
   });
   return presentFullCase(deps, actor, { ...access, breakGlassUntil: expiresAt });
 }
@@ -138,6 +140,7 @@ export async function runCaseRetention(deps: Deps, now = new Date()): Promise<Re
       for (const row of await findClosedWithPersonalDataBefore(deps.db, municipalityId, warnCutoff, true)) {
         await inTransaction(deps, async (tx) => {
           await updateCaseRow(tx, municipalityId, row.id, { retentionWarnedAt: now });
+          await notify(deps, tx, { kind: 'erasure_coming', municipalityId, caseId: row.id });
           await recordAudit(tx, { municipalityId, action: 'case.retention.warned', entityType: 'case', entityId: row.id, details: { retentionMonths: months } });
         });
         outcome.warned += 1;

@@ -35,6 +35,7 @@ import {
   withdrawConsentRow,
   type ReferralRow,
 } from './case.repository';
+import { notify } from '../notifications/notify';
 
 async function reload(deps: Deps, actor: UserActor, caseId: string): Promise<Case> {
   return presentFullCase(deps, actor, await accessCase(deps, actor, caseId));
@@ -97,6 +98,7 @@ export async function withdrawConsent(deps: Deps, actor: UserActor, caseId: stri
       const isOpen = OPEN_REFERRAL_STATUSES.includes(referral.status as ReferralStatus);
       if (isOpen) revoked += 1;
       await updateReferralRow(tx, actor.municipalityId, referral.id, { sharedSnapshotEnc: null, ...(isOpen ? { status: 'revoked', revokedAt: now } : {}) });
+      if (isOpen) await notify(deps, tx, { kind: 'referral_revoked', municipalityId: actor.municipalityId, referralId: referral.id });
     }
     await updateCaseRow(tx, actor.municipalityId, caseId, {});
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'consent.withdrawn', entityType: 'case', entityId: caseId, details: { consentId, referralsRevoked: revoked, referralsHidden: dependent.length } });
@@ -188,6 +190,7 @@ export async function sendReferral(deps: Deps, actor: UserActor, caseId: string,
       entityId: caseId,
       details: { referralId: referral.id, organisationId: body.organisationId, needKind: body.needKind, dataCategories: categories, withoutConsent: body.consentId === null, legalBasis: body.legalBasis },
     });
+    await notify(deps, tx, { kind: 'referral_sent', municipalityId: actor.municipalityId, referralId: referral.id });
   });
   return reload(deps, actor, caseId);
 }
@@ -204,6 +207,7 @@ export async function revokeReferral(deps: Deps, actor: UserActor, caseId: strin
     await updateReferralRow(tx, actor.municipalityId, referralId, { status: 'revoked', revokedAt: new Date(), sharedSnapshotEnc: null, revokeReasonEnc });
     await updateCaseRow(tx, actor.municipalityId, caseId, {});
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'referral.revoked', entityType: 'case', entityId: caseId, details: { referralId, from: referral.status } });
+    await notify(deps, tx, { kind: 'referral_revoked', municipalityId: actor.municipalityId, referralId });
   });
   return reload(deps, actor, caseId);
 }
@@ -264,6 +268,7 @@ export async function respondToReferral(deps: Deps, actor: UserActor, referralId
     await updateReferralRow(tx, actor.municipalityId, referralId, { status, respondedAt: new Date(), respondedByUserId: actor.userId, ...(partnerNoteEnc ? { partnerNoteEnc } : {}) });
     await updateCaseRow(tx, actor.municipalityId, row.caseId, {});
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: status === 'accepted' ? 'referral.accepted' : 'referral.declined', entityType: 'case', entityId: row.caseId, details: { referralId } });
+    await notify(deps, tx, { kind: 'referral_answered', municipalityId: actor.municipalityId, referralId });
   });
   return presentPartner(deps, actor, await partnerReferral(deps, actor, referralId));
 }
@@ -277,6 +282,7 @@ export async function updatePartnerReferral(deps: Deps, actor: UserActor, referr
     await updateReferralRow(tx, actor.municipalityId, referralId, { partnerNoteEnc, ...(body.completed ? { status: 'completed', completedAt: new Date() } : {}) });
     await updateCaseRow(tx, actor.municipalityId, row.caseId, {});
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: body.completed ? 'referral.completed' : 'referral.updated', entityType: 'case', entityId: row.caseId, details: { referralId } });
+    await notify(deps, tx, { kind: 'referral_answered', municipalityId: actor.municipalityId, referralId });
   });
   return presentPartner(deps, actor, await partnerReferral(deps, actor, referralId));
 }

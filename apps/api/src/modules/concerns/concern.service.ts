@@ -30,6 +30,7 @@ import {
   type ConcernRow,
 } from './concern.repository';
 import { addDays, CHILD_WELFARE_REVIEW_DAYS } from './concern.time';
+import { notify } from '../notifications/notify';
 
 /** Encrypted fields and the names their ciphertexts are bound to. */
 const FIELD = { person: 'concern.person', reporterContact: 'concern.reporter_contact', note: 'concern.note', message: 'concern_message.text' } as const;
@@ -114,6 +115,7 @@ export async function createConcern(deps: Deps, actor: UserActor, body: ConcernB
         note: noteEnc !== null,
       },
     });
+    await notify(deps, tx, { kind: 'concern_new', municipalityId: actor.municipalityId, concernId: inserted.id });
     return inserted;
   });
   return presentFull(deps, actor, row);
@@ -176,6 +178,7 @@ export async function assignConcern(deps: Deps, actor: UserActor, concernId: str
   await inTransaction(deps, async (tx) => {
     await updateConcernRow(tx, actor.municipalityId, row.id, { assignedUserId: caseworkerId, status: row.status === 'awaiting_reporter' ? row.status : 'in_progress' });
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'concern.assigned', entityType: 'concern', entityId: row.id, details: { assignedUserId: caseworkerId } });
+    await notify(deps, tx, { kind: 'concern_assigned', municipalityId: actor.municipalityId, concernId: row.id, userId: caseworkerId });
   });
   return presentFull(deps, actor, (await findConcern(deps.db, actor.municipalityId, row.id)) ?? row);
 }
@@ -188,6 +191,7 @@ export async function askReporter(deps: Deps, actor: UserActor, concernId: strin
     await insertMessage(tx, actor.municipalityId, { concernId: row.id, authorUserId: actor.userId, kind: 'question', textEnc });
     await updateConcernRow(tx, actor.municipalityId, row.id, { status: 'awaiting_reporter' });
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'concern.question.asked', entityType: 'concern', entityId: row.id });
+    await notify(deps, tx, { kind: 'concern_question', municipalityId: actor.municipalityId, concernId: row.id });
   });
   return presentFull(deps, actor, (await findConcern(deps.db, actor.municipalityId, row.id)) ?? row);
 }

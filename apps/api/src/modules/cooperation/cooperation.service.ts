@@ -24,6 +24,7 @@ import { renderDocx, renderPdf } from '../../platform/documents/render';
 import { findMunicipality } from '../municipality/municipality.repository';
 import { documentLogo } from '../municipality/municipality.service';
 import { buildMinutesDocument } from './minutes-document';
+import { notify } from '../notifications/notify';
 
 const fieldError = (field: string, message: string) => new AppError('VALIDATION_ERROR', message, [{ field, message }]);
 type Names = Awaited<ReturnType<typeof organisationNames>>;
@@ -264,6 +265,7 @@ export async function createMeeting(deps: Deps, actor: UserActor, body: MeetingB
       entityId: meeting.id,
       details: { items: body.items.length, attendance: body.attendance.length, actions: body.actions.length },
     });
+    if (new Date(body.startsAt) > new Date()) await notify(deps, tx, { kind: 'meeting_invitation', municipalityId: actor.municipalityId, meetingId: meeting.id });
     return meeting.id;
   });
   return presentMeeting(deps, actor, id);
@@ -288,6 +290,7 @@ export async function updateMeeting(deps: Deps, actor: UserActor, meetingId: str
       entityId: meetingId,
       details: { items: body.items.length, attendance: body.attendance.length, actions: body.actions.length },
     });
+    if (meeting.minutesEnc === '' && body.minutes.trim() !== '') await notify(deps, tx, { kind: 'meeting_minutes', municipalityId: actor.municipalityId, meetingId });
   });
   return presentMeeting(deps, actor, meetingId);
 }

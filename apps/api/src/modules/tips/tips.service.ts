@@ -38,6 +38,7 @@ import {
   type TipRow,
   type TipSettingsRow,
 } from './tips.repository';
+import { notify } from '../notifications/notify';
 
 const RECEIPT_PURPOSE = 'tip.receipt';
 const CONTENT_FIELD = 'tip.content';
@@ -80,7 +81,7 @@ export async function submitTip(deps: Deps, municipalityId: string, submission: 
       continue;
     }
     await inTransaction(deps, async (tx) => {
-      await insertTip(tx, {
+      const inserted = await insertTip(tx, {
         municipalityId,
         receiptHash: hash,
         status: 'new',
@@ -97,6 +98,7 @@ export async function submitTip(deps: Deps, municipalityId: string, submission: 
         submittedOn: day,
         lastActivityOn: day,
       });
+      await notify(deps, tx, { kind: 'tip_new', municipalityId, tipId: inserted.id });
     });
     return code;
   }
@@ -145,6 +147,7 @@ export async function addTipsterMessage(deps: Deps, municipalityId: string, code
       createdOn: day,
     });
     await updateTipRow(tx, municipalityId, row.id, { unreadByStaff: true, lastActivityOn: day, ...(row.status === 'closed' ? { status: 'in_progress', closedOn: null } : {}) });
+    await notify(deps, tx, { kind: 'tip_message', municipalityId, tipId: row.id });
   });
   return true;
 }

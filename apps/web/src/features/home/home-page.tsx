@@ -7,6 +7,7 @@ import { useMe } from '../auth/use-me';
 import { useMapReadable } from '../overview/use-map-readable';
 import { PlanDeadlines } from '../plans/plan-deadlines';
 import { CaseReminders } from '../cases/case-reminders';
+import { UnreadNotificationsCard } from '../notifications/unread-notifications-card';
 
 /** The start page: what the user's role does in Lykt, and links to what they can use now. */
 export function HomePage() {
@@ -37,6 +38,7 @@ export function HomePage() {
           ))}
         </ul>
       </section>
+      <UnreadNotificationsCard />
       <PlanDeadlines />
       <CaseReminders />
     </div>
