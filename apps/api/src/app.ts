@@ -37,6 +37,8 @@ import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
 import { trainingRoutes } from './modules/training/training.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { publicRoutes } from './public/public.routes';
+import { procurementRoutes } from './modules/procurement/procurement.routes';
+import { declarationRoutes } from './public/declaration.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
 
@@ -135,6 +137,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       await v1.register(referralRoutes(deps));
       await v1.register(statisticsRoutes(deps));
       await v1.register(overviewRoutes(deps));
+      await v1.register(procurementRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
@@ -149,6 +152,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', index: ['index.html'], wildcard: false });
   }
   // The public pages and the anonymous tip form: / negotiates the language, /{lang}/... serves them.
+  await app.register(declarationRoutes(deps));
   await app.register(publicRoutes(deps));
 
   app.setNotFoundHandler((request, reply) => {

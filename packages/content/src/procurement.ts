@@ -6,6 +6,8 @@ import sectorRiskV1 from '../procurement/sector-risk.v1.json';
 import templateV1 from '../procurement/requirement-template.v1.json';
 import declarationNb from '../procurement/declaration.nb.json';
 import declarationEn from '../procurement/declaration.en.json';
+import textsV1 from '../procurement/texts.v1.json';
+import reportV1 from '../procurement/report.json';
 
 const localised = (max: number) => z.object({ nb: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
 const sources = z.array(ContentSourceSchema).min(1);
@@ -94,3 +96,40 @@ export const declarationTexts: Readonly<Record<string, DeclarationTexts>> = {
 export function defaultTemplateItems(lang: 'nb' | 'en') {
   return requirementTemplate.items.map((item) => ({ key: item.key, kind: item.kind, title: item.title[lang], appliesTo: item.appliesTo }));
 }
+
+
+/** Short texts the API writes on the municipality's behalf (plan timeline, concern note). */
+export const procurementTexts = z
+  .object({
+    id: z.literal('procurement-texts'),
+    version: z.number().int().positive(),
+    planUpdate: localised(300),
+    concernNote: localised(300),
+  })
+  .parse(textsV1);
+
+/** Fills {name} placeholders. */
+export function fillProcurementText(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+const ReportLangSchema = z.object({
+  title: z.string(),
+  empty: z.string(),
+  intro: z.string(),
+  tableCaption: z.string(),
+  columns: z.object({ figure: z.string(), count: z.string() }),
+  rows: z.object({
+    contracts: z.string(),
+    highRiskContracts: z.string(),
+    checksPlanned: z.string(),
+    checksDone: z.string(),
+    findings: z.string(),
+    findingsWithSanction: z.string(),
+    concernsStarted: z.string(),
+  }),
+  figures: z.object({ highRisk: z.string(), checksDone: z.string() }),
+});
+
+/** The council report section's texts. */
+export const procurementReportTexts = z.object({ nb: ReportLangSchema, en: ReportLangSchema }).parse(reportV1);

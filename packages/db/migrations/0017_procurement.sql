@@ -73,10 +73,11 @@ CREATE TABLE "procurement_finding" (
 --> statement-breakpoint
 CREATE TABLE "procurement_measure_link" (
 	"municipality_id" uuid NOT NULL,
-	"measure_id" uuid NOT NULL,
+	"measure_lineage_id" uuid NOT NULL,
 	"contract_id" uuid NOT NULL,
+	"created_by_user_id" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "procurement_measure_link_measure_id_contract_id_pk" PRIMARY KEY("measure_id","contract_id")
+	CONSTRAINT "procurement_measure_link_contract_id_measure_lineage_id_pk" PRIMARY KEY("contract_id","measure_lineage_id")
 );
 --> statement-breakpoint
 CREATE TABLE "procurement_requirement" (
@@ -135,8 +136,8 @@ ALTER TABLE "procurement_finding" ADD CONSTRAINT "procurement_finding_contract_i
 ALTER TABLE "procurement_finding" ADD CONSTRAINT "procurement_finding_check_id_procurement_check_id_fk" FOREIGN KEY ("check_id") REFERENCES "public"."procurement_check"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "procurement_finding" ADD CONSTRAINT "procurement_finding_created_by_user_id_app_user_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "procurement_measure_link" ADD CONSTRAINT "procurement_measure_link_municipality_id_municipality_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipality"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "procurement_measure_link" ADD CONSTRAINT "procurement_measure_link_measure_id_plan_measure_id_fk" FOREIGN KEY ("measure_id") REFERENCES "public"."plan_measure"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "procurement_measure_link" ADD CONSTRAINT "procurement_measure_link_contract_id_procurement_contract_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."procurement_contract"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procurement_measure_link" ADD CONSTRAINT "procurement_measure_link_created_by_user_id_app_user_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "procurement_requirement" ADD CONSTRAINT "procurement_requirement_municipality_id_municipality_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipality"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "procurement_requirement" ADD CONSTRAINT "procurement_requirement_contract_id_procurement_contract_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."procurement_contract"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "procurement_subcontractor" ADD CONSTRAINT "procurement_subcontractor_municipality_id_municipality_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipality"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -149,7 +150,7 @@ CREATE INDEX "procurement_contract_municipality_idx" ON "procurement_contract" U
 CREATE UNIQUE INDEX "procurement_declaration_token_idx" ON "procurement_declaration" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "procurement_declaration_contract_idx" ON "procurement_declaration" USING btree ("municipality_id","contract_id");--> statement-breakpoint
 CREATE INDEX "procurement_finding_contract_idx" ON "procurement_finding" USING btree ("municipality_id","contract_id");--> statement-breakpoint
-CREATE INDEX "procurement_measure_link_municipality_idx" ON "procurement_measure_link" USING btree ("municipality_id");--> statement-breakpoint
+CREATE INDEX "procurement_measure_link_lineage_idx" ON "procurement_measure_link" USING btree ("municipality_id","measure_lineage_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "procurement_requirement_key_idx" ON "procurement_requirement" USING btree ("municipality_id","contract_id","key");--> statement-breakpoint
 CREATE INDEX "procurement_subcontractor_contract_idx" ON "procurement_subcontractor" USING btree ("municipality_id","contract_id");--> statement-breakpoint
 CREATE INDEX "procurement_supplier_municipality_idx" ON "procurement_supplier" USING btree ("municipality_id","org_number");

@@ -155,6 +155,7 @@ export const en: Translations<typeof nb> = {
     frontline: 'Frontline worker',
     partner: 'Partner',
     viewer: 'Viewer',
+    procurement: 'Procurement officer',
   },
   organisationKinds: {
     police: 'Police',
@@ -213,6 +214,9 @@ export const en: Translations<typeof nb> = {
       },
       viewer: {
         intro: 'As viewer you see the adopted action plan and its progress, statistics in which small numbers are hidden, and reports.',
+      },
+      procurement: {
+        intro: "As procurement officer you follow up the municipality's contracts: risk, requirements, checks, findings and sanctions, and suppliers' self-declarations. A finding with signs of trafficking you send as a concern to the coordinator.",
       },
     },
     links: {

@@ -154,6 +154,7 @@ export const nb = {
     frontline: 'Førstelinjeansatt',
     partner: 'Samarbeidspartner',
     viewer: 'Leser',
+    procurement: 'Innkjøper',
   },
   organisationKinds: {
     police: 'Politi',
@@ -213,6 +214,9 @@ export const nb = {
       },
       viewer: {
         intro: 'Som leser ser du den vedtatte handlingsplanen og fremdriften i den, statistikk der små tall er skjult, og rapporter.',
+      },
+      procurement: {
+        intro: 'Som innkjøper følger du opp kommunens kontrakter: risiko, krav, kontroller, funn og sanksjoner, og egenerklæringer fra leverandører. Et funn med tegn på menneskehandel sender du som en bekymring til koordinatoren.',
       },
     },
     links: {

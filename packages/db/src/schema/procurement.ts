@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from './platform';
 import { mapSite } from './overview';
-import { planMeasure } from './plans';
 import { day, municipalityRef, ts } from './columns';
 
 /**
@@ -199,18 +198,22 @@ export const procurementDeclaration = pgTable(
   (t) => [uniqueIndex('procurement_declaration_token_idx').on(t.tokenHash), index('procurement_declaration_contract_idx').on(t.municipalityId, t.contractId)],
 );
 
-/** A plan measure (area H) linked to a contract: its progress follows the contract's checks done against planned. */
+/**
+ * A plan measure (area H) linked to a contract, by the measure's lineage so the link survives new plan
+ * versions: the measure's progress follows the linked contracts' checks done against those planned.
+ */
 export const procurementMeasureLink = pgTable(
   'procurement_measure_link',
   {
     municipalityId: municipalityRef(),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => planMeasure.id, { onDelete: 'cascade' }),
+    measureLineageId: uuid('measure_lineage_id').notNull(),
     contractId: uuid('contract_id')
       .notNull()
       .references(() => procurementContract.id, { onDelete: 'cascade' }),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => appUser.id),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.measureId, t.contractId] }), index('procurement_measure_link_municipality_idx').on(t.municipalityId)],
+  (t) => [primaryKey({ columns: [t.contractId, t.measureLineageId] }), index('procurement_measure_link_lineage_idx').on(t.municipalityId, t.measureLineageId)],
 );
