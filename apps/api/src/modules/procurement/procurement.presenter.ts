@@ -41,7 +41,8 @@ export function declarationStatus(row: Pick<DeclarationRow, 'status' | 'expiresA
 
 export function presentDeclaration(row: DeclarationRow, comment: string): Declaration {
   const stored = row.submission && typeof row.submission === 'object' ? (row.submission as Record<string, unknown>) : null;
-  const submission = stored ? DeclarationSubmissionSchema.safeParse({ ...stored, commentEnc: undefined, comment }) : null;
+  const { commentEnc: _sealed, ...answers } = stored ?? {};
+  const submission = stored ? DeclarationSubmissionSchema.safeParse({ ...answers, comment }) : null;
   return {
     id: row.id,
     status: declarationStatus(row),
