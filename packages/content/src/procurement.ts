@@ -17,6 +17,7 @@ export const ProcurementLegalBasisSchema = z.object({
   id: z.literal('procurement-legal-basis'),
   version: z.number().int().positive(),
   note: z.string(),
+  sources,
   items: z.array(z.object({ key: z.string(), title: localised(120), text: localised(1200), sources })).min(1),
 });
 

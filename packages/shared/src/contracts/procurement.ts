@@ -295,6 +295,7 @@ export type Declaration = z.infer<typeof DeclarationSchema>;
 export const DeclarationLinkSchema = DeclarationSchema.extend({
   path: z.string().describe('The link to send to the supplier, shown once: only a hash of the token is stored'),
 });
+export type DeclarationLink = z.infer<typeof DeclarationLinkSchema>;
 
 // ---- contract views ----
 

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Contract, DeclarationSubmission } from '@lykt/shared';
-import { z } from 'zod';
-import { DeclarationLinkSchema } from '@lykt/shared';
+import type { Contract, DeclarationLink, DeclarationSubmission } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { sha256Hex } from '../../platform/crypto';
@@ -20,7 +18,7 @@ export const DECLARATION_PATH = '/supplier-declaration';
  * Creates a self-declaration link for the contract's supplier: 32 random bytes, of which only the SHA-256
  * hash is stored; the link is shown once and stops working when submitted, withdrawn or expired.
  */
-export async function createDeclaration(deps: Deps, actor: UserActor, contractId: string, body: { validDays: number; language: 'nb' | 'en' }): Promise<z.infer<typeof DeclarationLinkSchema>> {
+export async function createDeclaration(deps: Deps, actor: UserActor, contractId: string, body: { validDays: number; language: 'nb' | 'en' }): Promise<DeclarationLink> {
   const { contract } = await contractOrThrow(deps, actor, contractId);
   if (contract.status === 'closed') throw new AppError('CONFLICT', 'The contract is closed.');
   const token = randomBytes(32).toString('base64url');

@@ -291,7 +291,12 @@ export async function removeSubcontractor(deps: Deps, actor: UserActor, id: stri
   let grew = true;
   while (grew) {
     grew = false;
-    for (const sub of subs) if (sub.parentId && removed.has(sub.parentId) && !removed.has(sub.id)) (removed.add(sub.id), (grew = true));
+    for (const sub of subs) {
+      if (sub.parentId && removed.has(sub.parentId) && !removed.has(sub.id)) {
+        removed.add(sub.id);
+        grew = true;
+      }
+    }
   }
   await inTransaction(deps, async (tx) => {
     await repo.deleteSubcontractors(tx, actor.municipalityId, id, [...removed]);
