@@ -4,6 +4,7 @@ import { knowledgeEn } from '../features/knowledge/texts';
 import { trainingEn } from '../features/training/texts';
 import { statisticsEn } from '../features/statistics/texts';
 import { overviewEn } from '../features/overview/texts';
+import { procurementEn } from '../features/procurement/texts';
 
 /** The same tree as the Norwegian texts, with every leaf a string. */
 export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -52,6 +53,7 @@ export const en: Translations<typeof nb> = {
     training: 'Training',
     statistics: 'Statistics',
     overview: 'Local situation',
+    procurement: 'Procurement',
     cases: 'Cases',
     referrals: 'Referrals to us',
     tips: 'Tips',
@@ -224,6 +226,7 @@ export const en: Translations<typeof nb> = {
       training: 'Training and certificates',
       statistics: 'Statistics with small counts withheld',
       overview: 'Local situation and maturity',
+      procurement: 'Procurement: contracts, checks and findings',
       cases: 'Cases: assistance and protection',
       referrals: 'Referrals to your organisation',
       tips: 'Tips: the inbox of anonymous tips',
@@ -1365,4 +1368,5 @@ export const en: Translations<typeof nb> = {
   training: trainingEn,
   statistics: statisticsEn,
   overview: overviewEn,
+  procurement: procurementEn,
 };

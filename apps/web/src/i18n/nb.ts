@@ -3,6 +3,7 @@ import { knowledgeNb } from '../features/knowledge/texts';
 import { trainingNb } from '../features/training/texts';
 import { statisticsNb } from '../features/statistics/texts';
 import { overviewNb } from '../features/overview/texts';
+import { procurementNb } from '../features/procurement/texts';
 
 /**
  * Norwegian Bokmål texts: the default language and the reference key set.
@@ -68,6 +69,7 @@ export const nb = {
     training: 'Opplæring',
     statistics: 'Statistikk',
     overview: 'Lokal situasjon',
+    procurement: 'Anskaffelser',
   },
   auth: {
     signIn: {
@@ -240,6 +242,7 @@ export const nb = {
       training: 'Opplæring og kursbevis',
       statistics: 'Statistikk med skjulte små tall',
       overview: 'Lokal situasjon og modenhet',
+      procurement: 'Anskaffelser: kontrakter, kontroller og funn',
     },
   },
   users: {
@@ -1365,4 +1368,5 @@ export const nb = {
   training: trainingNb,
   statistics: statisticsNb,
   overview: overviewNb,
+  procurement: procurementNb,
 };

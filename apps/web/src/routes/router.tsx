@@ -58,6 +58,8 @@ import { TrainingPage } from '../features/training/training-page';
 import { InternalStatisticsPage, StatisticsPage } from '../features/statistics/statistics-page';
 import { OverviewPage } from '../features/overview/overview-page';
 import { SitePage } from '../features/overview/site-page';
+import { ProcurementPage } from '../features/procurement/procurement-page';
+import { ContractPage } from '../features/procurement/contract-page';
 import { APP_BASE } from '../lib/redirect-target';
 import { parseAuditSearch, parseMfaSearch, parseOrganisationsSearch, parseSignInSearch, parseUsersSearch } from './search';
 import { ensureSignedIn, skipSignInWhenSignedIn } from './session';
@@ -239,6 +241,8 @@ const statisticsRoute = createRoute({ getParentRoute: () => signedInLayout, path
 const internalStatisticsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'statistics/internal', component: requires('statistics:internal', InternalStatisticsPage) });
 const overviewRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'overview', component: requires('overview:read', OverviewPage) });
 const siteRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'overview/sites/$siteId', component: requires('overview:read', SitePage) });
+const procurementRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'procurement', component: requires('procurement:read', ProcurementPage) });
+const contractRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'procurement/contracts/$contractId', component: requires('procurement:read', ContractPage) });
 
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([signInRoute, mfaChallengeRoute, mfaEnrolmentRoute]),
@@ -290,6 +294,8 @@ const routeTree = rootRoute.addChildren([
     internalStatisticsRoute,
     overviewRoute,
     siteRoute,
+    procurementRoute,
+    contractRoute,
   ]),
 ]);
 
