@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContentSourceSchema, DECLARATION_CLAUSES, DUE_DILIGENCE_ANSWERS, DUE_DILIGENCE_QUESTIONS, ISIC_SECTIONS, REQUIREMENT_KINDS, RISK_LEVELS } from '@lykt/shared';
+import { ContentSourceSchema, DECLARATION_CLAUSES, FINDING_CATEGORIES, FINDING_SEVERITIES, DUE_DILIGENCE_ANSWERS, DUE_DILIGENCE_QUESTIONS, ISIC_SECTIONS, REQUIREMENT_KINDS, RISK_LEVELS } from '@lykt/shared';
 import legalV1 from '../procurement/legal-basis.v1.json';
 import highRiskV1 from '../procurement/high-risk-list.v1.json';
 import sectorRiskV1 from '../procurement/sector-risk.v1.json';
@@ -106,6 +106,8 @@ export const procurementTexts = z
     version: z.number().int().positive(),
     planUpdate: localised(300),
     concernNote: localised(300),
+    categories: z.object({ nb: z.record(z.enum(FINDING_CATEGORIES), z.string()), en: z.record(z.enum(FINDING_CATEGORIES), z.string()) }),
+    severities: z.object({ nb: z.record(z.enum(FINDING_SEVERITIES), z.string()), en: z.record(z.enum(FINDING_SEVERITIES), z.string()) }),
   })
   .parse(textsV1);
 

@@ -29,6 +29,7 @@ export const DUE_DILIGENCE_ANSWERS = ['yes', 'partly', 'no'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
 export type ProcurementRiskLevel = (typeof RISK_LEVELS)[number];
 
 /** Limits shared by the API, the web forms and the supplier's page. */

@@ -1,5 +1,5 @@
 import { fillProcurementText, procurementTexts } from '@lykt/content/procurement';
-import type { CheckBody, CheckResultBody, Contract, FindingBody, FindingConcernBody, FindingUpdateBody, ScreeningFacts } from '@lykt/shared';
+import type { CheckBody, CheckResultBody, Contract, FindingBody, FindingCategory, FindingConcernBody, FindingSeverity, FindingUpdateBody, ScreeningFacts } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -124,8 +124,8 @@ export async function startConcernFromFinding(deps: Deps, actor: UserActor, cont
     contract: contract.title,
     supplier: supplier.name,
     org: supplier.orgNumber ? ` (${supplier.orgNumber})` : '',
-    category: finding.category,
-    severity: finding.severity,
+    category: procurementTexts.categories[lang][finding.category as FindingCategory],
+    severity: procurementTexts.severities[lang][finding.severity as FindingSeverity],
   });
   const concern = await createConcern(deps, actor, {
     screeningId: null,

@@ -238,7 +238,7 @@ describe('procurement: checks, findings and a concern', () => {
     const read = await call(h, coordinator, 'GET', `/api/v1/concerns/${concernId ?? ''}`);
     expect(read.statusCode, read.body).toBe(200);
     const note = await h.deps.keyring.decrypt(h.deps.db, tenant.municipality.id, 'concern.note', concern?.noteEnc ?? '');
-    expect(note).toBe('Fra kontraktsoppfølging: «Rehabilitering av skole», leverandør Test Bygg AS (999111222). Funn: trafficking_signs, alvorlighet critical.');
+    expect(note).toBe('Fra kontraktsoppfølging: «Rehabilitering av skole», leverandør Test Bygg AS (999111222). Funn: tegn på menneskehandel, alvorlighet kritisk.');
     expect(note).not.toContain('passene');
     const links = await h.deps.db.select().from(schema.mapSiteLink).where(eq(schema.mapSiteLink.siteId, site.id));
     expect(links.map((link) => [link.targetKind, link.targetId])).toEqual([['concern', concernId]]);

@@ -66,6 +66,21 @@ async function assertSite(deps: Deps, municipalityId: string, siteId: string | n
   if (siteId && !(await repo.findSiteRisk(deps.db, municipalityId, siteId))) throw fieldError('siteId', 'No site with this id on the situation map.');
 }
 
+/** The columns a contract body sets, on registration and on change alike. */
+function contractValues(body: ContractBody, supplierId: string) {
+  return {
+    title: body.title,
+    supplierId,
+    isicSection: body.isicSection,
+    productCategory: body.productCategory,
+    valueNok: body.valueNok,
+    startsOn: body.startsOn,
+    endsOn: body.endsOn,
+    responsibleUnit: body.responsibleUnit,
+    siteId: body.siteId,
+  };
+}
+
 /** Registers a contract with its supplier, and its checklist from the template (only requirements that apply to its sector). */
 export async function createContract(deps: Deps, actor: UserActor, body: ContractBody, lang: 'nb' | 'en'): Promise<Contract> {
   await assertSite(deps, actor.municipalityId, body.siteId);
@@ -73,19 +88,7 @@ export async function createContract(deps: Deps, actor: UserActor, body: Contrac
   const applying = items.filter((item) => item.appliesTo.length === 0 || item.appliesTo.includes(body.isicSection));
   const row = await inTransaction(deps, async (tx) => {
     const supplier = await repo.findOrCreateSupplier(tx, actor.municipalityId, body.supplier);
-    const contract = await repo.insertContract(tx, {
-      municipalityId: actor.municipalityId,
-      title: body.title,
-      supplierId: supplier.id,
-      isicSection: body.isicSection,
-      productCategory: body.productCategory,
-      valueNok: body.valueNok,
-      startsOn: body.startsOn,
-      endsOn: body.endsOn,
-      responsibleUnit: body.responsibleUnit,
-      siteId: body.siteId,
-      createdByUserId: actor.userId,
-    });
+    const contract = await repo.insertContract(tx, { ...contractValues(body, supplier.id), municipalityId: actor.municipalityId, createdByUserId: actor.userId });
     await repo.insertRequirements(
       tx,
       applying.map((item, position) => ({ municipalityId: actor.municipalityId, contractId: contract.id, key: item.key, kind: item.kind, title: item.title, position })),
@@ -107,17 +110,7 @@ export async function updateContract(deps: Deps, actor: UserActor, id: string, b
   await assertSite(deps, actor.municipalityId, body.siteId);
   await inTransaction(deps, async (tx) => {
     const supplier = await repo.findOrCreateSupplier(tx, actor.municipalityId, body.supplier);
-    await repo.updateContractRow(tx, actor.municipalityId, id, {
-      title: body.title,
-      supplierId: supplier.id,
-      isicSection: body.isicSection,
-      productCategory: body.productCategory,
-      valueNok: body.valueNok,
-      startsOn: body.startsOn,
-      endsOn: body.endsOn,
-      responsibleUnit: body.responsibleUnit,
-      siteId: body.siteId,
-    });
+    await repo.updateContractRow(tx, actor.municipalityId, id, contractValues(body, supplier.id));
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'procurement.contract.updated', entityType: 'procurement_contract', entityId: id, details: { isicSection: body.isicSection, siteId: body.siteId } });
   });
   return getContract(deps, actor, id, { audit: false });

@@ -21,6 +21,7 @@ import { LoadError, Loading, MutationError, SuccessMessage } from '../../compone
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { DeclarationsSection } from './declarations-section';
+import { EnumSelect } from './enum-select';
 import { contractChangeMutationOptions } from './mutations';
 import { contractQueryOptions } from './queries';
 
@@ -308,13 +309,7 @@ function ChecksSection({ contract }: { contract: Contract }) {
           <DetailsContent>
             <form className="form-stack" noValidate onSubmit={submit}>
               <MutationError error={mutation.error} />
-              <SelectField label={t('procurement.checks.kind')} value={kind} onChange={(event) => setKind(event.currentTarget.value as typeof kind)}>
-                {CHECK_KINDS.map((value) => (
-                  <SelectOption key={value} value={value}>
-                    {t(`procurement.checks.kinds.${value}`)}
-                  </SelectOption>
-                ))}
-              </SelectField>
+              <EnumSelect label={t('procurement.checks.kind')} values={CHECK_KINDS} value={kind} onChange={setKind} text={(option) => t(`procurement.checks.kinds.${option}`)} />
               <Textfield type="date" label={t('procurement.checks.plannedOn')} value={plannedOn} onChange={(event) => setPlannedOn(event.currentTarget.value)} />
               <Fieldset>
                 <FieldsetLegend>{t('procurement.checks.agencies')}</FieldsetLegend>
@@ -353,13 +348,7 @@ function RecordCheckForm({ contractId, check }: { contractId: string; check: Che
         <form className="form-stack" noValidate onSubmit={submit}>
           <MutationError error={mutation.error} />
           <Textfield type="date" label={t('procurement.checks.doneOn')} value={doneOn} onChange={(event) => setDoneOn(event.currentTarget.value)} />
-          <SelectField label={t('procurement.checks.outcome')} value={outcome} onChange={(event) => setOutcome(event.currentTarget.value as typeof outcome)}>
-            {CHECK_OUTCOMES.map((value) => (
-              <SelectOption key={value} value={value}>
-                {t(`procurement.checks.outcomes.${value}`)}
-              </SelectOption>
-            ))}
-          </SelectField>
+          <EnumSelect label={t('procurement.checks.outcome')} values={CHECK_OUTCOMES} value={outcome} onChange={setOutcome} text={(option) => t(`procurement.checks.outcomes.${option}`)} />
           <Fieldset>
             <FieldsetLegend>{t('procurement.checks.documents')}</FieldsetLegend>
             <Paragraph data-size="sm">{t('procurement.checks.documentsHint')}</Paragraph>
@@ -452,29 +441,11 @@ function FindingsSection({ contract }: { contract: Contract }) {
                     </SelectOption>
                   ))}
                 </SelectField>
-                <SelectField label={t('procurement.findings.severity')} value={severity} onChange={(event) => setSeverity(event.currentTarget.value as typeof severity)}>
-                  {FINDING_SEVERITIES.map((value) => (
-                    <SelectOption key={value} value={value}>
-                      {t(`procurement.findings.severities.${value}`)}
-                    </SelectOption>
-                  ))}
-                </SelectField>
-                <SelectField label={t('procurement.findings.category')} value={category} onChange={(event) => setCategory(event.currentTarget.value as typeof category)}>
-                  {FINDING_CATEGORIES.map((value) => (
-                    <SelectOption key={value} value={value}>
-                      {t(`procurement.findings.categories.${value}`)}
-                    </SelectOption>
-                  ))}
-                </SelectField>
+                <EnumSelect label={t('procurement.findings.severity')} values={FINDING_SEVERITIES} value={severity} onChange={setSeverity} text={(option) => t(`procurement.findings.severities.${option}`)} />
+                <EnumSelect label={t('procurement.findings.category')} values={FINDING_CATEGORIES} value={category} onChange={setCategory} text={(option) => t(`procurement.findings.categories.${option}`)} />
                 <Textfield multiline rows={3} label={t('procurement.findings.description')} description={t('procurement.noPersonalData')} value={description} onChange={(event) => setDescription(event.currentTarget.value)} />
                 <Textfield type="date" label={t('procurement.findings.deadline')} value={deadlineOn} onChange={(event) => setDeadlineOn(event.currentTarget.value)} />
-                <SelectField label={t('procurement.findings.sanction')} value={sanction} onChange={(event) => setSanction(event.currentTarget.value as typeof sanction)}>
-                  {SANCTIONS.map((value) => (
-                    <SelectOption key={value} value={value}>
-                      {t(`procurement.findings.sanctions.${value}`)}
-                    </SelectOption>
-                  ))}
-                </SelectField>
+                <EnumSelect label={t('procurement.findings.sanction')} values={SANCTIONS} value={sanction} onChange={setSanction} text={(option) => t(`procurement.findings.sanctions.${option}`)} />
                 <div>
                   <Button type="submit" disabled={mutation.isPending}>
                     {t('procurement.findings.add')}
