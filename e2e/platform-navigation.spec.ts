@@ -20,6 +20,7 @@ const EXPECTED_LINKS: Record<DemoRole, readonly PlatformNavLink[]> = {
   frontline: ['Hjem', 'Organisasjoner', 'Min profil'],
   partner: ['Hjem', 'Organisasjoner', 'Min profil'],
   viewer: ['Hjem', 'Min profil'],
+  procurement: ['Hjem', 'Organisasjoner', 'Min profil'],
 };
 
 function linksFromCatalogue(role: DemoRole): PlatformNavLink[] {

@@ -3,7 +3,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, E2E_BASE_URL } from '../playwright.config';
 
 export const DEMO_DOMAIN = 'eksempel.kommune.no';
-export type DemoRole = 'admin' | 'coordinator' | 'caseworker' | 'frontline' | 'partner' | 'viewer';
+export type DemoRole = 'admin' | 'coordinator' | 'caseworker' | 'frontline' | 'partner' | 'viewer' | 'procurement';
 export const demoEmail = (role: DemoRole) => `${role}@${DEMO_DOMAIN}`;
 
 /** Signs in through the API (cookies are shared with the page), as STYLE.md asks of browser tests. */

@@ -37,6 +37,8 @@ import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
 import { trainingRoutes } from './modules/training/training.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { publicRoutes } from './public/public.routes';
+import { procurementRoutes } from './modules/procurement/procurement.routes';
+import { declarationRoutes } from './public/declaration.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
 import { prevalenceRoutes } from './modules/prevalence/prevalence.routes';
@@ -139,6 +141,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       await v1.register(overviewRoutes(deps));
       await v1.register(prevalenceRoutes(deps));
       await v1.register(notificationRoutes(deps));
+      await v1.register(procurementRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
@@ -154,6 +157,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', index: ['index.html'], wildcard: false, preCompressed: true });
   }
   // The public pages and the anonymous tip form: / negotiates the language, /{lang}/... serves them.
+  await app.register(declarationRoutes(deps));
   await app.register(publicRoutes(deps));
 
   app.setNotFoundHandler((request, reply) => {

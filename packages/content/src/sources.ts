@@ -16,7 +16,7 @@ export const SOURCE_REVIEW_INTERVAL_MONTHS = 12;
 export const CONTENT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Folders scanned for texts; src/ is code and is left out. */
-const CONTENT_FOLDERS = ['cases', 'indicators', 'knowledge', 'overview', 'plan-template', 'public', 'reports'] as const;
+const CONTENT_FOLDERS = ['cases', 'indicators', 'knowledge', 'overview', 'plan-template', 'procurement', 'public', 'reports'] as const;
 
 /** A file named like this holds sources for the other JSON files in its folder, keyed by the JSON path of the text. */
 const SIDE_SOURCES_FILE = 'sources.json';

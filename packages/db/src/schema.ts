@@ -14,3 +14,4 @@ export * from './schema/overview';
 export * from './schema/statistics';
 export * from './schema/prevalence';
 export * from './schema/notifications';
+export * from './schema/procurement';

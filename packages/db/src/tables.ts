@@ -65,4 +65,13 @@ export const TABLES_IN_ORDER = [
   { name: 'notification', table: schema.notification },
   { name: 'notification_email', table: schema.notificationEmail },
   { name: 'notification_preference', table: schema.notificationPreference },
+  { name: 'procurement_supplier', table: schema.procurementSupplier },
+  { name: 'procurement_contract', table: schema.procurementContract },
+  { name: 'procurement_subcontractor', table: schema.procurementSubcontractor },
+  { name: 'procurement_template', table: schema.procurementTemplate },
+  { name: 'procurement_requirement', table: schema.procurementRequirement },
+  { name: 'procurement_check', table: schema.procurementCheck },
+  { name: 'procurement_finding', table: schema.procurementFinding },
+  { name: 'procurement_declaration', table: schema.procurementDeclaration },
+  { name: 'procurement_measure_link', table: schema.procurementMeasureLink },
 ] as const;

@@ -32,3 +32,4 @@ export * from './contracts/training';
 export * from './knowledge/markdown';
 export * from './contracts/prevalence';
 export * from './contracts/notifications';
+export * from './contracts/procurement';

@@ -1,9 +1,9 @@
 /** The roles a staff user can hold. One role per user. */
-export const ROLES = ['admin', 'coordinator', 'caseworker', 'frontline', 'partner', 'viewer'] as const;
+export const ROLES = ['admin', 'coordinator', 'caseworker', 'frontline', 'partner', 'viewer', 'procurement'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles that handle case content or the system itself, and so need MFA under the default policy. */
-export const PRIVILEGED_ROLES: readonly Role[] = ['admin', 'coordinator', 'caseworker'];
+/** Roles that handle case content, contract findings or the system itself, and so need MFA under the default policy. */
+export const PRIVILEGED_ROLES: readonly Role[] = ['admin', 'coordinator', 'caseworker', 'procurement'];
 
 /** How a municipality requires TOTP MFA. */
 export const MFA_POLICIES = ['privileged', 'all', 'off'] as const;

@@ -4,8 +4,8 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMapReadable } from '../features/overview/use-map-readable';
 
-type NavPath = '/' | '/users' | '/organisations' | '/settings' | '/audit' | '/profile' | '/screening' | '/concerns' | '/pathway' | '/plans' | '/reports' | '/cooperation' | '/routing-card' | '/tips' | '/tips/settings' | '/cases' | '/referrals' | '/knowledge' | '/training' | '/statistics' | '/overview' | '/prevalence';
-type NavKey = 'home' | 'users' | 'organisations' | 'settings' | 'audit' | 'profile' | 'screening' | 'concerns' | 'pathway' | 'plans' | 'reports' | 'cooperation' | 'routingCard' | 'tips' | 'tipSettings' | 'cases' | 'referrals' | 'knowledge' | 'training' | 'statistics' | 'overview' | 'prevalence';
+type NavPath = '/' | '/users' | '/organisations' | '/settings' | '/audit' | '/profile' | '/screening' | '/concerns' | '/pathway' | '/plans' | '/reports' | '/cooperation' | '/routing-card' | '/tips' | '/tips/settings' | '/cases' | '/referrals' | '/knowledge' | '/training' | '/statistics' | '/overview' | '/prevalence' | '/procurement';
+type NavKey = 'home' | 'users' | 'organisations' | 'settings' | 'audit' | 'profile' | 'screening' | 'concerns' | 'pathway' | 'plans' | 'reports' | 'cooperation' | 'routingCard' | 'tips' | 'tipSettings' | 'cases' | 'referrals' | 'knowledge' | 'training' | 'statistics' | 'overview' | 'prevalence' | 'procurement';
 
 interface NavItem {
   key: NavKey;
@@ -31,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'statistics', to: '/statistics', permission: 'statistics:read' },
   { key: 'overview', to: '/overview', permission: 'overview:read' },
   { key: 'prevalence', to: '/prevalence', permission: 'prevalence:manage' },
+  { key: 'procurement', to: '/procurement', permission: 'procurement:read' },
   { key: 'cooperation', to: '/cooperation', permission: 'cooperation:read' },
   { key: 'routingCard', to: '/routing-card', permission: 'routing:read' },
   { key: 'tips', to: '/tips', permission: 'tips:read' },

@@ -6,6 +6,7 @@ import { trainingEn } from '../features/training/texts';
 import { statisticsEn } from '../features/statistics/texts';
 import { overviewEn } from '../features/overview/texts';
 import { prevalenceEn } from '../features/prevalence/texts';
+import { procurementEn } from '../features/procurement/texts';
 
 /** The same tree as the Norwegian texts, with every leaf a string. */
 export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -55,6 +56,7 @@ export const en: Translations<typeof nb> = {
     statistics: 'Statistics',
     overview: 'Local situation',
     prevalence: 'Hidden numbers',
+    procurement: 'Procurement',
     cases: 'Cases',
     referrals: 'Referrals to us',
     tips: 'Tips',
@@ -158,6 +160,7 @@ export const en: Translations<typeof nb> = {
     frontline: 'Frontline worker',
     partner: 'Partner',
     viewer: 'Viewer',
+    procurement: 'Procurement officer',
   },
   organisationKinds: {
     police: 'Police',
@@ -217,6 +220,9 @@ export const en: Translations<typeof nb> = {
       viewer: {
         intro: 'As viewer you see the adopted action plan and its progress, statistics in which small numbers are hidden, and reports.',
       },
+      procurement: {
+        intro: "As procurement officer you follow up the municipality's contracts: risk, requirements, checks, findings and sanctions, and suppliers' self-declarations. A finding with signs of trafficking you send as a concern to the coordinator.",
+      },
     },
     links: {
       knowledge: "The knowledge base: signs, the conversation, the law and the municipality's routine",
@@ -224,6 +230,7 @@ export const en: Translations<typeof nb> = {
       statistics: 'Statistics with small counts withheld',
       overview: 'Local situation and maturity',
       prevalence: 'Hidden numbers: how many are we not seeing?',
+      procurement: 'Procurement: contracts, checks and findings',
       cases: 'Cases: assistance and protection',
       referrals: 'Referrals to your organisation',
       tips: 'Tips: the inbox of anonymous tips',
@@ -1367,4 +1374,5 @@ export const en: Translations<typeof nb> = {
   overview: overviewEn,
   prevalence: prevalenceEn,
   notifications: notificationsEn,
+  procurement: procurementEn,
 };

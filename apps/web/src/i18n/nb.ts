@@ -5,6 +5,7 @@ import { trainingNb } from '../features/training/texts';
 import { statisticsNb } from '../features/statistics/texts';
 import { overviewNb } from '../features/overview/texts';
 import { prevalenceNb } from '../features/prevalence/texts';
+import { procurementNb } from '../features/procurement/texts';
 
 /**
  * Norwegian Bokmål texts: the default language and the reference key set.
@@ -71,6 +72,7 @@ export const nb = {
     statistics: 'Statistikk',
     overview: 'Lokal situasjon',
     prevalence: 'Mørketall',
+    procurement: 'Anskaffelser',
   },
   auth: {
     signIn: {
@@ -157,6 +159,7 @@ export const nb = {
     frontline: 'Førstelinjeansatt',
     partner: 'Samarbeidspartner',
     viewer: 'Leser',
+    procurement: 'Innkjøper',
   },
   organisationKinds: {
     police: 'Politi',
@@ -217,6 +220,9 @@ export const nb = {
       viewer: {
         intro: 'Som leser ser du den vedtatte handlingsplanen og fremdriften i den, statistikk der små tall er skjult, og rapporter.',
       },
+      procurement: {
+        intro: 'Som innkjøper følger du opp kommunens kontrakter: risiko, krav, kontroller, funn og sanksjoner, og egenerklæringer fra leverandører. Et funn med tegn på menneskehandel sender du som en bekymring til koordinatoren.',
+      },
     },
     links: {
       cases: 'Saker: bistand og beskyttelse',
@@ -240,6 +246,7 @@ export const nb = {
       statistics: 'Statistikk med skjulte små tall',
       overview: 'Lokal situasjon og modenhet',
       prevalence: 'Mørketall: hvor mange ser vi ikke?',
+      procurement: 'Anskaffelser: kontrakter, kontroller og funn',
     },
   },
   users: {
@@ -1367,4 +1374,5 @@ export const nb = {
   overview: overviewNb,
   prevalence: prevalenceNb,
   notifications: notificationsNb,
+  procurement: procurementNb,
 };

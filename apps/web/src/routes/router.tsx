@@ -59,6 +59,8 @@ import { InternalStatisticsPage, StatisticsPage } from '../features/statistics/s
 import { OverviewPage } from '../features/overview/overview-page';
 import { SitePage } from '../features/overview/site-page';
 import { PrevalencePage } from '../features/prevalence/prevalence-page';
+import { ProcurementPage } from '../features/procurement/procurement-page';
+import { ContractPage } from '../features/procurement/contract-page';
 import { APP_BASE } from '../lib/redirect-target';
 import { parseAuditSearch, parseMfaSearch, parseOrganisationsSearch, parseSignInSearch, parseUsersSearch } from './search';
 import { ensureSignedIn, skipSignInWhenSignedIn } from './session';
@@ -245,6 +247,8 @@ const internalStatisticsRoute = createRoute({ getParentRoute: () => signedInLayo
 const overviewRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'overview', component: requires('overview:read', OverviewPage) });
 const siteRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'overview/sites/$siteId', component: requires('overview:read', SitePage) });
 const prevalenceRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'prevalence', component: requires('prevalence:manage', PrevalencePage) });
+const procurementRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'procurement', component: requires('procurement:read', ProcurementPage) });
+const contractRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'procurement/contracts/$contractId', component: requires('procurement:read', ContractPage) });
 
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([signInRoute, mfaChallengeRoute, mfaEnrolmentRoute]),
@@ -299,6 +303,8 @@ const routeTree = rootRoute.addChildren([
     overviewRoute,
     prevalenceRoute,
     siteRoute,
+    procurementRoute,
+    contractRoute,
   ]),
 ]);
 

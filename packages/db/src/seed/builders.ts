@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../client';
 import * as schema from '../schema';
-import { LANGUAGE_CODES } from '@lykt/shared';
+import { LANGUAGE_CODES, ROLES } from '@lykt/shared';
 
 /** What the builders need from the application: key creation and password hashing live there. */
 export type SeedCapabilities = {
@@ -100,7 +100,7 @@ export async function buildUser(
 export async function buildTenant(db: Database, caps: SeedCapabilities, overrides: Partial<typeof schema.municipality.$inferInsert> = {}) {
   const municipality = await buildMunicipality(db, caps, overrides);
   const organisation = await buildOrganisation(db, municipality.id, { name: 'Kommunen' });
-  const roles = ['admin', 'coordinator', 'caseworker', 'frontline', 'partner', 'viewer'] as const;
+  const roles = ROLES;
   const users = Object.fromEntries(
     await Promise.all(roles.map(async (role) => [role, await buildUser(db, caps, { municipalityId: municipality.id, organisationId: organisation.id, role })] as const)),
   ) as Record<(typeof roles)[number], UserRow & { password: string }>;

@@ -10,10 +10,11 @@ import { seedReportsDemo } from './reports-demo';
 import { seedCasesDemo } from './cases-demo';
 import { seedKnowledgeDemo } from './knowledge-demo';
 import { seedOverviewDemo } from './overview-demo';
+import { seedProcurementDemo } from './procurement-demo';
 
 export const DEMO_MUNICIPALITY_NAME = 'Eksempel kommune';
 export const DEMO_EMAIL_DOMAIN = 'eksempel.kommune.no';
-export const DEMO_ROLES = ['admin', 'coordinator', 'caseworker', 'frontline', 'partner', 'viewer'] as const;
+export const DEMO_ROLES = ['admin', 'coordinator', 'caseworker', 'frontline', 'partner', 'viewer', 'procurement'] as const;
 
 /** The fictional partner organisations of the demo municipality. Phone numbers use the reserved test range. */
 const DEMO_ORGANISATIONS = [
@@ -82,6 +83,7 @@ export async function seedDemo(
       frontline: 'health',
       partner: 'police',
       viewer: 'municipality',
+      procurement: 'municipality',
     };
     const names: Record<(typeof DEMO_ROLES)[number], string> = {
       admin: 'Ada Administrator (demo)',
@@ -90,6 +92,7 @@ export async function seedDemo(
       frontline: 'Nina Helsesykepleier (demo)',
       partner: 'Per Politikontakt (demo)',
       viewer: 'Vera Kommunestyre (demo)',
+      procurement: 'Ines Innkjøper (demo)',
     };
     const users = [];
     for (const role of DEMO_ROLES) {
@@ -108,6 +111,7 @@ export async function seedDemo(
     const knowledge = await seedKnowledgeDemo(tx, caps, municipality.id, organisations, { emailDomain, password });
     users.push(...knowledge.users);
     await seedOverviewDemo(tx, caps, municipality.id, organisations);
+    await seedProcurementDemo(tx, municipality.id);
     return { municipalityId: municipality.id, users };
   });
 }

@@ -45,7 +45,8 @@ function csvCell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-function csv(rows: string[][]): Buffer {
+/** Rows as a CSV file (UTF-8 with BOM, cells quoted and guarded against formula injection). */
+export function csv(rows: string[][]): Buffer {
   return Buffer.from(`\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');
 }
 

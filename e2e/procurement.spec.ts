@@ -1,0 +1,124 @@
+import type { Page } from '@playwright/test';
+import { E2E_BASE_URL } from './playwright.config';
+import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
+
+/** Opens a <details> by its summary text and returns it. */
+async function openDetails(page: Page, summary: string | RegExp) {
+  const details = page.locator('details').filter({ has: page.locator('summary', { hasText: summary }) });
+  await details.locator('summary').click();
+  return details;
+}
+
+test('the procurement officer registers a contract, works its checklist, and a check’s finding starts a concern', async ({ page }) => {
+  test.slow();
+  await signInByApi(page, demoEmail('procurement'));
+  await page.goto('/app/');
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Anskaffelser' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Anskaffelser' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Kommunens kontrakter' }).getByRole('link', { name: 'Rehabilitering av Eksempel skole' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const form = page.getByRole('region', { name: 'Registrer en kontrakt' });
+  await form.getByRole('textbox', { name: 'Hva kontrakten gjelder' }).fill('Renhold av rådhuset (e2e)');
+  await form.getByRole('textbox', { name: 'Leverandør (firma)' }).fill('Fiktivt Renhold AS');
+  await form.getByRole('textbox', { name: 'Organisasjonsnummer' }).fill('999888777');
+  await form.getByRole('combobox', { name: 'Bransje (ISIC)' }).selectOption('N');
+  await form.getByRole('textbox', { name: 'Anslått verdi i kroner, uten mva.' }).fill('2500000');
+  await form.getByLabel('Fra').fill('2026-01-01');
+  await form.getByLabel('Til').fill('2027-12-31');
+  await form.getByRole('textbox', { name: 'Enheten som følger opp' }).fill('Eiendom');
+  await form.getByRole('button', { name: 'Registrer kontrakten' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Kontrakt: Renhold av rådhuset (e2e)' })).toBeVisible();
+  await expect(page.getByText('Risiko nå: Høy')).toBeVisible();
+  await expect(page.getByText('Bransjen er en utsatt bransje (Høy)')).toBeVisible();
+  const checklist = page.getByRole('table', { name: 'Sjekkliste fra kommunens mal' });
+  await expect(checklist.getByRole('rowheader', { name: 'HMS-kort for alle som arbeider på stedet' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await checklist.getByRole('combobox', { name: /Status for «HMS-kort/ }).selectOption('met');
+  await expect(checklist.getByRole('combobox', { name: /Status for «HMS-kort/ })).toHaveValue('met');
+
+  const plan = await openDetails(page, 'Planlegg en kontroll');
+  await plan.getByRole('combobox', { name: 'Kontroll' }).selectOption('site_visit');
+  await plan.getByLabel('Planlagt').fill('2026-05-01');
+  await plan.getByRole('checkbox', { name: 'Arbeidstilsynet' }).check();
+  await plan.getByRole('checkbox', { name: 'A-krimsenteret' }).check();
+  await plan.getByRole('button', { name: 'Planlegg en kontroll' }).click();
+  const checks = page.getByRole('table', { name: 'Planlagte og gjennomførte kontroller' });
+  await expect(checks.getByRole('cell', { name: 'Arbeidstilsynet, A-krimsenteret' })).toBeVisible();
+
+  const record = await openDetails(page, 'Registrer resultatet av kontrollen 2026-05-01');
+  await expect(record.getByText('Skriv ikke navn, fødselsnummer eller andre opplysninger om arbeidstakere')).toBeVisible();
+  await record.getByLabel('Gjennomført').fill('2026-05-02');
+  await record.getByRole('combobox', { name: 'Resultat' }).selectOption('findings');
+  await record.getByRole('checkbox', { name: 'HMS-kort' }).check();
+  // A crew list is refused: names do not belong here.
+  await record.getByRole('textbox', { name: 'Hva ble sett' }).fill('Jan Kowalski\nPiotr Nowak\nAndrzej Wiśniewski\nTomasz Wójcik');
+  await record.getByRole('button', { name: 'Lagre' }).click();
+  await expect(record.getByRole('alert')).toBeVisible();
+  await record.getByRole('textbox', { name: 'Hva ble sett' }).fill('Madrasser i kjelleren, arbeidere uten HMS-kort');
+  await record.getByRole('button', { name: 'Lagre' }).click();
+  await expect(checks.getByRole('cell', { name: 'Madrasser i kjelleren, arbeidere uten HMS-kort' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const finding = await openDetails(page, 'Registrer et funn');
+  await finding.getByRole('combobox', { name: 'Alvorlighet' }).selectOption('critical');
+  await finding.getByRole('combobox', { name: 'Hva gjelder det' }).selectOption('trafficking_signs');
+  await finding.getByRole('textbox', { name: 'Beskrivelse' }).fill('Arbeiderne bor på arbeidsplassen og sier de skylder penger');
+  await finding.getByLabel('Frist for retting').fill('2026-05-20');
+  await finding.getByRole('combobox', { name: 'Sanksjon' }).selectOption('action_plan');
+  await finding.getByRole('button', { name: 'Registrer et funn' }).click();
+  const findings = page.getByRole('table', { name: 'Funn, frister og sanksjoner' });
+  await expect(findings.getByRole('rowheader', { name: 'Tegn på menneskehandel' })).toBeVisible();
+
+  const concern = await openDetails(page, 'Send en bekymring om menneskehandel: Tegn på menneskehandel');
+  await concern.getByRole('button', { name: 'Send bekymringen' }).click();
+  await expect(findings.getByRole('cell', { name: 'Sendt til koordinatoren' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test.describe('the supplier’s self-declaration', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('works without JavaScript, passes axe, and attaches the answers to the contract', async ({ page, browser }) => {
+    // The officer makes a link through the API (the same call the contract page makes).
+    const officer = await browser.newContext({ baseURL: E2E_BASE_URL, locale: 'nb-NO', javaScriptEnabled: true });
+    const officerPage = await officer.newPage();
+    await signInByApi(officerPage, demoEmail('procurement'));
+    const contracts = (await (await officerPage.request.get('/api/v1/procurement/contracts')).json()) as { items: Array<{ id: string; title: string }> };
+    const contract = contracts.items.find((item) => item.title === 'Levering av mat til sykehjemmene');
+    if (!contract) throw new Error('no demo food contract');
+    const created = await officerPage.request.post(`/api/v1/procurement/contracts/${contract.id}/declarations`, { data: { validDays: 7, language: 'nb' }, headers: { origin: E2E_BASE_URL } });
+    expect(created.status(), await created.text()).toBe(201);
+    const { path } = (await created.json()) as { path: string };
+
+    // axe is a script, so it runs in a context with JavaScript; the page itself loads none.
+    await officerPage.goto(path);
+    await expect(officerPage.getByRole('heading', { level: 1, name: 'Egenerklæring fra leverandør' })).toBeVisible();
+    await expectNoAxeViolations(officerPage);
+
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'Egenerklæring fra leverandør' })).toBeVisible();
+    expect(await page.locator('script').count()).toBe(0);
+    await page.getByRole('checkbox', { name: /lønns- og arbeidsvilkår etter gjeldende allmenngjøringsforskrift/ }).check();
+    await page.getByRole('checkbox', { name: 'Lønn utbetales til konto i bank.' }).check();
+    await page.getByRole('textbox', { name: 'Firmanavn 1' }).fill('Fiktiv Transport AS');
+    await page.getByRole('textbox', { name: 'Organisasjonsnummer 1' }).fill('999123123');
+    await page.getByRole('textbox', { name: 'Ledd 1' }).fill('1');
+    await page.getByRole('button', { name: 'Send egenerklæringen' }).click();
+    // Not every question answered: the form comes back with an error summary, values kept.
+    await expect(page.getByRole('alert')).toContainText('Svar på alle spørsmålene.');
+    await expect(page.getByRole('textbox', { name: 'Firmanavn 1' })).toHaveValue('Fiktiv Transport AS');
+    for (const question of ['policy', 'risk_assessment', 'subcontractor_follow_up', 'grievance', 'transparency_act']) await page.locator(`#q-${question}-yes`).check();
+    await page.getByRole('textbox', { name: /Hvem signerer/ }).fill('Daglig leder');
+    await page.getByRole('button', { name: 'Send egenerklæringen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Takk, egenerklæringen er mottatt' })).toBeVisible();
+    await officerPage.goto(path);
+    await expect(officerPage.getByRole('heading', { level: 1, name: 'Lenken virker ikke' })).toBeVisible();
+    await expectNoAxeViolations(officerPage);
+
+    const detail = (await (await officerPage.request.get(`/api/v1/procurement/contracts/${contract.id}`)).json()) as { subcontractors: Array<{ name: string; fromDeclaration: boolean }> };
+    expect(detail.subcontractors).toContainEqual(expect.objectContaining({ name: 'Fiktiv Transport AS', fromDeclaration: true }));
+    await officer.close();
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DECLARATION_CLAUSES, DUE_DILIGENCE_QUESTIONS } from '@lykt/shared';
+import { declarationTexts, highRiskList, procurementLegalBasis, requirementTemplate, sectorRisk } from './procurement';
+
+describe('procurement content', () => {
+  it('parses, and every high-risk category and legal item carries sources', () => {
+    expect(highRiskList.categories.length).toBeGreaterThan(0);
+    for (const category of highRiskList.categories) expect(category.sources.length).toBeGreaterThan(0);
+    for (const item of procurementLegalBasis.items) expect(item.sources.length).toBeGreaterThan(0);
+    expect(procurementLegalBasis.items.map((item) => item.key)).toEqual(expect.arrayContaining(['human_rights_routines', 'pay_conditions', 'sanctions', 'transparency_act']));
+  });
+
+  it('says plainly that the high-risk list is incomplete rather than inventing categories', () => {
+    expect(highRiskList.note).toMatch(/Only the categories whose own DFØ page could be found/);
+    expect(highRiskList.missing.nb.length).toBeGreaterThan(0);
+  });
+
+  it('codes each ISIC section at most once, and the template keys are unique', () => {
+    const codes = sectorRisk.sections.map((section) => section.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    const keys = requirementTemplate.items.map((item) => item.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('has the supplier page in nb and en with every clause and question', () => {
+    for (const lang of ['nb', 'en']) {
+      const texts = declarationTexts[lang];
+      expect(texts).toBeDefined();
+      expect(Object.keys(texts?.clauses ?? {}).sort()).toEqual([...DECLARATION_CLAUSES].sort());
+      expect(Object.keys(texts?.questions ?? {}).sort()).toEqual([...DUE_DILIGENCE_QUESTIONS].sort());
+    }
+  });
+});
