@@ -39,6 +39,7 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { publicRoutes } from './public/public.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
+import { homeRoutes } from './modules/home/home.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -135,6 +136,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       await v1.register(referralRoutes(deps));
       await v1.register(statisticsRoutes(deps));
       await v1.register(overviewRoutes(deps));
+      await v1.register(homeRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
