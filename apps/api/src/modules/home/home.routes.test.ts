@@ -212,12 +212,30 @@ describe('GET /api/v1/me/queue', () => {
     expect([countOf(after, 'referrals_awaiting_answer'), countOf(after, 'referrals_overdue')]).toEqual([0, 0]);
   });
 
-  it('counts training the user has not completed and reads nothing of another municipality', async () => {
+  it('counts training the user has not completed; a frontline user gets no plan or report', async () => {
     const tenant = await seedCaseTenant(h);
-    const frontline = await queue(await signIn(h, tenant.users.frontline));
-    const modules = (await call(h, await signIn(h, tenant.users.frontline), 'GET', '/api/v1/training/modules')).json<{ items: { isForMe: boolean; status: string }[] }>().items;
+    const session = await signIn(h, tenant.users.frontline);
+    const frontline = await queue(session);
+    const modules = (await call(h, session, 'GET', '/api/v1/training/modules')).json<{ items: { isForMe: boolean; status: string }[] }>().items;
     expect(countOf(frontline, 'training_due')).toBe(modules.filter((item) => item.isForMe && item.status !== 'completed').length);
     expect(frontline.plan).toBeNull();
     expect(frontline.report).toBeNull();
+  });
+
+  it("shows a viewer the adopted plan's progress, and no draft", async () => {
+    const tenant = await seedCaseTenant(h);
+    const coordinator = await signIn(h, tenant.users.coordinator);
+    const viewer = await signIn(h, tenant.users.viewer);
+    const created = await call(h, coordinator, 'POST', '/api/v1/plans', { title: 'Tiltaksplan 2027-2030', periodStart: '2027-01-01', periodEnd: '2030-12-31', template: { language: 'nb', measureKeys: ['A1'] } });
+    expect(created.statusCode, created.body).toBe(201);
+    const planId = created.json<{ id: string }>().id;
+    // A draft is not the viewer's to see.
+    expect((await queue(viewer)).plan).toBeNull();
+    const adopted = await call(h, coordinator, 'POST', `/api/v1/plans/${planId}/versions/1/adopt`, { decisionRef: 'KS-sak 1/27', decisionDate: TODAY });
+    expect(adopted.statusCode, adopted.body).toBe(200);
+    const home = await queue(viewer);
+    expect(home.plan).toEqual({ planId, title: 'Tiltaksplan 2027-2030', version: 1, totalProgress: adopted.json<{ totalProgress: number | null }>().totalProgress });
+    expect(home.report).toBeNull();
+    expect(home.counts).toEqual([]);
   });
 });
