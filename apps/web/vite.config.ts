@@ -24,10 +24,11 @@ export default defineConfig({
     // The largest page chunks (charts on statistics and reports) stay below this.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
-      // The shared package's modules only declare constants and zod schemas: a page that uses
-      // one constant need not load every contract (and zod) with it.
+      // The shared package's modules only declare constants and zod schemas, and the design
+      // system's React modules only define components (its custom elements live in @u-elements,
+      // which keeps its side effects): a page that uses one export need not load all the others.
       treeshake: {
-        moduleSideEffects: (id: string) => !/packages[\\/]shared[\\/]src[\\/]/.test(id),
+        moduleSideEffects: (id: string) => !/packages[\\/]shared[\\/]src[\\/]|node_modules[\\/]@digdir[\\/]designsystemet-react[\\/]/.test(id),
         manualPureFunctions: ['z'],
       },
       output: {
