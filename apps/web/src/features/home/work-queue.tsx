@@ -7,13 +7,18 @@ import { LoadError, Loading } from '../../components/load-state';
 import { formatNumber } from '../../lib/format';
 import { homeQueueQueryOptions } from './queries';
 
+/** The router writes a string that reads as JSON ("true") in quotes: give it the value it stands for, so the address reads `unread=true`. */
+function routerSearch(search: Record<string, string>): Record<string, string | boolean> {
+  return Object.fromEntries(Object.entries(search).map(([key, value]) => [key, value === 'true' ? true : value === 'false' ? false : value]));
+}
+
 function CountLink({ item }: { item: HomeCount }) {
   const { t, i18n } = useTranslation();
   const isUrgent = item.urgent && item.count > 0;
   return (
     <li className="home-count" data-urgent={isUrgent} data-empty={item.count === 0}>
       <DsLink asChild>
-        <Link to={item.link.to} search={item.link.search}>
+        <Link to={item.link.to} search={routerSearch(item.link.search)}>
           <span className="home-count__number">{formatNumber(item.count, i18n.language)}</span>
           <span className="home-count__label">{t(`home.queue.counts.${item.key}`)}</span>
         </Link>
