@@ -1,7 +1,7 @@
 import { Button, Link as DsLink } from '@digdir/designsystemet-react';
 import type { MeResponse, Permission } from '@lykt/shared';
 import { Link, useRouterState } from '@tanstack/react-router';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapReadable } from '../features/overview/use-map-readable';
 
@@ -71,29 +71,27 @@ function NavLink({ item, label }: { item: NavItem; label: string }) {
 export function MainNav({ me }: { me: MeResponse }) {
   const { t } = useTranslation();
   const listId = useId();
-  const [isOpen, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  // Open on the page where it was opened: a new page closes the menu by itself (the page's own
+  // focus handling then moves focus to its heading).
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const isOpen = openOn === pathname;
   // A partner sees the local situation map only when the coordinator has opened it to partners.
   const mapReadable = useMapReadable(me);
   const items = visibleNavItems(me).filter((item) => item.key !== 'overview' || mapReadable);
 
-  // A new page closes the menu (the page's own focus handling then moves focus to its heading).
-  useEffect(() => {
-    setOpen(false);
-  }, [pathname]);
-
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key !== 'Escape' || !isOpen) return;
     event.preventDefault();
-    setOpen(false);
+    setOpenOn(null);
     toggle.current?.focus();
   };
 
   const single = (key: NavKey) => items.filter((item) => item.key === key);
   return (
     <nav aria-label={t('shell.navLabel')} className="main-nav" data-open={isOpen} onKeyDown={onKeyDown}>
-      <Button ref={toggle} variant="secondary" data-size="sm" className="main-nav__toggle" aria-expanded={isOpen} aria-controls={listId} onClick={() => setOpen((open) => !open)}>
+      <Button ref={toggle} variant="secondary" data-size="sm" className="main-nav__toggle" aria-expanded={isOpen} aria-controls={listId} onClick={() => setOpenOn(isOpen ? null : pathname)}>
         <MenuIcon />
         {t('navGroups.menu')}
       </Button>
