@@ -7,6 +7,7 @@ import { benchCases } from './cases.bench';
 import { benchReports } from './reports.bench';
 import { benchStatistics } from './statistics.bench';
 import { benchKnowledge } from './knowledge.bench';
+import { benchWeb } from './web.bench';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures as tables. */
 const BENCHES: Record<string, (seconds: number) => Promise<void>> = {
@@ -18,6 +19,7 @@ const BENCHES: Record<string, (seconds: number) => Promise<void>> = {
   reports: benchReports,
   statistics: benchStatistics,
   knowledge: benchKnowledge,
+  web: benchWeb,
 };
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);

@@ -22,15 +22,23 @@ export default defineConfig({
     sourcemap: process.env.LYKT_WEB_SOURCEMAP === 'true',
     // The CSP forbids inline scripts; keep every asset a separate file.
     assetsInlineLimit: 0,
-    // Vendor code is one cached chunk of about 520 kB (160 kB gzipped); warn only beyond that.
+    // The largest page chunks (charts on statistics and reports) stay below this.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // The shared package's modules only declare constants and zod schemas, and the design
+      // system's React modules only define components (its custom elements live in @u-elements,
+      // which keeps its side effects): a page that uses one export need not load all the others.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/packages[\\/]shared[\\/]src[\\/]|node_modules[\\/]@digdir[\\/]designsystemet-react[\\/]/.test(id),
+        manualPureFunctions: ['z'],
+      },
       output: {
-        // Libraries change less often than the app: separate chunks let browsers keep them cached.
+        // Libraries every page needs change less often than the app: their own chunks stay cached.
+        // Libraries only some pages use (charts, forms, QR codes) go with those pages' lazy chunks.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/](?!qrcode[\\/]|dijkstrajs[\\/])/ },
+            { name: 'framework', test: /node_modules[\\/](@tanstack|i18next|react-i18next)[\\/]/ },
           ],
         },
       },

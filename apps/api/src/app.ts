@@ -43,6 +43,7 @@ import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
 import { prevalenceRoutes } from './modules/prevalence/prevalence.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
+import { homeRoutes } from './modules/home/home.routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -142,6 +143,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       await v1.register(prevalenceRoutes(deps));
       await v1.register(notificationRoutes(deps));
       await v1.register(procurementRoutes(deps));
+      await v1.register(homeRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

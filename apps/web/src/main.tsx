@@ -16,7 +16,7 @@ import './i18n/i18next-types';
 import { createAppRouter } from './routes/router';
 import { installSessionLostHandler } from './routes/session';
 
-const i18n = initI18n();
+const i18n = await initI18n();
 setRequestLanguage(i18n.language);
 i18n.on('languageChanged', (language) => {
   setRequestLanguage(language);

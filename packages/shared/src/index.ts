@@ -33,3 +33,4 @@ export * from './knowledge/markdown';
 export * from './contracts/prevalence';
 export * from './contracts/notifications';
 export * from './contracts/procurement';
+export * from './contracts/home';

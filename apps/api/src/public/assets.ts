@@ -36,7 +36,7 @@ body{margin:0;font-family:Inter,system-ui,-apple-system,'Segoe UI','Noto Sans','
 .pp-lang{padding:var(--ds-size-4);border-block-start:1px solid var(--ds-color-neutral-border-subtle)}
 .pp-lang ul{display:flex;flex-wrap:wrap;gap:var(--ds-size-2) var(--ds-size-4);list-style:none;margin:0;padding:0}
 .pp-foot{padding:var(--ds-size-4);font-size:var(--ds-font-size-2);display:flex;flex-wrap:wrap;gap:var(--ds-size-4);justify-content:space-between}
-.pp-receipt{font-size:var(--ds-font-size-7);font-weight:600;letter-spacing:.08em;direction:ltr;unicode-bidi:isolate;font-variant-numeric:tabular-nums}
+.pp-receipt{font-size:min(var(--ds-font-size-7),6vw);white-space:nowrap;font-weight:600;letter-spacing:.08em;direction:ltr;unicode-bidi:isolate;font-variant-numeric:tabular-nums}
 .pp-phone{direction:ltr;unicode-bidi:isolate;font-weight:600}
 .pp-numbers{list-style:none;padding:0;margin:0}
 .pp-numbers li+li{margin-block-start:var(--ds-size-3)}

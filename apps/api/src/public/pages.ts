@@ -19,6 +19,14 @@ export type PageContext = {
   planNav?: string | null;
 };
 
+/**
+ * The information pages are for people looking for help: search engines may index them. The tip
+ * form, the receipt and the follow-up (anything that shows or asks for a receipt) stay noindex.
+ */
+export function isInformationPage(ctx: Pick<PageContext, 'subPath'>): boolean {
+  return ctx.subPath === '/' || ctx.subPath === '/plan';
+}
+
 /** The frame of every public page: quick exit first, then header, main, language switcher and footer. */
 export function layout(ctx: PageContext, title: string, main: SafeHtml): string {
   const { texts, lang } = ctx;
@@ -38,8 +46,10 @@ export function layout(ctx: PageContext, title: string, main: SafeHtml): string 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<title>${title} – ${texts.site.title}</title>
+<meta name="robots" content="${isInformationPage(ctx) ? 'index, follow' : 'noindex, nofollow'}">
+${isInformationPage(ctx) ? html`<meta name="description" content="${interpolate(texts.home.intro, { municipality: ctx.municipalityName })}">
+` : ''}<title>${title} – ${texts.site.title}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/public-assets/public.css">
 <script src="/public-assets/public.js" defer></script>
 </head>

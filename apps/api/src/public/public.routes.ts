@@ -7,6 +7,7 @@ import { findRouting } from '../modules/cooperation/cooperation.repository';
 import { findPublicMunicipality } from '../modules/tips/tips.repository';
 import { addTipsterMessage, getPublicSettings, submitTip, viewTipAsTipster } from '../modules/tips/tips.service';
 import { buildPublicAssets, type Asset } from './assets';
+import { FAVICON_SVG, robotsTxt, sitemapXml } from './discovery';
 import { MemoryLimiter, negotiateLanguage, ProofOfWork } from './guards';
 import { publicContentVersion } from './version';
 import { planPage, planTextLanguage } from './plan-page';
@@ -173,6 +174,21 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
 
     app.get('/public-assets/:file', { schema: { hide: true } }, async (request, reply) => sendAsset(request, reply, assets.files.get((request.params as { file: string }).file)));
     app.get('/public-assets/fonts/:file', { schema: { hide: true } }, async (request, reply) => sendAsset(request, reply, assets.fonts.get((request.params as { file: string }).file)));
+
+    // Where the information pages are found: the configured public address, else the one asked for.
+    const originOf = (request: FastifyRequest) => (deps.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
+    app.get('/robots.txt', { schema: { hide: true } }, async (request, reply) => {
+      const state = await publicState();
+      const body = state?.settings.publicPagesEnabled ? robotsTxt(originOf(request)) : 'User-agent: *\nDisallow: /\n';
+      return reply.header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(body);
+    });
+    app.get('/sitemap.xml', { schema: { hide: true } }, async (request, reply) => {
+      const state = await publicState();
+      if (!state?.settings.publicPagesEnabled) return reply.callNotFound();
+      return reply.header('content-type', 'application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(sitemapXml(originOf(request), state.languages, state.planPublished));
+    });
+    app.get('/favicon.svg', { schema: { hide: true } }, async (_request, reply) => reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG));
+    app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/favicon.svg', 301));
 
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
       const state = await publicState();

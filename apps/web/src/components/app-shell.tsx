@@ -53,10 +53,12 @@ export function AppShell() {
           </div>
         </div>
       </header>
-      <MainNav me={me} />
-      <main id="main" tabIndex={-1} className="app-main">
-        <Outlet />
-      </main>
+      <div className="app-body">
+        <MainNav me={me} />
+        <main id="main" tabIndex={-1} className="app-main">
+          <Outlet />
+        </main>
+      </div>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { nb } from './nb';
+import { homeEn, navGroupsEn } from '../features/home/texts';
 import { casesEn } from '../features/cases/texts';
 import { notificationsEn } from '../features/notifications/texts';
 import { knowledgeEn } from '../features/knowledge/texts';
@@ -193,62 +194,8 @@ export const en: Translations<typeof nb> = {
     tl: 'Tagalog',
     es: 'Spanish',
   },
-  home: {
-    title: 'Home',
-    heading: 'Welcome, {{name}}',
-    roleLine: 'You are signed in as {{role}} at {{organisation}}.',
-    availableNow: 'What you can use now',
-    roles: {
-      admin: {
-        intro:
-          'As administrator you set Lykt up for the municipality: you create and maintain users and roles, keep the partner registry up to date, manage settings such as languages and the two-factor authentication policy, and follow the audit log. You do not see case content.',
-      },
-      coordinator: {
-        intro:
-          "As coordinator you have the overview of the municipality's work against human trafficking: the action plan, concerns, anonymous tips, cases, statistics and reports to the council.",
-      },
-      caseworker: {
-        intro: 'As caseworker you follow up the cases whose team you are on, and the concerns assigned to you.',
-      },
-      frontline: {
-        intro:
-          'As frontline worker you find guides for recognising signs of human trafficking, report concerns, and find routines, knowledge and training.',
-      },
-      partner: {
-        intro: 'As partner you see referrals addressed to your organisation, measures you own, and the meetings of the cooperation group.',
-      },
-      viewer: {
-        intro: 'As viewer you see the adopted action plan and its progress, statistics in which small numbers are hidden, and reports.',
-      },
-      procurement: {
-        intro: "As procurement officer you follow up the municipality's contracts: risk, requirements, checks, findings and sanctions, and suppliers' self-declarations. A finding with signs of trafficking you send as a concern to the coordinator.",
-      },
-    },
-    links: {
-      knowledge: "The knowledge base: signs, the conversation, the law and the municipality's routine",
-      training: 'Training and certificates',
-      statistics: 'Statistics with small counts withheld',
-      overview: 'Local situation and maturity',
-      prevalence: 'Hidden numbers: how many are we not seeing?',
-      procurement: 'Procurement: contracts, checks and findings',
-      cases: 'Cases: assistance and protection',
-      referrals: 'Referrals to your organisation',
-      tips: 'Tips: the inbox of anonymous tips',
-      tipSettings: 'Public pages and the tip form',
-      users: 'Manage users and roles',
-      organisations: 'The partner registry',
-      settings: "The municipality's settings",
-      audit: 'The audit log',
-      profile: 'My profile: language, password and two-factor authentication',
-      screening: 'Do a screening',
-      concerns: 'Concerns',
-      plans: 'The action plan and its progress',
-      reports: 'The report to the council',
-      cooperation: 'The cooperation group and its meetings',
-      routingCard: 'Who to call: the routing card',
-      pathway: 'The referral pathway: next steps and contacts',
-    },
-  },
+  home: homeEn,
+  navGroups: navGroupsEn,
   users: {
     title: 'Users',
     newUser: 'New user',

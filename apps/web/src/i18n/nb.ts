@@ -1,3 +1,4 @@
+import { homeNb, navGroupsNb } from '../features/home/texts';
 import { casesNb } from '../features/cases/texts';
 import { notificationsNb } from '../features/notifications/texts';
 import { knowledgeNb } from '../features/knowledge/texts';
@@ -192,63 +193,8 @@ export const nb = {
     tl: 'Tagalog',
     es: 'Spansk',
   },
-  home: {
-    title: 'Hjem',
-    heading: 'Velkommen, {{name}}',
-    roleLine: 'Du er logget inn som {{role}} i {{organisation}}.',
-    availableNow: 'Dette kan du bruke nå',
-    roles: {
-      admin: {
-        intro:
-          'Som administrator setter du opp Lykt for kommunen: du oppretter og vedlikeholder brukere og roller, holder partnerregisteret oppdatert, styrer innstillinger som språk og krav til tofaktorautentisering, og følger med i revisjonsloggen. Du ser ikke innholdet i saker.',
-      },
-      coordinator: {
-        intro:
-          'Som koordinator har du oversikten over kommunens arbeid mot menneskehandel: handlingsplanen, bekymringsmeldinger, anonyme tips, saker, statistikk og rapporter til kommunestyret.',
-      },
-      caseworker: {
-        intro: 'Som saksbehandler følger du opp saker der du er med i teamet, og bekymringsmeldinger som er tildelt deg.',
-      },
-      frontline: {
-        intro:
-          'Som førstelinjeansatt finner du veiledere for å kjenne igjen tegn på menneskehandel, sender bekymringsmeldinger, og finner rutiner, kunnskap og opplæring.',
-      },
-      partner: {
-        intro:
-          'Som samarbeidspartner ser du henvisninger til organisasjonen din, tiltak dere har ansvar for, og møtene i samarbeidsgruppen.',
-      },
-      viewer: {
-        intro: 'Som leser ser du den vedtatte handlingsplanen og fremdriften i den, statistikk der små tall er skjult, og rapporter.',
-      },
-      procurement: {
-        intro: 'Som innkjøper følger du opp kommunens kontrakter: risiko, krav, kontroller, funn og sanksjoner, og egenerklæringer fra leverandører. Et funn med tegn på menneskehandel sender du som en bekymring til koordinatoren.',
-      },
-    },
-    links: {
-      cases: 'Saker: bistand og beskyttelse',
-      referrals: 'Henvisninger til organisasjonen din',
-      tips: 'Tips: innboksen for anonyme tips',
-      tipSettings: 'Offentlige sider og tipsskjemaet',
-      users: 'Administrer brukere og roller',
-      organisations: 'Partnerregisteret',
-      settings: 'Kommunens innstillinger',
-      audit: 'Revisjonsloggen',
-      profile: 'Min profil: språk, passord og tofaktorautentisering',
-      screening: 'Gjør en kartlegging',
-      concerns: 'Bekymringer',
-      plans: 'Tiltaksplanen og framdriften',
-      reports: 'Rapporten til kommunestyret',
-      cooperation: 'Samarbeidsgruppen og møtene',
-      routingCard: 'Hvem ringer jeg? Kontaktkortet',
-      pathway: 'Henvisningsløypa: neste steg og kontakter',
-      knowledge: 'Kunnskapsbanken: tegn, samtalen, loven og kommunens rutine',
-      training: 'Opplæring og kursbevis',
-      statistics: 'Statistikk med skjulte små tall',
-      overview: 'Lokal situasjon og modenhet',
-      prevalence: 'Mørketall: hvor mange ser vi ikke?',
-      procurement: 'Anskaffelser: kontrakter, kontroller og funn',
-    },
-  },
+  home: homeNb,
+  navGroups: navGroupsNb,
   users: {
     title: 'Brukere',
     newUser: 'Ny bruker',

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { KNOWLEDGE_SERVICES } from '../catalogues/knowledge';
 import { ContentSourceSchema } from './content-sources';
 import { shortText } from './common';
 import { STAFF_LANGUAGES } from './municipality';
 import { EXPLOITATION_FORMS } from './screening';
 
 /** The frontline services articles, posters and training are aimed at. */
-export const KNOWLEDGE_SERVICES = ['school', 'health', 'nav', 'child_welfare', 'refugee_service', 'inspection', 'library', 'day_care'] as const;
+export { KNOWLEDGE_SERVICES };
 export type KnowledgeService = (typeof KNOWLEDGE_SERVICES)[number];
 
 /** What an article is about; 'routine' is the generated local routine, 'local' an article the municipality wrote. */

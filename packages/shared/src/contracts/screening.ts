@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { EXPLOITATION_FORMS } from '../catalogues/identification';
 import { ContentSourceSchema } from './content-sources';
 import { PageQuerySchema } from './common';
 
 /** Exploitation forms (domain.md §3, KOM's coding; war service is not screened for). */
-export const EXPLOITATION_FORMS = ['labour', 'sexual', 'domestic_servitude', 'forced_begging', 'forced_criminality', 'organ_removal'] as const;
+export { EXPLOITATION_FORMS };
 export type ExploitationForm = (typeof EXPLOITATION_FORMS)[number];
 
 /** The sets an indicator belongs to: general, one per form, and children. */

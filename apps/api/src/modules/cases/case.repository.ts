@@ -252,6 +252,24 @@ export async function updateReferralRow(tx: Database, municipalityId: string, re
     .where(and(eq(r.municipalityId, municipalityId), eq(r.id, referralId)));
 }
 
+/** Which referrals to one organisation its partner may see (not revoked, shared data not hidden), narrowed by status or answer due date. */
+function partnerReferralWhere(municipalityId: string, organisationId: string, filter: { status?: string; answerDueBefore?: Date }) {
+  return and(
+    eq(r.municipalityId, municipalityId),
+    eq(r.organisationId, organisationId),
+    ne(r.status, 'revoked'),
+    isNotNull(r.sharedSnapshotEnc),
+    filter.status ? eq(r.status, filter.status) : undefined,
+    filter.answerDueBefore ? lt(r.answerDueAt, filter.answerDueBefore) : undefined,
+  );
+}
+
+/** How many referrals the partner list would show with the filter. */
+export async function countPartnerReferralRows(db: Database, municipalityId: string, organisationId: string, filter: { status?: string; answerDueBefore?: Date }): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(r).where(partnerReferralWhere(municipalityId, organisationId, filter));
+  return row?.total ?? 0;
+}
+
 /** Referrals to one organisation that the recipient may still see: not revoked, shared data not hidden. */
 export async function listPartnerReferrals(
   db: Database,
@@ -259,7 +277,7 @@ export async function listPartnerReferrals(
   organisationId: string,
   page: { limit: number; offset: number },
 ): Promise<{ rows: (ReferralRow & { caseNumber: string })[]; total: number }> {
-  const where = and(eq(r.municipalityId, municipalityId), eq(r.organisationId, organisationId), ne(r.status, 'revoked'), isNotNull(r.sharedSnapshotEnc));
+  const where = partnerReferralWhere(municipalityId, organisationId, {});
   const [rows, [totalRow]] = await Promise.all([
     db
       .select({ row: r, caseNumber: c.caseNumber })

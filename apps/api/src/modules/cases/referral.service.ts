@@ -29,6 +29,7 @@ import {
   findReferrals,
   insertConsent,
   insertReferral,
+  countPartnerReferralRows,
   listPartnerReferrals,
   updateCaseRow,
   updateReferralRow,
@@ -246,6 +247,11 @@ function presentPartnerSummary(row: ReferralRow & { caseNumber: string }): Omit<
 export async function findPartnerReferrals(deps: Deps, actor: UserActor, page: { limit: number; offset: number }) {
   const { rows, total } = await listPartnerReferrals(deps.db, actor.municipalityId, actor.organisationId, page);
   return { items: rows.map((row) => ({ ...presentPartnerSummary(row), partnerNote: null })), total };
+}
+
+/** How many referrals the partner's list holds with the filter (answer due before a time: overdue when that time is now). */
+export async function countPartnerReferrals(deps: Deps, actor: UserActor, filter: { status?: 'sent'; answerDueBefore?: Date }): Promise<number> {
+  return countPartnerReferralRows(deps.db, actor.municipalityId, actor.organisationId, filter);
 }
 
 /** One referral with only its shared fields. The read is audited on the case. */

@@ -30,13 +30,14 @@ export async function findTip(db: Database, municipalityId: string, id: string):
   return row;
 }
 
-export type TipFilter = { status?: TipStatus | undefined; assignedUserId?: string | undefined };
+export type TipFilter = { status?: TipStatus | undefined; assignedUserId?: string | undefined; unread?: boolean | undefined };
 
 function tipWhere(municipalityId: string, filter: TipFilter) {
   return and(
     eq(tip.municipalityId, municipalityId),
     filter.status ? eq(tip.status, filter.status) : undefined,
     filter.assignedUserId ? eq(tip.assignedUserId, filter.assignedUserId) : undefined,
+    filter.unread === undefined ? undefined : eq(tip.unreadByStaff, filter.unread),
   );
 }
 
@@ -47,6 +48,12 @@ export async function findTips(db: Database, municipalityId: string, filter: Tip
     db.select({ value: count() }).from(tip).where(where),
   ]);
   return { rows, total: total?.value ?? 0 };
+}
+
+/** How many tips match, with the same conditions as the list. */
+export async function countTipRows(db: Database, municipalityId: string, filter: TipFilter): Promise<number> {
+  const [total] = await db.select({ value: count() }).from(tip).where(tipWhere(municipalityId, filter));
+  return total?.value ?? 0;
 }
 
 export async function updateTipRow(tx: Database, municipalityId: string, id: string, values: Partial<typeof tip.$inferInsert>): Promise<void> {

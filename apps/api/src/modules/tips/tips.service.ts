@@ -21,6 +21,7 @@ import { createConcern } from '../concerns/concern.service';
 import { presentMessage, presentSummary, type StoredContact, type StoredContent } from './tips.presenter';
 import { publicContentChanged } from '../../public/version';
 import {
+  countTipRows,
   deleteTipRow,
   findAssignees,
   findClosedBefore,
@@ -171,6 +172,11 @@ export async function listTips(deps: Deps, actor: UserActor, query: TipListQuery
   const { rows, total } = await findTips(deps.db, actor.municipalityId, { status: query.status, ...scopeFor(actor) }, query.limit, query.offset);
   const names = await findUserNames(deps.db, actor.municipalityId, [...new Set(rows.flatMap((row) => (row.assignedUserId ? [row.assignedUserId] : [])))]);
   return { items: rows.map((row) => presentSummary(row, names)), total };
+}
+
+/** How many tips of a status (and read state) this actor would see in the list: the same scope as `listTips`. */
+export async function countTips(deps: Deps, actor: UserActor, filter: { status?: TipStatus; unread?: boolean }): Promise<number> {
+  return countTipRows(deps.db, actor.municipalityId, { ...filter, ...scopeFor(actor) });
 }
 
 /** The tip with its decrypted content and conversation. Every call is audited as a read. */
