@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** Prevalence studies by multiple-systems estimation (docs/PREVALENCE.md). */
 
-export const PREVALENCE_MAX_LISTS = 12;
+/** At most this many lists per study in the API: the model search grows with the square of the number of lists and runs in the request. */
+export const PREVALENCE_MAX_LISTS = 8;
 export const PREVALENCE_MAX_UPLOAD_ROWS = 5000;
 
 const title = z.string().trim().min(1).max(200);

@@ -1,5 +1,6 @@
 import {
   CasePersonSchema,
+  PREVALENCE_MAX_LISTS,
   type AddCasesListBody,
   type AddPrevalenceListBody,
   type AddPrevalenceListResult,
@@ -126,7 +127,7 @@ async function storeList(deps: Deps, actor: UserActor, study: repo.StudyRow, nam
   if (study.source === 'table') throw new AppError('CONFLICT', 'This study uses an overlap table entered as counts; start a new study to bring lists.');
   if (people.length === 0) throw new AppError('VALIDATION_ERROR', 'The list has no one with both a name and a birth date or year.');
   const existing = await repo.findListRows(deps.db, actor.municipalityId, study.id);
-  if (existing.length >= 12) throw new AppError('VALIDATION_ERROR', 'A study can hold at most 12 lists.');
+  if (existing.length >= PREVALENCE_MAX_LISTS) throw new AppError('VALIDATION_ERROR', `A study can hold at most ${PREVALENCE_MAX_LISTS} lists.`);
   if (existing.some((list) => list.name.toLowerCase() === name.toLowerCase())) throw new AppError('CONFLICT', 'The study already has a list with this name.');
   // Pseudonyms are computed before the transaction; the identifying text goes out of scope with this function.
   const members: { person: number; pseudonym: string }[] = [];
