@@ -27,6 +27,11 @@ const EnvSchema = z.object({
   LYKT_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   LYKT_TRUST_PROXY: booleanFromEnv.default(false),
   LYKT_PUBLIC_MUNICIPALITY: z.uuid('must be a municipality id (uuid)').optional(),
+  LYKT_WEBAUTHN_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'must be a domain name such as lykt.example.kommune.no')
+    .optional(),
+  LYKT_WEBAUTHN_ORIGINS: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -47,8 +52,12 @@ export type Config = {
   trustProxy: boolean;
   /** The municipality whose public pages and tip form this installation serves; null: the first one created. */
   publicMunicipalityId: string | null;
+  /** Passkeys: the relying party id (a domain) and the exact origins a WebAuthn response may come from. */
+  webauthn: WebAuthnConfig;
   version: string;
 };
+
+export type WebAuthnConfig = { rpId: string; rpName: string; origins: string[] };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -87,6 +96,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LYKT_LOGIN_RATE_LIMIT,
     trustProxy: e.LYKT_TRUST_PROXY,
     publicMunicipalityId: e.LYKT_PUBLIC_MUNICIPALITY ?? null,
+    webauthn: webauthnConfig(e.LYKT_WEBAUTHN_RP_ID, e.LYKT_WEBAUTHN_ORIGINS, e.LYKT_PUBLIC_URL, e.PORT),
     version: VERSION,
   };
+}
+
+/**
+ * The WebAuthn relying party: by default the host and origin of LYKT_PUBLIC_URL (or localhost and
+ * http://localhost:PORT in development). Every origin must lie on the RP id or a subdomain of it,
+ * as browsers require.
+ */
+export function webauthnConfig(rpIdEnv: string | undefined, originsEnv: string | undefined, publicUrl: string | undefined, port: number): WebAuthnConfig {
+  const rpId = rpIdEnv ?? (publicUrl ? new URL(publicUrl).hostname : 'localhost');
+  const origins = originsEnv
+    ? originsEnv.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '')
+    : [publicUrl ? new URL(publicUrl).origin : `http://localhost:${port}`];
+  const problems = origins.flatMap((origin) => {
+    if (!URL.canParse(origin)) return [`LYKT_WEBAUTHN_ORIGINS: ${origin} is not a URL such as https://lykt.example.kommune.no`];
+    const url = new URL(origin);
+    if (url.origin !== origin) return [`LYKT_WEBAUTHN_ORIGINS: write ${origin} as an origin only (${url.origin})`];
+    if (url.hostname !== rpId && !url.hostname.endsWith(`.${rpId}`)) return [`LYKT_WEBAUTHN_ORIGINS: ${origin} is not on the RP id ${rpId} or a subdomain of it`];
+    return [];
+  });
+  if (origins.length === 0) problems.push('LYKT_WEBAUTHN_ORIGINS: name at least one origin');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { rpId, rpName: 'Lykt', origins };
 }
