@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { WebAuthnCredential } from '@simplewebauthn/server';
 import { decodeClientDataJSON, isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { Deps } from '../../../platform/deps';
@@ -10,12 +9,7 @@ export const CHALLENGE_TTL_MS = 5 * 60_000;
 /** The browser's own timeout for the ceremony, a little shorter than the challenge's life. */
 export const CEREMONY_TIMEOUT_MS = 4 * 60_000;
 
-/** A fresh random challenge, base64url; the server keeps only its hash. */
-export function newChallenge(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-/** Stores an issued challenge for one purpose (and, where there is one, one user and session). */
+/** Stores an issued challenge (the library's random 32 bytes, base64url) by its hash, for one purpose (and, where there is one, one user and session). */
 export async function storeChallenge(
   deps: Deps,
   challenge: string,

@@ -10,7 +10,7 @@ import { AppError } from '../../../platform/errors';
 import { findMunicipality } from '../../municipality/municipality.repository';
 import { findUserInMunicipality, updateUser, type UserRow } from '../../users/user.repository';
 import { endSessionByTokenHash, insertSession, setSessionState } from '../session.repository';
-import { CEREMONY_TIMEOUT_MS, consumeChallenge, isCounterRegression, isTransport, newChallenge, signCounterOf, storeChallenge, toWebAuthnCredential } from './passkey-ceremony';
+import { CEREMONY_TIMEOUT_MS, consumeChallenge, isCounterRegression, isTransport, signCounterOf, storeChallenge, toWebAuthnCredential } from './passkey-ceremony';
 import { mustUsePasskey } from './passkey-policy';
 import { findPasskeyByCredentialId, listUserPasskeys, recordPasskeyUse, type PasskeyRow } from './passkey.repository';
 
@@ -66,9 +66,8 @@ async function verifyAssertion(
 
 /** Options for a passwordless sign-in: any discoverable passkey of this site, user verification required. */
 export async function startPasskeySignIn(deps: Deps): Promise<PasskeyOptions> {
-  const challenge = newChallenge();
-  const options = await generateAuthenticationOptions({ rpID: deps.config.webauthn.rpId, challenge, timeout: CEREMONY_TIMEOUT_MS, userVerification: 'required' });
-  await storeChallenge(deps, challenge, 'passwordless', null);
+  const options = await generateAuthenticationOptions({ rpID: deps.config.webauthn.rpId, timeout: CEREMONY_TIMEOUT_MS, userVerification: 'required' });
+  await storeChallenge(deps, options.challenge, 'passwordless', null);
   return { ...options };
 }
 
@@ -139,15 +138,13 @@ export async function findMfaMethods(deps: Deps, actor: UserActor): Promise<MfaM
 export async function startPasskeySecondFactor(deps: Deps, actor: UserActor): Promise<PasskeyOptions> {
   const passkeys = await listUserPasskeys(deps.db, actor.municipalityId, actor.userId);
   if (passkeys.length === 0) throw new AppError('MFA_NOT_PENDING', 'This account has no passkey. Use your authenticator code.');
-  const challenge = newChallenge();
   const options = await generateAuthenticationOptions({
     rpID: deps.config.webauthn.rpId,
-    challenge,
     timeout: CEREMONY_TIMEOUT_MS,
     userVerification: 'preferred',
     allowCredentials: passkeys.map((row) => ({ id: row.credentialId, transports: row.transports.filter(isTransport) })),
   });
-  await storeChallenge(deps, challenge, 'second_factor', { municipalityId: actor.municipalityId, userId: actor.userId, sessionId: actor.sessionId });
+  await storeChallenge(deps, options.challenge, 'second_factor', { municipalityId: actor.municipalityId, userId: actor.userId, sessionId: actor.sessionId });
   return { ...options };
 }
 

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../../platform/errors';
 import { findMunicipality } from '../../municipality/municipality.repository';
 import { findUserInMunicipality, updateUser, type UserRow } from '../../users/user.repository';
 import { endUserSessions, setSessionState } from '../session.repository';
-import { CEREMONY_TIMEOUT_MS, consumeChallenge, isTransport, newChallenge, storeChallenge } from './passkey-ceremony';
+import { CEREMONY_TIMEOUT_MS, consumeChallenge, isTransport, storeChallenge } from './passkey-ceremony';
 import { mustUsePasskey } from './passkey-policy';
 import {
   countUserPasskeys,
@@ -71,7 +71,6 @@ export async function startPasskeyRegistration(deps: Deps, actor: UserActor, sta
   await assertRecentSignIn(deps, actor, state);
   const user = await loadUser(deps, actor);
   const existing = await listUserPasskeys(deps.db, actor.municipalityId, actor.userId);
-  const challenge = newChallenge();
   const options = await generateRegistrationOptions({
     rpName: deps.config.webauthn.rpName,
     rpID: deps.config.webauthn.rpId,
@@ -79,14 +78,13 @@ export async function startPasskeyRegistration(deps: Deps, actor: UserActor, sta
     userDisplayName: user.name,
     // The user handle is the account's id, never the e-mail (it is stored on the device).
     userID: Uint8Array.from(Buffer.from(user.id.replaceAll('-', ''), 'hex')),
-    challenge,
     timeout: CEREMONY_TIMEOUT_MS,
     attestationType: 'none',
     excludeCredentials: existing.map((row) => ({ id: row.credentialId, transports: row.transports.filter(isTransport) })),
     authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
     supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
   });
-  await storeChallenge(deps, challenge, 'registration', { municipalityId: actor.municipalityId, userId: actor.userId, sessionId: actor.sessionId });
+  await storeChallenge(deps, options.challenge, 'registration', { municipalityId: actor.municipalityId, userId: actor.userId, sessionId: actor.sessionId });
   return { ...options };
 }
 
