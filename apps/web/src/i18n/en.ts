@@ -4,6 +4,7 @@ import { knowledgeEn } from '../features/knowledge/texts';
 import { trainingEn } from '../features/training/texts';
 import { statisticsEn } from '../features/statistics/texts';
 import { overviewEn } from '../features/overview/texts';
+import { passkeysEn } from '../features/auth/passkey-texts';
 
 /** The same tree as the Norwegian texts, with every leaf a string. */
 export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -1368,4 +1369,5 @@ export const en: Translations<typeof nb> = {
   training: trainingEn,
   statistics: statisticsEn,
   overview: overviewEn,
+  passkeys: passkeysEn,
 };

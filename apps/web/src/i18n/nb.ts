@@ -3,6 +3,7 @@ import { knowledgeNb } from '../features/knowledge/texts';
 import { trainingNb } from '../features/training/texts';
 import { statisticsNb } from '../features/statistics/texts';
 import { overviewNb } from '../features/overview/texts';
+import { passkeysNb } from '../features/auth/passkey-texts';
 
 /**
  * Norwegian Bokmål texts: the default language and the reference key set.
@@ -1368,4 +1369,5 @@ export const nb = {
   training: trainingNb,
   statistics: statisticsNb,
   overview: overviewNb,
+  passkeys: passkeysNb,
 };

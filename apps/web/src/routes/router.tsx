@@ -10,6 +10,7 @@ import { ErrorPage, ForbiddenPage, NotFoundPage } from '../components/status-pag
 import { AuditPage } from '../features/audit/audit-page';
 import { MfaChallengePage } from '../features/auth/mfa-challenge-page';
 import { MfaEnrolmentPage } from '../features/auth/mfa-enrolment-page';
+import { PasskeyEnrolmentPage } from '../features/auth/passkey-enrolment-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { hasPermission, useMe } from '../features/auth/use-me';
 import { HomePage } from '../features/home/home-page';
@@ -134,6 +135,13 @@ const mfaEnrolmentRoute = createRoute({
   component: MfaEnrolmentPage,
 });
 
+const passkeyEnrolmentRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'sign-in/passkey-enrolment',
+  validateSearch: parseMfaSearch,
+  component: PasskeyEnrolmentPage,
+});
+
 // Everything else needs a signed-in session.
 const signedInLayout = createRoute({
   getParentRoute: () => rootRoute,
@@ -241,7 +249,7 @@ const overviewRoute = createRoute({ getParentRoute: () => signedInLayout, path: 
 const siteRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'overview/sites/$siteId', component: requires('overview:read', SitePage) });
 
 const routeTree = rootRoute.addChildren([
-  publicLayout.addChildren([signInRoute, mfaChallengeRoute, mfaEnrolmentRoute]),
+  publicLayout.addChildren([signInRoute, mfaChallengeRoute, mfaEnrolmentRoute, passkeyEnrolmentRoute]),
   signedInLayout.addChildren([
     homeRoute,
     tipsRoute,
