@@ -3,6 +3,8 @@ import { chromiumLaunchOptions } from './support/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 3199);
 export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
+/** The same server by name: WebAuthn needs a domain as RP id (never an IP address). */
+export const E2E_PASSKEY_BASE_URL = `http://localhost:${PORT}`;
 export const DEMO_PASSWORD = 'e2e-lantern-harbour-2026';
 
 export default defineConfig({
@@ -42,6 +44,8 @@ export default defineConfig({
       LYKT_LOGIN_RATE_LIMIT: '2000',
       LYKT_LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      LYKT_WEBAUTHN_RP_ID: 'localhost',
+      LYKT_WEBAUTHN_ORIGINS: E2E_PASSKEY_BASE_URL,
     },
   },
 });
