@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   LYKT_WEBAUTHN_RP_ID: z
     .string()
     .regex(/^[a-z0-9.-]+$/, 'must be a domain name such as lykt.example.kommune.no')
+    .refine((value) => !/^[0-9.]+$/.test(value), 'must be a domain name, not an IP address (browsers refuse IP addresses for passkeys)')
     .optional(),
   LYKT_WEBAUTHN_ORIGINS: z.string().min(1).optional(),
 });
