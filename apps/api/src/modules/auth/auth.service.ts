@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChangePasswordBody, LoginBody, MfaEnrolmentResponse, MfaPolicy, Role, SessionState, UpdateMeBody } from '@lykt/shared';
 import { isMfaRequired } from '@lykt/shared';
@@ -14,12 +13,11 @@ import { findMunicipality, type MunicipalityRow } from '../municipality/municipa
 import { findUserByEmail, findUserInMunicipality, updateUser, type UserRow } from '../users/user.repository';
 import { mustUsePasskey } from './passkeys/passkey-policy';
 import { countUserPasskeys } from './passkeys/passkey.repository';
+import { openSession } from './open-session';
 import {
   endSession,
-  endSessionByTokenHash,
   endUserSessions,
   findSessionByTokenHash,
-  insertSession,
   setSessionState,
   touchSession,
   type SessionWithUser,
@@ -72,7 +70,7 @@ async function registerFailure(deps: Deps, user: UserRow, action: 'auth.login.fa
       entityId: user.id,
       actorUserId: user.id,
       outcome: 'failure',
-      details: { reason, ...(lock ? { locked: true } : {}) },
+      details: { method: action === 'auth.login.failed' ? 'password' : 'totp', reason, ...(lock ? { locked: true } : {}) },
     });
     if (lock) {
       await endUserSessions(tx, user.municipalityId, user.id, 'locked');
@@ -112,7 +110,7 @@ export async function login(deps: Deps, body: LoginBody, previousToken?: string)
         entityId: user.id,
         actorUserId: user.id,
         outcome: 'failure',
-        details: { reason: user.deactivatedAt ? 'deactivated' : 'locked' },
+        details: { method: 'password', reason: user.deactivatedAt ? 'deactivated' : 'locked' },
       }),
     );
     await sleep(failureDelayMs(1));
@@ -127,31 +125,7 @@ export async function login(deps: Deps, body: LoginBody, previousToken?: string)
   if (!municipality) throw loginFailed();
   const hasPasskey = (await countUserPasskeys(deps.db, user.municipalityId, user.id)) > 0;
   const state = stateAfterPassword(user, mustUseMfa(deps, user, municipality), hasPasskey, mustUsePasskey(deps, user, municipality));
-  const token = randomBytes(32).toString('base64url');
-  await inTransaction(deps, async (tx) => {
-    // The browser's earlier session (if it sent one) ends: its token must not outlive the new sign-in.
-    if (previousToken) await endSessionByTokenHash(tx, sha256Hex(previousToken), 'replaced_by_sign_in');
-    const session = await insertSession(tx, {
-      tokenHash: sha256Hex(token),
-      municipalityId: user.municipalityId,
-      userId: user.id,
-      state,
-      absoluteExpiresAt: new Date(Date.now() + deps.config.sessionAbsoluteMs),
-    });
-    await updateUser(tx, user.municipalityId, user.id, {
-      failedLoginCount: 0,
-      lockedUntil: null,
-      ...(state === 'active' ? { lastLoginAt: new Date() } : {}),
-    });
-    await recordAudit(tx, {
-      municipalityId: user.municipalityId,
-      action: 'auth.login.succeeded',
-      entityType: 'session',
-      entityId: session.id,
-      actorUserId: user.id,
-      details: { method: 'password', nextStep: state },
-    });
-  });
+  const token = await inTransaction(deps, (tx) => openSession(deps, tx, user, state, previousToken, { method: 'password' }));
   return { token, state };
 }
 

@@ -1,11 +1,10 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useCallback } from 'react';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { isApiError, isSessionLost } from '../../api/client';
 import { PageHeading } from '../../components/page-heading';
 import { PasskeyRegisterForm } from './passkey-register-form';
 import { useFinishSignIn } from './use-finish-sign-in';
+import { useRestartSignIn } from './use-restart-sign-in';
 import { useSignOut } from './use-sign-out';
 
 const route = getRouteApi('/public/sign-in/passkey-enrolment');
@@ -14,21 +13,10 @@ const route = getRouteApi('/public/sign-in/passkey-enrolment');
 export function PasskeyEnrolmentPage() {
   const { t } = useTranslation();
   const search = route.useSearch();
-  const navigate = useNavigate();
   const finishSignIn = useFinishSignIn();
   const { signOut, isPending: isSigningOut } = useSignOut();
 
-  const restartSignIn = useCallback(
-    async (error: unknown) => {
-      if (!isSessionLost(error) && !isApiError(error, 'MFA_NOT_PENDING')) return false;
-      await navigate({
-        to: '/sign-in',
-        search: { reason: 'expired', redirect: search.redirect },
-      });
-      return true;
-    },
-    [navigate, search.redirect],
-  );
+  const restartSignIn = useRestartSignIn(search.redirect);
 
   return (
     <div className="narrow-page">

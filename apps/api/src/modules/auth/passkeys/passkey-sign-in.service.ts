@@ -1,15 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generateAuthenticationOptions, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import type { MfaMethods, PasskeyAuthenticationBody, PasskeyOptions, SessionState } from '@lykt/shared';
 import { recordAudit } from '../../../platform/audit';
 import type { UserActor } from '../../../platform/context';
-import { sha256Hex } from '../../../platform/crypto';
 import { inTransaction, type Deps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
 import { findMunicipality } from '../../municipality/municipality.repository';
 import { findUserInMunicipality, updateUser, type UserRow } from '../../users/user.repository';
-import { endSessionByTokenHash, insertSession, setSessionState } from '../session.repository';
+import { openSession } from '../open-session';
+import { setSessionState } from '../session.repository';
 import { CEREMONY_TIMEOUT_MS, consumeChallenge, isCounterRegression, isTransport, signCounterOf, storeChallenge, toWebAuthnCredential } from './passkey-ceremony';
 import { mustUsePasskey } from './passkey-policy';
 import { findPasskeyByCredentialId, listUserPasskeys, recordPasskeyUse, type PasskeyRow } from './passkey.repository';
@@ -95,26 +94,9 @@ export async function finishPasskeySignIn(deps: Deps, body: PasskeyAuthenticatio
   if (user.lockedUntil !== null && user.lockedUntil > new Date()) throw await fail('locked');
   const verified = await verifyAssertion(deps, credential, body, challenge, true);
   if ('reason' in verified) throw await fail(verified.reason);
-  const token = randomBytes(32).toString('base64url');
-  await inTransaction(deps, async (tx) => {
+  const token = await inTransaction(deps, async (tx) => {
     if (!(await recordPasskeyUse(tx, credential.id, credential.counter, verified.counter))) throw passkeySignInFailed();
-    if (previousToken) await endSessionByTokenHash(tx, sha256Hex(previousToken), 'replaced_by_sign_in');
-    const session = await insertSession(tx, {
-      tokenHash: sha256Hex(token),
-      municipalityId: user.municipalityId,
-      userId: user.id,
-      state: 'active',
-      absoluteExpiresAt: new Date(Date.now() + deps.config.sessionAbsoluteMs),
-    });
-    await updateUser(tx, user.municipalityId, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
-    await recordAudit(tx, {
-      municipalityId: user.municipalityId,
-      action: 'auth.login.succeeded',
-      entityType: 'session',
-      entityId: session.id,
-      actorUserId: user.id,
-      details: { method: 'passkey', nextStep: 'active', passkeyId: credential.id },
-    });
+    return openSession(deps, tx, user, 'active', previousToken, { method: 'passkey', details: { passkeyId: credential.id } });
   });
   return { token, state: 'active' };
 }

@@ -324,6 +324,19 @@ describe('a passkey as the second factor', () => {
     expect(rows.filter((row) => row.action === 'auth.mfa.enrolled').map((row) => row.details)).toEqual([{ method: 'totp' }]);
     expect(rows.filter((row) => row.action === 'auth.mfa.succeeded').map((row) => row.details)).toEqual([{ method: 'totp', nextStep: 'active' }]);
   });
+
+  it('records the method of failed password and TOTP steps', async () => {
+    const tenant = await seedTenant(h, { settings: privileged });
+    await signIn(h, tenant.users.caseworker);
+    expect(errorCode(await call(h, null, 'POST', '/api/v1/auth/login', { email: tenant.users.caseworker.email, password: 'not-the-password-1' }))).toBe('LOGIN_FAILED');
+    const { session } = await passwordSignIn(tenant.users.caseworker.email);
+    expect(errorCode(await call(h, session, 'POST', '/api/v1/auth/mfa/verify', { code: '000000' }))).toBe('INVALID_MFA_CODE');
+    const rows = await auditRows(tenant.municipality.id);
+    expect(rows.filter((row) => row.outcome === 'failure').map((row) => [row.action, row.details])).toEqual([
+      ['auth.login.failed', { method: 'password', reason: 'wrong_password' }],
+      ['auth.mfa.failed', { method: 'totp', reason: 'wrong_code' }],
+    ]);
+  });
 });
 
 describe('the passkey policy for administrators and coordinators', () => {
