@@ -46,30 +46,34 @@ test.describe('passkeys', () => {
     const admin = await PlatformApi.asDemo('admin');
     const coordinator = await admin.createUser('coordinator', 'passkey-rule');
     const authenticator = await VirtualAuthenticator.add(page);
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await signIn.email.fill(coordinator.email);
+    await signIn.password.fill(coordinator.password);
+    // The rule is on for the whole (shared) demo municipality: only for as long as the sign-in
+    // takes, so browser tests in the other worker are touched as little as can be.
     try {
       // The demo administrator is a demo account, which demo mode lets turn the rule on without a passkey.
       const on = await admin.request.patch('/api/v1/municipality', { data: { requirePasskey: true } });
       expect(on.status(), await on.text()).toBe(200);
-
-      const signIn = new SignInPage(page);
-      await signIn.open();
-      await signIn.signIn(coordinator.email, coordinator.password);
+      await signIn.submit.click();
       await expect(page).toHaveURL(/\/app\/sign-in\/passkey-enrolment/);
-      await expect(page.getByRole('heading', { level: 1, name: 'Registrer en passnøkkel' })).toBeVisible();
-      await expectNoAxeViolations(page);
-
-      // The app itself stays closed until the passkey is there.
-      await page.goto('/app/');
-      await expect(page).toHaveURL(/\/app\/sign-in\/passkey-enrolment/);
-
-      await page.getByLabel('Navn på passnøkkelen').fill('Koordinatorens PC');
-      await page.getByRole('button', { name: 'Registrer passnøkkel' }).click();
-      await new AppShell(page).expectHome(coordinator.name);
-      expect(await authenticator.credentials()).toHaveLength(1);
     } finally {
       const off = await admin.request.patch('/api/v1/municipality', { data: { requirePasskey: false } });
       expect(off.status(), await off.text()).toBe(200);
       await admin.dispose();
     }
+    // The session stays in the enrolment step after the rule is off again.
+    await expect(page.getByRole('heading', { level: 1, name: 'Registrer en passnøkkel' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // The app itself stays closed until the passkey is there.
+    await page.goto('/app/');
+    await expect(page).toHaveURL(/\/app\/sign-in\/passkey-enrolment/);
+
+    await page.getByLabel('Navn på passnøkkelen').fill('Koordinatorens PC');
+    await page.getByRole('button', { name: 'Registrer passnøkkel' }).click();
+    await new AppShell(page).expectHome(coordinator.name);
+    expect(await authenticator.credentials()).toHaveLength(1);
   });
 });
