@@ -3,6 +3,8 @@ import { chromiumLaunchOptions } from './support/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 3199);
 export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
+/** The same server by name: WebAuthn needs a domain as RP id (never an IP address). */
+export const E2E_PASSKEY_BASE_URL = `http://localhost:${PORT}`;
 export const DEMO_PASSWORD = 'e2e-lantern-harbour-2026';
 /**
  * The app e-mails notifications to an SMTP server on this port. Only notifications.spec.ts listens
@@ -53,6 +55,8 @@ export default defineConfig({
       LYKT_SMTP_TLS: 'none',
       LYKT_SMTP_FROM: 'Lykt <lykt@eksempel.kommune.no>',
       LYKT_NOTIFY_POLL_SECONDS: '1',
+      LYKT_WEBAUTHN_RP_ID: 'localhost',
+      LYKT_WEBAUTHN_ORIGINS: E2E_PASSKEY_BASE_URL,
     },
   },
 });

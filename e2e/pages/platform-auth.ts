@@ -14,7 +14,7 @@ export class SignInPage {
     this.heading = page.getByRole('heading', { level: 1, name: 'Logg inn' });
     this.email = page.getByLabel('E-post');
     this.password = page.getByLabel('Passord', { exact: true });
-    this.submit = page.getByRole('button', { name: 'Logg inn' });
+    this.submit = page.getByRole('button', { name: 'Logg inn', exact: true });
     this.expiredNotice = page.getByRole('status').filter({ hasText: 'Økten din er utløpt. Logg inn på nytt for å fortsette.' });
     this.signedOutNotice = page.getByRole('status').filter({ hasText: 'Du er logget ut.' });
     this.error = page.getByRole('alert');

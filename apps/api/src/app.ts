@@ -22,6 +22,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { cooperationRoutes } from './modules/cooperation/cooperation.routes';
 import { planRoutes } from './modules/plans/plans.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { passkeyRoutes } from './modules/auth/passkeys/passkey.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { municipalityRoutes } from './modules/municipality/municipality.routes';
 import { contentSourceRoutes } from './modules/content/content-sources.routes';
@@ -122,6 +123,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(
     async (v1) => {
       await v1.register(authRoutes(deps));
+      await v1.register(passkeyRoutes(deps));
       await v1.register(userRoutes(deps));
       await v1.register(organisationRoutes(deps));
       await v1.register(municipalityRoutes(deps));

@@ -34,6 +34,12 @@ const EnvSchema = z.object({
   LYKT_SMTP_FROM: z.string().min(3).optional(),
   LYKT_SMTP_TLS: z.enum(['starttls', 'implicit', 'none']).default('starttls'),
   LYKT_NOTIFY_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  LYKT_WEBAUTHN_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'must be a domain name such as lykt.example.kommune.no')
+    .refine((value) => !/^[0-9.]+$/.test(value), 'must be a domain name, not an IP address (browsers refuse IP addresses for passkeys)')
+    .optional(),
+  LYKT_WEBAUTHN_ORIGINS: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -58,8 +64,12 @@ export type Config = {
   smtp: SmtpConfig | null;
   /** How often the notification worker looks for e-mail to send (milliseconds). */
   notifyPollMs: number;
+  /** Passkeys: the relying party id (a domain) and the exact origins a WebAuthn response may come from. */
+  webauthn: WebAuthnConfig;
   version: string;
 };
+
+export type WebAuthnConfig = { rpId: string; rpName: string; origins: string[] };
 
 /** SMTP settings. tls: starttls (required), implicit (port 465) or none (loopback hosts only). */
 export type SmtpConfig = { host: string; port: number; user: string | null; password: string | null; from: string; tls: 'starttls' | 'implicit' | 'none' };
@@ -122,6 +132,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicMunicipalityId: e.LYKT_PUBLIC_MUNICIPALITY ?? null,
     smtp: smtpFrom(e),
     notifyPollMs: e.LYKT_NOTIFY_POLL_SECONDS * 1000,
+    webauthn: webauthnConfig(e.LYKT_WEBAUTHN_RP_ID, e.LYKT_WEBAUTHN_ORIGINS, e.LYKT_PUBLIC_URL, e.PORT),
     version: VERSION,
   };
+}
+
+/**
+ * The WebAuthn relying party: by default the host and origin of LYKT_PUBLIC_URL (or localhost and
+ * http://localhost:PORT in development). Every origin must lie on the RP id or a subdomain of it,
+ * as browsers require.
+ */
+export function webauthnConfig(rpIdEnv: string | undefined, originsEnv: string | undefined, publicUrl: string | undefined, port: number): WebAuthnConfig {
+  const rpId = rpIdEnv ?? (publicUrl ? new URL(publicUrl).hostname : 'localhost');
+  const origins = originsEnv
+    ? originsEnv.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '')
+    : [publicUrl ? new URL(publicUrl).origin : `http://localhost:${port}`];
+  const problems = origins.flatMap((origin) => {
+    if (!URL.canParse(origin)) return [`LYKT_WEBAUTHN_ORIGINS: ${origin} is not a URL such as https://lykt.example.kommune.no`];
+    const url = new URL(origin);
+    if (url.origin !== origin) return [`LYKT_WEBAUTHN_ORIGINS: write ${origin} as an origin only (${url.origin})`];
+    if (url.hostname !== rpId && !url.hostname.endsWith(`.${rpId}`)) return [`LYKT_WEBAUTHN_ORIGINS: ${origin} is not on the RP id ${rpId} or a subdomain of it`];
+    return [];
+  });
+  if (origins.length === 0) problems.push('LYKT_WEBAUTHN_ORIGINS: name at least one origin');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { rpId, rpName: 'Lykt', origins };
 }

@@ -15,3 +15,4 @@ export * from './schema/statistics';
 export * from './schema/prevalence';
 export * from './schema/notifications';
 export * from './schema/procurement';
+export * from './schema/passkeys';

@@ -11,6 +11,7 @@ export const TABLES_IN_ORDER = [
   { name: 'contact_person', table: schema.contactPerson },
   { name: 'app_user', table: schema.appUser },
   { name: 'session', table: schema.session },
+  { name: 'passkey_credential', table: schema.passkeyCredential },
   { name: 'audit_event', table: schema.auditEvent },
   { name: 'tip', table: schema.tip },
   { name: 'tip_message', table: schema.tipMessage },

@@ -34,3 +34,4 @@ export * from './contracts/prevalence';
 export * from './contracts/notifications';
 export * from './contracts/procurement';
 export * from './contracts/home';
+export * from './contracts/passkeys';

@@ -8,6 +8,7 @@ import { statisticsEn } from '../features/statistics/texts';
 import { overviewEn } from '../features/overview/texts';
 import { prevalenceEn } from '../features/prevalence/texts';
 import { procurementEn } from '../features/procurement/texts';
+import { passkeysEn } from '../features/auth/passkey-texts';
 
 /** The same tree as the Norwegian texts, with every leaf a string. */
 export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -119,6 +120,9 @@ export const en: Translations<typeof nb> = {
     WEAK_PASSWORD: 'The password is too weak. Choose a longer password that is harder to guess.',
     INVALID_MFA_CODE: 'The code is wrong or has expired. Try the code the app shows now.',
     MFA_NOT_PENDING: 'The sign-in is not waiting for a code. Please sign in again.',
+    PASSKEY_INVALID: 'The passkey could not be verified. Start again and follow the steps on your device.',
+    PASSKEY_REQUIRED: 'Your municipality requires a passkey for your role. Sign in with your passkey.',
+    REAUTHENTICATION_REQUIRED: 'For your safety, sign out and sign in again before you add or remove a passkey.',
     UNAUTHENTICATED: 'You are not signed in.',
     LOGIN_FAILED: 'Wrong e-mail or password.',
     SESSION_EXPIRED: 'Your session has expired. Please sign in again.',
@@ -443,6 +447,10 @@ export const en: Translations<typeof nb> = {
       user_deactivated: 'User deactivated',
       user_reactivated: 'User reactivated',
       user_mfa_reset: 'Two-factor authentication reset',
+      user_passkey_registered: 'Passkey registered',
+      user_passkey_renamed: 'Passkey renamed',
+      user_passkey_removed: 'Passkey removed',
+      user_passkeys_reset: 'Passkeys reset',
       user_sessions_viewed: 'Sessions viewed',
       user_sessions_ended: 'Sessions ended',
       user_preferences_updated: 'User preferences updated',
@@ -1329,4 +1337,5 @@ export const en: Translations<typeof nb> = {
   prevalence: prevalenceEn,
   notifications: notificationsEn,
   procurement: procurementEn,
+  passkeys: passkeysEn,
 };

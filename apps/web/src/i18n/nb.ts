@@ -7,6 +7,7 @@ import { statisticsNb } from '../features/statistics/texts';
 import { overviewNb } from '../features/overview/texts';
 import { prevalenceNb } from '../features/prevalence/texts';
 import { procurementNb } from '../features/procurement/texts';
+import { passkeysNb } from '../features/auth/passkey-texts';
 
 /**
  * Norwegian Bokmål texts: the default language and the reference key set.
@@ -118,6 +119,9 @@ export const nb = {
     WEAK_PASSWORD: 'Passordet er for svakt. Velg et lengre passord som er vanskeligere å gjette.',
     INVALID_MFA_CODE: 'Koden er feil eller utløpt. Prøv med koden appen viser nå.',
     MFA_NOT_PENDING: 'Innloggingen venter ikke på en kode. Logg inn på nytt.',
+    PASSKEY_INVALID: 'Passnøkkelen kunne ikke bekreftes. Start på nytt og følg stegene på enheten din.',
+    PASSKEY_REQUIRED: 'Kommunen krever passnøkkel for rollen din. Logg inn med passnøkkelen.',
+    REAUTHENTICATION_REQUIRED: 'Av sikkerhetshensyn må du logge ut og inn igjen før du legger til eller fjerner en passnøkkel.',
     UNAUTHENTICATED: 'Du er ikke logget inn.',
     LOGIN_FAILED: 'Feil e-post eller passord.',
     SESSION_EXPIRED: 'Økten din er utløpt. Logg inn på nytt.',
@@ -442,6 +446,10 @@ export const nb = {
       user_deactivated: 'Bruker deaktivert',
       user_reactivated: 'Bruker aktivert',
       user_mfa_reset: 'Tofaktorautentisering tilbakestilt',
+      user_passkey_registered: 'Passnøkkel registrert',
+      user_passkey_renamed: 'Passnøkkel gitt nytt navn',
+      user_passkey_removed: 'Passnøkkel fjernet',
+      user_passkeys_reset: 'Passnøkler tilbakestilt',
       user_sessions_viewed: 'Økter vist',
       user_sessions_ended: 'Økter avsluttet',
       user_preferences_updated: 'Innstillinger for bruker endret',
@@ -1328,4 +1336,5 @@ export const nb = {
   prevalence: prevalenceNb,
   notifications: notificationsNb,
   procurement: procurementNb,
+  passkeys: passkeysNb,
 };

@@ -20,6 +20,7 @@ const AuditPage = lazyRouteComponent(() => import('../features/audit/audit-page'
 const MfaChallengePage = lazyRouteComponent(() => import('../features/auth/mfa-challenge-page'), 'MfaChallengePage');
 const MfaEnrolmentPage = lazyRouteComponent(() => import('../features/auth/mfa-enrolment-page'), 'MfaEnrolmentPage');
 const SignInPage = lazyRouteComponent(() => import('../features/auth/sign-in-page'), 'SignInPage');
+const PasskeyEnrolmentPage = lazyRouteComponent(() => import('../features/auth/passkey-enrolment-page'), 'PasskeyEnrolmentPage');
 const HomePage = lazyRouteComponent(() => import('../features/home/home-page'), 'HomePage');
 const CreateOrganisationPage = lazyRouteComponent(() => import('../features/organisations/create-organisation-page'), 'CreateOrganisationPage');
 const OrganisationPage = lazyRouteComponent(() => import('../features/organisations/organisation-page'), 'OrganisationPage');
@@ -144,6 +145,13 @@ const mfaEnrolmentRoute = createRoute({
   component: MfaEnrolmentPage,
 });
 
+const passkeyEnrolmentRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'sign-in/passkey-enrolment',
+  validateSearch: parseMfaSearch,
+  component: PasskeyEnrolmentPage,
+});
+
 // Everything else needs a signed-in session.
 const signedInLayout = createRoute({
   getParentRoute: () => rootRoute,
@@ -256,7 +264,7 @@ const procurementRoute = createRoute({ getParentRoute: () => signedInLayout, pat
 const contractRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'procurement/contracts/$contractId', component: requires('procurement:read', ContractPage) });
 
 const routeTree = rootRoute.addChildren([
-  publicLayout.addChildren([signInRoute, mfaChallengeRoute, mfaEnrolmentRoute]),
+  publicLayout.addChildren([signInRoute, mfaChallengeRoute, mfaEnrolmentRoute, passkeyEnrolmentRoute]),
   signedInLayout.addChildren([
     homeRoute,
     tipsRoute,

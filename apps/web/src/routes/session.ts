@@ -7,7 +7,7 @@ import { applyLanguage, hasChosenLanguage, isAppLanguage, showLanguage } from '.
 import { APP_BASE, currentAppHref, safeRedirectTarget } from '../lib/redirect-target';
 import { forgetSession, hadSession, rememberSession } from '../lib/session-hint';
 
-type SignInStep = '/sign-in' | '/sign-in/mfa' | '/sign-in/mfa-enrolment';
+type SignInStep = '/sign-in' | '/sign-in/mfa' | '/sign-in/mfa-enrolment' | '/sign-in/passkey-enrolment';
 
 interface SignInTarget {
   to: SignInStep;
@@ -26,7 +26,9 @@ function mfaStateOf(error: ApiError): unknown {
 export function signInTargetFor(error: ApiError, returnTo: string): SignInTarget {
   const redirectTo = returnTo === `${APP_BASE}/` || returnTo === APP_BASE ? undefined : safeRedirectTarget(returnTo);
   if (error.code === 'MFA_REQUIRED') {
-    return { to: mfaStateOf(error) === 'mfa_enrolment' ? '/sign-in/mfa-enrolment' : '/sign-in/mfa', search: { redirect: redirectTo } };
+    const state = mfaStateOf(error);
+    const to = state === 'mfa_enrolment' ? '/sign-in/mfa-enrolment' : state === 'passkey_enrolment' ? '/sign-in/passkey-enrolment' : '/sign-in/mfa';
+    return { to, search: { redirect: redirectTo } };
   }
   const isExpired = error.code === 'SESSION_EXPIRED' || hadSession();
   forgetSession();

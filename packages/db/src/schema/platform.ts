@@ -18,6 +18,8 @@ const createdAt = () => ts('created_at').notNull().defaultNow();
 /** Municipality settings kept as one JSON document; validated by the API. */
 export type MunicipalitySettingsJson = {
   mfaPolicy: 'privileged' | 'all' | 'off';
+  /** Administrators and coordinators must use a passkey (absent: false). */
+  requirePasskey?: boolean;
   languages: string[];
   defaultLanguage: string;
   suppressionThreshold: number;

@@ -10,11 +10,11 @@ export const LoginBodySchema = z.object({
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
 /** Where a session stands after a sign-in step. */
-export const SESSION_STATES = ['active', 'mfa_challenge', 'mfa_enrolment'] as const;
+export const SESSION_STATES = ['active', 'mfa_challenge', 'mfa_enrolment', 'passkey_enrolment'] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
 
 export const LoginResponseSchema = z.object({
-  state: z.enum(SESSION_STATES).describe('active: signed in; mfa_challenge: send a TOTP code; mfa_enrolment: enrol MFA first'),
+  state: z.enum(SESSION_STATES).describe('active: signed in; mfa_challenge: send a TOTP code; mfa_enrolment: enrol MFA first; passkey_enrolment: register a passkey first'),
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
@@ -44,6 +44,7 @@ export const MeResponseSchema = z.object({
     language: z.string().nullable(),
     mfaEnabled: z.boolean(),
     mfaRequired: z.boolean(),
+    passkeyRequired: z.boolean().describe('The municipality requires a passkey for this role'),
   }),
   organisation: z.object({ id: z.uuid(), name: z.string() }),
   municipality: z.object({

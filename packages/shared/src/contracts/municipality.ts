@@ -43,6 +43,7 @@ export const MunicipalitySettingsSchema = z.object({
   defaultLanguage: z.enum(LANGUAGE_CODES),
   languages: z.array(z.enum(LANGUAGE_CODES)),
   mfaPolicy: z.enum(MFA_POLICIES),
+  requirePasskey: z.boolean().describe('Administrators and coordinators must use a passkey (phishing-resistant MFA)'),
   suppressionThreshold: z.number().int().describe('k: counts 0 < n < k are withheld in every statistic that leaves the case team'),
   roundingBase: z.number().int().describe('Shown counts are rounded to a multiple of this (1: no rounding)'),
   noiseMax: z.number().int().describe('D: the largest absolute noise the cell-key method adds to a published count'),
@@ -58,6 +59,7 @@ export const UpdateMunicipalityBodySchema = z
     defaultLanguage: z.enum(LANGUAGE_CODES).optional().describe('Default language'),
     languages: z.array(z.enum(LANGUAGE_CODES)).min(1).max(LANGUAGE_CODES.length).optional().describe('Languages offered'),
     mfaPolicy: z.enum(MFA_POLICIES).optional().describe('privileged: admin, coordinator and caseworker need MFA; all: everyone; off: nobody'),
+    requirePasskey: z.boolean().optional().describe('Require a passkey (phishing-resistant MFA) for administrators and coordinators'),
     suppressionThreshold: z
       .number()
       .int()

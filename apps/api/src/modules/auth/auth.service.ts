@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChangePasswordBody, LoginBody, MfaEnrolmentResponse, MfaPolicy, Role, SessionState, UpdateMeBody } from '@lykt/shared';
 import { isMfaRequired } from '@lykt/shared';
@@ -12,12 +11,13 @@ import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword }
 import { generateTotpSecret, matchTotp, totpUri } from '../../platform/totp';
 import { findMunicipality, type MunicipalityRow } from '../municipality/municipality.repository';
 import { findUserByEmail, findUserInMunicipality, updateUser, type UserRow } from '../users/user.repository';
+import { mustUsePasskey } from './passkeys/passkey-policy';
+import { countUserPasskeys } from './passkeys/passkey.repository';
+import { openSession } from './open-session';
 import {
   endSession,
-  endSessionByTokenHash,
   endUserSessions,
   findSessionByTokenHash,
-  insertSession,
   setSessionState,
   touchSession,
   type SessionWithUser,
@@ -48,8 +48,10 @@ export function mustUseMfa(deps: Deps, user: { role: string; isDemoAccount: bool
   return isMfaRequired(user.role as Role, municipality.settings.mfaPolicy satisfies MfaPolicy);
 }
 
-function stateAfterPassword(user: UserRow, mfaRequired: boolean): SessionState {
-  if (user.mfaEnabledAt) return 'mfa_challenge';
+function stateAfterPassword(user: UserRow, mfaRequired: boolean, hasPasskey: boolean, passkeyRequired: boolean): SessionState {
+  // A second factor the user holds is always asked for; the MFA step page offers what may be used.
+  if (user.mfaEnabledAt || hasPasskey) return 'mfa_challenge';
+  if (passkeyRequired) return 'passkey_enrolment';
   return mfaRequired ? 'mfa_enrolment' : 'active';
 }
 
@@ -68,7 +70,7 @@ async function registerFailure(deps: Deps, user: UserRow, action: 'auth.login.fa
       entityId: user.id,
       actorUserId: user.id,
       outcome: 'failure',
-      details: { reason, ...(lock ? { locked: true } : {}) },
+      details: { method: action === 'auth.login.failed' ? 'password' : 'totp', reason, ...(lock ? { locked: true } : {}) },
     });
     if (lock) {
       await endUserSessions(tx, user.municipalityId, user.id, 'locked');
@@ -108,7 +110,7 @@ export async function login(deps: Deps, body: LoginBody, previousToken?: string)
         entityId: user.id,
         actorUserId: user.id,
         outcome: 'failure',
-        details: { reason: user.deactivatedAt ? 'deactivated' : 'locked' },
+        details: { method: 'password', reason: user.deactivatedAt ? 'deactivated' : 'locked' },
       }),
     );
     await sleep(failureDelayMs(1));
@@ -121,32 +123,9 @@ export async function login(deps: Deps, body: LoginBody, previousToken?: string)
   }
   const municipality = await findMunicipality(deps.db, user.municipalityId);
   if (!municipality) throw loginFailed();
-  const state = stateAfterPassword(user, mustUseMfa(deps, user, municipality));
-  const token = randomBytes(32).toString('base64url');
-  await inTransaction(deps, async (tx) => {
-    // The browser's earlier session (if it sent one) ends: its token must not outlive the new sign-in.
-    if (previousToken) await endSessionByTokenHash(tx, sha256Hex(previousToken), 'replaced_by_sign_in');
-    const session = await insertSession(tx, {
-      tokenHash: sha256Hex(token),
-      municipalityId: user.municipalityId,
-      userId: user.id,
-      state,
-      absoluteExpiresAt: new Date(Date.now() + deps.config.sessionAbsoluteMs),
-    });
-    await updateUser(tx, user.municipalityId, user.id, {
-      failedLoginCount: 0,
-      lockedUntil: null,
-      ...(state === 'active' ? { lastLoginAt: new Date() } : {}),
-    });
-    await recordAudit(tx, {
-      municipalityId: user.municipalityId,
-      action: 'auth.login.succeeded',
-      entityType: 'session',
-      entityId: session.id,
-      actorUserId: user.id,
-      details: { nextStep: state },
-    });
-  });
+  const hasPasskey = (await countUserPasskeys(deps.db, user.municipalityId, user.id)) > 0;
+  const state = stateAfterPassword(user, mustUseMfa(deps, user, municipality), hasPasskey, mustUsePasskey(deps, user, municipality));
+  const token = await inTransaction(deps, (tx) => openSession(deps, tx, user, state, previousToken, { method: 'password' }));
   return { token, state };
 }
 
@@ -178,6 +157,12 @@ async function loadActorUser(db: Database, actor: UserActor): Promise<UserRow> {
 export async function verifyMfa(deps: Deps, actor: UserActor, code: string): Promise<{ state: SessionState }> {
   const user = await loadActorUser(deps.db, actor);
   if (!user.mfaSecretEnc) throw new AppError('MFA_NOT_PENDING', 'This account has no MFA to verify.');
+  const municipality = await findMunicipality(deps.db, user.municipalityId);
+  const passkeyRequired = municipality !== null && mustUsePasskey(deps, user, municipality);
+  const hasPasskey = (await countUserPasskeys(deps.db, user.municipalityId, user.id)) > 0;
+  if (passkeyRequired && hasPasskey) {
+    throw new AppError('PASSKEY_REQUIRED', 'Your municipality requires a passkey for your role. Sign in with your passkey.');
+  }
   const secret = await deps.keyring.decrypt(deps.db, user.municipalityId, 'app_user.mfa_secret', user.mfaSecretEnc);
   const step = matchTotp(code, secret, user.mfaLastStep);
   if (step === null) {
@@ -185,12 +170,14 @@ export async function verifyMfa(deps: Deps, actor: UserActor, code: string): Pro
     await sleep(failureDelayMs(failures));
     throw new AppError('INVALID_MFA_CODE', 'The code is wrong or has expired. Try the newest code in your app.', { field: 'code' });
   }
+  // Under the passkey policy, a user without one registers it now, after proving the code.
+  const state: SessionState = passkeyRequired ? 'passkey_enrolment' : 'active';
   await inTransaction(deps, async (tx) => {
-    await setSessionState(tx, actor.sessionId, 'active');
-    await updateUser(tx, user.municipalityId, user.id, { mfaLastStep: step, failedLoginCount: 0, lastLoginAt: new Date() });
-    await recordAudit(tx, { municipalityId: user.municipalityId, action: 'auth.mfa.succeeded', entityType: 'session', entityId: actor.sessionId });
+    await setSessionState(tx, actor.sessionId, state);
+    await updateUser(tx, user.municipalityId, user.id, { mfaLastStep: step, failedLoginCount: 0, ...(state === 'active' ? { lastLoginAt: new Date() } : {}) });
+    await recordAudit(tx, { municipalityId: user.municipalityId, action: 'auth.mfa.succeeded', entityType: 'session', entityId: actor.sessionId, details: { method: 'totp', nextStep: state } });
   });
-  return { state: 'active' };
+  return { state };
 }
 
 /** Starts TOTP enrolment: stores a new secret (encrypted) as pending and returns it for the QR code. */
@@ -226,7 +213,7 @@ export async function confirmMfaEnrolment(deps: Deps, actor: UserActor, code: st
       lastLoginAt: new Date(),
     });
     await setSessionState(tx, actor.sessionId, 'active');
-    await recordAudit(tx, { municipalityId: user.municipalityId, action: 'auth.mfa.enrolled', entityType: 'user', entityId: user.id });
+    await recordAudit(tx, { municipalityId: user.municipalityId, action: 'auth.mfa.enrolled', entityType: 'user', entityId: user.id, details: { method: 'totp' } });
   });
   return { state: 'active' };
 }

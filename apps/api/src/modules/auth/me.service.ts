@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors';
 import { findMunicipalityWithOrganisation } from '../municipality/municipality.repository';
 import type { UserRow } from '../users/user.repository';
 import { mustUseMfa } from './auth.service';
+import { mustUsePasskey } from './passkeys/passkey-policy';
 import type { SessionRow } from './session.repository';
 
 /** The signed-in user's own profile, permissions and session limits (the user row comes from the session lookup). */
@@ -22,6 +23,7 @@ export async function getMe(deps: Deps, user: UserRow, session: SessionRow): Pro
       language: user.language,
       mfaEnabled: user.mfaEnabledAt !== null,
       mfaRequired: mustUseMfa(deps, user, municipality),
+      passkeyRequired: mustUsePasskey(deps, user, municipality),
     },
     organisation: { id: user.organisationId, name: organisationName },
     municipality: {

@@ -56,6 +56,7 @@ describe('read the settings', () => {
       defaultLanguage: 'nb',
       languages: ['nb', 'nn', 'en'],
       mfaPolicy: 'off',
+      requirePasskey: false,
       suppressionThreshold: 7,
       roundingBase: 1,
       noiseMax: 3,

@@ -7,6 +7,8 @@ import { readImageInfo } from '../../platform/documents/image';
 import type { DocLogo } from '../../platform/documents/model';
 import { AppError, notFound } from '../../platform/errors';
 import { publicContentChanged } from '../../public/version';
+import { startRequiringPasskeys } from '../auth/passkeys/passkey-policy';
+import { findUserInMunicipality } from '../users/user.repository';
 import { findMunicipality, updateMunicipality as updateMunicipalityRow, type MunicipalityRow } from './municipality.repository';
 
 type Language = (typeof LANGUAGE_CODES)[number];
@@ -22,6 +24,7 @@ export function presentMunicipality(row: MunicipalityRow): MunicipalitySettings 
     defaultLanguage,
     languages: row.settings.languages.filter(isLanguage),
     mfaPolicy: policy,
+    requirePasskey: row.settings.requirePasskey === true,
     suppressionThreshold: effectiveThreshold(row.settings.suppressionThreshold),
     roundingBase: row.settings.roundingBase ?? 1,
     ...noiseOf(row.settings),
@@ -109,6 +112,7 @@ export async function updateMunicipality(deps: Deps, actor: UserActor, body: Upd
   const settings = {
     ...row.settings,
     ...(body.mfaPolicy ? { mfaPolicy: body.mfaPolicy } : {}),
+    ...(body.requirePasskey !== undefined ? { requirePasskey: body.requirePasskey } : {}),
     ...(body.languages ? { languages: body.languages } : {}),
     ...(body.defaultLanguage ? { defaultLanguage: body.defaultLanguage } : {}),
     ...(body.suppressionThreshold !== undefined ? { suppressionThreshold: body.suppressionThreshold } : {}),
@@ -128,7 +132,10 @@ export async function updateMunicipality(deps: Deps, actor: UserActor, body: Upd
     ]);
   }
   const fields = Object.keys(body);
+  const isStartingPasskeyRule = body.requirePasskey === true && row.settings.requirePasskey !== true;
+  const actorIsDemoAccount = isStartingPasskeyRule ? ((await findUserInMunicipality(deps.db, actor.municipalityId, actor.userId))?.isDemoAccount ?? false) : false;
   const updated = await inTransaction(deps, async (tx) => {
+    const sessionsEnded = isStartingPasskeyRule ? await startRequiringPasskeys(deps, tx, actor, row, actorIsDemoAccount) : 0;
     const next = await updateMunicipalityRow(tx, actor.municipalityId, { ...(body.name ? { name: body.name } : {}), settings });
     await recordAudit(tx, {
       municipalityId: actor.municipalityId,
@@ -138,6 +145,8 @@ export async function updateMunicipality(deps: Deps, actor: UserActor, body: Upd
       details: {
         fields,
         ...(body.mfaPolicy ? { mfaPolicy: body.mfaPolicy } : {}),
+        ...(body.requirePasskey !== undefined ? { requirePasskey: body.requirePasskey } : {}),
+        ...(isStartingPasskeyRule ? { sessionsEnded } : {}),
         ...(body.suppressionThreshold !== undefined ? { suppressionThreshold: body.suppressionThreshold } : {}),
         ...(body.roundingBase !== undefined ? { roundingBase: body.roundingBase } : {}),
         ...(body.noiseMax !== undefined ? { noiseMax: body.noiseMax } : {}),

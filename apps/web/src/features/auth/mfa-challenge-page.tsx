@@ -1,7 +1,7 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { MfaCodeBodySchema } from '@lykt/shared';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { fieldErrorText } from '../../lib/error-text';
 import { applyServerError } from '../../lib/server-errors';
 import { MfaCodeField } from './mfa-code-field';
 import { verifyMfaMutationOptions } from './mutations';
+import { mfaMethodsQueryOptions } from './passkey-api';
+import { PasskeyMfaOption } from './passkey-mfa-option';
 import { useFinishSignIn } from './use-finish-sign-in';
 import { useSignOut } from './use-sign-out';
 
@@ -25,6 +27,7 @@ export function MfaChallengePage() {
   const finishSignIn = useFinishSignIn();
   const { signOut, isPending: isSigningOut } = useSignOut();
   const verify = useMutation(verifyMfaMutationOptions());
+  const methods = useQuery(mfaMethodsQueryOptions());
   const {
     register,
     handleSubmit,
@@ -51,23 +54,29 @@ export function MfaChallengePage() {
     <div className="narrow-page">
       <PageHeading>{t('auth.mfaChallenge.title')}</PageHeading>
       <Paragraph>{t('auth.mfaChallenge.intro')}</Paragraph>
+      <PasskeyMfaOption methods={methods.data} onDone={() => void finishSignIn(search.redirect)} />
       {isFieldError ? null : <MutationError error={verify.error} />}
-      <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">
-        <MfaCodeField
-          label={t('auth.mfaChallenge.code')}
-          description={t('auth.mfaChallenge.codeDescription')}
-          error={fieldErrorText(t, errors.code, 'code')}
-          {...register('code')}
-        />
-        <div className="button-row">
-          <Button type="submit" loading={verify.isPending} disabled={verify.isPending}>
-            {t('auth.mfaChallenge.submit')}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={signOut} disabled={isSigningOut}>
-            {t('auth.mfaChallenge.cancel')}
-          </Button>
-        </div>
-      </form>
+      {/* Under the passkey rule, a user with a passkey may not use a code. */}
+      {methods.data?.totp === false ? null : (
+        <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">
+          <MfaCodeField
+            label={t('auth.mfaChallenge.code')}
+            description={t('auth.mfaChallenge.codeDescription')}
+            error={fieldErrorText(t, errors.code, 'code')}
+            {...register('code')}
+          />
+          <div className="button-row">
+            <Button type="submit" loading={verify.isPending} disabled={verify.isPending}>
+              {t('auth.mfaChallenge.submit')}
+            </Button>
+          </div>
+        </form>
+      )}
+      <div className="button-row">
+        <Button type="button" variant="tertiary" onClick={signOut} disabled={isSigningOut}>
+          {t('auth.mfaChallenge.cancel')}
+        </Button>
+      </div>
     </div>
   );
 }

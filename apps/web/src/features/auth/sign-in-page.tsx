@@ -9,6 +9,7 @@ import { MutationError } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { fieldErrorText } from '../../lib/error-text';
 import { loginMutationOptions } from './mutations';
+import { PasskeySignInButton } from './passkey-sign-in-button';
 import { useFinishSignIn } from './use-finish-sign-in';
 
 const route = getRouteApi('/public/sign-in');
@@ -33,7 +34,7 @@ export function SignInPage() {
           void finishSignIn(search.redirect);
           return;
         }
-        const to = state === 'mfa_enrolment' ? '/sign-in/mfa-enrolment' : '/sign-in/mfa';
+        const to = state === 'mfa_enrolment' ? '/sign-in/mfa-enrolment' : state === 'passkey_enrolment' ? '/sign-in/passkey-enrolment' : '/sign-in/mfa';
         void navigate({ to, search: { redirect: search.redirect } });
       },
     });
@@ -76,6 +77,7 @@ export function SignInPage() {
           </Button>
         </div>
       </form>
+      <PasskeySignInButton redirect={search.redirect} />
     </div>
   );
 }

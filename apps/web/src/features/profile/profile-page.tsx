@@ -5,6 +5,7 @@ import { useMe } from '../auth/use-me';
 import { ChangePasswordForm } from './change-password-form';
 import { LanguageForm } from './language-form';
 import { ProfileMfa } from './profile-mfa';
+import { ProfilePasskeys } from './profile-passkeys';
 
 /** The signed-in user's own settings: language, password and MFA. */
 export function ProfilePage() {
@@ -31,6 +32,7 @@ export function ProfilePage() {
       <LanguageForm me={me} />
       <ChangePasswordForm />
       <ProfileMfa me={me} />
+      <ProfilePasskeys me={me} />
     </div>
   );
 }

@@ -74,6 +74,7 @@ function SettingsForm({ settings, canWrite }: { settings: MunicipalitySettings; 
       defaultLanguage: settings.defaultLanguage,
       languages: settings.languages,
       mfaPolicy: settings.mfaPolicy,
+      requirePasskey: settings.requirePasskey,
       suppressionThreshold: settings.suppressionThreshold,
       roundingBase: ROUNDING_BASES.find((base) => base === settings.roundingBase) ?? 1,
       noiseMax: settings.noiseMax,
@@ -140,6 +141,7 @@ function SettingsForm({ settings, canWrite }: { settings: MunicipalitySettings; 
             />
           ))}
           {errors.mfaPolicy ? <ValidationMessage>{t('validation.choose')}</ValidationMessage> : null}
+          <Checkbox label={t('passkeys.settings.require')} description={t('passkeys.settings.requireDescription')} {...register('requirePasskey')} />
         </Fieldset>
         <Fieldset>
           <FieldsetLegend>{t('settings.disclosureLegend')}</FieldsetLegend>

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { hasPermission, useMe } from '../auth/use-me';
 import { userQueryOptions } from './queries';
 import { UserAccess } from './user-access';
+import { UserPasskeysReset } from './user-passkeys-reset';
 import { UserEditForm } from './user-edit-form';
 import { UserSessions } from './user-sessions';
 
@@ -68,6 +69,7 @@ export function UserPage() {
           </section>
           {canWrite ? <UserEditForm user={user.data} /> : null}
           {canWrite ? <UserAccess user={user.data} /> : null}
+          {canWrite ? <UserPasskeysReset user={user.data} /> : null}
           {hasPermission(me, 'sessions:manage') ? <UserSessions user={user.data} /> : null}
         </>
       ) : null}
