@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   LYKT_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   LYKT_TRUST_PROXY: booleanFromEnv.default(false),
   LYKT_PUBLIC_MUNICIPALITY: z.uuid('must be a municipality id (uuid)').optional(),
+  LYKT_OIDC_ALLOW_HTTP: booleanFromEnv.default(false),
 });
 
 export type Config = {
@@ -47,6 +48,8 @@ export type Config = {
   trustProxy: boolean;
   /** The municipality whose public pages and tip form this installation serves; null: the first one created. */
   publicMunicipalityId: string | null;
+  /** Lets OpenID Connect providers be reached over plain HTTP: only for tests with a local provider; refused in production. */
+  oidcAllowHttp: boolean;
   version: string;
 };
 
@@ -70,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && e.DATABASE_URL && !e.LYKT_MASTER_KEY) {
     throw new ConfigError(['LYKT_MASTER_KEY: required with DATABASE_URL in production (openssl rand -base64 32)']);
   }
+  if (isProduction && e.LYKT_OIDC_ALLOW_HTTP) {
+    throw new ConfigError(['LYKT_OIDC_ALLOW_HTTP: not allowed in production (identity providers are reached over HTTPS only)']);
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -87,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LYKT_LOGIN_RATE_LIMIT,
     trustProxy: e.LYKT_TRUST_PROXY,
     publicMunicipalityId: e.LYKT_PUBLIC_MUNICIPALITY ?? null,
+    oidcAllowHttp: e.LYKT_OIDC_ALLOW_HTTP,
     version: VERSION,
   };
 }

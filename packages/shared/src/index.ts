@@ -30,3 +30,4 @@ export * from './contracts/content-sources';
 export * from './contracts/knowledge';
 export * from './contracts/training';
 export * from './knowledge/markdown';
+export * from './contracts/oidc';

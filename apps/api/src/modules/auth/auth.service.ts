@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors';
 import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/passwords';
 import { generateTotpSecret, matchTotp, totpUri } from '../../platform/totp';
 import { findMunicipality, type MunicipalityRow } from '../municipality/municipality.repository';
+import { oidcLogoutUrl } from './oidc/oidc-logout';
 import { findUserByEmail, findUserInMunicipality, updateUser, type UserRow } from '../users/user.repository';
 import {
   endSession,
@@ -121,6 +122,21 @@ export async function login(deps: Deps, body: LoginBody, previousToken?: string)
   }
   const municipality = await findMunicipality(deps.db, user.municipalityId);
   if (!municipality) throw loginFailed();
+  if (municipality.settings.passwordLoginEnabled === false && !user.isBreakGlass) {
+    // Checked after the password, so the answer tells nothing about the account to whoever guesses.
+    await inTransaction(deps, (tx) =>
+      recordAudit(tx, {
+        municipalityId: user.municipalityId,
+        action: 'auth.login.failed',
+        entityType: 'user',
+        entityId: user.id,
+        actorUserId: user.id,
+        outcome: 'failure',
+        details: { method: 'password', reason: 'password_login_disabled' },
+      }),
+    );
+    throw loginFailed();
+  }
   const state = stateAfterPassword(user, mustUseMfa(deps, user, municipality));
   const token = randomBytes(32).toString('base64url');
   await inTransaction(deps, async (tx) => {
@@ -144,7 +160,7 @@ export async function login(deps: Deps, body: LoginBody, previousToken?: string)
       entityType: 'session',
       entityId: session.id,
       actorUserId: user.id,
-      details: { nextStep: state },
+      details: { method: 'password', nextStep: state },
     });
   });
   return { token, state };
@@ -188,7 +204,7 @@ export async function verifyMfa(deps: Deps, actor: UserActor, code: string): Pro
   await inTransaction(deps, async (tx) => {
     await setSessionState(tx, actor.sessionId, 'active');
     await updateUser(tx, user.municipalityId, user.id, { mfaLastStep: step, failedLoginCount: 0, lastLoginAt: new Date() });
-    await recordAudit(tx, { municipalityId: user.municipalityId, action: 'auth.mfa.succeeded', entityType: 'session', entityId: actor.sessionId });
+    await recordAudit(tx, { municipalityId: user.municipalityId, action: 'auth.mfa.succeeded', entityType: 'session', entityId: actor.sessionId, details: { method: 'totp' } });
   });
   return { state: 'active' };
 }
@@ -226,16 +242,18 @@ export async function confirmMfaEnrolment(deps: Deps, actor: UserActor, code: st
       lastLoginAt: new Date(),
     });
     await setSessionState(tx, actor.sessionId, 'active');
-    await recordAudit(tx, { municipalityId: user.municipalityId, action: 'auth.mfa.enrolled', entityType: 'user', entityId: user.id });
+    await recordAudit(tx, { municipalityId: user.municipalityId, action: 'auth.mfa.enrolled', entityType: 'user', entityId: user.id, details: { method: 'totp' } });
   });
   return { state: 'active' };
 }
 
-export async function logout(deps: Deps, actor: UserActor): Promise<void> {
+/** Ends the session; returns the provider's end-session URL when the session was opened through one (RP-initiated logout). */
+export async function logout(deps: Deps, actor: UserActor, oidcProviderId: string | null = null): Promise<{ endSessionUrl: string | null }> {
   await inTransaction(deps, async (tx) => {
     await endSession(tx, actor.sessionId, 'logout');
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'auth.logout', entityType: 'session', entityId: actor.sessionId });
   });
+  return { endSessionUrl: oidcProviderId ? await oidcLogoutUrl(deps, actor.municipalityId, oidcProviderId) : null };
 }
 
 /** Changes the actor's own password after checking the current one; other sessions end. */
