@@ -64,14 +64,19 @@ export function providerConfiguration(deps: Deps, provider: OidcProviderRow): Pr
   const cached = configurations.get(cacheKey);
   if (cached) return cached;
   for (const key of configurations.keys()) if (key.startsWith(`${provider.id}:`)) configurations.delete(key);
-  const pending = (async () =>
-    client.discovery(
+  const pending = (async () => {
+    const config = await client.discovery(
       new URL(provider.issuer),
       provider.clientId,
       { redirect_uris: [redirectUriFor(deps, provider.id)], response_types: ['code'] },
       await clientAuthentication(deps, provider),
       deps.config.oidcAllowHttp ? { execute: [client.allowInsecureRequests], timeout: 10 } : { timeout: 10 },
-    ))();
+    );
+    // openid-client trusts an ID token from the token endpoint on TLS alone unless told otherwise;
+    // Lykt also checks its signature against the provider's JWKS.
+    client.enableNonRepudiationChecks(config);
+    return config;
+  })();
   configurations.set(cacheKey, pending);
   // A failed discovery is not cached: the next sign-in tries again.
   pending.catch(() => configurations.delete(cacheKey));

@@ -99,8 +99,13 @@ async function auditFailure(deps: Deps, provider: OidcProviderRow, reason: strin
 /** A short, stable reason from an openid-client error for the audit log (never the token or the message). */
 function validationReason(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'invalid';
-  const cause = typeof error === 'object' && error !== null && 'cause' in error ? error.cause : null;
-  const claim = typeof cause === 'object' && cause !== null && 'claim' in cause && typeof cause.claim === 'string' ? cause.claim : null;
+  // openid-client wraps oauth4webapi's error, whose cause names the claim that failed.
+  let cause: unknown = error;
+  let claim: string | null = null;
+  for (let depth = 0; depth < 3 && typeof cause === 'object' && cause !== null && claim === null; depth += 1) {
+    if ('claim' in cause && typeof cause.claim === 'string') claim = cause.claim;
+    cause = 'cause' in cause ? cause.cause : null;
+  }
   return (claim ? `${code}:${claim}` : code).slice(0, 100);
 }
 

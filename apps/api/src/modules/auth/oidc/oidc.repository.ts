@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 
 export type OidcProviderRow = typeof schema.oidcProvider.$inferSelect;
@@ -8,7 +8,7 @@ export type OidcLoginAttemptRow = typeof schema.oidcLoginAttempt.$inferSelect;
 export async function listProviders(db: Database, municipalityId: string): Promise<(OidcProviderRow & { linkedUsers: number })[]> {
   return db
     .select({
-      ...schema.oidcProvider._.columns,
+      ...getTableColumns(schema.oidcProvider),
       linkedUsers: sql<number>`(select count(*)::int from ${schema.oidcIdentity} where ${schema.oidcIdentity.providerId} = ${schema.oidcProvider.id})`,
     })
     .from(schema.oidcProvider)
