@@ -1,4 +1,4 @@
-import type { LoginBody, LoginResponse, MfaCodeBody, MfaEnrolmentResponse, OkResponseSchema } from '@lykt/shared';
+import type { LoginBody, LoginResponse, LogoutResponse, MfaCodeBody, MfaEnrolmentResponse, OkResponseSchema } from '@lykt/shared';
 import { mutationOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client';
@@ -41,6 +41,6 @@ export function confirmMfaEnrolmentMutationOptions() {
 export function logoutMutationOptions() {
   return mutationOptions({
     mutationKey: ['auth', 'logout'],
-    mutationFn: () => api.post<OkResponse>('/auth/logout'),
+    mutationFn: () => api.post<LogoutResponse>('/auth/logout'),
   });
 }

@@ -9,6 +9,7 @@ import { MutationError } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { fieldErrorText } from '../../lib/error-text';
 import { loginMutationOptions } from './mutations';
+import { OidcSignInOptions } from './oidc-sign-in-options';
 import { useFinishSignIn } from './use-finish-sign-in';
 
 const route = getRouteApi('/public/sign-in');
@@ -52,6 +53,7 @@ export function SignInPage() {
           <Paragraph>{t('auth.signIn.signedOut')}</Paragraph>
         </Alert>
       ) : null}
+      <OidcSignInOptions error={search.oidcError} />
       <Paragraph>{t('auth.signIn.intro')}</Paragraph>
       <MutationError error={login.error} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">
