@@ -34,6 +34,7 @@ import { SelectField } from '../../components/select-field';
 import { fieldErrorText } from '../../lib/error-text';
 import { hasPermission, useMe } from '../auth/use-me';
 import { ContentReviewSection } from './content-review-section';
+import { OidcProvidersSection } from '../auth/oidc-providers-section';
 import { LogoForm } from './logo-form';
 import { updateMunicipalityMutationOptions } from './mutations';
 import { municipalityQueryOptions } from './queries';
@@ -53,6 +54,7 @@ export function SettingsPage() {
       {settings.data ? <SettingsForm settings={settings.data} canWrite={hasPermission(me, 'municipality:write')} /> : null}
       {hasPermission(me, 'content:review') ? <ContentReviewSection /> : null}
       {settings.data ? <LogoForm settings={settings.data} canWrite={hasPermission(me, 'municipality:write')} /> : null}
+      {hasPermission(me, 'municipality:write') ? <OidcProvidersSection /> : null}
     </div>
   );
 }
