@@ -42,6 +42,9 @@ export default defineConfig({
       LYKT_LOGIN_RATE_LIMIT: '2000',
       LYKT_LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      // The sign-in test runs a real OpenID provider on another local port, over plain HTTP.
+      LYKT_OIDC_ALLOW_HTTP: 'true',
+      LYKT_PUBLIC_URL: E2E_BASE_URL,
     },
   },
 });

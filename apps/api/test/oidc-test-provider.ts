@@ -90,7 +90,19 @@ export async function startTestProvider(options: { profile: 'entra' | 'ansattpor
       acrValues: isEntra ? [] : ['substantial', 'high', 'entraid'],
       conformIdTokenClaims: false,
       pkce: { required: () => true },
-      features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+      features: {
+        devInteractions: { enabled: false },
+        rpInitiatedLogout: {
+          enabled: true,
+          // The default pages load a web font from another host; these load nothing.
+          logoutSource: (ctx, form) => {
+            ctx.body = `<!doctype html><html lang="en"><head><title>Sign out</title></head><body><main><h1>Sign out of the test provider?</h1>${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign out</button></main></body></html>`;
+          },
+          postLogoutSuccessSource: (ctx) => {
+            ctx.body = '<!doctype html><html lang="en"><head><title>Signed out</title></head><body><main><h1>Signed out</h1></main></body></html>';
+          },
+        },
+      },
       interactions: { url: (_ctx: KoaContextWithOIDC, interaction) => `/interaction/${interaction.uid}` },
       findAccount: (_ctx, id) => {
         const account = accounts.get(id);
