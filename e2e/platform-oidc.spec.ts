@@ -22,6 +22,10 @@ const test = base.extend<{ failOnExternalRequests: void }>({
   ],
 });
 
+// The second test uses the provider the first one adds; the last removes it again, so other specs
+// sharing this server see the sign-in page without providers.
+test.describe.configure({ mode: 'serial' });
+
 test.beforeAll(async () => {
   idp = await startTestProvider({ profile: 'entra' });
 });
@@ -94,4 +98,8 @@ test('a callback with a state that does not match is refused and explained on th
   await page.goto(`/api/v1/auth/oidc/${provider.id}/callback?code=forged&state=forged`);
   await expect(page.getByText('Innloggingen kunne ikke fullføres fordi den ble startet i en annen fane eller tok for lang tid. Prøv igjen.')).toBeVisible();
   await expectNoAxeViolations(page);
+
+  await signInByApi(page, demoEmail('admin'));
+  const removed = await page.request.delete(`/api/v1/oidc/providers/${provider.id}`, { headers: { origin: E2E_BASE_URL } });
+  expect(removed.status()).toBe(200);
 });
