@@ -4,6 +4,7 @@ import { schema, TEST_PASSWORD } from '@lykt/db';
 import type { OidcProvider } from '@lykt/shared';
 import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness } from '../../../../test/harness';
 import { browserSignIn } from '../../../../test/oidc-browser';
+import { createAdmin } from '../../../cli/admin.command';
 import { newSigningKey, startTestProvider, type TestClient, type TestProvider } from '../../../../test/oidc-test-provider';
 
 let h: TestHarness;
@@ -351,6 +352,25 @@ describe('password sign-in turned off', () => {
     expect(breakGlass.statusCode).toBe(200);
     const reasons = (await auditRows(tenant.municipality.id)).filter((row) => row.action === 'auth.login.failed').map((row) => row.details);
     expect(reasons).toContainEqual({ method: 'password', reason: 'password_login_disabled' });
+  });
+});
+
+describe('break-glass administrator from the CLI', () => {
+  it('keeps password sign-in when the municipality has turned it off', async () => {
+    const email = `break-glass-${crypto.randomUUID()}@kommune.test`;
+    const created = await createAdmin(h.deps, { email, name: 'Nød Admin', municipality: `Breakglass ${crypto.randomUUID()}`, password: 'lantern-harbour-quietly-9', breakGlass: true });
+    const [municipality] = await h.deps.db.select().from(schema.municipality).where(eq(schema.municipality.id, created.municipalityId));
+    if (!municipality) throw new Error('no municipality');
+    await h.deps.db
+      .update(schema.municipality)
+      .set({ settings: { ...municipality.settings, passwordLoginEnabled: false } })
+      .where(eq(schema.municipality.id, created.municipalityId));
+    const login = await call(h, null, 'POST', '/api/v1/auth/login', { email, password: 'lantern-harbour-quietly-9' });
+    expect(login.statusCode).toBe(200);
+    const [row] = await h.deps.db.select().from(schema.appUser).where(eq(schema.appUser.id, created.userId));
+    expect(row?.isBreakGlass).toBe(true);
+    const audit = (await auditRows(created.municipalityId)).find((event) => event.action === 'user.created');
+    expect(audit?.details).toEqual({ role: 'admin', via: 'cli', breakGlass: true });
   });
 });
 
