@@ -57,6 +57,9 @@ export default defineConfig({
       LYKT_NOTIFY_POLL_SECONDS: '1',
       LYKT_WEBAUTHN_RP_ID: 'localhost',
       LYKT_WEBAUTHN_ORIGINS: E2E_PASSKEY_BASE_URL,
+      // The sign-in test runs a real OpenID provider on another local port, over plain HTTP.
+      LYKT_OIDC_ALLOW_HTTP: 'true',
+      LYKT_PUBLIC_URL: E2E_BASE_URL,
     },
   },
 });

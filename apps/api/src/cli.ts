@@ -60,11 +60,18 @@ export function buildCli(): Command {
     .requiredOption('--name <name>', 'full name')
     .option('--municipality <name>', 'municipality (created when missing)')
     .option('--password-stdin', 'read the password from standard input instead of generating one')
-    .action(async (options: { email: string; name: string; municipality?: string; passwordStdin?: boolean }) => {
+    .option('--break-glass', 'may sign in with a password even when the municipality turned password sign-in off (single sign-on only)')
+    .action(async (options: { email: string; name: string; municipality?: string; passwordStdin?: boolean; breakGlass?: boolean }) => {
       const password = options.passwordStdin ? await readStdin() : undefined;
       await withRuntime(async (runtime) => {
-        const result = await createAdmin(runtime.deps, { email: options.email, name: options.name, municipality: options.municipality, password });
-        out(`Created administrator ${options.email}.`);
+        const result = await createAdmin(runtime.deps, {
+          email: options.email,
+          name: options.name,
+          municipality: options.municipality,
+          password,
+          breakGlass: options.breakGlass === true,
+        });
+        out(`Created ${options.breakGlass ? 'break-glass ' : ''}administrator ${options.email}.`);
         if (result.generated) out(`Password (shown once, change it after signing in): ${result.password}`);
         out('They must set up MFA (an authenticator app) at first sign-in.');
       });

@@ -40,6 +40,7 @@ const EnvSchema = z.object({
     .refine((value) => !/^[0-9.]+$/.test(value), 'must be a domain name, not an IP address (browsers refuse IP addresses for passkeys)')
     .optional(),
   LYKT_WEBAUTHN_ORIGINS: z.string().min(1).optional(),
+  LYKT_OIDC_ALLOW_HTTP: booleanFromEnv.default(false),
 });
 
 export type Config = {
@@ -66,6 +67,8 @@ export type Config = {
   notifyPollMs: number;
   /** Passkeys: the relying party id (a domain) and the exact origins a WebAuthn response may come from. */
   webauthn: WebAuthnConfig;
+  /** Lets OpenID Connect providers be reached over plain HTTP: only for tests with a local provider; refused in production. */
+  oidcAllowHttp: boolean;
   version: string;
 };
 
@@ -113,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && e.DATABASE_URL && !e.LYKT_MASTER_KEY) {
     throw new ConfigError(['LYKT_MASTER_KEY: required with DATABASE_URL in production (openssl rand -base64 32)']);
   }
+  if (isProduction && e.LYKT_OIDC_ALLOW_HTTP) {
+    throw new ConfigError(['LYKT_OIDC_ALLOW_HTTP: not allowed in production (identity providers are reached over HTTPS only)']);
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -133,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: smtpFrom(e),
     notifyPollMs: e.LYKT_NOTIFY_POLL_SECONDS * 1000,
     webauthn: webauthnConfig(e.LYKT_WEBAUTHN_RP_ID, e.LYKT_WEBAUTHN_ORIGINS, e.LYKT_PUBLIC_URL, e.PORT),
+    oidcAllowHttp: e.LYKT_OIDC_ALLOW_HTTP,
     version: VERSION,
   };
 }

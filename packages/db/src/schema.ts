@@ -16,3 +16,4 @@ export * from './schema/prevalence';
 export * from './schema/notifications';
 export * from './schema/procurement';
 export * from './schema/passkeys';
+export * from './schema/oidc';

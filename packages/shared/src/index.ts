@@ -35,3 +35,4 @@ export * from './contracts/notifications';
 export * from './contracts/procurement';
 export * from './contracts/home';
 export * from './contracts/passkeys';
+export * from './contracts/oidc';

@@ -10,7 +10,14 @@ import { seedCapabilities } from '../platform/seed-capabilities';
 import { isEmailTaken } from '../modules/users/user.repository';
 import { LANGUAGE_CODES } from '@lykt/shared';
 
-export type CreateAdminInput = { email: string; name: string; municipality?: string; password?: string };
+export type CreateAdminInput = {
+  email: string;
+  name: string;
+  municipality?: string;
+  password?: string;
+  /** A break-glass administrator keeps password sign-in when the municipality has turned it off for single sign-on. */
+  breakGlass?: boolean;
+};
 
 /** A random password of 24 characters from a readable alphabet (about 140 bits). */
 export function generatePassword(): string {
@@ -63,7 +70,7 @@ export async function createAdmin(
         existingOrg?.id ?? (await buildOrganisation(tx, municipality.id, { name: 'Kommunen', kind: 'municipal_service', isInternal: true })).id;
       const [user] = await tx
         .insert(schema.appUser)
-        .values({ municipalityId: municipality.id, organisationId, email, name: input.name.trim(), role: 'admin', passwordHash })
+        .values({ municipalityId: municipality.id, organisationId, email, name: input.name.trim(), role: 'admin', passwordHash, isBreakGlass: input.breakGlass ?? false })
         .returning({ id: schema.appUser.id });
       if (!user) throw new Error('user insert returned nothing');
       await recordAudit(tx, {
@@ -71,7 +78,7 @@ export async function createAdmin(
         action: 'user.created',
         entityType: 'user',
         entityId: user.id,
-        details: { role: 'admin', via: 'cli' },
+        details: { role: 'admin', via: 'cli', breakGlass: input.breakGlass ?? false },
       });
       return { userId: user.id, municipalityId: municipality.id, password, generated: input.password === undefined };
     }),

@@ -5,6 +5,7 @@ import { notificationsEn } from '../features/notifications/texts';
 import { knowledgeEn } from '../features/knowledge/texts';
 import { trainingEn } from '../features/training/texts';
 import { statisticsEn } from '../features/statistics/texts';
+import { oidcEn } from '../features/auth/oidc-texts';
 import { overviewEn } from '../features/overview/texts';
 import { prevalenceEn } from '../features/prevalence/texts';
 import { procurementEn } from '../features/procurement/texts';
@@ -442,6 +443,13 @@ export const en: Translations<typeof nb> = {
       auth_mfa_enrolled: 'Two-factor authentication set up',
       auth_logout: 'Signed out',
       auth_password_changed: 'Password changed',
+      auth_oidc_failed: 'Failed sign-in through identity provider',
+      oidc_provider_created: 'Sign-in provider added',
+      oidc_provider_updated: 'Sign-in provider changed',
+      oidc_provider_deleted: 'Sign-in provider removed',
+      oidc_identity_linked: 'User linked to sign-in provider',
+      oidc_identity_unlinked: 'Link to sign-in provider removed',
+      oidc_policy_updated: 'Password sign-in turned on or off',
       user_created: 'User created',
       user_updated: 'User updated',
       user_deactivated: 'User deactivated',
@@ -1333,6 +1341,7 @@ export const en: Translations<typeof nb> = {
   knowledge: knowledgeEn,
   training: trainingEn,
   statistics: statisticsEn,
+  oidc: oidcEn,
   overview: overviewEn,
   prevalence: prevalenceEn,
   notifications: notificationsEn,

@@ -4,6 +4,7 @@ import { notificationsNb } from '../features/notifications/texts';
 import { knowledgeNb } from '../features/knowledge/texts';
 import { trainingNb } from '../features/training/texts';
 import { statisticsNb } from '../features/statistics/texts';
+import { oidcNb } from '../features/auth/oidc-texts';
 import { overviewNb } from '../features/overview/texts';
 import { prevalenceNb } from '../features/prevalence/texts';
 import { procurementNb } from '../features/procurement/texts';
@@ -441,6 +442,13 @@ export const nb = {
       auth_mfa_enrolled: 'Tofaktorautentisering satt opp',
       auth_logout: 'Utlogging',
       auth_password_changed: 'Passord endret',
+      auth_oidc_failed: 'Mislykket innlogging via identitetstjeneste',
+      oidc_provider_created: 'Innloggingstjeneste lagt til',
+      oidc_provider_updated: 'Innloggingstjeneste endret',
+      oidc_provider_deleted: 'Innloggingstjeneste fjernet',
+      oidc_identity_linked: 'Bruker koblet til innloggingstjeneste',
+      oidc_identity_unlinked: 'Kobling til innloggingstjeneste fjernet',
+      oidc_policy_updated: 'Innlogging med passord slått av eller på',
       user_created: 'Bruker opprettet',
       user_updated: 'Bruker endret',
       user_deactivated: 'Bruker deaktivert',
@@ -1332,6 +1340,7 @@ export const nb = {
   knowledge: knowledgeNb,
   training: trainingNb,
   statistics: statisticsNb,
+  oidc: oidcNb,
   overview: overviewNb,
   prevalence: prevalenceNb,
   notifications: notificationsNb,

@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, ROLES, type AuditAction, type Role } from '@lykt/shared';
+import { AUDIT_ACTIONS, OIDC_SIGN_IN_ERRORS, ROLES, type AuditAction, type OidcSignInError, type Role } from '@lykt/shared';
 
 /** Search params of the sign-in page. */
 export interface SignInSearch {
@@ -6,6 +6,8 @@ export interface SignInSearch {
   redirect?: string | undefined;
   /** Why the user is here: shows a notice. */
   reason?: 'expired' | 'signed-out' | undefined;
+  /** Why a sign-in through the municipality's identity provider did not finish. */
+  oidcError?: OidcSignInError | undefined;
 }
 
 /** Search params of the MFA sign-in steps. */
@@ -59,7 +61,11 @@ function isoDate(value: unknown): string | undefined {
 }
 
 export function parseSignInSearch(search: RawSearch): SignInSearch {
-  return { redirect: text(search.redirect, 2000), reason: oneOf(['expired', 'signed-out'] as const, search.reason) };
+  return {
+    redirect: text(search.redirect, 2000),
+    reason: oneOf(['expired', 'signed-out'] as const, search.reason),
+    oidcError: oneOf(OIDC_SIGN_IN_ERRORS, search.oidc_error),
+  };
 }
 
 export function parseMfaSearch(search: RawSearch): MfaSearch {

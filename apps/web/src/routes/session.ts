@@ -76,7 +76,12 @@ export async function skipSignInWhenSignedIn(queryClient: QueryClient, redirectT
   let me: MeResponse;
   try {
     me = await fetchMeQuietly();
-  } catch {
+  } catch (error) {
+    // Back from the municipality's identity provider with a TOTP step still due: go to that step.
+    if (isApiError(error, 'MFA_REQUIRED')) {
+      const to = mfaStateOf(error) === 'mfa_enrolment' ? '/sign-in/mfa-enrolment' : '/sign-in/mfa';
+      redirect({ to, search: { redirect: safeRedirectTarget(redirectTo) }, replace: true, throw: true });
+    }
     return;
   }
   queryClient.setQueryData(meQueryKey, me);

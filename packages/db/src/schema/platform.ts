@@ -29,6 +29,8 @@ export type MunicipalitySettingsJson = {
   noiseMax?: number;
   /** V for the cell-key perturbation (absent: the default). */
   noiseVariance?: number;
+  /** false: staff sign in only through an OpenID Connect provider (break-glass administrators excepted). Absent: true. */
+  passwordLoginEnabled?: boolean;
   /** The logo on the municipality's documents: a validated PNG or JPEG, base64, at most 200 KB. */
   logo?: { type: 'png' | 'jpg'; width: number; height: number; data: string };
 };
@@ -122,6 +124,8 @@ export const appUser = pgTable(
     language: text('language'),
     /** One of the fictional accounts seeded with the demo municipality (may skip MFA in demo mode). */
     isDemoAccount: boolean('is_demo_account').notNull().default(false),
+    /** A local administrator made by the CLI who may sign in with a password even when the municipality turned passwords off. */
+    isBreakGlass: boolean('is_break_glass').notNull().default(false),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: ts('locked_until'),
     lastLoginAt: ts('last_login_at'),
@@ -148,6 +152,8 @@ export const session = pgTable(
       .notNull()
       .references(() => appUser.id),
     state: text('state').notNull(),
+    /** The OpenID Connect provider the session was opened with (for RP-initiated logout); null for local sign-in. */
+    oidcProviderId: uuid('oidc_provider_id'),
     createdAt: createdAt(),
     lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
     absoluteExpiresAt: ts('absolute_expires_at').notNull(),

@@ -5,6 +5,7 @@ import {
   ErrorResponseSchema,
   LoginBodySchema,
   LoginResponseSchema,
+  LogoutResponseSchema,
   MeResponseSchema,
   MfaCodeBodySchema,
   MfaEnrolmentResponseSchema,
@@ -15,12 +16,15 @@ import type { Deps } from '../../platform/deps';
 import { actorOf, clearSessionCookie, inSessionState, sessionCookieName, setSessionCookie, signedIn } from '../../platform/http/auth.plugin';
 import { changePassword, confirmMfaEnrolment, login, logout, startMfaEnrolment, updatePreferences, verifyMfa } from './auth.service';
 import { getMe } from './me.service';
+import { oidcRoutes } from './oidc/oidc.routes';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 409: ErrorResponseSchema, 429: ErrorResponseSchema };
 const EmptyBodySchema = z.object({}).optional();
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(oidcRoutes(deps));
+
     app.post(
       '/auth/login',
       {
@@ -66,13 +70,13 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/auth/logout',
       {
-        schema: { tags: ['auth'], summary: 'Sign out and end the session', body: EmptyBodySchema, response: { 200: OkResponseSchema, ...errors } },
+        schema: { tags: ['auth'], summary: 'Sign out and end the session', body: EmptyBodySchema, response: { 200: LogoutResponseSchema, ...errors } },
         preValidation: inSessionState('active', 'mfa_challenge', 'mfa_enrolment'),
       },
       async (request, reply) => {
-        await logout(deps, actorOf(request));
+        const { endSessionUrl } = await logout(deps, actorOf(request), request.auth?.session.oidcProviderId ?? null);
         clearSessionCookie(reply, deps);
-        return { ok: true as const };
+        return { ok: true as const, endSessionUrl };
       },
     );
 

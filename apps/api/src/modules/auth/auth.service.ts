@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors';
 import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/passwords';
 import { generateTotpSecret, matchTotp, totpUri } from '../../platform/totp';
 import { findMunicipality, type MunicipalityRow } from '../municipality/municipality.repository';
+import { oidcLogoutUrl } from './oidc/oidc-logout';
 import { findUserByEmail, findUserInMunicipality, updateUser, type UserRow } from '../users/user.repository';
 import { mustUsePasskey } from './passkeys/passkey-policy';
 import { countUserPasskeys } from './passkeys/passkey.repository';
@@ -123,6 +124,21 @@ export async function login(deps: Deps, body: LoginBody, previousToken?: string)
   }
   const municipality = await findMunicipality(deps.db, user.municipalityId);
   if (!municipality) throw loginFailed();
+  if (municipality.settings.passwordLoginEnabled === false && !user.isBreakGlass) {
+    // Checked after the password, so the answer tells nothing about the account to whoever guesses.
+    await inTransaction(deps, (tx) =>
+      recordAudit(tx, {
+        municipalityId: user.municipalityId,
+        action: 'auth.login.failed',
+        entityType: 'user',
+        entityId: user.id,
+        actorUserId: user.id,
+        outcome: 'failure',
+        details: { method: 'password', reason: 'password_login_disabled' },
+      }),
+    );
+    throw loginFailed();
+  }
   const hasPasskey = (await countUserPasskeys(deps.db, user.municipalityId, user.id)) > 0;
   const state = stateAfterPassword(user, mustUseMfa(deps, user, municipality), hasPasskey, mustUsePasskey(deps, user, municipality));
   const token = await inTransaction(deps, (tx) => openSession(deps, tx, user, state, previousToken, { method: 'password' }));
@@ -218,11 +234,13 @@ export async function confirmMfaEnrolment(deps: Deps, actor: UserActor, code: st
   return { state: 'active' };
 }
 
-export async function logout(deps: Deps, actor: UserActor): Promise<void> {
+/** Ends the session; returns the provider's end-session URL when the session was opened through one (RP-initiated logout). */
+export async function logout(deps: Deps, actor: UserActor, oidcProviderId: string | null = null): Promise<{ endSessionUrl: string | null }> {
   await inTransaction(deps, async (tx) => {
     await endSession(tx, actor.sessionId, 'logout');
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'auth.logout', entityType: 'session', entityId: actor.sessionId });
   });
+  return { endSessionUrl: oidcProviderId ? await oidcLogoutUrl(deps, actor.municipalityId, oidcProviderId) : null };
 }
 
 /** Changes the actor's own password after checking the current one; other sessions end. */

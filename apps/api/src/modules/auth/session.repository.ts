@@ -10,7 +10,7 @@ export type SessionWithUser = {
 
 export async function insertSession(
   tx: Database,
-  values: { tokenHash: string; municipalityId: string; userId: string; state: SessionState; absoluteExpiresAt: Date },
+  values: { tokenHash: string; municipalityId: string; userId: string; state: SessionState; absoluteExpiresAt: Date; oidcProviderId?: string | null },
 ): Promise<SessionRow> {
   const [row] = await tx.insert(schema.session).values(values).returning();
   if (!row) throw new Error('session insert returned nothing');

@@ -5,14 +5,19 @@ import { AppError } from '../errors';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The origins allowed to send state-changing requests: the configured public URL, else the request's own host. */
-function isAllowedOrigin(origin: string, host: string | undefined, publicUrl: string | null): boolean {
+/**
+ * The origins allowed to send state-changing requests: the configured public URL (else the
+ * request's own host), and the origins configured for passkeys (LYKT_WEBAUTHN_ORIGINS), which name
+ * the addresses this installation is served at.
+ */
+function isAllowedOrigin(origin: string, host: string | undefined, publicUrl: string | null, servedAt: readonly string[]): boolean {
   let parsed: URL;
   try {
     parsed = new URL(origin);
   } catch {
     return false;
   }
+  if (servedAt.includes(parsed.origin)) return true;
   if (publicUrl) return parsed.origin === new URL(publicUrl).origin;
   if (host === undefined) return false;
   try {
@@ -54,7 +59,7 @@ export async function registerSecurity(app: FastifyInstance, deps: Deps): Promis
     if (!STATE_CHANGING.has(request.method) || !request.url.startsWith('/api/')) return;
     const origin = request.headers.origin;
     if (origin) {
-      if (!isAllowedOrigin(origin, request.headers.host, deps.config.publicUrl)) {
+      if (!isAllowedOrigin(origin, request.headers.host, deps.config.publicUrl, deps.config.webauthn.origins)) {
         throw new AppError('ORIGIN_MISMATCH', 'The request came from another site and was refused.');
       }
       return;

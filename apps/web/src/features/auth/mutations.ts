@@ -1,9 +1,7 @@
-import type { LoginBody, LoginResponse, MfaCodeBody, MfaEnrolmentResponse, OkResponseSchema } from '@lykt/shared';
+import type { LoginBody, LoginResponse, LogoutResponse, MfaCodeBody, MfaEnrolmentResponse } from '@lykt/shared';
 import { mutationOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
 import { api } from '../../api/client';
 
-type OkResponse = z.infer<typeof OkResponseSchema>;
 
 /** Step one of signing in: e-mail and password. */
 export function loginMutationOptions() {
@@ -41,6 +39,6 @@ export function confirmMfaEnrolmentMutationOptions() {
 export function logoutMutationOptions() {
   return mutationOptions({
     mutationKey: ['auth', 'logout'],
-    mutationFn: () => api.post<OkResponse>('/auth/logout'),
+    mutationFn: () => api.post<LogoutResponse>('/auth/logout'),
   });
 }

@@ -10,6 +10,7 @@ import { PageHeading } from '../../components/page-heading';
 import { fieldErrorText } from '../../lib/error-text';
 import { loginMutationOptions } from './mutations';
 import { PasskeySignInButton } from './passkey-sign-in-button';
+import { OidcSignInOptions } from './oidc-sign-in-options';
 import { useFinishSignIn } from './use-finish-sign-in';
 
 const route = getRouteApi('/public/sign-in');
@@ -53,6 +54,7 @@ export function SignInPage() {
           <Paragraph>{t('auth.signIn.signedOut')}</Paragraph>
         </Alert>
       ) : null}
+      <OidcSignInOptions error={search.oidcError} />
       <Paragraph>{t('auth.signIn.intro')}</Paragraph>
       <MutationError error={login.error} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">

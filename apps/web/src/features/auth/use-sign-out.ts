@@ -10,7 +10,14 @@ export function useSignOut() {
   const logout = useMutation(logoutMutationOptions());
   const signOut = () => {
     logout.mutate(undefined, {
-      onSettled: () => {
+      onSettled: (data) => {
+        if (data?.endSessionUrl) {
+          // Signed in through the municipality's provider: end that session too (RP-initiated logout).
+          forgetSession();
+          queryClient.clear();
+          window.location.assign(data.endSessionUrl);
+          return;
+        }
         forgetSession();
         // Leave the signed-in pages first, so nothing refetches the cleared data.
         void navigate({ to: '/sign-in', search: { reason: 'signed-out' }, replace: true }).then(() => {

@@ -35,6 +35,7 @@ import { fieldErrorText } from '../../lib/error-text';
 import { hasPermission, useMe } from '../auth/use-me';
 import { ContentReviewSection } from './content-review-section';
 import { NotificationDeliverySection } from '../notifications/delivery-section';
+import { OidcProvidersSection } from '../auth/oidc-providers-section';
 import { LogoForm } from './logo-form';
 import { updateMunicipalityMutationOptions } from './mutations';
 import { municipalityQueryOptions } from './queries';
@@ -55,6 +56,7 @@ export function SettingsPage() {
       {hasPermission(me, 'content:review') ? <ContentReviewSection /> : null}
       {settings.data ? <LogoForm settings={settings.data} canWrite={hasPermission(me, 'municipality:write')} /> : null}
       {hasPermission(me, 'municipality:write') ? <NotificationDeliverySection /> : null}
+      {hasPermission(me, 'municipality:write') ? <OidcProvidersSection /> : null}
     </div>
   );
 }
