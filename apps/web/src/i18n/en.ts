@@ -111,6 +111,7 @@ export const en: Translations<typeof nb> = {
     INVALID_JSON: 'The request could not be read. Please try again.',
     INVALID_TEXT: 'The text contains a character that cannot be stored (a NUL byte or broken Unicode). Remove it and try again.',
     WEAK_PASSWORD: 'The password is too weak. Choose a longer password that is harder to guess.',
+    INVALID_CURSOR: 'The link points to a page of the list that no longer exists. Go to the first page.',
     INVALID_MFA_CODE: 'The code is wrong or has expired. Try the code the app shows now.',
     MFA_NOT_PENDING: 'The sign-in is not waiting for a code. Please sign in again.',
     UNAUTHENTICATED: 'You are not signed in.',

@@ -110,6 +110,7 @@ export const nb = {
     INVALID_JSON: 'Forespørselen kunne ikke leses. Prøv igjen.',
     INVALID_TEXT: 'Teksten inneholder et tegn som ikke kan lagres (en NUL-byte eller ødelagt Unicode). Fjern det og prøv igjen.',
     WEAK_PASSWORD: 'Passordet er for svakt. Velg et lengre passord som er vanskeligere å gjette.',
+    INVALID_CURSOR: 'Lenken peker på en side i listen som ikke finnes lenger. Gå til første side.',
     INVALID_MFA_CODE: 'Koden er feil eller utløpt. Prøv med koden appen viser nå.',
     MFA_NOT_PENDING: 'Innloggingen venter ikke på en kode. Logg inn på nytt.',
     UNAUTHENTICATED: 'Du er ikke logget inn.',
