@@ -108,3 +108,8 @@ export function keysetPage<T extends { id: string; cursorKey: string }>(rows: T[
   const last = page[page.length - 1];
   return { rows: page, nextCursor: last ? encodeCursor(sort.name, last.cursorKey, last.id) : null };
 }
+
+/** A LIKE pattern that matches `text` anywhere, with the pattern characters in it taken literally (for list search). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}

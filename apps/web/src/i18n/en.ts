@@ -32,6 +32,10 @@ export const en: Translations<typeof nb> = {
     previous: 'Previous',
     next: 'Next',
     page: 'Page {{page}}',
+    firstPage: 'First page',
+    nextPage: 'Next page',
+    total: 'Results: {{total}}',
+    sort: 'Sort by',
     showing: 'Showing {{from}}–{{to}} of {{total}}',
   },
   language: {

@@ -32,6 +32,10 @@ export const nb = {
     next: 'Neste',
     page: 'Side {{page}}',
     showing: 'Viser {{from}}–{{to}} av {{total}}',
+    firstPage: 'Første side',
+    nextPage: 'Neste side',
+    total: 'Treff: {{total}}',
+    sort: 'Sortering',
   },
   language: {
     nb: 'Norsk bokmål',

@@ -47,7 +47,7 @@ import { CasesPage } from '../features/cases/cases-page';
 import { NewCasePage } from '../features/cases/new-case-page';
 import { PartnerReferralPage } from '../features/cases/partner-referral-page';
 import { PartnerReferralsPage } from '../features/cases/partner-referrals-page';
-import { parseNewCaseSearch } from '../features/cases/search';
+import { parseCasesSearch, parseNewCaseSearch } from '../features/cases/search';
 import { ArticlePage } from '../features/knowledge/article-page';
 import { EditArticlePage, NewArticlePage } from '../features/knowledge/article-editor-pages';
 import { KnowledgePage } from '../features/knowledge/knowledge-page';
@@ -222,7 +222,7 @@ const tipsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tip
 const tipSettingsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips/settings', component: requires('tips:settings', TipSettingsPage) });
 const tipRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips/$tipId', component: requires('tips:read', TipPage) });
 
-const casesRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases', component: requires('cases:read', CasesPage) });
+const casesRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases', validateSearch: parseCasesSearch, component: requires('cases:read', CasesPage) });
 const newCaseRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases/new', validateSearch: parseNewCaseSearch, component: requires('cases:write', NewCasePage) });
 const caseRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases/$caseId', component: requires('cases:read', CasePage) });
 const partnerReferralsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'referrals', component: requires('referrals:respond', PartnerReferralsPage) });
