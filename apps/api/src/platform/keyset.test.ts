@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { schema } from '@lykt/db';
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { containsPattern, decodeCursor, encodeCursor, keysetPage, keysetSort, type SortColumn } from './keyset';
+import { CHEAP_COUNT_LIMIT, containsPattern, decodeCursor, encodeCursor, keysetPage, keysetSort, keysetTotal, type SortColumn } from './keyset';
 
 const c = schema.caseFile;
 const columns: Record<'updatedAt' | 'caseNumber' | 'seq', SortColumn> = {
@@ -59,5 +59,22 @@ describe('keyset cursors', () => {
 
   it('takes the LIKE pattern characters of a search literally', () => {
     expect(containsPattern('20%_1\\')).toBe('%20\\%\\_1\\\\%');
+  });
+});
+
+describe('keysetTotal', () => {
+  const cursor = { key: '1', id };
+  it('reads a short first page, counts a scoped first page up to the cap, and answers null elsewhere', async () => {
+    expect(await keysetTotal({ cursor: null, nextCursor: null, rowCount: 7 }, null)).toBe(7);
+    expect(await keysetTotal({ cursor: null, nextCursor: 'next', rowCount: 50 }, null)).toBeNull();
+    expect(await keysetTotal({ cursor, nextCursor: null, rowCount: 3 }, () => Promise.resolve(3))).toBeNull();
+    expect(await keysetTotal({ cursor: null, nextCursor: 'next', rowCount: 50 }, () => Promise.resolve(120))).toBe(120);
+    let asked = 0;
+    const many = (atMost: number) => {
+      asked = atMost;
+      return Promise.resolve(atMost);
+    };
+    expect(await keysetTotal({ cursor: null, nextCursor: 'next', rowCount: 50 }, many)).toBeNull();
+    expect(asked).toBe(CHEAP_COUNT_LIMIT + 1);
   });
 });

@@ -113,3 +113,23 @@ export function keysetPage<T extends { id: string; cursorKey: string }>(rows: T[
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
+
+/** A scoped list counts at most this many rows for its total; above it the total is null ("many"). */
+export const CHEAP_COUNT_LIMIT = 1000;
+
+/**
+ * The total for a page, only where it is cheap: a first page that holds the whole list tells its
+ * own size; otherwise `count` runs on the first page of a list that says counting is cheap (a
+ * scoped list, e.g. the user's own teams), and is itself capped: it is given CHEAP_COUNT_LIMIT + 1
+ * as the most rows to count, and a count above the cap answers null, like every other page.
+ */
+export async function keysetTotal(
+  page: { cursor: CursorKey | null; nextCursor: string | null; rowCount: number },
+  count: ((atMost: number) => Promise<number>) | null,
+): Promise<number | null> {
+  if (page.cursor) return null;
+  if (page.nextCursor === null) return page.rowCount;
+  if (!count) return null;
+  const counted = await count(CHEAP_COUNT_LIMIT + 1);
+  return counted > CHEAP_COUNT_LIMIT ? null : counted;
+}

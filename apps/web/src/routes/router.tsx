@@ -47,6 +47,8 @@ import { CasesPage } from '../features/cases/cases-page';
 import { NewCasePage } from '../features/cases/new-case-page';
 import { PartnerReferralPage } from '../features/cases/partner-referral-page';
 import { PartnerReferralsPage } from '../features/cases/partner-referrals-page';
+import { parseConcernsSearch } from '../features/identification/search';
+import { parseTipsSearch } from '../features/tips/search';
 import { parseCasesSearch, parseNewCaseSearch } from '../features/cases/search';
 import { ArticlePage } from '../features/knowledge/article-page';
 import { EditArticlePage, NewArticlePage } from '../features/knowledge/article-editor-pages';
@@ -213,12 +215,12 @@ const routingCardEditRoute = createRoute({ getParentRoute: () => signedInLayout,
 const profileRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'profile', component: ProfilePage });
 
 const screeningRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'screening', component: requires('screenings:create', ScreeningPage) });
-const concernsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns', component: requires('concerns:read', ConcernsPage) });
+const concernsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns', validateSearch: parseConcernsSearch, component: requires('concerns:read', ConcernsPage) });
 const concernNewRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns/new', component: requires('concerns:create', DirectConcernPage) });
 const pathwayRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'pathway', component: requires('pathway:write', PathwayPage) });
 const concernRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns/$concernId', component: requires('concerns:read', ConcernPage) });
 
-const tipsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips', component: requires('tips:read', TipsPage) });
+const tipsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips', validateSearch: parseTipsSearch, component: requires('tips:read', TipsPage) });
 const tipSettingsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips/settings', component: requires('tips:settings', TipSettingsPage) });
 const tipRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips/$tipId', component: requires('tips:read', TipPage) });
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import type { CASE_SORT_KEYS } from '@lykt/shared';
-import { containsPattern, keysetKey, keysetSort, keysetOrderBy, keysetPage, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
+import { containsPattern, keysetKey, keysetSort, keysetTotal, keysetOrderBy, keysetPage, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type CaseRow = typeof schema.caseFile.$inferSelect;
 export type CaseInsert = Omit<typeof schema.caseFile.$inferInsert, 'municipalityId' | 'id' | 'createdAt' | 'updatedAt'>;
@@ -133,16 +133,18 @@ export async function listCases(
     .limit(page.limit + 1);
   const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
   const referrals = await countOpenReferrals(db, municipalityId, rows.map((row) => row.id));
-  let total: number | null = null;
-  if (!page.cursor && nextCursor === null) total = rows.length;
-  else if (!page.cursor && memberOnly) {
-    const [row] = await db
-      .select({ total: count() })
+  const countMine = async (atMost: number) => {
+    const capped = db
+      .select({ one: sql`1` })
       .from(me)
       .innerJoin(c, eq(c.id, me.caseId))
-      .where(and(eq(me.municipalityId, municipalityId), eq(me.userId, actorUserId), ...conditions));
-    total = row?.total ?? 0;
-  }
+      .where(and(eq(me.municipalityId, municipalityId), eq(me.userId, actorUserId), ...conditions))
+      .limit(atMost)
+      .as('capped');
+    const [row] = await db.select({ total: count() }).from(capped);
+    return row?.total ?? 0;
+  };
+  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, memberOnly ? countMine : null);
   return {
     rows: rows.map(({ memberId, cursorKey: _key, ...row }) => ({ ...row, isMember: memberId !== null, openReferrals: referrals.get(row.id) ?? 0 })),
     nextCursor,

@@ -9,7 +9,6 @@ import {
   type CaseList,
   type CaseListQuery,
   type CasePerson,
-  type CaseSummary,
   type IdentifyingService,
   type PersonDetails,
 } from '@lykt/shared';

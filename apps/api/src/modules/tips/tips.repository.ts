@@ -30,13 +30,14 @@ export async function findTip(db: Database, municipalityId: string, id: string):
   return row;
 }
 
-export type TipFilter = { status?: TipStatus | undefined; assignedUserId?: string | undefined };
+export type TipFilter = { status?: TipStatus | undefined; assignedUserId?: string | undefined; unread?: boolean | undefined };
 
 function tipWhere(municipalityId: string, filter: TipFilter) {
   return and(
     eq(tip.municipalityId, municipalityId),
     filter.status ? eq(tip.status, filter.status) : undefined,
     filter.assignedUserId ? eq(tip.assignedUserId, filter.assignedUserId) : undefined,
+    filter.unread === undefined ? undefined : eq(tip.unreadByStaff, filter.unread),
   );
 }
 

@@ -1,23 +1,27 @@
-import { Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
-import { TIP_STATUSES, type TipStatus } from '@lykt/shared';
+import { Checkbox, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { TIP_STATUSES } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ListToolbar } from '../../components/list-toolbar';
 import { LoadError, Loading } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
+import { useListSearch } from '../../lib/use-list-search';
 import { hasPermission, useMe } from '../auth/use-me';
 import { tipsQueryOptions } from './queries';
+import { parseTipsSearch } from './search';
 
-const isStatus = (value: string): value is TipStatus => (TIP_STATUSES as readonly string[]).includes(value);
+const route = getRouteApi('/signed-in/tips');
 
 /** The tip inbox: coded facts only; the content is read (and audited) on the tip's own page. */
 export function TipsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [status, setStatus] = useState<TipStatus | undefined>(undefined);
-  const tips = useQuery(tipsQueryOptions(status));
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const list = useListSearch(search, (next) => void navigate({ search: next }));
+  const tips = useQuery(tipsQueryOptions(search));
 
   return (
     <div className="page-stack">
@@ -30,15 +34,8 @@ export function TipsPage() {
           </DsLink>
         </Paragraph>
       ) : null}
-      <div className="filters">
-        <SelectField
-          label={t('tips.inbox.statusFilter')}
-          value={status ?? ''}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            setStatus(isStatus(value) ? value : undefined);
-          }}
-        >
+      <ListToolbar key={JSON.stringify(search)} label={t('tips.inbox.filters')} onApply={(values) => list.apply(parseTipsSearch(values))} onReset={list.reset}>
+        <SelectField label={t('tips.inbox.statusFilter')} name="status" defaultValue={search.status ?? ''}>
           <SelectOption value="">{t('tips.inbox.allStatuses')}</SelectOption>
           {TIP_STATUSES.map((value) => (
             <SelectOption key={value} value={value}>
@@ -46,7 +43,8 @@ export function TipsPage() {
             </SelectOption>
           ))}
         </SelectField>
-      </div>
+        <Checkbox label={t('tips.inbox.onlyUnread')} name="unread" value="true" defaultChecked={search.unread === 'true'} />
+      </ListToolbar>
       {tips.isPending ? <Loading /> : null}
       {tips.isError ? <LoadError error={tips.error} onRetry={() => void tips.refetch()} /> : null}
       {tips.data ? (
