@@ -11,12 +11,13 @@ import { useListSearch } from '../../lib/use-list-search';
 import { hasPermission, useMe } from '../auth/use-me';
 import { tipsQueryOptions } from './queries';
 import { parseTipsSearch } from './search';
+import { formatDate } from '../../lib/format';
 
 const route = getRouteApi('/signed-in/tips');
 
 /** The tip inbox: coded facts only; the content is read (and audited) on the tip's own page. */
 export function TipsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const search = route.useSearch();
   const navigate = route.useNavigate();
@@ -69,7 +70,7 @@ export function TipsPage() {
                     <TableCell>
                       <DsLink asChild>
                         <Link to="/tips/$tipId" params={{ tipId: tip.id }}>
-                          {t('tips.inbox.tipLink', { date: tip.submittedOn })}
+                          {t('tips.inbox.tipLink', { date: formatDate(tip.submittedOn, i18n.language) })}
                         </Link>
                       </DsLink>{' '}
                       {tip.unread ? <Tag data-color="info">{t('tips.inbox.unread')}</Tag> : null}
@@ -83,7 +84,7 @@ export function TipsPage() {
                     </TableCell>
                     <TableCell>{tip.labels.length > 0 ? tip.labels.join(', ') : t('common.empty')}</TableCell>
                     <TableCell>{tip.assignee?.name ?? t('tips.inbox.unassigned')}</TableCell>
-                    <TableCell>{tip.lastActivityOn}</TableCell>
+                    <TableCell>{formatDate(tip.lastActivityOn, i18n.language)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
