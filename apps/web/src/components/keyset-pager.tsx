@@ -12,16 +12,18 @@ interface KeysetPagerProps {
   isLaterPage: boolean;
   onNext: (cursor: string) => void;
   onFirst: () => void;
+  /** The total in the list's own words, e.g. "12 cases"; by default "Results: 12". */
+  totalText?: ((total: number) => string) | undefined;
 }
 
 /** Paging for a keyset-paged list: a total where the server gives one, "first page" and "next page". */
-export function KeysetPager({ listName, total, nextCursor, isLaterPage, onNext, onFirst }: KeysetPagerProps) {
+export function KeysetPager({ listName, total, nextCursor, isLaterPage, onNext, onFirst, totalText }: KeysetPagerProps) {
   const { t, i18n } = useTranslation();
   return (
     <nav className="filters__actions" aria-label={t('pagination.label', { list: listName })}>
       {total !== null ? (
         <Paragraph data-size="sm" role="status">
-          {t('pagination.total', { total: formatNumber(total, i18n.resolvedLanguage ?? 'nb') })}
+          {totalText ? totalText(total) : t('pagination.total', { total: formatNumber(total, i18n.resolvedLanguage ?? 'nb') })}
         </Paragraph>
       ) : null}
       {isLaterPage ? (

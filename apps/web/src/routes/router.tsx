@@ -49,7 +49,7 @@ import { PartnerReferralPage } from '../features/cases/partner-referral-page';
 import { PartnerReferralsPage } from '../features/cases/partner-referrals-page';
 import { parseConcernsSearch } from '../features/identification/search';
 import { parseTipsSearch } from '../features/tips/search';
-import { parseCasesSearch, parseNewCaseSearch } from '../features/cases/search';
+import { parseCasesSearch, parseNewCaseSearch, parsePartnerReferralsSearch } from '../features/cases/search';
 import { ArticlePage } from '../features/knowledge/article-page';
 import { EditArticlePage, NewArticlePage } from '../features/knowledge/article-editor-pages';
 import { KnowledgePage } from '../features/knowledge/knowledge-page';
@@ -227,7 +227,7 @@ const tipRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips
 const casesRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases', validateSearch: parseCasesSearch, component: requires('cases:read', CasesPage) });
 const newCaseRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases/new', validateSearch: parseNewCaseSearch, component: requires('cases:write', NewCasePage) });
 const caseRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases/$caseId', component: requires('cases:read', CasePage) });
-const partnerReferralsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'referrals', component: requires('referrals:respond', PartnerReferralsPage) });
+const partnerReferralsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'referrals', validateSearch: parsePartnerReferralsSearch, component: requires('referrals:respond', PartnerReferralsPage) });
 const partnerReferralRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'referrals/$referralId', component: requires('referrals:respond', PartnerReferralPage) });
 
 const knowledgeRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'knowledge', validateSearch: parseKnowledgeSearch, component: requires('knowledge:read', KnowledgePage) });

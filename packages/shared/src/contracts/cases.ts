@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KeysetQuerySchema, keysetPageSchema, listSearchText, phoneSchema, emailSchema, sortValues } from './common';
+import { KeysetQuerySchema, keysetPageSchema, listSearchText, PageQuerySchema, phoneSchema, emailSchema, sortValues } from './common';
 import type { OrganisationKind } from './organisations';
 import { AGE_BANDS, EXPLOITATION_FORMS, GENDERS, SECTORS } from './screening';
 
@@ -423,6 +423,10 @@ export const PartnerReferralSchema = z.object({
   completedAt: z.iso.datetime().nullable(),
 });
 export type PartnerReferral = z.infer<typeof PartnerReferralSchema>;
+export const PartnerReferralListQuerySchema = PageQuerySchema.extend({
+  state: z.enum(['awaiting', 'overdue']).optional().describe('Only referrals waiting for our answer (awaiting), or waiting past the answer date (overdue)'),
+});
+export type PartnerReferralListQuery = z.infer<typeof PartnerReferralListQuerySchema>;
 export const PartnerReferralListSchema = z.object({ items: z.array(PartnerReferralSchema.omit({ shared: true })), total: z.number().int() });
 
 export const CaseReadSchema = z.object({ at: z.iso.datetime(), user: PersonRef.nullable(), action: z.string(), breakGlass: z.boolean() });

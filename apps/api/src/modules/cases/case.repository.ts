@@ -319,9 +319,16 @@ export async function listPartnerReferrals(
   db: Database,
   municipalityId: string,
   organisationId: string,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; awaiting?: boolean | undefined; answerDueBefore?: Date | undefined },
 ): Promise<{ rows: (ReferralRow & { caseNumber: string })[]; total: number }> {
-  const where = and(eq(r.municipalityId, municipalityId), eq(r.organisationId, organisationId), ne(r.status, 'revoked'), isNotNull(r.sharedSnapshotEnc));
+  const where = and(
+    eq(r.municipalityId, municipalityId),
+    eq(r.organisationId, organisationId),
+    ne(r.status, 'revoked'),
+    isNotNull(r.sharedSnapshotEnc),
+    page.awaiting ? eq(r.status, 'sent') : undefined,
+    page.answerDueBefore ? lt(r.answerDueAt, page.answerDueBefore) : undefined,
+  );
   const [rows, [totalRow]] = await Promise.all([
     db
       .select({ row: r, caseNumber: c.caseNumber })

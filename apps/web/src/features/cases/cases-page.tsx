@@ -105,7 +105,7 @@ export function CasesPage() {
               </li>
             ))}
           </ul>
-          <KeysetPager listName={listName} total={cases.data.total} nextCursor={cases.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} />
+          <KeysetPager listName={listName} total={cases.data.total} nextCursor={cases.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} totalText={(count) => t('cases.list.count', { count })} />
         </>
       ) : null}
       {coordinator ? <CaseSettings /> : null}

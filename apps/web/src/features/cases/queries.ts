@@ -13,7 +13,7 @@ import type {
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client';
-import type { CasesSearch } from './search';
+import type { CasesSearch, PartnerReferralsSearch } from './search';
 
 export type CaseList = z.infer<typeof CaseListSchema>;
 export type CandidateList = z.infer<typeof CandidateListSchema>;
@@ -72,8 +72,11 @@ export function caseRemindersQueryOptions() {
   return queryOptions({ queryKey: caseKeys.reminders, queryFn: ({ signal }) => api.get<CaseReminderList>('/cases/reminders', { signal }) });
 }
 
-export function partnerReferralsQueryOptions() {
-  return queryOptions({ queryKey: caseKeys.partner, queryFn: ({ signal }) => api.get<PartnerReferralList>('/partner/referrals', { query: { limit: 100 }, signal }) });
+export function partnerReferralsQueryOptions(search: PartnerReferralsSearch = {}) {
+  return queryOptions({
+    queryKey: [...caseKeys.partner, 'list', search],
+    queryFn: ({ signal }) => api.get<PartnerReferralList>('/partner/referrals', { query: { ...search, limit: 100 }, signal }),
+  });
 }
 
 /** One referral with only its shared fields (the read is audited on the case). */

@@ -45,3 +45,12 @@ export function parseCasesSearch(search: Record<string, unknown>): CasesSearch {
     cursor: cursorParam(search.cursor),
   };
 }
+
+/** The partner's referral filter in the address (e.g. `/referrals?state=awaiting` from the home page). */
+export interface PartnerReferralsSearch extends KeysetSearch {
+  state?: 'awaiting' | 'overdue' | undefined;
+}
+
+export function parsePartnerReferralsSearch(search: Record<string, unknown>): PartnerReferralsSearch {
+  return { state: oneOf(['awaiting', 'overdue'] as const, search.state) };
+}

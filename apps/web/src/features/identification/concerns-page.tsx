@@ -111,7 +111,7 @@ export function ConcernsPage() {
             ))}
           </ul>
           {concerns.data.items.length === 0 ? <Paragraph role="status">{t('common.noResults')}</Paragraph> : null}
-          <KeysetPager listName={listName} total={concerns.data.total} nextCursor={concerns.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} />
+          <KeysetPager listName={listName} total={concerns.data.total} nextCursor={concerns.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} totalText={(count) => t('identification.concerns.count', { count })} />
         </>
       ) : null}
     </div>
