@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { buildTenant, migrateDatabase, openDatabase, type DatabaseHandle } from '@lykt/db';
 import { loadConfig } from '../apps/api/src/config';
@@ -33,6 +36,22 @@ export async function measure(name: string, url: string, headers: Record<string,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+/**
+ * Like `measure`, but autocannon runs in a separate Node process (`load-worker.ts`), so the
+ * figures are the server's and not those of a client competing for the same event loop.
+ */
+export async function measureApart(name: string, url: string, headers: Record<string, string>, seconds: number, connections: number): Promise<Measurement> {
+  const worker = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load-worker.ts');
+  const output = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', worker, JSON.stringify({ url, headers, seconds, connections })], { timeout: (seconds + 60) * 1000 }, (error, stdout) => {
+      if (error) reject(new Error(`load worker failed: ${error.message}`));
+      else resolve(stdout);
+    });
+  });
+  const figures = JSON.parse(output.trim().split('\n').pop() ?? '{}') as Omit<Measurement, 'name'>;
+  return { name, ...figures };
 }
 
 export function printTable(title: string, rows: Measurement[], baseline?: Measurement): void {

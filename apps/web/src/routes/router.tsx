@@ -8,7 +8,9 @@ import { PublicLayout, StandaloneFrame } from '../components/public-layout';
 import { RouteFocus } from '../components/route-focus';
 import { ErrorPage, ForbiddenPage, NotFoundPage } from '../components/status-pages';
 import { hasPermission, useMe } from '../features/auth/use-me';
-import { parseNewCaseSearch } from '../features/cases/search';
+import { parseCasesSearch, parseNewCaseSearch, parsePartnerReferralsSearch } from '../features/cases/search';
+import { parseConcernsSearch } from '../features/identification/search';
+import { parseTipsSearch } from '../features/tips/search';
 import { parseCoverageSearch, parseKnowledgeSearch } from '../features/knowledge/search';
 import { APP_BASE } from '../lib/redirect-target';
 import { parseAuditSearch, parseMfaSearch, parseOrganisationsSearch, parseSignInSearch, parseUsersSearch } from './search';
@@ -233,19 +235,19 @@ const notificationPreferencesRoute = createRoute({ getParentRoute: () => signedI
 const profileRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'profile', component: ProfilePage });
 
 const screeningRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'screening', component: requires('screenings:create', ScreeningPage) });
-const concernsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns', component: requires('concerns:read', ConcernsPage) });
+const concernsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns', validateSearch: parseConcernsSearch, component: requires('concerns:read', ConcernsPage) });
 const concernNewRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns/new', component: requires('concerns:create', DirectConcernPage) });
 const pathwayRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'pathway', component: requires('pathway:write', PathwayPage) });
 const concernRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns/$concernId', component: requires('concerns:read', ConcernPage) });
 
-const tipsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips', component: requires('tips:read', TipsPage) });
+const tipsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips', validateSearch: parseTipsSearch, component: requires('tips:read', TipsPage) });
 const tipSettingsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips/settings', component: requires('tips:settings', TipSettingsPage) });
 const tipRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips/$tipId', component: requires('tips:read', TipPage) });
 
-const casesRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases', component: requires('cases:read', CasesPage) });
+const casesRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases', validateSearch: parseCasesSearch, component: requires('cases:read', CasesPage) });
 const newCaseRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases/new', validateSearch: parseNewCaseSearch, component: requires('cases:write', NewCasePage) });
 const caseRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases/$caseId', component: requires('cases:read', CasePage) });
-const partnerReferralsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'referrals', component: requires('referrals:respond', PartnerReferralsPage) });
+const partnerReferralsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'referrals', validateSearch: parsePartnerReferralsSearch, component: requires('referrals:respond', PartnerReferralsPage) });
 const partnerReferralRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'referrals/$referralId', component: requires('referrals:respond', PartnerReferralPage) });
 
 const knowledgeRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'knowledge', validateSearch: parseKnowledgeSearch, component: requires('knowledge:read', KnowledgePage) });

@@ -64,7 +64,11 @@ export const caseFile = pgTable(
   },
   (t) => [
     uniqueIndex('case_file_number_idx').on(t.municipalityId, t.caseNumber),
-    index('case_file_list_idx').on(t.municipalityId, t.updatedAt),
+    // The list's sorts (keyset paging on column, then id) and its status filter under the default sort.
+    index('case_file_list_idx').on(t.municipalityId, t.updatedAt, t.id),
+    index('case_file_created_idx').on(t.municipalityId, t.createdAt, t.id),
+    index('case_file_number_sort_idx').on(t.municipalityId, t.caseNumber, t.id),
+    index('case_file_status_sort_idx').on(t.municipalityId, t.status, t.updatedAt, t.id),
     index('case_file_status_idx').on(t.municipalityId, t.status, t.closedAt),
     index('case_file_person_hash_idx').on(t.municipalityId, t.personHash),
     index('case_file_source_idx').on(t.municipalityId, t.sourceKind, t.sourceId),

@@ -88,6 +88,9 @@ export const concern = pgTable(
   },
   (t) => [
     index('concern_municipality_idx').on(t.municipalityId, t.status, t.createdAt),
+    // The list's sorts (keyset paging on column, then id).
+    index('concern_created_idx').on(t.municipalityId, t.createdAt, t.id),
+    index('concern_updated_idx').on(t.municipalityId, t.updatedAt, t.id),
     index('concern_reporter_idx').on(t.municipalityId, t.reporterUserId),
     index('concern_assigned_idx').on(t.municipalityId, t.assignedUserId),
   ],

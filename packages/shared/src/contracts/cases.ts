@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema, phoneSchema, emailSchema } from './common';
+import { KeysetQuerySchema, keysetPageSchema, listSearchText, PageQuerySchema, phoneSchema, emailSchema, sortValues } from './common';
 import type { OrganisationKind } from './organisations';
 import { AGE_BANDS, EXPLOITATION_FORMS, GENDERS, SECTORS } from './screening';
 
@@ -216,13 +216,23 @@ export type CaseCreateBody = z.infer<typeof CaseCreateBodySchema>;
 export const CaseFactsBodySchema = CaseFactsSchema.partial().strict();
 export type CaseFactsBody = z.infer<typeof CaseFactsBodySchema>;
 
-export const CaseListQuerySchema = PageQuerySchema.extend({
+/** The columns the case list sorts by. */
+export const CASE_SORT_KEYS = ['updatedAt', 'createdAt', 'caseNumber'] as const;
+/** Days ahead in which a reflection period's end or a child-welfare review counts as "soon" (the home page's reminders use the same). */
+export const CASE_DEADLINE_SOON_DAYS = 14;
+
+export const CaseListQuerySchema = KeysetQuerySchema.extend({
   status: z.enum(CASE_STATUSES).optional().describe('Only this status'),
   mine: z
     .enum(['true', 'false'])
     .optional()
     .transform((value) => value === 'true')
     .describe('Only cases whose team the signed-in user is on'),
+  q: listSearchText.describe('Case number, or part of it (personal data is never searched)'),
+  deadline: z.enum(['soon']).optional().describe(`Only open cases whose reflection period ends or child-welfare review is due within ${CASE_DEADLINE_SOON_DAYS} days (or is overdue)`),
+  minor: z.enum(['true', 'false']).optional().describe('Only cases of minors (true) or of adults (false)'),
+  form: z.enum(CASE_EXPLOITATION_FORMS).optional().describe('Only cases with this form of exploitation'),
+  sort: z.enum(sortValues(CASE_SORT_KEYS)).default('-updatedAt').describe('Sort column; a leading "-" sorts descending'),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
 
@@ -245,7 +255,8 @@ export const CaseSummarySchema = z.object({
   closedAt: z.iso.datetime().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
-export const CaseListSchema = z.object({ items: z.array(CaseSummarySchema), total: z.number().int() });
+export const CaseListSchema = keysetPageSchema(CaseSummarySchema);
+export type CaseList = z.infer<typeof CaseListSchema>;
 
 export const CaseMemberSchema = z.object({ userId: z.uuid(), name: z.string(), role: z.string().describe('The user’s role in Lykt'), teamRole: z.enum(CASE_TEAM_ROLES), addedAt: z.iso.datetime() });
 export const CaseNeedSchema = z.object({ kind: z.enum(NEED_KINDS), status: z.enum(NEED_STATUSES), note: z.string().nullable(), updatedAt: z.iso.datetime().nullable() });
@@ -412,6 +423,10 @@ export const PartnerReferralSchema = z.object({
   completedAt: z.iso.datetime().nullable(),
 });
 export type PartnerReferral = z.infer<typeof PartnerReferralSchema>;
+export const PartnerReferralListQuerySchema = PageQuerySchema.extend({
+  state: z.enum(['awaiting', 'overdue']).optional().describe('Only referrals waiting for our answer (awaiting), or waiting past the answer date (overdue)'),
+});
+export type PartnerReferralListQuery = z.infer<typeof PartnerReferralListQuerySchema>;
 export const PartnerReferralListSchema = z.object({ items: z.array(PartnerReferralSchema.omit({ shared: true })), total: z.number().int() });
 
 export const CaseReadSchema = z.object({ at: z.iso.datetime(), user: PersonRef.nullable(), action: z.string(), breakGlass: z.boolean() });

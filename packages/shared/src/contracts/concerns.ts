@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, PageQuerySchema, phoneSchema } from './common';
+import { emailSchema, KeysetQuerySchema, keysetPageSchema, phoneSchema, sortValues } from './common';
 import { EXPLOITATION_FORMS, SCREENING_CONTEXTS, ScreeningFactsSchema, ScreeningProfileSchema } from './screening';
 
 export const CONCERN_STATUSES = ['new', 'in_progress', 'awaiting_reporter', 'closed'] as const;
@@ -78,10 +78,19 @@ export const ConcernSchema = ConcernSummarySchema.extend({
 });
 export type Concern = z.infer<typeof ConcernSchema>;
 
-export const ConcernListQuerySchema = PageQuerySchema.extend({
+/** The columns the concern list sorts by. */
+export const CONCERN_SORT_KEYS = ['createdAt', 'updatedAt'] as const;
+
+export const ConcernListQuerySchema = KeysetQuerySchema.extend({
   status: z.enum(CONCERN_STATUSES).optional().describe('Only this status'),
+  assigned: z.enum(['none', 'me']).optional().describe('Only unassigned concerns (none) or those assigned to the signed-in user (me)'),
+  context: z.enum(SCREENING_CONTEXTS).optional().describe('Only concerns from this service'),
+  minor: z.enum(['true', 'false']).optional().describe('Only concerns about a possible minor (true) or not (false)'),
+  sort: z.enum(sortValues(CONCERN_SORT_KEYS)).default('-createdAt').describe('Sort column; a leading "-" sorts descending'),
 });
-export const ConcernListSchema = z.object({ items: z.array(ConcernSummarySchema), total: z.number().int() });
+export type ConcernListQuery = z.infer<typeof ConcernListQuerySchema>;
+export const ConcernListSchema = keysetPageSchema(ConcernSummarySchema);
+export type ConcernList = z.infer<typeof ConcernListSchema>;
 
 export const ConcernIdentifyingDetailsSchema = z.object({
   person: z

@@ -80,6 +80,7 @@ export type TipSummary = z.infer<typeof TipSummarySchema>;
 
 export const TipListQuerySchema = PageQuerySchema.extend({
   status: z.enum(TIP_STATUSES).optional().describe('Only tips with this status'),
+  unread: z.enum(['true', 'false']).optional().describe('Only tips with something new from the tipster not yet opened by staff (true), or none (false)'),
 });
 export type TipListQuery = z.infer<typeof TipListQuerySchema>;
 

@@ -1,5 +1,7 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
+import type { CASE_SORT_KEYS } from '@lykt/shared';
+import { containsPattern, keysetKey, keysetSort, keysetTotal, keysetOrderBy, keysetPage, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type CaseRow = typeof schema.caseFile.$inferSelect;
 export type CaseInsert = Omit<typeof schema.caseFile.$inferInsert, 'municipalityId' | 'id' | 'createdAt' | 'updatedAt'>;
@@ -50,56 +52,116 @@ export async function updateCaseRow(tx: Database, municipalityId: string, caseId
     .where(and(eq(c.municipalityId, municipalityId), eq(c.id, caseId)));
 }
 
-export type CaseListRow = CaseRow & { isMember: boolean; openReferrals: number };
+/** The columns the case list shows: no encrypted column ever leaves the database for a list. */
+const LIST_COLUMNS = {
+  id: c.id,
+  caseNumber: c.caseNumber,
+  status: c.status,
+  sourceKind: c.sourceKind,
+  ownerUserId: c.ownerUserId,
+  isMinor: c.isMinor,
+  ageBand: c.ageBand,
+  exploitationForms: c.exploitationForms,
+  personalDataErasedAt: c.personalDataErasedAt,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+  closedAt: c.closedAt,
+};
+export type CaseListColumns = { [K in keyof typeof LIST_COLUMNS]: CaseRow[K] };
+export type CaseListRow = CaseListColumns & { isMember: boolean; openReferrals: number };
+
+/** The columns the case list sorts by; migration 0019 gives each an index (municipality, column, id). */
+const CASE_SORT_COLUMNS: Record<CaseSortKey, SortColumn> = {
+  updatedAt: { column: c.updatedAt, kind: 'timestamp' },
+  createdAt: { column: c.createdAt, kind: 'timestamp' },
+  caseNumber: { column: c.caseNumber, kind: 'text' },
+};
+type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
+
+/** The case list's sort from its query parameter. */
+export function caseListSort(name: CaseSortKey | `-${CaseSortKey}`): KeysetSort {
+  return keysetSort(name, CASE_SORT_COLUMNS, c.id);
+}
+
+export type CaseListFilter = {
+  status?: string | undefined;
+  q?: string | undefined;
+  /** Cutoffs for deadline=soon: a reflection period ending on or before `day`, a review due before `at`. */
+  deadlineBy?: { day: string; at: Date } | undefined;
+  minor?: boolean | undefined;
+  form?: string | undefined;
+};
+
+function filterConditions(filter: CaseListFilter): (SQL | undefined)[] {
+  return [
+    filter.status ? eq(c.status, filter.status) : undefined,
+    filter.q ? ilike(c.caseNumber, containsPattern(filter.q)) : undefined,
+    filter.deadlineBy
+      ? and(
+          inArray(c.status, ['open', 'follow_up']),
+          or(lte(c.reflectionPeriodEnd, filter.deadlineBy.day), lte(c.childWelfareReviewDueAt, filter.deadlineBy.at)),
+        )
+      : undefined,
+    filter.minor === undefined ? undefined : eq(c.isMinor, filter.minor),
+    filter.form ? sql`${c.exploitationForms} @> ${JSON.stringify([filter.form])}::jsonb` : undefined,
+  ];
+}
 
 /**
- * A page of cases, newest change first. `memberOnly` limits it to cases whose team the user is
- * on (scoped in SQL). Membership is a join on the (case, user) unique index: with an EXISTS the
- * planner hashes the whole member table for a coordinator on 90,000 teams.
+ * A page of cases in the given sort, keyset-paged. `memberOnly` limits it to cases whose team the
+ * user is on (scoped in SQL). Membership is a join on the (case, user) unique index: with an
+ * EXISTS the planner hashes the whole member table for a coordinator on 90,000 teams. Open
+ * referrals are counted for the page's rows in one grouped query, not per row; the total is
+ * counted only where it is cheap (the user's own teams, first page) or read off a short page.
  */
 export async function listCases(
   db: Database,
   municipalityId: string,
   actorUserId: string,
   memberOnly: boolean,
-  filter: { status?: string; limit: number; offset: number },
-): Promise<{ rows: CaseListRow[]; total: number }> {
+  filter: CaseListFilter,
+  page: { sort: KeysetSort; cursor: CursorKey | null; limit: number },
+): Promise<{ rows: CaseListRow[]; nextCursor: string | null; total: number | null }> {
   const me = schema.caseMember;
-  const joinOn = and(eq(me.caseId, c.id), eq(me.userId, actorUserId));
-  const conditions: (SQL | undefined)[] = [eq(c.municipalityId, municipalityId)];
-  if (memberOnly) conditions.push(isNotNull(me.id));
-  if (filter.status) conditions.push(eq(c.status, filter.status));
-  const where = and(...conditions);
-  // Qualified by hand: in a select list Drizzle renders a column without its table name, which the subquery would misread.
-  const openReferrals = sql<number>`(select count(*)::int from case_referral r where r.case_id = "case_file"."id" and r.status in ('sent', 'accepted'))`;
-  const rows = await db
-    .select({ row: c, memberId: me.id, openReferrals })
+  const conditions = filterConditions(filter);
+  const fetched = await db
+    .select({ ...LIST_COLUMNS, memberId: me.id, cursorKey: keysetKey(page.sort) })
     .from(c)
-    .leftJoin(me, joinOn)
-    .where(where)
-    .orderBy(desc(c.updatedAt), desc(c.id))
-    .limit(filter.limit)
-    .offset(filter.offset);
-  const total = pageTotal(filter.offset, filter.limit, rows.length) ?? ((await countCases(db, municipalityId, actorUserId, memberOnly, filter.status))[0]?.total ?? 0);
-  return { rows: rows.map((entry) => ({ ...entry.row, isMember: entry.memberId !== null, openReferrals: Number(entry.openReferrals) })), total };
+    .leftJoin(me, and(eq(me.caseId, c.id), eq(me.userId, actorUserId)))
+    .where(and(eq(c.municipalityId, municipalityId), memberOnly ? isNotNull(me.id) : undefined, keysetWhere(page.sort, page.cursor), ...conditions))
+    .orderBy(...keysetOrderBy(page.sort))
+    .limit(page.limit + 1);
+  const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
+  const referrals = await countOpenReferrals(db, municipalityId, rows.map((row) => row.id));
+  const countMine = async (atMost: number) => {
+    const capped = db
+      .select({ one: sql`1` })
+      .from(me)
+      .innerJoin(c, eq(c.id, me.caseId))
+      .where(and(eq(me.municipalityId, municipalityId), eq(me.userId, actorUserId), ...conditions))
+      .limit(atMost)
+      .as('capped');
+    const [row] = await db.select({ total: count() }).from(capped);
+    return row?.total ?? 0;
+  };
+  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, memberOnly ? countMine : null);
+  return {
+    rows: rows.map(({ memberId, cursorKey: _key, ...row }) => ({ ...row, isMember: memberId !== null, openReferrals: referrals.get(row.id) ?? 0 })),
+    nextCursor,
+    total,
+  };
 }
 
-/**
- * The exact total when the page itself shows it (a short page that is not past the end), so the
- * count query runs only for a full page or an empty page beyond the first; otherwise null.
- */
-export function pageTotal(offset: number, limit: number, rowCount: number): number | null {
-  if (rowCount < limit && (rowCount > 0 || offset === 0)) return offset + rowCount;
-  return null;
-}
-
-/** The total for the list, by the cheapest route: a team member's rows alone when no status filter applies. */
-function countCases(db: Database, municipalityId: string, actorUserId: string, memberOnly: boolean, status: string | undefined) {
-  const me = schema.caseMember;
-  if (!memberOnly) return db.select({ total: count() }).from(c).where(and(eq(c.municipalityId, municipalityId), status ? eq(c.status, status) : undefined));
-  const mine = and(eq(me.municipalityId, municipalityId), eq(me.userId, actorUserId));
-  if (!status) return db.select({ total: count() }).from(me).where(mine);
-  return db.select({ total: count() }).from(me).innerJoin(c, eq(c.id, me.caseId)).where(and(mine, eq(c.status, status)));
+/** Open (sent or accepted) referrals per case, for a page of cases in one grouped query. */
+async function countOpenReferrals(db: Database, municipalityId: string, caseIds: string[]): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  const r = schema.caseReferral;
+  const rows = await db
+    .select({ caseId: r.caseId, open: count() })
+    .from(r)
+    .where(and(eq(r.municipalityId, municipalityId), inArray(r.caseId, caseIds), inArray(r.status, ['sent', 'accepted'])))
+    .groupBy(r.caseId);
+  return new Map(rows.map((row) => [row.caseId, Number(row.open)]));
 }
 
 export async function findMembers(db: Database, municipalityId: string, caseIds: string[]): Promise<CaseMemberRow[]> {
@@ -275,9 +337,10 @@ export async function listPartnerReferrals(
   db: Database,
   municipalityId: string,
   organisationId: string,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; awaiting?: boolean | undefined; answerDueBefore?: Date | undefined },
 ): Promise<{ rows: (ReferralRow & { caseNumber: string })[]; total: number }> {
-  const where = partnerReferralWhere(municipalityId, organisationId, {});
+  // The same filter as the home page's count (countPartnerReferralRows), so the two always agree.
+  const where = partnerReferralWhere(municipalityId, organisationId, { ...(page.awaiting ? { status: 'sent' } : {}), ...(page.answerDueBefore ? { answerDueBefore: page.answerDueBefore } : {}) });
   const [rows, [totalRow]] = await Promise.all([
     db
       .select({ row: r, caseNumber: c.caseNumber })

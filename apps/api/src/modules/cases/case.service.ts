@@ -5,9 +5,10 @@ import {
   type CaseCreateBody,
   type CaseFacts,
   type CaseFactsBody,
+  CASE_DEADLINE_SOON_DAYS,
+  type CaseList,
   type CaseListQuery,
   type CasePerson,
-  type CaseSummary,
   type IdentifyingService,
   type PersonDetails,
 } from '@lykt/shared';
@@ -16,6 +17,7 @@ import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { decodeCursor } from '../../platform/keyset';
 import { canReadConcern } from '../concerns/concern.policy';
 import { findConcern, updateConcernRow } from '../concerns/concern.repository';
 import { visibleTip } from '../tips/tips.service';
@@ -39,6 +41,7 @@ import {
   findOrganisationOptions,
   insertCase,
   insertMember,
+  caseListSort,
   listCases,
   nextCaseNumber,
   updateCaseRow,
@@ -176,13 +179,26 @@ export async function createCase(deps: Deps, actor: UserActor, body: CaseCreateB
   return presentFullCase(deps, actor, { row, teamRole: 'owner', breakGlassUntil: null }, now);
 }
 
-/** A page of cases: the coordinator sees all, others the cases they are on (scoped in SQL). */
-export async function findCases(deps: Deps, actor: UserActor, query: CaseListQuery): Promise<{ items: CaseSummary[]; total: number }> {
+/**
+ * A page of cases: the coordinator sees all, others the cases whose team they are on (scoped in
+ * SQL). Filters and search only narrow that set; search reads the case number, never personal data.
+ */
+export async function findCases(deps: Deps, actor: UserActor, query: CaseListQuery, now = new Date()): Promise<CaseList> {
   const memberOnly = !seesAllCases(actor) || query.mine;
-  const { rows, total } = await listCases(deps.db, actor.municipalityId, actor.userId, memberOnly, query);
+  const sort = caseListSort(query.sort);
+  const cursor = decodeCursor(query.cursor, sort);
+  const soon = addDays(now, CASE_DEADLINE_SOON_DAYS);
+  const filter = {
+    status: query.status,
+    q: query.q || undefined,
+    deadlineBy: query.deadline === 'soon' ? { day: soon.toISOString().slice(0, 10), at: soon } : undefined,
+    minor: query.minor === undefined ? undefined : query.minor === 'true',
+    form: query.form,
+  };
+  const { rows, nextCursor, total } = await listCases(deps.db, actor.municipalityId, actor.userId, memberOnly, filter, { sort, cursor, limit: query.limit });
   const users = await findUsersWithRoles(deps.db, actor.municipalityId, [...new Set(rows.map((row) => row.ownerUserId))]);
   const names = new Map([...users].map(([id, user]) => [id, user.name]));
-  return { items: rows.map((row) => presentCaseSummary(row, names)), total };
+  return { items: rows.map((row) => presentCaseSummary(row, names)), nextCursor, total };
 }
 
 /** Builds the full case for the actor, decrypting personal data only when the actor may read it. */

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '@lykt/db';
 import type { Case, PartnerReferral } from '@lykt/shared';
 import { call, createHarness, errorCode, signIn, type Session, type TestHarness } from '../../../test/harness';
 import { auditOf, caseState, openCase, PERSON, SECRET_VALUES, seedCaseTenant, seedPartnerOrganisation, seedShelter, type CaseTenant } from './case.fixtures';
@@ -238,5 +240,26 @@ describe('referrals', () => {
     const declined = await call(h, partner, 'POST', `/api/v1/partner/referrals/${referral.id}/response`, { decision: 'decline', reason: 'Fullt denne uken' });
     expect(declined.json<PartnerReferral>().status).toBe('declined');
     expect((await call(h, owner, 'GET', `/api/v1/cases/${theCase.id}`)).json<Case>().referrals[0]).toMatchObject({ status: 'declined', partnerNote: 'Fullt denne uken' });
+  });
+});
+
+describe('the partner referral list filter', () => {
+  it('lists only referrals waiting for an answer (state=awaiting) or past their answer date (state=overdue), and only the partner’s own', async () => {
+    const { tenant, shelter, owner, theCase } = await setup();
+    const consent = await consentToShelter(owner, theCase.id, shelter.organisation.id);
+    const first = await refer(owner, theCase.id, { organisationId: shelter.organisation.id, needKind: 'housing', dataCategories: ['first_name'], consentId: consent.id });
+    const second = await refer(owner, theCase.id, { organisationId: shelter.organisation.id, needKind: 'health', dataCategories: ['first_name'], consentId: consent.id });
+    const partner = await signIn(h, shelter.user);
+    const ids = async (query: string) => (await call(h, partner, 'GET', `/api/v1/partner/referrals${query}`)).json<{ items: { id: string }[] }>().items.map((item) => item.id).sort();
+    expect(await ids('?state=awaiting')).toEqual([first.id, second.id].sort());
+    expect(await ids('?state=overdue')).toEqual([]);
+    await h.deps.db.update(schema.caseReferral).set({ answerDueAt: new Date(Date.now() - 86_400_000) }).where(eq(schema.caseReferral.id, second.id));
+    expect(await ids('?state=overdue')).toEqual([second.id]);
+    expect((await call(h, partner, 'POST', `/api/v1/partner/referrals/${first.id}/response`, { decision: 'accept', reason: null })).statusCode).toBe(200);
+    expect(await ids('?state=awaiting')).toEqual([second.id]);
+    expect(await ids('')).toEqual([first.id, second.id].sort());
+    const police = await partnerOf(tenant);
+    for (const query of ['?state=awaiting', '?state=overdue', '']) expect((await call(h, police, 'GET', `/api/v1/partner/referrals${query}`)).json<{ items: unknown[] }>().items).toEqual([]);
+    expect(errorCode(await call(h, partner, 'GET', '/api/v1/partner/referrals?state=late'))).toBe('VALIDATION_ERROR');
   });
 });

@@ -4,7 +4,7 @@ import {
   ConsentBodySchema,
   ErrorResponseSchema,
   IdParamsSchema,
-  PageQuerySchema,
+  PartnerReferralListQuerySchema,
   PartnerReferralListSchema,
   PartnerReferralSchema,
   ReasonBodySchema,
@@ -59,7 +59,7 @@ export function referralRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/partner/referrals',
-      { schema: { tags: partnerTags, summary: "Referrals to the partner user's organisation", querystring: PageQuerySchema, response: { 200: PartnerReferralListSchema, ...errors } }, preValidation: respond },
+      { schema: { tags: partnerTags, summary: "Referrals to the partner user's organisation", querystring: PartnerReferralListQuerySchema, response: { 200: PartnerReferralListSchema, ...errors } }, preValidation: respond },
       async (request) => findPartnerReferrals(deps, actorOf(request), request.query),
     );
     app.get(

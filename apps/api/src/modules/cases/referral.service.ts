@@ -7,6 +7,7 @@ import {
   type ConsentBody,
   type OrganisationKind,
   type PartnerReferral,
+  type PartnerReferralListQuery,
   type ReferralBody,
   type ReferralStatus,
   type ShareCategory,
@@ -244,8 +245,9 @@ function presentPartnerSummary(row: ReferralRow & { caseNumber: string }): Omit<
 }
 
 /** Referrals to the partner's organisation, without the shared fields (those are read one at a time, audited). */
-export async function findPartnerReferrals(deps: Deps, actor: UserActor, page: { limit: number; offset: number }) {
-  const { rows, total } = await listPartnerReferrals(deps.db, actor.municipalityId, actor.organisationId, page);
+export async function findPartnerReferrals(deps: Deps, actor: UserActor, query: PartnerReferralListQuery, now = new Date()) {
+  const filter = { limit: query.limit, offset: query.offset, awaiting: query.state !== undefined, answerDueBefore: query.state === 'overdue' ? now : undefined };
+  const { rows, total } = await listPartnerReferrals(deps.db, actor.municipalityId, actor.organisationId, filter);
   return { items: rows.map((row) => ({ ...presentPartnerSummary(row), partnerNote: null })), total };
 }
 

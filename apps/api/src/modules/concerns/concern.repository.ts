@@ -1,5 +1,7 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
+import type { CONCERN_SORT_KEYS, ConcernListQuery } from '@lykt/shared';
+import { keysetKey, keysetOrderBy, keysetPage, keysetSort, keysetTotal, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type ConcernRow = typeof schema.concern.$inferSelect;
 export type ConcernInsert = Omit<typeof schema.concern.$inferInsert, 'municipalityId' | 'id' | 'createdAt' | 'updatedAt'>;
@@ -20,22 +22,60 @@ export async function findConcern(db: Database, municipalityId: string, concernI
   return row ?? null;
 }
 
-/** A page of concerns. `visibleTo` limits it to those the user reported or is assigned; null means all. */
+const k = schema.concern;
+const CONCERN_SORT_COLUMNS: Record<(typeof CONCERN_SORT_KEYS)[number], SortColumn> = {
+  createdAt: { column: k.createdAt, kind: 'timestamp' },
+  updatedAt: { column: k.updatedAt, kind: 'timestamp' },
+};
+
+/** The concern list's sort from its query parameter. */
+export function concernListSort(name: ConcernListQuery['sort']): KeysetSort {
+  return keysetSort(name, CONCERN_SORT_COLUMNS, k.id);
+}
+
+export type ConcernListFilter = { status?: string | undefined; assignedTo?: string | null | undefined; context?: string | undefined; minor?: boolean | undefined };
+
+/** The concern list's rows: the user's scope first (see listConcerns), then the filter. */
+function concernListWhere(municipalityId: string, visibleTo: string | null, filter: ConcernListFilter) {
+  return and(
+    eq(k.municipalityId, municipalityId),
+    visibleTo ? or(eq(k.reporterUserId, visibleTo), eq(k.assignedUserId, visibleTo)) : undefined,
+    filter.status ? eq(k.status, filter.status) : undefined,
+    filter.assignedTo === null ? isNull(k.assignedUserId) : filter.assignedTo ? eq(k.assignedUserId, filter.assignedTo) : undefined,
+    filter.context ? eq(k.context, filter.context) : undefined,
+    filter.minor === undefined ? undefined : eq(k.possibleMinor, filter.minor),
+  );
+}
+
+/** How many concerns the list would show with the filter (the home page's counts). */
+export async function countConcernRows(db: Database, municipalityId: string, visibleTo: string | null, filter: ConcernListFilter): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(k).where(concernListWhere(municipalityId, visibleTo, filter));
+  return row?.total ?? 0;
+}
+
+/**
+ * A page of concerns, keyset-paged. `visibleTo` limits it to those the user reported or is
+ * assigned (scoped in SQL before any filter); null means all. The total is counted only for such
+ * a scoped list, or read off a first page that holds everything.
+ */
 export async function listConcerns(
   db: Database,
   municipalityId: string,
   visibleTo: string | null,
-  filter: { status?: string; limit: number; offset: number },
-): Promise<{ rows: ConcernRow[]; total: number }> {
-  const conditions: (SQL | undefined)[] = [eq(schema.concern.municipalityId, municipalityId)];
-  if (visibleTo) conditions.push(or(eq(schema.concern.reporterUserId, visibleTo), eq(schema.concern.assignedUserId, visibleTo)));
-  if (filter.status) conditions.push(eq(schema.concern.status, filter.status));
-  const where = and(...conditions);
-  const [rows, [totalRow]] = await Promise.all([
-    db.select().from(schema.concern).where(where).orderBy(desc(schema.concern.createdAt)).limit(filter.limit).offset(filter.offset),
-    db.select({ total: count() }).from(schema.concern).where(where),
-  ]);
-  return { rows, total: totalRow?.total ?? 0 };
+  filter: ConcernListFilter,
+  page: { sort: KeysetSort; cursor: CursorKey | null; limit: number },
+): Promise<{ rows: ConcernRow[]; nextCursor: string | null; total: number | null }> {
+  const where = concernListWhere(municipalityId, visibleTo, filter);
+  const fetched = await db
+    .select({ row: k, id: k.id, cursorKey: keysetKey(page.sort) })
+    .from(k)
+    .where(and(where, keysetWhere(page.sort, page.cursor)))
+    .orderBy(...keysetOrderBy(page.sort))
+    .limit(page.limit + 1);
+  const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
+  const countScoped = async (atMost: number) => (await db.select({ total: count() }).from(db.select({ one: k.id }).from(k).where(where).limit(atMost).as('capped')))[0]?.total ?? 0;
+  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, visibleTo ? countScoped : null);
+  return { rows: rows.map((entry) => entry.row), nextCursor, total };
 }
 
 export async function updateConcernRow(tx: Database, municipalityId: string, concernId: string, values: Partial<ConcernInsert>): Promise<void> {

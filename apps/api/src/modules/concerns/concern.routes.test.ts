@@ -127,7 +127,7 @@ describe('access to concerns', () => {
     }
     const answer = await call(h, other, 'POST', `/api/v1/concerns/${concern.id}/answers`, { text: 'x' });
     expect(answer.statusCode).toBe(404);
-    expect((await call(h, other, 'GET', '/api/v1/concerns')).json()).toEqual({ items: [], total: 0 });
+    expect((await call(h, other, 'GET', '/api/v1/concerns')).json()).toEqual({ items: [], nextCursor: null, total: 0 });
     // A caseworker who is not assigned does not see it either.
     expect((await call(h, await signIn(h, tenant.users.caseworker), 'GET', `/api/v1/concerns/${concern.id}`)).statusCode).toBe(404);
   });

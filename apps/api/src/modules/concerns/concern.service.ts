@@ -4,7 +4,8 @@ import {
   type Concern,
   type ConcernBody,
   type ConcernIdentifyingDetails,
-  type ConcernSummary,
+  type ConcernList,
+  type ConcernListQuery,
   type CloseReason,
   type PersonDetails,
 } from '@lykt/shared';
@@ -12,6 +13,7 @@ import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { decodeCursor } from '../../platform/keyset';
 import { findScreening } from '../screening/screening.repository';
 import { canReadScreening } from '../screening/screening.policy';
 import { normaliseFacts } from '../screening/screening.service';
@@ -23,6 +25,8 @@ import {
   findMessages,
   insertConcern,
   insertMessage,
+  concernListSort,
+  countConcernRows,
   listConcerns,
   organisationNames,
   updateConcernRow,
@@ -121,14 +125,24 @@ export async function createConcern(deps: Deps, actor: UserActor, body: ConcernB
   return presentFull(deps, actor, row);
 }
 
-export async function findConcerns(
-  deps: Deps,
-  actor: UserActor,
-  query: { status?: ConcernSummary['status']; limit: number; offset: number },
-): Promise<{ items: ConcernSummary[]; total: number }> {
-  const { rows, total } = await listConcerns(deps.db, actor.municipalityId, seesAllConcerns(actor) ? null : actor.userId, query);
+/** A page of concerns: the coordinator sees all, others those they reported or are assigned; filters only narrow that. */
+export async function findConcerns(deps: Deps, actor: UserActor, query: ConcernListQuery): Promise<ConcernList> {
+  const sort = concernListSort(query.sort);
+  const cursor = decodeCursor(query.cursor, sort);
+  const filter = {
+    status: query.status,
+    assignedTo: query.assigned === 'none' ? null : query.assigned === 'me' ? actor.userId : undefined,
+    context: query.context,
+    minor: query.minor === undefined ? undefined : query.minor === 'true',
+  };
+  const { rows, nextCursor, total } = await listConcerns(deps.db, actor.municipalityId, seesAllConcerns(actor) ? null : actor.userId, filter, { sort, cursor, limit: query.limit });
   const names = await namesFor(deps.db, actor.municipalityId, rows);
-  return { items: rows.map((row) => presentConcernSummary(row, actor.userId, names)), total };
+  return { items: rows.map((row) => presentConcernSummary(row, actor.userId, names)), nextCursor, total };
+}
+
+/** How many concerns the user's list holds with a status: the same scope as findConcerns. */
+export async function countConcerns(deps: Deps, actor: UserActor, filter: { status: 'new' | 'in_progress' | 'awaiting_reporter' }): Promise<number> {
+  return countConcernRows(deps.db, actor.municipalityId, seesAllConcerns(actor) ? null : actor.userId, { status: filter.status });
 }
 
 /** One concern with its messages (decrypted), without the identifying details. The read is audited. */

@@ -1,7 +1,7 @@
 import { can, type HomeCount, type HomeCountKey, type HomeGroup, type HomeQueue, type Permission } from '@lykt/shared';
 import type { UserActor } from '../../platform/context';
 import type { Deps } from '../../platform/deps';
-import { findConcerns } from '../concerns/concern.service';
+import { countConcerns } from '../concerns/concern.service';
 import { getCaseReminders } from '../cases/case-protection.service';
 import { countPartnerReferrals } from '../cases/referral.service';
 import { findDeadlines, getVersion, listPlans } from '../plans/plans.service';
@@ -28,26 +28,28 @@ type CountSource = {
 
 /**
  * Every count the home page knows, in display order. The links name the filtered list each
- * count stands for; the filters are URL search parameters of that list page.
+ * count stands for, with the filters that list page has (URL search parameters); where the list
+ * has no filter for the count (tasks, referrals overdue from the case side, plan measures,
+ * training), the link opens the list itself.
  */
 const SOURCES: readonly CountSource[] = [
   { key: 'concerns_new', counter: 'concerns', group: 'identify', urgent: true, permission: 'concerns:triage', link: { to: '/concerns', search: { status: 'new', assigned: 'none' } } },
   { key: 'concerns_awaiting_reporter', counter: 'concerns', group: 'identify', urgent: false, permission: 'concerns:read', roles: ['coordinator', 'caseworker'], link: { to: '/concerns', search: { status: 'awaiting_reporter' } } },
   { key: 'concerns_in_progress', counter: 'concerns', group: 'identify', urgent: false, permission: 'concerns:read', roles: ['caseworker'], link: { to: '/concerns', search: { status: 'in_progress' } } },
   { key: 'concerns_question_for_you', counter: 'concerns', group: 'identify', urgent: true, permission: 'concerns:create', roles: ['frontline', 'procurement'], link: { to: '/concerns', search: { status: 'awaiting_reporter' } } },
-  { key: 'concerns_open_own', counter: 'concerns', group: 'identify', urgent: false, permission: 'concerns:create', roles: ['frontline', 'procurement'], link: { to: '/concerns', search: { status: 'open' } } },
+  { key: 'concerns_open_own', counter: 'concerns', group: 'identify', urgent: false, permission: 'concerns:create', roles: ['frontline', 'procurement'], link: { to: '/concerns', search: {} } },
   { key: 'tips_unread', counter: 'tips', group: 'identify', urgent: true, permission: 'tips:read', link: { to: '/tips', search: { status: 'new', unread: 'true' } } },
   { key: 'tips_new_messages', counter: 'tips', group: 'identify', urgent: true, permission: 'tips:read', link: { to: '/tips', search: { status: 'in_progress', unread: 'true' } } },
   { key: 'referrals_awaiting_answer', counter: 'referrals', group: 'help', urgent: false, permission: 'referrals:respond', link: { to: '/referrals', search: { state: 'awaiting' } } },
   { key: 'referrals_overdue', counter: 'referrals', group: 'help', urgent: true, permission: 'referrals:respond', link: { to: '/referrals', search: { state: 'overdue' } } },
-  { key: 'referrals_overdue', counter: 'cases', group: 'help', urgent: true, permission: 'cases:read', link: { to: '/cases', search: { referral: 'overdue' } } },
-  { key: 'reflection_period_ending', counter: 'cases', group: 'help', urgent: true, permission: 'cases:read', link: { to: '/cases', search: { deadline: 'reflection_period' } } },
-  { key: 'child_welfare_review', counter: 'cases', group: 'help', urgent: true, permission: 'cases:read', link: { to: '/cases', search: { deadline: 'child_welfare_review' } } },
-  { key: 'retention_erasure', counter: 'cases', group: 'help', urgent: false, permission: 'cases:coordinate', link: { to: '/cases', search: { deadline: 'erasure' } } },
-  { key: 'tasks_due', counter: 'cases', group: 'help', urgent: false, permission: 'cases:read', link: { to: '/cases', search: { tasks: 'due' } } },
-  { key: 'measures_overdue', counter: 'measures', group: 'plan', urgent: true, permission: 'plans:progress', link: { to: '/plans', search: { due: 'overdue' } } },
-  { key: 'measures_due_soon', counter: 'measures', group: 'plan', urgent: false, permission: 'plans:progress', link: { to: '/plans', search: { due: `${MEASURES_DUE_DAYS}d` } } },
-  { key: 'training_due', counter: 'training', group: 'learn', urgent: false, permission: 'training:take', link: { to: '/training', search: { status: 'due' } } },
+  { key: 'referrals_overdue', counter: 'cases', group: 'help', urgent: true, permission: 'cases:read', link: { to: '/cases', search: {} } },
+  { key: 'reflection_period_ending', counter: 'cases', group: 'help', urgent: true, permission: 'cases:read', link: { to: '/cases', search: { deadline: 'soon' } } },
+  { key: 'child_welfare_review', counter: 'cases', group: 'help', urgent: true, permission: 'cases:read', link: { to: '/cases', search: { deadline: 'soon' } } },
+  { key: 'retention_erasure', counter: 'cases', group: 'help', urgent: false, permission: 'cases:coordinate', link: { to: '/cases', search: { status: 'closed' } } },
+  { key: 'tasks_due', counter: 'cases', group: 'help', urgent: false, permission: 'cases:read', link: { to: '/cases', search: {} } },
+  { key: 'measures_overdue', counter: 'measures', group: 'plan', urgent: true, permission: 'plans:progress', link: { to: '/plans', search: {} } },
+  { key: 'measures_due_soon', counter: 'measures', group: 'plan', urgent: false, permission: 'plans:progress', link: { to: '/plans', search: {} } },
+  { key: 'training_due', counter: 'training', group: 'learn', urgent: false, permission: 'training:take', link: { to: '/training', search: {} } },
 ];
 
 type Counter = { count: (actor: UserActor) => Promise<Partial<Record<HomeCountKey, number>>> };
@@ -58,7 +60,7 @@ type Counter = { count: (actor: UserActor) => Promise<Partial<Record<HomeCountKe
  * worker's own concerns) is the list's, never a second copy of its rules.
  */
 function counters(deps: Deps, now: Date): Record<CounterName, Counter> {
-  const concernTotal = async (actor: UserActor, status: 'new' | 'in_progress' | 'awaiting_reporter') => (await findConcerns(deps, actor, { status, limit: 1, offset: 0 })).total;
+  const concernTotal = (actor: UserActor, status: 'new' | 'in_progress' | 'awaiting_reporter') => countConcerns(deps, actor, { status });
   return {
     concerns: {
       async count(actor) {

@@ -169,7 +169,7 @@ export async function visibleTip(deps: Deps, actor: UserActor, id: string): Prom
 }
 
 export async function listTips(deps: Deps, actor: UserActor, query: TipListQuery): Promise<TipList> {
-  const { rows, total } = await findTips(deps.db, actor.municipalityId, { status: query.status, ...scopeFor(actor) }, query.limit, query.offset);
+  const { rows, total } = await findTips(deps.db, actor.municipalityId, { status: query.status, unread: query.unread === undefined ? undefined : query.unread === 'true', ...scopeFor(actor) }, query.limit, query.offset);
   const names = await findUserNames(deps.db, actor.municipalityId, [...new Set(rows.flatMap((row) => (row.assignedUserId ? [row.assignedUserId] : [])))]);
   return { items: rows.map((row) => presentSummary(row, names)), total };
 }

@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { MutationError } from '../../components/load-state';
 import { SelectField } from '../../components/select-field';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { recordConsentMutationOptions, revokeReferralMutationOptions, sendReferralMutationOptions, withdrawConsentMutationOptions } from './mutations';
 import { caseOrganisationsQueryOptions } from './queries';
 import { OrganisationSelect } from './case-fields';
@@ -90,7 +90,7 @@ export function ConsentsSection({ theCase }: { theCase: Case }) {
                 ))}
               </div>
               <Paragraph data-size="sm">
-                {t('cases.consents.recordedBy', { date: consent.givenOn, method: t(`cases.values.consentMethods.${consent.method}`), name: consent.recordedBy?.name ?? '' })}
+                {t('cases.consents.recordedBy', { date: formatDate(consent.givenOn, i18n.language), method: t(`cases.values.consentMethods.${consent.method}`), name: consent.recordedBy?.name ?? '' })}
                 {consent.withInterpreter ? ` · ${t('cases.consents.withInterpreter')}` : ''}
               </Paragraph>
               {consent.isActive && (theCase.isMember || theCase.breakGlassUntil) ? (
@@ -258,7 +258,7 @@ export function ReferralsSection({ theCase }: { theCase: Case }) {
             <SelectOption value="">{t('cases.referrals.chooseConsent')}</SelectOption>
             {activeConsents.map((entry) => (
               <SelectOption key={entry.id} value={entry.id}>
-                {`${t('cases.referrals.consent')}: ${entry.recipient?.name ?? ''} (${entry.givenOn})`}
+                {`${t('cases.referrals.consent')}: ${entry.recipient?.name ?? ''} (${formatDate(entry.givenOn, i18n.language)})`}
               </SelectOption>
             ))}
             <SelectOption value={NO_CONSENT}>{t('cases.referrals.noConsent')}</SelectOption>

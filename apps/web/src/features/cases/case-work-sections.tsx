@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/load-state';
 import { SelectField } from '../../components/select-field';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { addJournalMutationOptions, addTaskMutationOptions, safetyPlanMutationOptions, taskDoneMutationOptions, updateNeedMutationOptions } from './mutations';
 
 type Need = Case['needs'][number];
@@ -104,7 +104,7 @@ export function SafetyPlanSection({ theCase }: { theCase: Case }) {
 }
 
 export function TasksSection({ theCase }: { theCase: Case }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const add = useMutation(addTaskMutationOptions(queryClient, theCase.id));
   const done = useMutation(taskDoneMutationOptions(queryClient, theCase.id));
@@ -139,7 +139,7 @@ export function TasksSection({ theCase }: { theCase: Case }) {
                 <TableCell>{task.title}</TableCell>
                 <TableCell>{task.owner?.name ?? t('common.empty')}</TableCell>
                 <TableCell>
-                  {task.dueOn} {task.overdue ? <Tag data-color="danger">{t('cases.tasks.overdue')}</Tag> : null}
+                  {formatDate(task.dueOn, i18n.language)} {task.overdue ? <Tag data-color="danger">{t('cases.tasks.overdue')}</Tag> : null}
                 </TableCell>
                 <TableCell>
                   <Checkbox
@@ -215,7 +215,7 @@ export function JournalSection({ theCase }: { theCase: Case }) {
           {theCase.journal.map((entry) => (
             <li key={entry.id}>
               <Card>
-                <Paragraph data-size="sm">{t('cases.journal.entryBy', { date: entry.entryDate, name: entry.author?.name ?? '' })}</Paragraph>
+                <Paragraph data-size="sm">{t('cases.journal.entryBy', { date: formatDate(entry.entryDate, i18n.language), name: entry.author?.name ?? '' })}</Paragraph>
                 <Paragraph className="case-journal-text">{entry.text}</Paragraph>
                 <Paragraph data-size="xs">{formatDateTime(entry.createdAt, i18n.language)}</Paragraph>
               </Card>

@@ -1,27 +1,33 @@
-import { Button, Card, Checkbox, Heading, Link as DsLink, Paragraph, SelectOption, Tag } from '@digdir/designsystemet-react';
-import { CASE_STATUSES, type CaseStatus } from '@lykt/shared';
+import { Button, Card, Checkbox, Heading, Link as DsLink, Paragraph, SelectOption, Tag, Textfield } from '@digdir/designsystemet-react';
+import { CASE_EXPLOITATION_FORMS, CASE_STATUSES } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { KeysetPager } from '../../components/keyset-pager';
+import { ListToolbar } from '../../components/list-toolbar';
 import { LoadError, Loading } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { formatDateTime } from '../../lib/format';
+import { useListSearch } from '../../lib/use-list-search';
 import { hasPermission, useMe } from '../auth/use-me';
 import { CaseSettings } from './case-settings';
-import { CASE_PAGE_SIZE, casesQueryOptions } from './queries';
+import { casesQueryOptions } from './queries';
+import { parseCasesSearch } from './search';
 import './cases.css';
 
-/** The cases the user may see: the coordinator all, others the cases whose team they are on. */
+const route = getRouteApi('/signed-in/cases');
+
+/** The cases the user may see: the coordinator all, others the cases whose team they are on. Filters, sort and page live in the address. */
 export function CasesPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const coordinator = hasPermission(me, 'cases:coordinate');
-  const [status, setStatus] = useState<CaseStatus | undefined>(undefined);
-  const [mine, setMine] = useState(false);
-  const [offset, setOffset] = useState(0);
-  const cases = useQuery(casesQueryOptions(status, mine, offset));
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const list = useListSearch(search, (next) => void navigate({ search: next }));
+  const cases = useQuery(casesQueryOptions(search));
+  const listName = t('cases.list.listLabel');
   return (
     <div className="page-stack">
       <div className="page-toolbar">
@@ -33,15 +39,9 @@ export function CasesPage() {
         ) : null}
       </div>
       <Paragraph>{t('cases.list.intro')}</Paragraph>
-      <div className="case-actions">
-        <SelectField
-          label={t('cases.list.statusFilter')}
-          value={status ?? ''}
-          onChange={(event) => {
-            setOffset(0);
-            setStatus(event.currentTarget.value === '' ? undefined : (event.currentTarget.value as CaseStatus));
-          }}
-        >
+      <ListToolbar key={JSON.stringify(search)} label={t('cases.list.filters')} onApply={(values) => list.apply(parseCasesSearch(values))} onReset={list.reset}>
+        <Textfield label={t('cases.list.search')} description={t('cases.list.searchHelp')} type="search" name="q" autoComplete="off" defaultValue={search.q ?? ''} />
+        <SelectField label={t('cases.list.statusFilter')} name="status" defaultValue={search.status ?? ''}>
           <SelectOption value="">{t('cases.list.allStatuses')}</SelectOption>
           {CASE_STATUSES.map((value) => (
             <SelectOption key={value} value={value}>
@@ -49,23 +49,35 @@ export function CasesPage() {
             </SelectOption>
           ))}
         </SelectField>
-        {coordinator ? (
-          <Checkbox
-            label={t('cases.list.mineOnly')}
-            checked={mine}
-            onChange={(event) => {
-              setOffset(0);
-              setMine(event.currentTarget.checked);
-            }}
-          />
-        ) : null}
-      </div>
+        <SelectField label={t('cases.facts.exploitationForms')} name="form" defaultValue={search.form ?? ''}>
+          <SelectOption value="">{t('cases.list.allStatuses')}</SelectOption>
+          {CASE_EXPLOITATION_FORMS.map((form) => (
+            <SelectOption key={form} value={form}>
+              {t(`cases.values.exploitationForms.${form}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <SelectField label={t('cases.list.minorFilter')} name="minor" defaultValue={search.minor ?? ''}>
+          <SelectOption value="">{t('cases.list.allStatuses')}</SelectOption>
+          <SelectOption value="true">{t('cases.list.onlyMinors')}</SelectOption>
+          <SelectOption value="false">{t('cases.list.onlyAdults')}</SelectOption>
+        </SelectField>
+        <SelectField label={t('pagination.sort')} name="sort" defaultValue={search.sort ?? '-updatedAt'}>
+          {CASE_SORT_OPTIONS.map((value) => (
+            <SelectOption key={value} value={value}>
+              {t(`cases.list.sorts.${value}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <Checkbox label={t('cases.list.deadlineSoon')} name="deadline" value="soon" defaultChecked={search.deadline === 'soon'} />
+        {coordinator ? <Checkbox label={t('cases.list.mineOnly')} name="mine" value="true" defaultChecked={search.mine === 'true'} /> : null}
+      </ListToolbar>
       {cases.isPending ? <Loading /> : null}
       {cases.isError ? <LoadError error={cases.error} onRetry={() => void cases.refetch()} /> : null}
       {cases.data ? (
         <>
-          <Paragraph role="status">{t('cases.list.count', { count: cases.data.total })}</Paragraph>
-          <ul className="case-list" aria-label={t('cases.list.listLabel')}>
+          {cases.data.items.length === 0 ? <Paragraph role="status">{t('common.noResults')}</Paragraph> : null}
+          <ul className="case-list" aria-label={listName}>
             {cases.data.items.map((item) => (
               <li key={item.id}>
                 <Card>
@@ -93,21 +105,12 @@ export function CasesPage() {
               </li>
             ))}
           </ul>
-          <div className="case-actions">
-            {offset > 0 ? (
-              <Button variant="tertiary" onClick={() => setOffset(Math.max(0, offset - CASE_PAGE_SIZE))}>
-                {t('pagination.previous')}
-              </Button>
-            ) : null}
-            {offset + CASE_PAGE_SIZE < cases.data.total ? (
-              <Button variant="tertiary" onClick={() => setOffset(offset + CASE_PAGE_SIZE)}>
-                {t('pagination.next')}
-              </Button>
-            ) : null}
-          </div>
+          <KeysetPager listName={listName} total={cases.data.total} nextCursor={cases.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} totalText={(count) => t('cases.list.count', { count })} />
         </>
       ) : null}
       {coordinator ? <CaseSettings /> : null}
     </div>
   );
 }
+
+const CASE_SORT_OPTIONS = ['-updatedAt', '-createdAt', 'createdAt', 'caseNumber', '-caseNumber'] as const;

@@ -1,21 +1,37 @@
-import { Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Card, Heading, Link as DsLink, Paragraph, SelectOption, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ListToolbar } from '../../components/list-toolbar';
 import { LoadError, Loading } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
+import { SelectField } from '../../components/select-field';
 import { formatDateTime } from '../../lib/format';
+import { useListSearch } from '../../lib/use-list-search';
 import { partnerReferralsQueryOptions } from './queries';
+import { parsePartnerReferralsSearch } from './search';
 import './cases.css';
+
+const route = getRouteApi('/signed-in/referrals');
 
 /** A partner's inbox: referrals to the user's organisation (the shared fields are read one at a time). */
 export function PartnerReferralsPage() {
   const { t, i18n } = useTranslation();
-  const referrals = useQuery(partnerReferralsQueryOptions());
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const list = useListSearch(search, (next) => void navigate({ search: next }));
+  const referrals = useQuery(partnerReferralsQueryOptions(search));
   return (
     <div className="page-stack">
       <PageHeading>{t('cases.partner.title')}</PageHeading>
       <Paragraph>{t('cases.partner.intro')}</Paragraph>
+      <ListToolbar key={JSON.stringify(search)} label={t('cases.partner.filters')} onApply={(values) => list.apply(parsePartnerReferralsSearch(values))} onReset={list.reset}>
+        <SelectField label={t('cases.partner.stateFilter')} name="state" defaultValue={search.state ?? ''}>
+          <SelectOption value="">{t('cases.list.allStatuses')}</SelectOption>
+          <SelectOption value="awaiting">{t('cases.partner.awaiting')}</SelectOption>
+          <SelectOption value="overdue">{t('cases.partner.overdue')}</SelectOption>
+        </SelectField>
+      </ListToolbar>
       {referrals.isPending ? <Loading /> : null}
       {referrals.isError ? <LoadError error={referrals.error} onRetry={() => void referrals.refetch()} /> : null}
       {referrals.data ? (

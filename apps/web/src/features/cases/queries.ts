@@ -5,7 +5,6 @@ import type {
   CaseListSchema,
   CaseReadLogSchema,
   CaseReminderListSchema,
-  CaseStatus,
   DuplicateListSchema,
   OrganisationOptionListSchema,
   PartnerReferral,
@@ -14,6 +13,7 @@ import type {
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client';
+import type { CasesSearch, PartnerReferralsSearch } from './search';
 
 export type CaseList = z.infer<typeof CaseListSchema>;
 export type CandidateList = z.infer<typeof CandidateListSchema>;
@@ -27,7 +27,7 @@ export const CASE_PAGE_SIZE = 25;
 
 export const caseKeys = {
   all: ['cases'] as const,
-  list: (status: CaseStatus | undefined, mine: boolean, offset: number) => ['cases', 'list', { status, mine, offset }] as const,
+  list: (search: CasesSearch) => ['cases', 'list', search] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
   reads: (id: string) => ['cases', 'reads', id] as const,
   duplicates: (id: string) => ['cases', 'duplicates', id] as const,
@@ -40,10 +40,10 @@ export const caseKeys = {
 };
 
 /** Cases the user may see: all for the coordinator, the team's cases for others. */
-export function casesQueryOptions(status: CaseStatus | undefined, mine: boolean, offset: number) {
+export function casesQueryOptions(search: CasesSearch) {
   return queryOptions({
-    queryKey: caseKeys.list(status, mine, offset),
-    queryFn: ({ signal }) => api.get<CaseList>('/cases', { query: { status, mine: mine ? 'true' : undefined, offset, limit: CASE_PAGE_SIZE }, signal }),
+    queryKey: caseKeys.list(search),
+    queryFn: ({ signal }) => api.get<CaseList>('/cases', { query: { ...search, limit: CASE_PAGE_SIZE }, signal }),
   });
 }
 
@@ -72,8 +72,11 @@ export function caseRemindersQueryOptions() {
   return queryOptions({ queryKey: caseKeys.reminders, queryFn: ({ signal }) => api.get<CaseReminderList>('/cases/reminders', { signal }) });
 }
 
-export function partnerReferralsQueryOptions() {
-  return queryOptions({ queryKey: caseKeys.partner, queryFn: ({ signal }) => api.get<PartnerReferralList>('/partner/referrals', { query: { limit: 100 }, signal }) });
+export function partnerReferralsQueryOptions(search: PartnerReferralsSearch = {}) {
+  return queryOptions({
+    queryKey: [...caseKeys.partner, 'list', search],
+    queryFn: ({ signal }) => api.get<PartnerReferralList>('/partner/referrals', { query: { ...search, limit: 100 }, signal }),
+  });
 }
 
 /** One referral with only its shared fields (the read is audited on the case). */

@@ -1,3 +1,7 @@
+import { CASE_EXPLOITATION_FORMS, CASE_SORT_KEYS, CASE_STATUSES, sortValues, type CaseListQuerySchema, type CaseStatus } from '@lykt/shared';
+import type { z } from 'zod';
+import { cursorParam, oneOf, searchText, type KeysetSearch } from '../../lib/use-list-search';
+
 /** Search params of the new-case page: where the case comes from. */
 export interface NewCaseSearch {
   sourceKind?: 'concern' | 'tip' | undefined;
@@ -12,4 +16,41 @@ export function parseNewCaseSearch(search: Record<string, unknown>): NewCaseSear
   const id = search.sourceId;
   if ((kind === 'concern' || kind === 'tip') && typeof id === 'string' && UUID.test(id)) return { sourceKind: kind, sourceId: id };
   return {};
+}
+
+/** Filters, sort and page of the case list, kept in the address so a link can be shared inside the team. */
+export interface CasesSearch extends KeysetSearch {
+  q?: string | undefined;
+  status?: CaseStatus | undefined;
+  mine?: 'true' | undefined;
+  deadline?: 'soon' | undefined;
+  minor?: 'true' | 'false' | undefined;
+  form?: (typeof CASE_EXPLOITATION_FORMS)[number] | undefined;
+  sort?: CaseSort | undefined;
+}
+
+export type CaseSort = z.infer<typeof CaseListQuerySchema>['sort'];
+const CASE_SORTS = sortValues(CASE_SORT_KEYS);
+
+/** Reads the case list's address; unknown or stale values fall back to no filter. */
+export function parseCasesSearch(search: Record<string, unknown>): CasesSearch {
+  return {
+    q: searchText(search.q),
+    status: oneOf(CASE_STATUSES, search.status),
+    mine: search.mine === true || search.mine === 'true' ? 'true' : undefined,
+    deadline: oneOf(['soon'] as const, search.deadline),
+    minor: oneOf(['true', 'false'] as const, typeof search.minor === 'boolean' ? String(search.minor) : search.minor),
+    form: oneOf(CASE_EXPLOITATION_FORMS, search.form),
+    sort: oneOf(CASE_SORTS, search.sort),
+    cursor: cursorParam(search.cursor),
+  };
+}
+
+/** The partner's referral filter in the address (e.g. `/referrals?state=awaiting` from the home page). */
+export interface PartnerReferralsSearch extends KeysetSearch {
+  state?: 'awaiting' | 'overdue' | undefined;
+}
+
+export function parsePartnerReferralsSearch(search: Record<string, unknown>): PartnerReferralsSearch {
+  return { state: oneOf(['awaiting', 'overdue'] as const, search.state) };
 }

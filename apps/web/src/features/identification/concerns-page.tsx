@@ -1,26 +1,33 @@
 import { Card, Heading, Link as DsLink, Paragraph, SelectOption, Button } from '@digdir/designsystemet-react';
-import { CONCERN_STATUSES, type ConcernStatus } from '@lykt/shared';
+import { CONCERN_STATUSES, SCREENING_CONTEXTS } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { KeysetPager } from '../../components/keyset-pager';
+import { ListToolbar } from '../../components/list-toolbar';
 import { LoadError, Loading } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { formatDateTime } from '../../lib/format';
+import { useListSearch } from '../../lib/use-list-search';
 import { hasPermission, useMe } from '../auth/use-me';
 import { ConcernTags } from './concern-summary';
-import { CONCERN_PAGE_SIZE, concernsQueryOptions } from './queries';
+import { concernsQueryOptions } from './queries';
+import { parseConcernsSearch } from './search';
 import './identification.css';
+
+const route = getRouteApi('/signed-in/concerns');
 
 /** The coordinator's inbox of concerns; for others, the concerns they sent or are assigned. */
 export function ConcernsPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const triage = hasPermission(me, 'concerns:triage');
-  const [status, setStatus] = useState<ConcernStatus | undefined>(triage ? 'new' : undefined);
-  const [offset, setOffset] = useState(0);
-  const concerns = useQuery(concernsQueryOptions(status, offset));
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const list = useListSearch(search, (next) => void navigate({ search: next }));
+  const concerns = useQuery(concernsQueryOptions(search));
+  const listName = t('identification.concerns.listLabel');
 
   return (
     <div className="page-stack">
@@ -38,27 +45,48 @@ export function ConcernsPage() {
         ) : null}
       </div>
       <Paragraph>{t(triage ? 'identification.concerns.inboxIntro' : 'identification.concerns.mineIntro')}</Paragraph>
-      <SelectField
-        label={t('identification.concerns.statusFilter')}
-        value={status ?? ''}
-        onChange={(event) => {
-          setOffset(0);
-          setStatus(event.currentTarget.value === '' ? undefined : (event.currentTarget.value as ConcernStatus));
-        }}
-      >
-        <SelectOption value="">{t('identification.concerns.allStatuses')}</SelectOption>
-        {CONCERN_STATUSES.map((value) => (
-          <SelectOption key={value} value={value}>
-            {t(`identification.statuses.${value}`)}
-          </SelectOption>
-        ))}
-      </SelectField>
+      <ListToolbar key={JSON.stringify(search)} label={t('identification.concerns.filters')} onApply={(values) => list.apply(parseConcernsSearch(values))} onReset={list.reset}>
+        <SelectField label={t('identification.concerns.statusFilter')} name="status" defaultValue={search.status ?? ''}>
+          <SelectOption value="">{t('identification.concerns.allStatuses')}</SelectOption>
+          {CONCERN_STATUSES.map((value) => (
+            <SelectOption key={value} value={value}>
+              {t(`identification.statuses.${value}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        {triage ? (
+          <SelectField label={t('identification.concerns.assignedFilter')} name="assigned" defaultValue={search.assigned ?? ''}>
+            <SelectOption value="">{t('identification.concerns.allStatuses')}</SelectOption>
+            <SelectOption value="none">{t('identification.concerns.assignedNone')}</SelectOption>
+            <SelectOption value="me">{t('identification.concerns.assignedMe')}</SelectOption>
+          </SelectField>
+        ) : null}
+        <SelectField label={t('identification.concerns.contextFilter')} name="context" defaultValue={search.context ?? ''}>
+          <SelectOption value="">{t('identification.concerns.allStatuses')}</SelectOption>
+          {SCREENING_CONTEXTS.map((value) => (
+            <SelectOption key={value} value={value}>
+              {t(`identification.contexts.${value}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <SelectField label={t('identification.concerns.minorFilter')} name="minor" defaultValue={search.minor ?? ''}>
+          <SelectOption value="">{t('identification.concerns.allStatuses')}</SelectOption>
+          <SelectOption value="true">{t('identification.concerns.onlyMinors')}</SelectOption>
+          <SelectOption value="false">{t('identification.concerns.onlyAdults')}</SelectOption>
+        </SelectField>
+        <SelectField label={t('pagination.sort')} name="sort" defaultValue={search.sort ?? '-createdAt'}>
+          {(['-createdAt', 'createdAt', '-updatedAt'] as const).map((value) => (
+            <SelectOption key={value} value={value}>
+              {t(`identification.concerns.sorts.${value}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+      </ListToolbar>
       {concerns.isPending ? <Loading /> : null}
       {concerns.isError ? <LoadError error={concerns.error} onRetry={() => void concerns.refetch()} /> : null}
       {concerns.data ? (
         <>
-          <Paragraph role="status">{t('identification.concerns.count', { count: concerns.data.total })}</Paragraph>
-          <ul className="concern-list">
+          <ul className="concern-list" aria-label={listName}>
             {concerns.data.items.map((concern) => (
               <li key={concern.id}>
                 <Card>
@@ -82,19 +110,8 @@ export function ConcernsPage() {
               </li>
             ))}
           </ul>
-          {concerns.data.items.length === 0 ? <Paragraph>{t('common.noResults')}</Paragraph> : null}
-          <div className="wizard-actions">
-            {offset > 0 ? (
-              <Button variant="secondary" onClick={() => setOffset(Math.max(0, offset - CONCERN_PAGE_SIZE))}>
-                {t('identification.concerns.previous')}
-              </Button>
-            ) : null}
-            {offset + CONCERN_PAGE_SIZE < concerns.data.total ? (
-              <Button variant="secondary" onClick={() => setOffset(offset + CONCERN_PAGE_SIZE)}>
-                {t('identification.concerns.next')}
-              </Button>
-            ) : null}
-          </div>
+          {concerns.data.items.length === 0 ? <Paragraph role="status">{t('common.noResults')}</Paragraph> : null}
+          <KeysetPager listName={listName} total={concerns.data.total} nextCursor={concerns.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} totalText={(count) => t('identification.concerns.count', { count })} />
         </>
       ) : null}
     </div>

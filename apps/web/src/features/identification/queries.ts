@@ -1,7 +1,8 @@
-import type { AssigneeListSchema, Concern, ConcernListSchema, ConcernStatus, Pathway } from '@lykt/shared';
+import type { AssigneeListSchema, Concern, ConcernListSchema, Pathway } from '@lykt/shared';
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client';
+import type { ConcernsSearch } from './search';
 
 export type ConcernList = z.infer<typeof ConcernListSchema>;
 export type AssigneeList = z.infer<typeof AssigneeListSchema>;
@@ -9,7 +10,7 @@ export type AssigneeList = z.infer<typeof AssigneeListSchema>;
 export const identificationKeys = {
   pathway: ['identification', 'pathway'] as const,
   concerns: ['identification', 'concerns'] as const,
-  concernList: (status: ConcernStatus | undefined, offset: number) => [...identificationKeys.concerns, 'list', { status, offset }] as const,
+  concernList: (search: ConcernsSearch) => [...identificationKeys.concerns, 'list', search] as const,
   concern: (id: string) => [...identificationKeys.concerns, 'detail', id] as const,
   assignees: ['identification', 'assignees'] as const,
 };
@@ -22,10 +23,10 @@ export function pathwayQueryOptions() {
 }
 
 /** Concerns the user may see: all for the coordinator, own or assigned for others. */
-export function concernsQueryOptions(status: ConcernStatus | undefined, offset: number) {
+export function concernsQueryOptions(search: ConcernsSearch) {
   return queryOptions({
-    queryKey: identificationKeys.concernList(status, offset),
-    queryFn: ({ signal }) => api.get<ConcernList>('/concerns', { query: { status, offset, limit: CONCERN_PAGE_SIZE }, signal }),
+    queryKey: identificationKeys.concernList(search),
+    queryFn: ({ signal }) => api.get<ConcernList>('/concerns', { query: { ...search, limit: CONCERN_PAGE_SIZE }, signal }),
   });
 }
 

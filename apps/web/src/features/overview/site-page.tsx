@@ -28,6 +28,7 @@ import { SelectField } from '../../components/select-field';
 import { hasPermission, useMe } from '../auth/use-me';
 import { addInspectionMutationOptions, linkSiteMutationOptions, startConcernMutationOptions } from './mutations';
 import { siteQueryOptions } from './queries';
+import { formatDate } from '../../lib/format';
 
 const route = getRouteApi('/signed-in/overview/sites/$siteId');
 
@@ -42,7 +43,7 @@ export function SitePage() {
 }
 
 function SiteView({ site, title }: { site: Site; title: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const canWrite = hasPermission(useMe(), 'overview:write');
   return (
     <div className="page-stack">
@@ -80,7 +81,7 @@ function SiteView({ site, title }: { site: Site; title: string }) {
             <TableBody>
               {site.inspectionList.map((inspection) => (
                 <TableRow key={inspection.id}>
-                  <TableHeaderCell scope="row">{inspection.inspectedOn}</TableHeaderCell>
+                  <TableHeaderCell scope="row">{formatDate(inspection.inspectedOn, i18n.language)}</TableHeaderCell>
                   <TableCell>{inspection.agencies.map((kind) => t(`organisationKinds.${kind}`)).join(', ')}</TableCell>
                   <TableCell>{inspection.findings}</TableCell>
                   <TableCell>{inspection.followUp}</TableCell>
@@ -191,7 +192,7 @@ function LinkForm({ siteId }: { siteId: string }) {
 
 /** Starts a concern from an inspection finding: coded facts only, a note without names. */
 function StartConcern({ siteId, inspection }: { siteId: string; inspection: Inspection }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const mutation = useMutation(startConcernMutationOptions(queryClient, siteId, inspection.id));
   const [forms, setForms] = useState<Array<(typeof EXPLOITATION_FORMS)[number]>>(['labour']);
@@ -221,7 +222,7 @@ function StartConcern({ siteId, inspection }: { siteId: string; inspection: Insp
   };
   return (
     <Details>
-      <DetailsSummary>{t('overview.site.startConcern', { date: inspection.inspectedOn })}</DetailsSummary>
+      <DetailsSummary>{t('overview.site.startConcern', { date: formatDate(inspection.inspectedOn, i18n.language) })}</DetailsSummary>
       <DetailsContent>
         <form className="form-stack" noValidate onSubmit={submit}>
           <MutationError error={mutation.error} />

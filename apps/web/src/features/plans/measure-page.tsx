@@ -14,6 +14,7 @@ import { MeasureForm } from './measure-form';
 import { deleteMeasureMutationOptions, postUpdateMutationOptions, updateMeasureMutationOptions } from './mutations';
 import { ProgressBar } from './progress-bar';
 import { measureQueryOptions, planVersionQueryOptions } from './queries';
+import { formatDate } from '../../lib/format';
 
 const route = getRouteApi('/signed-in/measures/$measureId');
 
@@ -234,7 +235,7 @@ function EditMeasure({ data }: { data: MeasureDetail }) {
 }
 
 function Timeline({ data }: { data: MeasureDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section className="page-section" aria-labelledby="timeline">
       <Heading level={2} data-size="sm" id="timeline">
@@ -247,7 +248,7 @@ function Timeline({ data }: { data: MeasureDetail }) {
           {data.timeline.map((entry) => (
             <li key={entry.id}>
               <Paragraph data-size="sm">
-                <strong>{entry.occurredOn}</strong> {t('plans.timeline.by', { who: entry.author ?? t('common.empty'), organisation: entry.organisation ?? t('common.empty') })}
+                <strong>{formatDate(entry.occurredOn, i18n.language)}</strong> {t('plans.timeline.by', { who: entry.author ?? t('common.empty'), organisation: entry.organisation ?? t('common.empty') })}
                 {entry.source === 'meeting_action' ? ` ${t('plans.timeline.fromMeeting')}` : ''}
               </Paragraph>
               <Paragraph>{entry.text}</Paragraph>

@@ -12,6 +12,7 @@ import { hasPermission, useMe } from '../auth/use-me';
 import { adoptMutationOptions, reviseMutationOptions } from './mutations';
 import { ProgressBar } from './progress-bar';
 import { planVersionQueryOptions } from './queries';
+import { formatDate } from '../../lib/format';
 
 const route = getRouteApi('/signed-in/plans/$planId/versions/$version');
 
@@ -71,7 +72,7 @@ export function PlanVersionPage() {
 }
 
 function VersionStatus({ data }: { data: PlanVersionDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const version = data.version;
   return (
     <section className="page-section" aria-labelledby="plan-status">
@@ -80,7 +81,7 @@ function VersionStatus({ data }: { data: PlanVersionDetail }) {
       </Heading>
       <Paragraph>
         <Tag data-color={version.status === 'adopted' ? 'success' : 'neutral'}>{t(`plans.versionStatus.${version.status}`)}</Tag>{' '}
-        {version.decisionRef ? t('plans.adoptedLine', { ref: version.decisionRef, date: version.decisionDate ?? '' }) : null}
+        {version.decisionRef ? t('plans.adoptedLine', { ref: version.decisionRef, date: formatDate(version.decisionDate, i18n.language) }) : null}
       </Paragraph>
       <Paragraph>{t('plans.period', { start: data.plan.periodStart, end: data.plan.periodEnd })}</Paragraph>
       {data.versions.length > 1 ? (

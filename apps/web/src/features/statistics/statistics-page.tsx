@@ -11,6 +11,7 @@ import { SelectField } from '../../components/select-field';
 import { hasPermission, useMe } from '../auth/use-me';
 import { exportHref, htcdsHref, komHref, publishStatisticsMutationOptions, statisticsQueryOptions } from './queries';
 import './statistics.css';
+import { formatDate } from '../../lib/format';
 
 type View = 'month' | 'quarter';
 type Lang = 'nb' | 'en';
@@ -117,13 +118,13 @@ function StatisticsView({ internal }: { internal: boolean }) {
 }
 
 function PageBody({ page, source, view, lang, canExport, canHtcds }: { page: Page; source: StatisticsSource; view: View; lang: Lang; canExport: boolean; canHtcds: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = useCategoryLabel();
   const withheld = t('statistics.withheld', { k: page.suppressionThreshold });
   const note =
     page.internal || !page.release
       ? undefined
-      : t('statistics.withheldNote', { k: page.suppressionThreshold, d: page.noiseMax, number: page.release.number, period: periodLabel(page), date: page.release.publishedAt.slice(0, 10) });
+      : t('statistics.withheldNote', { k: page.suppressionThreshold, d: page.noiseMax, number: page.release.number, period: periodLabel(page), date: formatDate(page.release.publishedAt, i18n.language) });
   const show = (value: number | null) => (value === null ? withheld : String(value));
   const tables = page.tables.filter((table) => table.source === source && table.dimension !== (view === 'month' ? 'quarter' : 'month'));
   const dropped = page.dropped.filter((id) => id.startsWith(`${source}.`) && !id.endsWith(view === 'month' ? '.quarter' : '.month'));

@@ -1,21 +1,22 @@
-import type { TipAssigneeList, TipDetail, TipList, TipPublicSettings, TipStatus } from '@lykt/shared';
+import type { TipAssigneeList, TipDetail, TipList, TipPublicSettings } from '@lykt/shared';
+import type { TipsSearch } from './search';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
 export const tipsKeys = {
   all: ['tips'] as const,
   lists: () => [...tipsKeys.all, 'list'] as const,
-  list: (status: TipStatus | undefined) => [...tipsKeys.lists(), { status }] as const,
+  list: (search: TipsSearch) => [...tipsKeys.lists(), search] as const,
   detail: (id: string) => [...tipsKeys.all, 'detail', id] as const,
   assignees: () => [...tipsKeys.all, 'assignees'] as const,
   settings: () => [...tipsKeys.all, 'settings'] as const,
 };
 
 /** The tip inbox, optionally one status only. */
-export function tipsQueryOptions(status: TipStatus | undefined) {
+export function tipsQueryOptions(search: TipsSearch) {
   return queryOptions({
-    queryKey: tipsKeys.list(status),
-    queryFn: ({ signal }) => api.get<TipList>('/tips', { query: { status, limit: 200 }, signal }),
+    queryKey: tipsKeys.list(search),
+    queryFn: ({ signal }) => api.get<TipList>('/tips', { query: { ...search, limit: 200 }, signal }),
   });
 }
 

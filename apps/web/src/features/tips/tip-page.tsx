@@ -16,6 +16,7 @@ import { addTipMessageMutationOptions, updateTipMutationOptions } from './mutati
 import { TipToConcern } from './tip-to-concern';
 import { OpenCaseButton } from '../cases/open-case-button';
 import { tipAssigneesQueryOptions, tipQueryOptions } from './queries';
+import { formatDate } from '../../lib/format';
 
 const route = getRouteApi('/signed-in/tips/$tipId');
 const isStatus = (value: string): value is TipStatus => (TIP_STATUSES as readonly string[]).includes(value);
@@ -23,7 +24,7 @@ const isRole = (value: string): value is Role => (ROLES as readonly string[]).in
 
 /** One tip: what the tipster told, handling, and the conversation. Opening it is audited. */
 export function TipPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { tipId } = route.useParams();
   const tip = useQuery(tipQueryOptions(tipId));
 
@@ -32,7 +33,7 @@ export function TipPage() {
       <DsLink asChild>
         <Link to="/tips">{t('common.backTo', { page: t('tips.inbox.title') })}</Link>
       </DsLink>
-      <PageHeading>{tip.data ? t('tips.detail.title', { date: tip.data.submittedOn }) : t('tips.detail.titleLoading')}</PageHeading>
+      <PageHeading>{tip.data ? t('tips.detail.title', { date: formatDate(tip.data.submittedOn, i18n.language) }) : t('tips.detail.titleLoading')}</PageHeading>
       {tip.isPending ? <Loading /> : null}
       {tip.isError ? <LoadError error={tip.error} onRetry={() => void tip.refetch()} /> : null}
       {tip.data ? <TipContent tip={tip.data} /> : null}
@@ -184,7 +185,7 @@ function Handling({ tip }: { tip: TipDetail }) {
 type MessageFormValues = z.input<typeof TipMessageBodySchema>;
 
 function Conversation({ tip }: { tip: TipDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const send = useMutation(addTipMessageMutationOptions(queryClient, tip.id));
   const {
@@ -214,7 +215,7 @@ function Conversation({ tip }: { tip: TipDetail }) {
             <Card data-color={message.kind === 'note' ? 'neutral' : message.kind === 'reply' ? 'accent' : 'info'}>
               <Paragraph data-size="sm">
                 <Tag data-color={message.kind === 'note' ? 'neutral' : 'info'}>{t(`tips.messageKinds.${message.kind}`)}</Tag>{' '}
-                {t('tips.detail.messageMeta', { author: message.author?.name ?? t('tips.detail.tipster'), date: message.createdOn })}
+                {t('tips.detail.messageMeta', { author: message.author?.name ?? t('tips.detail.tipster'), date: formatDate(message.createdOn, i18n.language) })}
               </Paragraph>
               <Paragraph className="tip-text">{message.body}</Paragraph>
             </Card>

@@ -1,23 +1,28 @@
-import { Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
-import { TIP_STATUSES, type TipStatus } from '@lykt/shared';
+import { Checkbox, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { TIP_STATUSES } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ListToolbar } from '../../components/list-toolbar';
 import { LoadError, Loading } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
+import { useListSearch } from '../../lib/use-list-search';
 import { hasPermission, useMe } from '../auth/use-me';
 import { tipsQueryOptions } from './queries';
+import { parseTipsSearch } from './search';
+import { formatDate } from '../../lib/format';
 
-const isStatus = (value: string): value is TipStatus => (TIP_STATUSES as readonly string[]).includes(value);
+const route = getRouteApi('/signed-in/tips');
 
 /** The tip inbox: coded facts only; the content is read (and audited) on the tip's own page. */
 export function TipsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
-  const [status, setStatus] = useState<TipStatus | undefined>(undefined);
-  const tips = useQuery(tipsQueryOptions(status));
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const list = useListSearch(search, (next) => void navigate({ search: next }));
+  const tips = useQuery(tipsQueryOptions(search));
 
   return (
     <div className="page-stack">
@@ -30,15 +35,8 @@ export function TipsPage() {
           </DsLink>
         </Paragraph>
       ) : null}
-      <div className="filters">
-        <SelectField
-          label={t('tips.inbox.statusFilter')}
-          value={status ?? ''}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            setStatus(isStatus(value) ? value : undefined);
-          }}
-        >
+      <ListToolbar key={JSON.stringify(search)} label={t('tips.inbox.filters')} onApply={(values) => list.apply(parseTipsSearch(values))} onReset={list.reset}>
+        <SelectField label={t('tips.inbox.statusFilter')} name="status" defaultValue={search.status ?? ''}>
           <SelectOption value="">{t('tips.inbox.allStatuses')}</SelectOption>
           {TIP_STATUSES.map((value) => (
             <SelectOption key={value} value={value}>
@@ -46,7 +44,8 @@ export function TipsPage() {
             </SelectOption>
           ))}
         </SelectField>
-      </div>
+        <Checkbox label={t('tips.inbox.onlyUnread')} name="unread" value="true" defaultChecked={search.unread === 'true'} />
+      </ListToolbar>
       {tips.isPending ? <Loading /> : null}
       {tips.isError ? <LoadError error={tips.error} onRetry={() => void tips.refetch()} /> : null}
       {tips.data ? (
@@ -71,7 +70,7 @@ export function TipsPage() {
                     <TableCell>
                       <DsLink asChild>
                         <Link to="/tips/$tipId" params={{ tipId: tip.id }}>
-                          {t('tips.inbox.tipLink', { date: tip.submittedOn })}
+                          {t('tips.inbox.tipLink', { date: formatDate(tip.submittedOn, i18n.language) })}
                         </Link>
                       </DsLink>{' '}
                       {tip.unread ? <Tag data-color="info">{t('tips.inbox.unread')}</Tag> : null}
@@ -85,7 +84,7 @@ export function TipsPage() {
                     </TableCell>
                     <TableCell>{tip.labels.length > 0 ? tip.labels.join(', ') : t('common.empty')}</TableCell>
                     <TableCell>{tip.assignee?.name ?? t('tips.inbox.unassigned')}</TableCell>
-                    <TableCell>{tip.lastActivityOn}</TableCell>
+                    <TableCell>{formatDate(tip.lastActivityOn, i18n.language)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

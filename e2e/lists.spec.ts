@@ -1,0 +1,78 @@
+import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
+
+test('the case list keeps its filters in the address: set by keyboard, shared as a link, restored by back', async ({ page, browser }) => {
+  await signInByApi(page, demoEmail('coordinator'));
+  const first = await page.request.get('/api/v1/cases?limit=1&sort=caseNumber');
+  expect(first.status()).toBe(200);
+  const number = ((await first.json()) as { items: { caseNumber: string }[] }).items[0]?.caseNumber ?? '';
+  expect(number).not.toBe('');
+
+  await page.goto('/app/cases');
+  await expect(page.getByRole('heading', { level: 1, name: 'Saker' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Saker' }).getByRole('listitem').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Search by keyboard: type in the search field and press Enter.
+  const search = page.getByRole('searchbox', { name: 'Søk på saksnummer' });
+  await search.focus();
+  await page.keyboard.type(number);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(number)}`));
+  const results = page.getByRole('list', { name: 'Saker' }).getByRole('listitem');
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText(number);
+
+  // Sort by keyboard: arrow to another sort in the select, then Enter on the filter button.
+  await page.getByRole('searchbox', { name: 'Søk på saksnummer' }).fill('');
+  await page.getByRole('combobox', { name: 'Sortering' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('button', { name: 'Filtrer', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]sort=-createdAt/);
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expectNoAxeViolations(page);
+
+  // The address is a link a colleague can open: the same filters, shown in the fields.
+  const shared = `/app/cases?status=open&sort=caseNumber&q=${encodeURIComponent(number.slice(0, 4))}`;
+  const colleagueContext = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'nb-NO' });
+  const colleague = await colleagueContext.newPage();
+  await signInByApi(colleague, demoEmail('coordinator'));
+  await colleague.goto(shared);
+  await expect(colleague.getByRole('searchbox', { name: 'Søk på saksnummer' })).toHaveValue(number.slice(0, 4));
+  await expect(colleague.getByRole('combobox', { name: 'Status' })).toHaveValue('open');
+  await expect(colleague.getByRole('combobox', { name: 'Sortering' })).toHaveValue('caseNumber');
+  await colleagueContext.close();
+
+  // Back restores the earlier filters in the fields.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(number)}`));
+  await expect(page.getByRole('searchbox', { name: 'Søk på saksnummer' })).toHaveValue(number);
+
+  // A damaged cursor in a shared link is explained, not a crash.
+  await page.goto('/app/cases?cursor=broken');
+  await expect(page.getByText('Lenken peker på en side i listen som ikke finnes lenger', { exact: false })).toBeVisible();
+});
+
+test('the concern list opens filtered from the home page link form, and passes axe', async ({ page }) => {
+  await signInByApi(page, demoEmail('coordinator'));
+  await page.goto('/app/concerns?status=new&assigned=none');
+  await expect(page.getByRole('heading', { level: 1, name: 'Bekymringer' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('new');
+  await expect(page.getByRole('combobox', { name: 'Tildeling' })).toHaveValue('none');
+  await expect(page.getByRole('search', { name: 'Filtrer bekymringer' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Nullstill' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/app\/concerns$/);
+  await expect(page.getByRole('combobox', { name: 'Tildeling' })).toHaveValue('');
+});
+
+test('the tip inbox opens with only unread tips from /tips?unread=true, and passes axe', async ({ page }) => {
+  await signInByApi(page, demoEmail('coordinator'));
+  await page.goto('/app/tips?unread=true');
+  await expect(page.getByRole('checkbox', { name: 'Bare tips med nytt fra tipsgiver' })).toBeChecked();
+  await expectNoAxeViolations(page);
+  const rows = page.getByRole('table').getByRole('row');
+  const count = await rows.count();
+  for (let index = 1; index < count; index += 1) await expect(rows.nth(index)).toContainText('Nytt fra tipsgiver');
+});
