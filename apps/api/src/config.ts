@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   LYKT_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   LYKT_TRUST_PROXY: booleanFromEnv.default(false),
   LYKT_PUBLIC_MUNICIPALITY: z.uuid('must be a municipality id (uuid)').optional(),
+  LYKT_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
 });
 
 export type Config = {
@@ -47,6 +48,8 @@ export type Config = {
   trustProxy: boolean;
   /** The municipality whose public pages and tip form this installation serves; null: the first one created. */
   publicMunicipalityId: string | null;
+  /** Bearer token for GET /metrics (Prometheus); null: the endpoint is off. */
+  metricsToken: string | null;
   version: string;
 };
 
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LYKT_LOGIN_RATE_LIMIT,
     trustProxy: e.LYKT_TRUST_PROXY,
     publicMunicipalityId: e.LYKT_PUBLIC_MUNICIPALITY ?? null,
+    metricsToken: e.LYKT_METRICS_TOKEN ?? null,
     version: VERSION,
   };
 }

@@ -12,3 +12,4 @@ export * from './schema/knowledge';
 export * from './schema/reports';
 export * from './schema/overview';
 export * from './schema/statistics';
+export * from './schema/operations';
