@@ -71,7 +71,10 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   await runner.start();
   const url = `http://${config.host}:${config.port}`;
-  const lines = [`Lykt ${config.version} is running on ${url}/app/ (API ${url}/api/, docs ${url}/api/docs)`, `Database: ${runtime.deps.dbKind}${runtime.deps.dbKind === 'pglite' ? ` in ${config.dataDir}` : ''}`];
+  const lines = [
+    `Lykt ${config.version} is running on ${url}/app/ (API ${url}/api/, docs ${url}/api/docs)`,
+    `Database: ${runtime.deps.dbKind}${runtime.deps.dbKind === 'pglite' ? ` in ${config.dataDir}` : ''}; scheduled jobs: ${runner.kind}`,
+  ];
   if (outcome.kind === 'demo') {
     lines.push('', 'Created the demo municipality "Eksempel kommune" (fictional data). Sign in as:');
     for (const user of outcome.users) lines.push(`  ${user.role.padEnd(12)} ${user.email}`);
