@@ -15,6 +15,9 @@ import type { Deps } from '../../platform/deps';
 import { actorOf, clearSessionCookie, inSessionState, sessionCookieName, setSessionCookie, signedIn } from '../../platform/http/auth.plugin';
 import { changePassword, confirmMfaEnrolment, login, logout, startMfaEnrolment, updatePreferences, verifyMfa } from './auth.service';
 import { getMe } from './me.service';
+import { fastSerializerFor } from '../../platform/http/fast-serializer';
+
+const meSerializer = fastSerializerFor(200, MeResponseSchema);
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 409: ErrorResponseSchema, 429: ErrorResponseSchema };
 const EmptyBodySchema = z.object({}).optional();
@@ -78,7 +81,12 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/me',
-      { schema: { tags: ['me'], summary: 'The signed-in user, role, organisation, municipality and permissions', response: { 200: MeResponseSchema, ...errors } }, preValidation: signedIn },
+      {
+        schema: { tags: ['me'], summary: 'The signed-in user, role, organisation, municipality and permissions', response: { 200: MeResponseSchema, ...errors } },
+        preValidation: signedIn,
+        // Asked on every page load: serialised by fast-json-stringify, compiled once from the zod schema.
+        serializerCompiler: meSerializer,
+      },
       async (request) => {
         const auth = request.auth;
         if (!auth) throw new Error('guarded route without auth');

@@ -118,10 +118,10 @@ describe.runIf(baseUrl)('three API processes on one PostgreSQL', () => {
     const runs = async () => rowsOf<{ name: string; outcome: string; n: number }>(await handle.db.execute(sql`select name, outcome, count(*)::int as n from job_run group by name, outcome order by name`));
     await expect.poll(async () => (await runs()).filter((row) => row.outcome === 'succeeded').length, { timeout: 60_000, interval: 200 }).toBe(JOBS.length);
     const rows = await runs();
-    console.log('job_run:', JSON.stringify(rows));
+    process.stdout.write(`${['job_run:', JSON.stringify(rows)].join(' ')}\n`);
     expect(rows.map((row) => `${row.name}:${row.outcome}:${row.n}`).sort()).toEqual(JOBS.map((name) => `${name}:succeeded:1`).sort());
     const queued = rowsOf<{ name: string; n: number }>(await handle.db.execute(sql`select name, count(*)::int as n from pgboss.job group by name order by name`));
-    console.log('pgboss.job:', JSON.stringify(queued));
+    process.stdout.write(`${['pgboss.job:', JSON.stringify(queued)].join(' ')}\n`);
     expect(queued.map((row) => `${row.name}:${row.n}`).sort()).toEqual(JOBS.map((name) => `${name}:1`).sort());
   }, 90_000);
 
@@ -130,7 +130,7 @@ describe.runIf(baseUrl)('three API processes on one PostgreSQL', () => {
     for (const proc of procs) expect((await request(proc, 'GET', '/api/v1/me', cookie)).status).toBe(200);
     expect((await request(procs[0] as Proc, 'POST', '/api/v1/auth/logout', cookie, {})).status).toBeLessThan(300);
     const ms = await until(async (proc) => (await request(proc, 'GET', '/api/v1/me', cookie)).status === 401, 1000);
-    console.log(`logout on process 1 refused on all three after ${ms} ms`);
+    process.stdout.write(`${[`logout on process 1 refused on all three after ${ms} ms`].join(' ')}\n`);
   });
 
   it('shows a settings change on every process within a second', async () => {
@@ -141,7 +141,7 @@ describe.runIf(baseUrl)('three API processes on one PostgreSQL', () => {
       async (proc) => ((await (await request(proc, 'GET', '/api/v1/me', cookie)).json()) as { municipality: { defaultLanguage: string } }).municipality.defaultLanguage === 'en',
       1000,
     );
-    console.log(`settings change on process 2 seen by all three after ${ms} ms`);
+    process.stdout.write(`${[`settings change on process 2 seen by all three after ${ms} ms`].join(' ')}\n`);
   });
 
   it('holds a sign-in rate limit reached on one process on the others', async () => {
@@ -152,7 +152,7 @@ describe.runIf(baseUrl)('three API processes on one PostgreSQL', () => {
     for (let i = 0; i < 8 && statuses.at(-1) !== 429; i += 1) statuses.push((await attempt(procs[0] as Proc)).status);
     expect(statuses.at(-1)).toBe(429);
     const others = [(await attempt(procs[1] as Proc)).status, (await attempt(procs[2] as Proc)).status];
-    console.log(`sign-in attempts on process 1: ${statuses.join(' ')}; then process 2 and 3: ${others.join(' ')}`);
+    process.stdout.write(`${[`sign-in attempts on process 1: ${statuses.join(' ')}; then process 2 and 3: ${others.join(' ')}`].join(' ')}\n`);
     expect(others).toEqual([429, 429]);
   }, 60_000);
 });
