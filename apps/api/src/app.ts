@@ -12,7 +12,9 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { DestinationStream } from 'pino';
 import type { Deps } from './platform/deps';
+import { sharedRateLimitStore } from './platform/cluster/rate-limit';
 import { registerAuth } from './platform/http/auth.plugin';
+import { registerMetrics } from './platform/http/metrics';
 import { registerErrorHandling, sendNotFound } from './platform/http/errors.plugin';
 import { loggerOptions } from './platform/http/logging';
 import { registerSecurity } from './platform/http/security.plugin';
@@ -84,8 +86,9 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } },
   });
   await app.register(cookie);
-  // Login attempts are limited per client address in memory only; addresses are never stored or logged.
-  await app.register(rateLimit, { global: false });
+  // Login attempts are limited per client address, counted in the database so every process shares the
+  // limit; the address is kept only as a per-window keyed hash (platform/cluster/rate-limit.ts), never logged.
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(deps) });
   registerAuth(app, deps);
 
   registerOpenApiComponents();
@@ -119,6 +122,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     uiConfig: { docExpansion: 'none', validatorUrl: null },
   });
 
+  registerMetrics(app, deps);
   await app.register(healthRoutes(deps), { prefix: '/api' });
   await app.register(
     async (v1) => {

@@ -41,6 +41,7 @@ const EnvSchema = z.object({
     .optional(),
   LYKT_WEBAUTHN_ORIGINS: z.string().min(1).optional(),
   LYKT_OIDC_ALLOW_HTTP: booleanFromEnv.default(false),
+  LYKT_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
 });
 
 export type Config = {
@@ -69,6 +70,8 @@ export type Config = {
   webauthn: WebAuthnConfig;
   /** Lets OpenID Connect providers be reached over plain HTTP: only for tests with a local provider; refused in production. */
   oidcAllowHttp: boolean;
+  /** Bearer token for GET /metrics (Prometheus); null: the endpoint is off. */
+  metricsToken: string | null;
   version: string;
 };
 
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifyPollMs: e.LYKT_NOTIFY_POLL_SECONDS * 1000,
     webauthn: webauthnConfig(e.LYKT_WEBAUTHN_RP_ID, e.LYKT_WEBAUTHN_ORIGINS, e.LYKT_PUBLIC_URL, e.PORT),
     oidcAllowHttp: e.LYKT_OIDC_ALLOW_HTTP,
+    metricsToken: e.LYKT_METRICS_TOKEN ?? null,
     version: VERSION,
   };
 }

@@ -6,6 +6,12 @@ import { errorForLog } from './platform/http/logging';
 import { automaticBackupFile, backupDatabase, pruneBackups } from './platform/backup';
 import path from 'node:path';
 import { describeEmailDelivery, startNotificationWorker } from './modules/notifications/notification.worker';
+import { listenForInvalidations } from './platform/cluster/invalidation';
+import { scheduledJobs } from './platform/jobs/definitions';
+import { InProcessJobRunner } from './platform/jobs/in-process-runner';
+import type { JobReport, JobRunner } from './platform/jobs/jobs';
+import { PgBossJobRunner } from './platform/jobs/pg-boss-runner';
+import { recordJobRun } from './platform/http/metrics';
 
 const BACKUP_INTERVAL_MS = 24 * 3_600_000;
 const BACKUPS_KEPT = 14;
@@ -17,7 +23,7 @@ async function main(): Promise<void> {
   const outcome = await bootstrapDatabase(runtime.deps);
   const app = await buildApp(runtime.deps);
 
-  // PGlite does not fsync: in embedded mode keep rolling backups, made daily and at shutdown.
+  // PGlite does not fsync: in embedded mode keep rolling backups, made daily (a job) and at shutdown.
   const embedded = runtime.deps.dbKind === 'pglite';
   const makeBackup = async () => {
     const file = automaticBackupFile(config.dataDir);
@@ -25,12 +31,20 @@ async function main(): Promise<void> {
     pruneBackups(path.dirname(file), BACKUPS_KEPT);
     app.log.info('automatic backup written');
   };
-  const backupTimer = embedded
-    ? setInterval(() => {
-        makeBackup().catch((error: unknown) => app.log.error({ err: errorForLog(error) }, 'automatic backup failed'));
-      }, BACKUP_INTERVAL_MS)
-    : null;
-  backupTimer?.unref();
+
+  // Caches of this process follow changes made by the others (PostgreSQL LISTEN/NOTIFY).
+  const stopListening = await listenForInvalidations(runtime.handle);
+  const jobs = scheduledJobs();
+  if (embedded) jobs.push({ name: 'backup', periodMs: BACKUP_INTERVAL_MS, runAtStart: false, run: async () => (await makeBackup(), { written: true }) });
+  const onReport = (report: JobReport) => {
+    recordJobRun(report);
+    if (report.outcome === 'failed') app.log.error({ job: report }, 'job run failed');
+    else if (report.outcome === 'succeeded') app.log.info({ job: report }, 'job run');
+  };
+  const onJobError = (error: unknown) => app.log.error({ err: errorForLog(error) }, 'job queue error');
+  const runner: JobRunner = config.databaseUrl
+    ? new PgBossJobRunner(runtime.deps, config.databaseUrl, jobs, onReport, onJobError)
+    : new InProcessJobRunner(runtime.deps, jobs, onReport);
 
   // Notifications: the SMTP settings are checked once, then the worker sends the outbox and runs the scheduled checks.
   const emailLine = await describeEmailDelivery(runtime.deps);
@@ -42,9 +56,10 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     try {
-      if (backupTimer) clearInterval(backupTimer);
+      await runner.stop();
       await notificationWorker?.stop();
       await app.close();
+      await stopListening();
       if (embedded) await makeBackup();
       await runtime.close();
       process.exit(0);
@@ -60,9 +75,14 @@ async function main(): Promise<void> {
   await app.ready();
   app.swagger();
   await app.listen({ port: config.port, host: config.host });
+  await runner.start();
   notificationWorker = startNotificationWorker(runtime.deps, app.log);
   const url = `http://${config.host}:${config.port}`;
-  const lines = [`Lykt ${config.version} is running on ${url}/app/ (API ${url}/api/, docs ${url}/api/docs)`, `Database: ${runtime.deps.dbKind}${runtime.deps.dbKind === 'pglite' ? ` in ${config.dataDir}` : ''}`, emailLine];
+  const lines = [
+    `Lykt ${config.version} is running on ${url}/app/ (API ${url}/api/, docs ${url}/api/docs)`,
+    `Database: ${runtime.deps.dbKind}${runtime.deps.dbKind === 'pglite' ? ` in ${config.dataDir}` : ''}; scheduled jobs: ${runner.kind}`,
+    emailLine,
+  ];
   if (outcome.kind === 'demo') {
     lines.push('', 'Created the demo municipality "Eksempel kommune" (fictional data). Sign in as:');
     for (const user of outcome.users) lines.push(`  ${user.role.padEnd(12)} ${user.email}`);

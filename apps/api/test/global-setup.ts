@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '@lykt/db';
 
 /**
@@ -15,6 +16,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
   if (url) {
     const handle = await openDatabase({ kind: 'postgres', url, maxConnections: 1 });
     await migrateDatabase(handle);
+    // Rate-limit counts are shared through the database and outlive a run: start each run from none,
+    // so a second run within the hour does not find the addresses of the first one used up.
+    await handle.db.execute(sql`delete from rate_limit_bucket`);
     await handle.close();
     project.provide('pgliteDump', '');
     return () => undefined;

@@ -21,6 +21,10 @@ export type DatabaseHandle = {
   kind: DatabaseKind;
   /** The PGlite instance in embedded mode (for dumps), else null. */
   pglite: PGlite | null;
+  /** PostgreSQL only: LISTEN on a channel over a dedicated connection; onListen runs at every (re)connect. Null on PGlite (one process). */
+  listen: ((channel: string, onMessage: (payload: string) => void, onListen: () => void) => Promise<() => Promise<void>>) | null;
+  /** PostgreSQL only: how many connections the pool holds and how many are busy, for metrics. */
+  poolSize: number;
   close: () => Promise<void>;
 };
 
@@ -37,7 +41,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       connection: { application_name: 'lykt' },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
-    return { db, kind: 'postgres', pglite: null, close: () => client.end({ timeout: 5 }) };
+    const listen = async (channel: string, onMessage: (payload: string) => void, onListen: () => void) => {
+      const subscription = await client.listen(channel, onMessage, onListen);
+      return () => subscription.unlisten();
+    };
+    return { db, kind: 'postgres', pglite: null, listen, poolSize: options.maxConnections ?? 10, close: () => client.end({ timeout: 5 }) };
   }
   const pglite = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -45,7 +53,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   });
   await pglite.waitReady;
   const db = drizzlePglite(pglite, { schema }) as unknown as Database;
-  return { db, kind: 'pglite', pglite, close: () => pglite.close() };
+  return { db, kind: 'pglite', pglite, listen: null, poolSize: 1, close: () => pglite.close() };
 }
 
 /** Applies the generated migrations. Safe to call at every start; PostgreSQL callers are serialised by an advisory lock. */

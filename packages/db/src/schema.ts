@@ -17,3 +17,4 @@ export * from './schema/notifications';
 export * from './schema/procurement';
 export * from './schema/passkeys';
 export * from './schema/oidc';
+export * from './schema/operations';

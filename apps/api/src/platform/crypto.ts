@@ -142,6 +142,12 @@ export class KeyRing {
     const macKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `lykt-hmac|${purpose}`, 32));
     return createHmac('sha256', macKey).update(value, 'utf8').digest('hex');
   }
+
+  /** A keyed hash under a key derived from the master key (no municipality): the same in every process of an installation. */
+  installationHash(purpose: string, value: string): string {
+    const macKey = Buffer.from(hkdfSync('sha256', this.masterKey, Buffer.alloc(0), `lykt-installation|${purpose}`, 32));
+    return createHmac('sha256', macKey).update(value, 'utf8').digest('base64url');
+  }
 }
 
 /** SHA-256 hex of a value (for session tokens, which are random and need no key). */

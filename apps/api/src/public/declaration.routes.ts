@@ -4,7 +4,7 @@ import { DECLARATION_CLAUSES, DeclarationSubmissionSchema, DUE_DILIGENCE_QUESTIO
 import type { Deps } from '../platform/deps';
 import { openDeclaration, submitDeclaration } from '../modules/procurement/procurement.declarations';
 import { declarationFormPage, declarationMessagePage, SUBCONTRACTOR_ROWS, type DeclarationFormErrors, type DeclarationFormValues, type DeclarationPageContext } from './declaration-page';
-import { MemoryLimiter } from './guards';
+import { SharedLimiter } from '../platform/cluster/rate-limit';
 import { PUBLIC_BODY_LIMIT, PUBLIC_CSP } from './public.routes';
 
 const HOUR = 60 * 60 * 1000;
@@ -22,10 +22,10 @@ const list = (body: unknown, name: string): string[] => {
 /**
  * The supplier's self-declaration at /supplier-declaration/{lang}?t={token}: server-rendered, no script, no
  * cookies, noindex, the token only in the query string and a hidden field (request logs keep the path only).
- * No address is stored; the in-memory limiter keys on a keyed hash of it and forgets it within the hour.
+ * No address is stored; the shared limiter (platform/cluster/rate-limit.ts) keys on a keyed hash of it, for the hour.
  */
 export function declarationRoutes(deps: Deps) {
-  const limiter = new MemoryLimiter(30, HOUR);
+  const limiter = new SharedLimiter(deps, 'supplier-declaration', 30, HOUR);
 
   function context(lang: string, token: string): DeclarationPageContext | null {
     const texts = declarationTexts[lang];
@@ -77,7 +77,7 @@ export function declarationRoutes(deps: Deps) {
       const token = field(body, 't').slice(0, 100);
       const ctx = context(lang, token);
       if (!ctx) return reply.callNotFound();
-      if (!limiter.take(request.ip)) return send(reply, 429, lang, declarationMessagePage(ctx, ctx.texts.invalidHeading, ctx.texts.invalid));
+      if (!(await limiter.take(request.ip))) return send(reply, 429, lang, declarationMessagePage(ctx, ctx.texts.invalidHeading, ctx.texts.invalid));
       const info = await openDeclaration(deps, token);
       if (!info) return send(reply, 404, lang, declarationMessagePage(ctx, ctx.texts.invalidHeading, ctx.texts.invalid));
       const values: DeclarationFormValues = {

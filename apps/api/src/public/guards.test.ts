@@ -1,22 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { leadingZeroBits, MemoryLimiter, negotiateLanguage, ProofOfWork, solveChallenge } from './guards';
+import { leadingZeroBits, negotiateLanguage, ProofOfWork, solveChallenge } from './guards';
 import { escapeHtml, html, interpolate, raw } from './html';
-
-describe('MemoryLimiter', () => {
-  it('allows max hits per window per address, then refuses, and forgets after the window', () => {
-    const limiter = new MemoryLimiter(2, 1000);
-    expect([limiter.take('a', 0), limiter.take('a', 1), limiter.take('a', 2)]).toEqual([true, true, false]);
-    expect(limiter.take('b', 2)).toBe(true);
-    expect(limiter.take('a', 1001)).toBe(true);
-  });
-
-  it('keeps no address in clear', () => {
-    const limiter = new MemoryLimiter(1, 1000);
-    limiter.take('203.0.113.9');
-    expect(JSON.stringify([...(limiter as unknown as { hits: Map<string, unknown> }).hits.keys()])).not.toContain('203.0.113.9');
-  });
-});
 
 describe('ProofOfWork', () => {
   const pow = new ProofOfWork(Buffer.alloc(32, 1), 8);

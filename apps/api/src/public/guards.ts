@@ -1,41 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/**
- * In-memory rate limits per client address. The address is never stored as such: the key is
- * an HMAC of it under a random key that lives only in this process, and entries disappear
- * when their window ends. Nothing here is written to disk, the database or the logs.
- */
-export class MemoryLimiter {
-  private readonly hits = new Map<string, { count: number; resetAt: number }>();
-  private readonly key = randomBytes(32);
-
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
-
-  private keyOf(address: string): string {
-    return createHmac('sha256', this.key).update(address).digest('base64url');
-  }
-
-  /** Counts one hit; false when the address has used up its allowance in the current window. */
-  take(address: string, now: number = Date.now()): boolean {
-    if (this.hits.size > 50_000) this.sweep(now);
-    const key = this.keyOf(address);
-    const entry = this.hits.get(key);
-    if (!entry || entry.resetAt <= now) {
-      this.hits.set(key, { count: 1, resetAt: now + this.windowMs });
-      return true;
-    }
-    entry.count += 1;
-    return entry.count <= this.max;
-  }
-
-  private sweep(now: number): void {
-    for (const [key, entry] of this.hits) if (entry.resetAt <= now) this.hits.delete(key);
-  }
-}
-
 /** Leading zero bits of a digest. */
 export function leadingZeroBits(digest: Buffer): number {
   let bits = 0;

@@ -413,7 +413,7 @@ describe('follow-up with the receipt', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(FOLLOW_UP_MIN_MS - 5);
   });
 
-  it('limits guessing per address in memory', async () => {
+  it('limits guessing per address (counted in the database, shared by every process)', async () => {
     const address = nextAddress();
     const statuses: number[] = [];
     for (let i = 0; i < 31; i += 1) {

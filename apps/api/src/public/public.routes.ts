@@ -8,7 +8,8 @@ import { findPublicMunicipality } from '../modules/tips/tips.repository';
 import { addTipsterMessage, getPublicSettings, submitTip, viewTipAsTipster } from '../modules/tips/tips.service';
 import { buildPublicAssets, type Asset } from './assets';
 import { FAVICON_SVG, robotsTxt, sitemapXml } from './discovery';
-import { MemoryLimiter, negotiateLanguage, ProofOfWork } from './guards';
+import { negotiateLanguage, ProofOfWork } from './guards';
+import { SharedLimiter } from '../platform/cluster/rate-limit';
 import { publicContentVersion } from './version';
 import { planPage, planTextLanguage } from './plan-page';
 import { loadPublicPlan, publicPlanEnabled } from '../modules/reports/public-plan';
@@ -58,9 +59,10 @@ const field = (body: unknown, name: string): string => {
 export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
   const texts = loadPublicTexts();
   const assets = buildPublicAssets();
-  const tipLimiter = new MemoryLimiter(options.tipsPerHour ?? 20, HOUR);
-  const unsolvedLimiter = new MemoryLimiter(options.unsolvedTipsPerHour ?? 3, HOUR);
-  const followUpLimiter = new MemoryLimiter(options.followUpsPerHour ?? 30, HOUR);
+  // Shared by every process through the database; the address is kept only as a per-window keyed hash.
+  const tipLimiter = new SharedLimiter(deps, 'tip', options.tipsPerHour ?? 20, HOUR);
+  const unsolvedLimiter = new SharedLimiter(deps, 'tip-unsolved', options.unsolvedTipsPerHour ?? 3, HOUR);
+  const followUpLimiter = new SharedLimiter(deps, 'tip-follow-up', options.followUpsPerHour ?? 30, HOUR);
   let powCache: { municipalityId: string; pow: ProofOfWork } | null = null;
   let stateCache: { at: number; version: number; state: PublicState | null } | null = null;
 
@@ -254,7 +256,7 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
       }
       const pow = await powFor(state.municipalityId);
       const verdict = pow.verify(field(body, 'challenge'), field(body, 'nonce'));
-      const allowed = tipLimiter.take(request.ip) && (verdict === 'solved' || unsolvedLimiter.take(request.ip));
+      const allowed = (await tipLimiter.take(request.ip)) && (verdict === 'solved' || (await unsolvedLimiter.take(request.ip)));
       if (!allowed) return sendPage(reply, 429, ctx.lang, messagePage(ctx, t.heading, ctx.texts.errors.rateLimited));
       const receipt = await submitTip(deps, state.municipalityId, parsed.data);
       return sendPage(reply, 201, ctx.lang, receiptPage(ctx, receipt, parsed.data.immediateDanger));
@@ -283,7 +285,7 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
         if (wait > 0) await sleep(wait);
         return sendPage(reply, status, ctx.lang, page);
       };
-      if (!followUpLimiter.take(request.ip)) return answer(429, messagePage(ctx, f.heading, ctx.texts.errors.rateLimited));
+      if (!(await followUpLimiter.take(request.ip))) return answer(429, messagePage(ctx, f.heading, ctx.texts.errors.rateLimited));
       let notice: { kind: 'added' | 'error'; text: string } | null = null;
       if (action === 'add') {
         if (message.length === 0 || message.length > TIP_LIMITS.message) notice = { kind: 'error', text: f.messageError };

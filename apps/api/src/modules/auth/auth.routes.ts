@@ -17,6 +17,9 @@ import { actorOf, clearSessionCookie, inSessionState, sessionCookieName, setSess
 import { changePassword, confirmMfaEnrolment, login, logout, startMfaEnrolment, updatePreferences, verifyMfa } from './auth.service';
 import { getMe } from './me.service';
 import { oidcRoutes } from './oidc/oidc.routes';
+import { fastSerializerFor } from '../../platform/http/fast-serializer';
+
+const meSerializer = fastSerializerFor(200, MeResponseSchema);
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 409: ErrorResponseSchema, 429: ErrorResponseSchema };
 const EmptyBodySchema = z.object({}).optional();
@@ -82,7 +85,12 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/me',
-      { schema: { tags: ['me'], summary: 'The signed-in user, role, organisation, municipality and permissions', response: { 200: MeResponseSchema, ...errors } }, preValidation: signedIn },
+      {
+        schema: { tags: ['me'], summary: 'The signed-in user, role, organisation, municipality and permissions', response: { 200: MeResponseSchema, ...errors } },
+        preValidation: signedIn,
+        // Asked on every page load: serialised by fast-json-stringify, compiled once from the zod schema.
+        serializerCompiler: meSerializer,
+      },
       async (request) => {
         const auth = request.auth;
         if (!auth) throw new Error('guarded route without auth');

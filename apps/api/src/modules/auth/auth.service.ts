@@ -3,6 +3,8 @@ import type { ChangePasswordBody, LoginBody, MfaEnrolmentResponse, MfaPolicy, Ro
 import { isMfaRequired } from '@lykt/shared';
 import type { Database } from '@lykt/db';
 import { recordAudit } from '../../platform/audit';
+import { onInvalidation } from '../../platform/cluster/invalidation';
+import { TtlCache } from '../../platform/cluster/ttl-cache';
 import type { UserActor } from '../../platform/context';
 import { sha256Hex } from '../../platform/crypto';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -145,21 +147,63 @@ export async function login(deps: Deps, body: LoginBody, previousToken?: string)
   return { token, state };
 }
 
-/** Looks up a session token and checks it against the idle and absolute limits. */
-export async function authenticate(deps: Deps, token: string): Promise<SessionWithUser> {
-  const found = await findSessionByTokenHash(deps.db, sha256Hex(token));
-  if (!found || found.session.endedAt) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-  const now = new Date();
-  const idleExpired = now.getTime() - found.session.lastSeenAt.getTime() > deps.config.sessionIdleMs;
-  const absoluteExpired = now >= found.session.absoluteExpiresAt;
-  if (idleExpired || absoluteExpired || found.user.deactivatedAt) {
-    await endSession(deps.db, found.session.id, found.user.deactivatedAt ? 'deactivated' : idleExpired ? 'idle_timeout' : 'absolute_timeout');
-    throw new AppError('SESSION_EXPIRED', 'Your session has expired. Sign in again.');
-  }
+/**
+ * Sessions with their user by token hash, kept up to 30 s in this process. Any change to the
+ * session (state, end) or its user (role, deactivation, MFA, name) drops them here and, by NOTIFY,
+ * in every other process (platform/cluster/invalidation.ts).
+ */
+const sessionCache = new TtlCache<string, SessionWithUser>(30_000, 10_000);
+/** Counts changes, so a row read before a change is not cached after it. */
+let sessionGeneration = 0;
+onInvalidation((change) => {
+  sessionGeneration += 1;
+  if (change.kind === 'all') sessionCache.clear();
+  else if (change.kind === 'session') sessionCache.deleteWhere((entry) => entry.session.id === change.id);
+  else if (change.kind === 'user') sessionCache.deleteWhere((entry) => entry.user.id === change.id);
+});
+
+/** Whether a session passes every check without going to the database. */
+function isUsable(deps: Deps, found: SessionWithUser, now: Date): boolean {
+  return (
+    !found.session.endedAt &&
+    !found.user.deactivatedAt &&
+    now.getTime() - found.session.lastSeenAt.getTime() <= deps.config.sessionIdleMs &&
+    now < found.session.absoluteExpiresAt
+  );
+}
+
+async function touchIfDue(deps: Deps, found: SessionWithUser, now: Date): Promise<void> {
   if (now.getTime() - found.session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
     await touchSession(deps.db, found.session.id, now);
     found.session.lastSeenAt = now;
   }
+}
+
+/** Looks up a session token and checks it against the idle and absolute limits. */
+export async function authenticate(deps: Deps, token: string): Promise<SessionWithUser> {
+  const tokenHash = sha256Hex(token);
+  const now = new Date();
+  const cached = sessionCache.get(tokenHash, now.getTime());
+  // A cached entry that looks expired is read again: another process may have seen the session since.
+  if (cached && isUsable(deps, cached, now)) {
+    await touchIfDue(deps, cached, now);
+    return cached;
+  }
+  const generation = sessionGeneration;
+  const found = await findSessionByTokenHash(deps.db, tokenHash);
+  if (!found || found.session.endedAt) {
+    sessionCache.delete(tokenHash);
+    throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  }
+  const idleExpired = now.getTime() - found.session.lastSeenAt.getTime() > deps.config.sessionIdleMs;
+  const absoluteExpired = now >= found.session.absoluteExpiresAt;
+  if (idleExpired || absoluteExpired || found.user.deactivatedAt) {
+    sessionCache.delete(tokenHash);
+    await endSession(deps.db, found.session.id, found.user.deactivatedAt ? 'deactivated' : idleExpired ? 'idle_timeout' : 'absolute_timeout');
+    throw new AppError('SESSION_EXPIRED', 'Your session has expired. Sign in again.');
+  }
+  await touchIfDue(deps, found, now);
+  if (generation === sessionGeneration) sessionCache.set(tokenHash, found, now.getTime());
   return found;
 }
 

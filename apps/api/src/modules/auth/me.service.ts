@@ -2,15 +2,39 @@ import type { MeResponse, MfaPolicy, Role, SessionState } from '@lykt/shared';
 import { permissionsFor } from '@lykt/shared';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { onInvalidation } from '../../platform/cluster/invalidation';
+import { TtlCache } from '../../platform/cluster/ttl-cache';
 import { findMunicipalityWithOrganisation } from '../municipality/municipality.repository';
 import type { UserRow } from '../users/user.repository';
 import { mustUseMfa } from './auth.service';
 import { mustUsePasskey } from './passkeys/passkey-policy';
 import type { SessionRow } from './session.repository';
 
+type MunicipalityAndOrganisation = NonNullable<Awaited<ReturnType<typeof findMunicipalityWithOrganisation>>>;
+
+/** The municipality (name, settings) and organisation name per signed-in user's pair; dropped on any change to either, in every process. */
+const settingsCache = new TtlCache<string, MunicipalityAndOrganisation & { organisationId: string }>(60_000, 5_000);
+let settingsGeneration = 0;
+onInvalidation((change) => {
+  settingsGeneration += 1;
+  if (change.kind === 'all') settingsCache.clear();
+  else if (change.kind === 'municipality') settingsCache.deleteWhere((entry) => entry.municipality.id === change.id);
+  else if (change.kind === 'organisation') settingsCache.deleteWhere((entry) => entry.organisationId === change.id);
+});
+
+async function municipalityAndOrganisation(deps: Deps, municipalityId: string, organisationId: string): Promise<MunicipalityAndOrganisation | null> {
+  const key = `${municipalityId}:${organisationId}`;
+  const cached = settingsCache.get(key);
+  if (cached) return cached;
+  const generation = settingsGeneration;
+  const found = await findMunicipalityWithOrganisation(deps.db, municipalityId, organisationId);
+  if (found && generation === settingsGeneration) settingsCache.set(key, { ...found, organisationId });
+  return found;
+}
+
 /** The signed-in user's own profile, permissions and session limits (the user row comes from the session lookup). */
 export async function getMe(deps: Deps, user: UserRow, session: SessionRow): Promise<MeResponse> {
-  const found = await findMunicipalityWithOrganisation(deps.db, user.municipalityId, user.organisationId);
+  const found = await municipalityAndOrganisation(deps, user.municipalityId, user.organisationId);
   if (!found) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
   const { municipality, organisationName } = found;
   const role = user.role as Role;

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import type { SessionState } from '@lykt/shared';
+import { announce } from '../../platform/cluster/invalidation';
 
 export type SessionRow = typeof schema.session.$inferSelect;
 export type SessionWithUser = {
@@ -17,13 +18,25 @@ export async function insertSession(
   return row;
 }
 
-export async function findSessionByTokenHash(db: Database, tokenHash: string): Promise<SessionWithUser | null> {
-  const [row] = await db
+function prepareFindSession(db: Database) {
+  return db
     .select({ session: schema.session, user: schema.appUser })
     .from(schema.session)
     .innerJoin(schema.appUser, eq(schema.appUser.id, schema.session.userId))
-    .where(eq(schema.session.tokenHash, tokenHash))
-    .limit(1);
+    .where(eq(schema.session.tokenHash, sql.placeholder('tokenHash')))
+    .limit(1)
+    .prepare('lykt_find_session');
+}
+const findSessionStatements = new WeakMap<Database, ReturnType<typeof prepareFindSession>>();
+
+/** The session and its user by token hash: one named prepared statement per database (built once, no query building per request). */
+export async function findSessionByTokenHash(db: Database, tokenHash: string): Promise<SessionWithUser | null> {
+  let statement = findSessionStatements.get(db);
+  if (!statement) {
+    statement = prepareFindSession(db);
+    findSessionStatements.set(db, statement);
+  }
+  const [row] = await statement.execute({ tokenHash });
   return row ?? null;
 }
 
@@ -33,6 +46,7 @@ export async function touchSession(db: Database, sessionId: string, now: Date): 
 
 export async function setSessionState(tx: Database, sessionId: string, state: SessionState): Promise<void> {
   await tx.update(schema.session).set({ state, lastSeenAt: new Date() }).where(eq(schema.session.id, sessionId));
+  await announce(tx, { kind: 'session', id: sessionId });
 }
 
 export async function endSession(tx: Database, sessionId: string, reason: string): Promise<void> {
@@ -40,14 +54,17 @@ export async function endSession(tx: Database, sessionId: string, reason: string
     .update(schema.session)
     .set({ endedAt: new Date(), endedReason: reason })
     .where(and(eq(schema.session.id, sessionId), isNull(schema.session.endedAt)));
+  await announce(tx, { kind: 'session', id: sessionId });
 }
 
 /** Ends the open session with this token hash, whoever it belongs to (the browser that held it signs in anew). */
 export async function endSessionByTokenHash(tx: Database, tokenHash: string, reason: string): Promise<void> {
-  await tx
+  const ended = await tx
     .update(schema.session)
     .set({ endedAt: new Date(), endedReason: reason })
-    .where(and(eq(schema.session.tokenHash, tokenHash), isNull(schema.session.endedAt)));
+    .where(and(eq(schema.session.tokenHash, tokenHash), isNull(schema.session.endedAt)))
+    .returning({ id: schema.session.id });
+  for (const { id } of ended) await announce(tx, { kind: 'session', id });
 }
 
 /** Ends every open session of a user (but `keepSessionId`), scoped to the municipality. Returns how many ended. */
@@ -70,6 +87,7 @@ export async function endUserSessions(
       ),
     )
     .returning({ id: schema.session.id });
+  if (ended.length > 0) await announce(tx, { kind: 'user', id: userId });
   return ended.length;
 }
 

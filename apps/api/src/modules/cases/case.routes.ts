@@ -33,9 +33,8 @@ import {
 } from '@lykt/shared';
 import type { Deps } from '../../platform/deps';
 import { actorOf, requirePermission } from '../../platform/http/auth.plugin';
-import { errorForLog } from '../../platform/http/logging';
 import { exportCase, exportCaseToRecipient } from './case-export';
-import { breakGlass, eraseCase, getCaseReads, getCaseReminders, getCaseSettings, getDuplicates, runCaseRetention, updateCaseSettings } from './case-protection.service';
+import { breakGlass, eraseCase, getCaseReads, getCaseReminders, getCaseSettings, getDuplicates, updateCaseSettings } from './case-protection.service';
 import { addJournalEntry, createTask, updateNeed, updateSafetyPlan, updateTask } from './case-work.service';
 import {
   addCaseMember,
@@ -55,9 +54,6 @@ import {
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
 const tags = ['cases'];
 const one = { 200: CaseSchema, ...errors };
-/** The nightly retention run. */
-const RETENTION_INTERVAL_MS = 24 * 3_600_000;
-
 export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const read = requirePermission('cases:read');
@@ -218,17 +214,5 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
         return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(pdf);
       },
     );
-
-    if (deps.config.env !== 'test') {
-      const run = () => {
-        runCaseRetention(deps)
-          .then((outcome) => app.log.info({ retention: outcome }, 'case retention run'))
-          .catch((error: unknown) => app.log.error({ err: { job: 'CaseRetention', ...errorForLog(error) } }, 'case retention failed'));
-      };
-      const timer = setInterval(run, RETENTION_INTERVAL_MS);
-      timer.unref();
-      app.addHook('onReady', async () => run());
-      app.addHook('onClose', async () => clearInterval(timer));
-    }
   };
 }

@@ -114,7 +114,7 @@ export async function replaceRoutingCard(deps: Deps, actor: UserActor, body: Rou
     await repo.replaceRouting(tx, actor.municipalityId, actor.userId, body.entries);
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'cooperation.routing.updated', entityType: 'routing_card', entityId: null, details: { situations: body.entries.map((entry) => entry.situation) } });
   });
-  publicContentChanged();
+  await publicContentChanged(deps.db);
   return getRoutingCard(deps, actor);
 }
 

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { announce } from '../../platform/cluster/invalidation';
 import { schema, type Database, type MunicipalitySettingsJson } from '@lykt/db';
 
 export type MunicipalityRow = typeof schema.municipality.$inferSelect;
@@ -19,6 +20,7 @@ export async function updateMunicipality(
     .where(eq(schema.municipality.id, municipalityId))
     .returning();
   if (!row) throw new Error('municipality update returned nothing');
+  await announce(tx, { kind: 'municipality', id: municipalityId });
   return row;
 }
 

@@ -155,6 +155,6 @@ export async function updateMunicipality(deps: Deps, actor: UserActor, body: Upd
     });
     return next;
   });
-  publicContentChanged();
+  await publicContentChanged(deps.db);
   return presentMunicipality(updated);
 }

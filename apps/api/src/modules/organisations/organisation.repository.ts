@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { announce } from '../../platform/cluster/invalidation';
 import { schema, type Database } from '@lykt/db';
 import type { ContactPersonInput } from '@lykt/shared';
 
@@ -57,6 +58,7 @@ export async function updateOrganisationRow(
     .update(schema.organisation)
     .set({ ...values, updatedAt: new Date() })
     .where(and(eq(schema.organisation.municipalityId, municipalityId), eq(schema.organisation.id, organisationId)));
+  await announce(tx, { kind: 'organisation', id: organisationId });
 }
 
 /** Replaces an organisation's contact persons with the given list, in order. */

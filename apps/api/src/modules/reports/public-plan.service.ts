@@ -22,6 +22,6 @@ export async function setPublicPlanSetting(deps: Deps, actor: UserActor, body: P
       .onConflictDoUpdate({ target: schema.publicPlanSetting.municipalityId, set: { enabled: body.enabled, updatedByUserId: actor.userId, updatedAt: new Date() } });
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'plan.public_page.updated', entityType: 'public_plan_setting', entityId: actor.municipalityId, details: { enabled: body.enabled, before } });
   });
-  publicContentChanged();
+  await publicContentChanged(deps.db);
   return getPublicPlanSetting(deps, actor);
 }

@@ -14,13 +14,10 @@ import {
 } from '@lykt/shared';
 import type { Deps } from '../../platform/deps';
 import { actorOf, requirePermission } from '../../platform/http/auth.plugin';
-import { errorForLog } from '../../platform/http/logging';
-import { addStaffMessage, convertTipToConcern, getPublicSettings, getTip, listAssignees, listTips, purgeExpiredTips, updatePublicSettings, updateTip } from './tips.service';
+import { addStaffMessage, convertTipToConcern, getPublicSettings, getTip, listAssignees, listTips, updatePublicSettings, updateTip } from './tips.service';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
 const tags = ['tips'];
-const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
-
 /** The staff tip inbox and the public-page settings. The public form itself lives in src/public. */
 export function tipsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -67,15 +64,5 @@ export function tipsRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => reply.code(201).send(await convertTipToConcern(deps, actorOf(request), request.params.id, request.body)),
     );
-
-    if (deps.config.env !== 'test') {
-      const run = () => {
-        purgeExpiredTips(deps).catch((error: unknown) => app.log.error({ err: { job: 'TipRetention', ...errorForLog(error) } }, 'tip retention failed'));
-      };
-      const timer = setInterval(run, RETENTION_INTERVAL_MS);
-      timer.unref();
-      app.addHook('onReady', async () => run());
-      app.addHook('onClose', async () => clearInterval(timer));
-    }
   };
 }

@@ -342,7 +342,7 @@ export async function updatePublicSettings(deps: Deps, actor: UserActor, body: T
     });
     return saved;
   });
-  publicContentChanged();
+  await publicContentChanged(deps.db);
   return presentSettings(row);
 }
 

@@ -22,14 +22,11 @@ import {
 } from '@lykt/shared';
 import type { Deps } from '../../platform/deps';
 import { actorOf, requirePermission } from '../../platform/http/auth.plugin';
-import { errorForLog } from '../../platform/http/logging';
 import * as links from './training.plan-links';
 import * as service from './training.service';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
 const tags = ['training'];
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -106,18 +103,5 @@ export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
       { schema: { tags, summary: "Set the measure's progress from the coverage (posts a dated measure update)", params: IdParamsSchema, querystring: TrainingLangQuerySchema, response: { 200: PlanLinkSchema, ...errors } }, preValidation: requirePermission('training:manage') },
       async (request) => links.applyPlanLink(deps, actorOf(request), request.params.id, request.query.lang),
     );
-
-    if (deps.config.env !== 'test') {
-      const run = () => {
-        links
-          .followCoverageEverywhere(deps)
-          .then((changed) => app.log.info({ measuresUpdated: changed }, 'training coverage followed'))
-          .catch((error: unknown) => app.log.error({ err: { job: 'TrainingCoverage', ...errorForLog(error) } }, 'training coverage run failed'));
-      };
-      const timer = setInterval(run, DAY_MS);
-      timer.unref();
-      app.addHook('onReady', async () => run());
-      app.addHook('onClose', async () => clearInterval(timer));
-    }
   };
 }

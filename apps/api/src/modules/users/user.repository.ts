@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { announce } from '../../platform/cluster/invalidation';
 import { schema, type Database } from '@lykt/db';
 import type { Role, UserListQuery } from '@lykt/shared';
 
@@ -83,6 +84,8 @@ export async function updateUser(
     .update(schema.appUser)
     .set({ ...values, updatedAt: new Date() })
     .where(and(eq(schema.appUser.municipalityId, municipalityId), eq(schema.appUser.id, userId)));
+  // Role, deactivation, name and MFA live in cached sessions: every process drops them.
+  await announce(tx, { kind: 'user', id: userId });
 }
 
 export async function countActiveAdmins(db: Database, municipalityId: string): Promise<number> {
