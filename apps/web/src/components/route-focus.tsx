@@ -1,25 +1,58 @@
 import { useRouter } from '@tanstack/react-router';
 import { useEffect } from 'react';
 
+/** How long to wait for a new page's h1 (its code and data may still be loading). */
+const HEADING_WAIT_MS = 10_000;
+
+function focusHeading(heading: HTMLElement): void {
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: false });
+}
+
 /**
  * After a client-side navigation to another page, moves focus to the page's h1, so screen reader
- * and keyboard users start at the new content. The first page load keeps the browser's default
- * focus, so the skip link stays the first thing Tab reaches.
+ * and keyboard users start at the new content. Pages load their code on demand and may show a
+ * loading state first, so the h1 is awaited, and followed if the page replaces it while focus has
+ * nowhere else to be (a DOM observer, given up after a while or on the next navigation). The first page load keeps the browser's default focus, so the skip link stays
+ * the first thing Tab reaches.
  */
 export function RouteFocus() {
   const router = useRouter();
-  useEffect(
-    () =>
-      router.subscribe('onResolved', (event) => {
-        if (!event.fromLocation || !event.pathChanged) return;
-        requestAnimationFrame(() => {
+  useEffect(() => {
+    let stopWaiting: (() => void) | null = null;
+    const unsubscribe = router.subscribe('onResolved', (event) => {
+      stopWaiting?.();
+      stopWaiting = null;
+      if (!event.fromLocation || !event.pathChanged) return;
+      const frame = requestAnimationFrame(() => {
+        let focused = false;
+        // Focus the h1 once it is there; if the page then replaces it (loading state, then content)
+        // and focus falls back to the body, follow to the new h1. A user's own focus is never moved.
+        const settle = () => {
           const heading = document.querySelector<HTMLElement>('main h1');
-          if (!heading) return;
-          if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-          heading.focus({ preventScroll: false });
-        });
-      }),
-    [router],
-  );
+          if (!heading || document.activeElement === heading) return;
+          const lost = document.activeElement === null || document.activeElement === document.body;
+          if (!focused || lost) {
+            focused = true;
+            focusHeading(heading);
+          }
+        };
+        settle();
+        const observer = new MutationObserver(settle);
+        const timer = window.setTimeout(() => stopWaiting?.(), HEADING_WAIT_MS);
+        observer.observe(document.body, { childList: true, subtree: true });
+        stopWaiting = () => {
+          observer.disconnect();
+          window.clearTimeout(timer);
+          stopWaiting = null;
+        };
+      });
+      stopWaiting = () => cancelAnimationFrame(frame);
+    });
+    return () => {
+      stopWaiting?.();
+      unsubscribe();
+    };
+  }, [router]);
   return null;
 }
