@@ -32,6 +32,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: await chromiumLaunchOptions(),
   },
+  projects: [
+    { name: 'shared', testIgnore: /platform-passkeys\.spec\.ts$/ },
+    // Turns the passkey rule on for the whole demo municipality for a moment, which ends the
+    // sessions of coordinators without a passkey: it runs after every other spec, alone.
+    { name: 'exclusive', testMatch: /platform-passkeys\.spec\.ts$/, dependencies: ['shared'] },
+  ],
   webServer: {
     // A fresh embedded database with the demo municipality for every run.
     command: `rm -rf .tmp/e2e-data-${PORT} && node --import tsx apps/api/src/main.ts`,
