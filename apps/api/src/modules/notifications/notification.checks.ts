@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '@lykt/db';
 import { runWithContext } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
+import { can, type Role } from '@lykt/shared';
+import { effectiveModules } from '../training/training.service';
+import { isModuleFor } from '../training/training.logic';
 import { deliver, type Delivery } from './notify';
 import { findCaseTeam, findOrganisationUsers, findUsersByRole } from './notification.repository';
 
@@ -111,6 +114,30 @@ export async function runScheduledChecks(deps: Deps, now = new Date()): Promise<
     )) {
       if (row.valid_until > dayOf(plusDays(now, REMINDER_DAYS.training))) continue;
       deliveries.push({ municipalityId: row.municipality_id, kind: 'training_due', recipients: [row.user_id], linkPath: `/app/training/${row.module_key}`, dedupeKey: `training_due:${row.module_key}:${row.valid_until}` });
+    }
+
+    // Modules meant for a user's role and organisation that they have never completed: once each,
+    // when the account is older than the reminder window (a new colleague gets time to start).
+    const untrained = await rows<{ municipality_id: string; user_id: string; role: Role; kind: string | null; done: string[] | null }>(
+      db,
+      sql`select u.municipality_id, u.id as user_id, u.role, o.kind,
+                 (select array_agg(distinct tc.module_key) from training_completion tc where tc.user_id = u.id) as done
+          from app_user u left join organisation o on o.id = u.organisation_id
+          where u.deactivated_at is null and u.created_at < ${plusDays(now, -REMINDER_DAYS.training).toISOString()}`,
+    );
+    const modulesOf = new Map<string, Awaited<ReturnType<typeof effectiveModules>>>();
+    for (const row of untrained) {
+      if (!can(row.role, 'training:take')) continue;
+      let modules = modulesOf.get(row.municipality_id);
+      if (!modules) {
+        modules = await effectiveModules(deps, row.municipality_id);
+        modulesOf.set(row.municipality_id, modules);
+      }
+      const done = new Set(row.done ?? []);
+      for (const module of modules) {
+        if (done.has(module.key) || !isModuleFor(module, row.role, row.kind ?? 'other')) continue;
+        deliveries.push({ municipalityId: row.municipality_id, kind: 'training_due', recipients: [row.user_id], linkPath: `/app/training/${module.key}`, dedupeKey: `training_due:${module.key}:never` });
+      }
     }
 
     let written = 0;

@@ -2,7 +2,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import type { Case, Notification, NotificationDelivery, NotificationList } from '@lykt/shared';
-import { call, createHarness, errorCode, signIn, type Session, type TestHarness } from '../../../test/harness';
+import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
+import { effectiveModules } from '../training/training.service';
+import { isModuleFor } from '../training/training.logic';
+import { runScheduledChecks } from './notification.checks';
 import { startSmtpSink, type SmtpSink } from '../../../test/smtp-sink';
 import { openCase, seedCaseTenant, seedShelter } from '../cases/case.fixtures';
 import { subjectFor } from './notification.email';
@@ -217,3 +220,33 @@ describe('the outbox', () => {
   });
 });
 
+
+describe('training never taken', () => {
+  it('reminds each user once of the modules meant for them that they never completed, after the first month, and not the viewer', async () => {
+    const tenant = await seedTenant(h);
+    const m = tenant.municipality.id;
+    const frontline = tenant.users.frontline;
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    await h.deps.db.update(schema.appUser).set({ createdAt: old }).where(eq(schema.appUser.municipalityId, m));
+    const modules = (await effectiveModules(h.deps, m)).filter((module) => isModuleFor(module, 'frontline', tenant.organisation.kind));
+    expect(modules.length).toBeGreaterThan(1);
+    const [completed, ...open] = modules;
+    await h.deps.db.insert(schema.trainingCompletion).values({ municipalityId: m, userId: frontline.id, organisationId: tenant.organisation.id, moduleKey: completed?.key ?? '', moduleVersion: 1, score: 90, validUntil: '2099-01-01' });
+
+    const reminders = async (userId: string) =>
+      (await h.deps.db.select().from(schema.notification).where(and(eq(schema.notification.recipientUserId, userId), eq(schema.notification.kind, 'training_due')))).map((row) => row.linkPath).sort();
+    await runScheduledChecks(h.deps);
+    const expected = open.map((module) => `/app/training/${module.key}`).sort();
+    expect(await reminders(frontline.id)).toEqual(expected);
+    // The next run (another hour, another process) adds none.
+    await runScheduledChecks(h.deps);
+    expect(await reminders(frontline.id)).toEqual(expected);
+    // The viewer does not take training.
+    expect(await reminders(tenant.users.viewer.id)).toEqual([]);
+
+    // A colleague who joined this week is not reminded yet.
+    const fresh = await seedTenant(h);
+    await runScheduledChecks(h.deps);
+    expect(await reminders(fresh.users.frontline.id)).toEqual([]);
+  });
+});
