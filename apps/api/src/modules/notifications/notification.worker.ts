@@ -1,7 +1,6 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { NotificationKind } from '@lykt/shared';
 import type { Deps } from '../../platform/deps';
-import { runScheduledChecks } from './notification.checks';
 import { emailLang, MEETING_SUMMARY, renderDigestEmail, renderNotificationEmail, type EmailContext } from './notification.email';
 import { createSmtpMailer, describeSendError, type Mailer } from './notification.mailer';
 import {
@@ -12,7 +11,6 @@ import {
   findRecipient,
   finishEmail,
   markDigested,
-  pruneNotifications,
   type EmailRow,
 } from './notification.repository';
 
@@ -22,7 +20,6 @@ export const MAX_ATTEMPTS = 6;
 const BACKOFF_MINUTES = [1, 5, 30, 120, 360];
 const CLAIM_LOCK_MS = 5 * 60_000;
 const BATCH = 20;
-const CHECK_INTERVAL_MS = 60 * 60_000;
 const MEETING_HOURS = 2;
 /** The largest delay Node's timers accept; a longer one fires at once. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -112,24 +109,17 @@ export type NotificationWorker = { stop: () => Promise<void> };
 type Log = { info: (msg: string) => void; error: (obj: object, msg: string) => void };
 
 /**
- * Starts the notification worker in this process: the outbox every `notifyPollMs`, the scheduled
- * checks and pruning every hour. Every process may run one (rows are claimed with SKIP LOCKED and
- * reminders deduplicated); a PostgreSQL job queue can later call processOutbox and
- * runScheduledChecks instead. Without SMTP only the checks run (notifications stay in the app).
+ * Starts the notification worker in this process: it sends the outbox every `notifyPollMs`. Every
+ * process may run one (rows are claimed with SKIP LOCKED, so an e-mail goes once). The scheduled
+ * reminders and pruning are the hourly job 'notification-checks' (platform/jobs/definitions.ts),
+ * run once across processes by the job queue. Without SMTP there is nothing to send.
  */
 export function startNotificationWorker(deps: Deps, log: Log, mailer: Mailer | null = deps.config.smtp ? createSmtpMailer(deps.config.smtp) : null): NotificationWorker {
   let running: Promise<void> | null = null;
-  let lastChecks = 0;
   const tick = () => {
-    if (running) return;
+    if (running || !mailer) return;
     running = (async () => {
-      const now = new Date();
-      if (now.getTime() - lastChecks >= CHECK_INTERVAL_MS) {
-        lastChecks = now.getTime();
-        await runScheduledChecks(deps, now);
-        await pruneNotifications(deps.db, now);
-      }
-      if (mailer) await processOutbox(deps, mailer, now);
+      await processOutbox(deps, mailer, new Date());
     })()
       .catch((error: unknown) => log.error({ err: { type: (error as Error).name, code: (error as { code?: unknown }).code } }, 'notification worker run failed'))
       .finally(() => {

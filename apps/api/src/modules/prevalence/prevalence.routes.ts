@@ -15,14 +15,12 @@ import {
 } from '@lykt/shared';
 import type { Deps } from '../../platform/deps';
 import { actorOf, requirePermission } from '../../platform/http/auth.plugin';
-import { errorForLog } from '../../platform/http/logging';
-import { addCasesList, addUploadedList, createStudy, enterOverlapTable, estimateStudy, finaliseStudy, findStudies, getStudy, runPrevalenceRetention } from './prevalence.service';
+import { addCasesList, addUploadedList, createStudy, enterOverlapTable, estimateStudy, finaliseStudy, findStudies, getStudy } from './prevalence.service';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
 const tags = ['prevalence'];
 const Params = z.object({ id: z.uuid().describe('The study') });
 const guard = requirePermission('prevalence:manage');
-const RETENTION_INTERVAL_MS = 24 * 3_600_000;
 
 export function prevalenceRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -71,17 +69,6 @@ export function prevalenceRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => finaliseStudy(deps, actorOf(request), request.params.id, request.body),
     );
 
-    // Kept pseudonyms are erased the day after the day they were kept until.
-    if (deps.config.env !== 'test') {
-      const run = () => {
-        runPrevalenceRetention(deps)
-          .then((outcome) => app.log.info({ retention: outcome }, 'prevalence retention run'))
-          .catch((error: unknown) => app.log.error({ err: { job: 'PrevalenceRetention', ...errorForLog(error) } }, 'prevalence retention failed'));
-      };
-      const timer = setInterval(run, RETENTION_INTERVAL_MS);
-      timer.unref();
-      app.addHook('onReady', async () => run());
-      app.addHook('onClose', async () => clearInterval(timer));
-    }
+    // Kept pseudonyms are erased by the daily job 'prevalence-retention' (platform/jobs/definitions.ts).
   };
 }

@@ -2,6 +2,9 @@ import type { Deps } from '../deps';
 import { runCaseRetention } from '../../modules/cases/case-protection.service';
 import { purgeExpiredTips } from '../../modules/tips/tips.service';
 import { followCoverageEverywhere } from '../../modules/training/training.plan-links';
+import { runPrevalenceRetention } from '../../modules/prevalence/prevalence.service';
+import { runScheduledChecks } from '../../modules/notifications/notification.checks';
+import { pruneNotifications } from '../../modules/notifications/notification.repository';
 import { sweepBuckets } from '../cluster/rate-limit';
 import type { JobDefinition } from './jobs';
 
@@ -22,5 +25,18 @@ export function scheduledJobs(): JobDefinition[] {
     { name: 'tip-retention', periodMs: 6 * HOUR_MS, run: async (deps: Deps) => ({ deleted: await purgeExpiredTips(deps) }) },
     { name: 'training-coverage', periodMs: DAY_MS, run: async (deps: Deps) => ({ measuresUpdated: await followCoverageEverywhere(deps) }) },
     { name: 'rate-limit-sweep', periodMs: HOUR_MS, run: async (deps: Deps) => ({ deleted: await sweepBuckets(deps) }) },
+    // Kept pseudonyms of prevalence studies are erased the day after the day they were kept until.
+    { name: 'prevalence-retention', periodMs: DAY_MS, run: async (deps: Deps) => ({ ...(await runPrevalenceRetention(deps)) }) },
+    // Reminders (deadlines, tasks, measures, training; each once through its dedupe key), and pruning.
+    {
+      name: 'notification-checks',
+      periodMs: HOUR_MS,
+      run: async (deps: Deps) => {
+        const now = new Date();
+        const made = await runScheduledChecks(deps, now);
+        await pruneNotifications(deps.db, now);
+        return { made };
+      },
+    },
   ];
 }
