@@ -13,7 +13,8 @@ function focusHeading(heading: HTMLElement): void {
  * After a client-side navigation to another page, moves focus to the page's h1, so screen reader
  * and keyboard users start at the new content. Pages load their code on demand and may show a
  * loading state first, so the h1 is awaited, and followed if the page replaces it while focus has
- * nowhere else to be (a DOM observer, given up after a while or on the next navigation). The first page load keeps the browser's default focus, so the skip link stays
+ * nowhere else to be (a DOM observer, given up after a while, at the user's first key or click,
+ * or on the next navigation). Focus the user has moved is never taken back. The first page load keeps the browser's default focus, so the skip link stays
  * the first thing Tab reaches.
  */
 export function RouteFocus() {
@@ -25,25 +26,31 @@ export function RouteFocus() {
       stopWaiting = null;
       if (!event.fromLocation || !event.pathChanged) return;
       const frame = requestAnimationFrame(() => {
-        let focused = false;
-        // Focus the h1 once it is there; if the page then replaces it (loading state, then content)
-        // and focus falls back to the body, follow to the new h1. A user's own focus is never moved.
+        let focused: HTMLElement | null = null;
+        // Focus the h1 once it is there. If the page then replaces that h1 (a loading state, then
+        // the content) while focus has nowhere else to be, follow to the new one. Nothing moves
+        // once the user has started to work on the page (a key, a click, a touch).
         const settle = () => {
           const heading = document.querySelector<HTMLElement>('main h1');
-          if (!heading || document.activeElement === heading) return;
-          const lost = document.activeElement === null || document.activeElement === document.body;
-          if (!focused || lost) {
-            focused = true;
+          if (!heading || heading === focused) return;
+          const replaced = focused !== null && !focused.isConnected && (document.activeElement === null || document.activeElement === document.body);
+          if (focused === null || replaced) {
+            focused = heading;
             focusHeading(heading);
           }
         };
         settle();
         const observer = new MutationObserver(settle);
         const timer = window.setTimeout(() => stopWaiting?.(), HEADING_WAIT_MS);
+        const userActs = () => stopWaiting?.();
         observer.observe(document.body, { childList: true, subtree: true });
+        window.addEventListener('pointerdown', userActs, true);
+        window.addEventListener('keydown', userActs, true);
         stopWaiting = () => {
           observer.disconnect();
           window.clearTimeout(timer);
+          window.removeEventListener('pointerdown', userActs, true);
+          window.removeEventListener('keydown', userActs, true);
           stopWaiting = null;
         };
       });
