@@ -122,6 +122,9 @@ export const OidcProviderListSchema = z.object({ items: z.array(OidcProviderSche
 /** The providers offered on the sign-in page (no secrets, no configuration). */
 export const OidcSignInOptionsSchema = z.object({
   providers: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  passwordSignIn: z
+    .enum(['offered', 'break_glass_only'])
+    .describe('break_glass_only: every municipality here has turned password sign-in off, so only the break-glass administrators made by the CLI may use it'),
 });
 export type OidcSignInOptions = z.infer<typeof OidcSignInOptionsSchema>;
 

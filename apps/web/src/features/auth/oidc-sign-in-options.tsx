@@ -33,7 +33,7 @@ export function OidcSignInOptions({ error }: { error: OidcSignInError | undefine
               </Button>
             ))}
           </div>
-          <Paragraph>{t('oidc.signIn.or')}</Paragraph>
+          {options.data?.passwordSignIn === 'offered' ? <Paragraph>{t('oidc.signIn.or')}</Paragraph> : null}
         </section>
       ) : null}
     </>

@@ -6,6 +6,8 @@ export const oidcNb = {
     heading: 'Logg inn med kommunens innlogging',
     with: 'Logg inn med {{name}}',
     or: 'Eller logg inn med e-post og passord',
+    breakGlass: 'Nødinnlogging for administratorer',
+    breakGlassIntro: 'Kommunen har slått av innlogging med passord. Bare administratorer med nødtilgang kan logge inn her, når kommunens innlogging ikke virker.',
     errors: {
       state: 'Innloggingen kunne ikke fullføres fordi den ble startet i en annen fane eller tok for lang tid. Prøv igjen.',
       token: 'Svaret fra innloggingstjenesten kunne ikke godkjennes. Prøv igjen, og kontakt IT-avdelingen hvis det gjentar seg.',
@@ -73,6 +75,8 @@ export const oidcEn: Translations<typeof oidcNb> = {
     heading: "Sign in with the municipality's sign-in",
     with: 'Sign in with {{name}}',
     or: 'Or sign in with e-mail and password',
+    breakGlass: 'Emergency sign-in for administrators',
+    breakGlassIntro: "The municipality has turned password sign-in off. Only administrators with emergency access can sign in here, when the municipality's sign-in does not work.",
     errors: {
       state: 'The sign-in could not finish because it was started in another tab or took too long. Try again.',
       token: 'The answer from the sign-in service could not be accepted. Try again, and contact IT if it happens again.',

@@ -1,7 +1,7 @@
-import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Details, DetailsContent, DetailsSummary, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { LoginBodySchema } from '@lykt/shared';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { PageHeading } from '../../components/page-heading';
 import { fieldErrorText } from '../../lib/error-text';
 import { loginMutationOptions } from './mutations';
 import { PasskeySignInButton } from './passkey-sign-in-button';
+import { oidcSignInOptionsQueryOptions } from './oidc-queries';
 import { OidcSignInOptions } from './oidc-sign-in-options';
 import { useFinishSignIn } from './use-finish-sign-in';
 
@@ -22,6 +23,8 @@ export function SignInPage() {
   const navigate = useNavigate();
   const finishSignIn = useFinishSignIn();
   const login = useMutation(loginMutationOptions());
+  const signInOptions = useQuery(oidcSignInOptionsQueryOptions());
+  const breakGlassOnly = signInOptions.data?.passwordSignIn === 'break_glass_only';
   const {
     register,
     handleSubmit,
@@ -41,21 +44,8 @@ export function SignInPage() {
     });
   });
 
-  return (
-    <div className="narrow-page">
-      <PageHeading>{t('auth.signIn.title')}</PageHeading>
-      {search.reason === 'expired' && !login.isSuccess ? (
-        <Alert data-color="warning" role="status">
-          <Paragraph>{t('auth.signIn.expired')}</Paragraph>
-        </Alert>
-      ) : null}
-      {search.reason === 'signed-out' && !login.isSuccess && !login.isError ? (
-        <Alert data-color="info" role="status">
-          <Paragraph>{t('auth.signIn.signedOut')}</Paragraph>
-        </Alert>
-      ) : null}
-      <OidcSignInOptions error={search.oidcError} />
-      <Paragraph>{t('auth.signIn.intro')}</Paragraph>
+  const passwordForm = (
+    <>
       <MutationError error={login.error} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">
         <Textfield
@@ -79,6 +69,37 @@ export function SignInPage() {
           </Button>
         </div>
       </form>
+    </>
+  );
+
+  return (
+    <div className="narrow-page">
+      <PageHeading>{t('auth.signIn.title')}</PageHeading>
+      {search.reason === 'expired' && !login.isSuccess ? (
+        <Alert data-color="warning" role="status">
+          <Paragraph>{t('auth.signIn.expired')}</Paragraph>
+        </Alert>
+      ) : null}
+      {search.reason === 'signed-out' && !login.isSuccess && !login.isError ? (
+        <Alert data-color="info" role="status">
+          <Paragraph>{t('auth.signIn.signedOut')}</Paragraph>
+        </Alert>
+      ) : null}
+      <OidcSignInOptions error={search.oidcError} />
+      {breakGlassOnly ? (
+        <Details>
+          <DetailsSummary>{t('oidc.signIn.breakGlass')}</DetailsSummary>
+          <DetailsContent>
+            <Paragraph>{t('oidc.signIn.breakGlassIntro')}</Paragraph>
+            {passwordForm}
+          </DetailsContent>
+        </Details>
+      ) : (
+        <>
+          <Paragraph>{t('auth.signIn.intro')}</Paragraph>
+          {passwordForm}
+        </>
+      )}
       <PasskeySignInButton redirect={search.redirect} />
     </div>
   );

@@ -25,6 +25,16 @@ export async function listEnabledProviders(db: Database): Promise<{ id: string; 
     .orderBy(asc(schema.oidcProvider.name), asc(schema.oidcProvider.id));
 }
 
+/** Whether any municipality of the installation still lets its staff sign in with a password. */
+export async function anyMunicipalityAllowsPasswords(db: Database): Promise<boolean> {
+  const [row] = await db
+    .select({ id: schema.municipality.id })
+    .from(schema.municipality)
+    .where(sql`coalesce((${schema.municipality.settings} ->> 'passwordLoginEnabled')::boolean, true)`)
+    .limit(1);
+  return row !== undefined;
+}
+
 /** A provider by id alone (the sign-in routes know no municipality yet). */
 export async function findProvider(db: Database, providerId: string): Promise<OidcProviderRow | null> {
   const [row] = await db.select().from(schema.oidcProvider).where(eq(schema.oidcProvider.id, providerId)).limit(1);

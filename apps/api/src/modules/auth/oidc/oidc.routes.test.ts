@@ -355,6 +355,30 @@ describe('password sign-in turned off', () => {
   });
 });
 
+describe('the sign-in page options', () => {
+  it('tells the page that passwords are for break-glass administrators only when no municipality here allows them', async () => {
+    const tenant = await seedTenant(h);
+    const before = await call(h, null, 'GET', '/api/v1/auth/oidc/providers');
+    expect(before.json().passwordSignIn).toBe('offered');
+    const everyMunicipality = await h.deps.db.select({ id: schema.municipality.id, settings: schema.municipality.settings }).from(schema.municipality);
+    try {
+      for (const row of everyMunicipality) {
+        await h.deps.db.update(schema.municipality).set({ settings: { ...row.settings, passwordLoginEnabled: false } }).where(eq(schema.municipality.id, row.id));
+      }
+      const off = await call(h, null, 'GET', '/api/v1/auth/oidc/providers');
+      expect(off.json().passwordSignIn).toBe('break_glass_only');
+      const one = everyMunicipality.find((row) => row.id === tenant.municipality.id);
+      await h.deps.db.update(schema.municipality).set({ settings: { ...one!.settings, passwordLoginEnabled: true } }).where(eq(schema.municipality.id, tenant.municipality.id));
+      const oneOn = await call(h, null, 'GET', '/api/v1/auth/oidc/providers');
+      expect(oneOn.json().passwordSignIn).toBe('offered');
+    } finally {
+      for (const row of everyMunicipality) {
+        await h.deps.db.update(schema.municipality).set({ settings: row.settings }).where(eq(schema.municipality.id, row.id));
+      }
+    }
+  });
+});
+
 describe('break-glass administrator from the CLI', () => {
   it('keeps password sign-in when the municipality has turned it off', async () => {
     const email = `break-glass-${crypto.randomUUID()}@kommune.test`;

@@ -17,7 +17,7 @@ import {
 } from '@lykt/shared';
 import type { Deps } from '../../../platform/deps';
 import { actorOf, requirePermission, sessionCookieName, setSessionCookie } from '../../../platform/http/auth.plugin';
-import { listEnabledProviders } from './oidc.repository';
+import { anyMunicipalityAllowsPasswords, listEnabledProviders } from './oidc.repository';
 import {
   createOidcProvider,
   findOidcIdentities,
@@ -59,7 +59,10 @@ export function oidcRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/auth/oidc/providers',
       { schema: { tags, summary: 'The sign-in providers offered on the sign-in page', response: { 200: OidcSignInOptionsSchema } } },
-      async () => ({ providers: await listEnabledProviders(deps.db) }),
+      async () => ({
+        providers: await listEnabledProviders(deps.db),
+        passwordSignIn: (await anyMunicipalityAllowsPasswords(deps.db)) ? ('offered' as const) : ('break_glass_only' as const),
+      }),
     );
 
     app.get(
