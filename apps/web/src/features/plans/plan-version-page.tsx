@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import './plans.css';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
+import { VersionNav } from '../../components/version-nav';
 import { PageHeading } from '../../components/page-heading';
 import { useFlash } from '../../lib/flash';
 import { hasPermission, useMe } from '../auth/use-me';
@@ -93,25 +94,17 @@ function VersionStatus({ data }: { data: PlanVersionDetail }) {
           </DsLink>
         </Paragraph>
       ) : null}
-      {data.versions.length > 1 ? (
-        <nav aria-label={t('plans.versionsNav')}>
-          <ul className="link-list">
-            {data.versions.map((other) => (
-              <li key={other.number}>
-                {other.number === version.number ? (
-                  <span aria-current="page">{t('plans.versionWithStatus', { number: other.number, status: t(`plans.versionStatus.${other.status}`) })}</span>
-                ) : (
-                  <DsLink asChild>
-                    <Link to="/plans/$planId/versions/$version" params={{ planId: data.plan.id, version: String(other.number) }}>
-                      {t('plans.versionWithStatus', { number: other.number, status: t(`plans.versionStatus.${other.status}`) })}
-                    </Link>
-                  </DsLink>
-                )}
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <VersionNav
+        label={t('plans.versionsNav')}
+        versions={data.versions}
+        current={version.number}
+        name={(other) => t('plans.versionWithStatus', { number: other.number, status: t(`plans.versionStatus.${other.status}`) })}
+        link={(other, children) => (
+          <Link to="/plans/$planId/versions/$version" params={{ planId: data.plan.id, version: String(other.number) }}>
+            {children}
+          </Link>
+        )}
+      />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import './reports.css';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
+import { VersionNav } from '../../components/version-nav';
 import { PageHeading } from '../../components/page-heading';
 import { useFlash } from '../../lib/flash';
 import { formatDateTime } from '../../lib/format';
@@ -84,25 +85,17 @@ function VersionStatus({ data }: { data: ReportVersionDetail }) {
           ? t('reports.finalLine', { when: when(version.finalisedAt ?? data.generatedAt), who: version.finalisedBy ?? t('common.empty') })
           : t('reports.draftLine', { when: when(data.generatedAt) })}
       </Paragraph>
-      {data.report.versions.length > 1 ? (
-        <nav aria-label={t('reports.versionsNav')}>
-          <ul className="link-list">
-            {data.report.versions.map((other) => (
-              <li key={other.number}>
-                {other.number === version.number ? (
-                  <span aria-current="page">{t('reports.versionWithStatus', { number: other.number, status: t(`reports.status.${other.status}`) })}</span>
-                ) : (
-                  <DsLink asChild>
-                    <Link to="/reports/$reportId/versions/$number" params={{ reportId: data.report.id, number: String(other.number) }}>
-                      {t('reports.versionWithStatus', { number: other.number, status: t(`reports.status.${other.status}`) })}
-                    </Link>
-                  </DsLink>
-                )}
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <VersionNav
+        label={t('reports.versionsNav')}
+        versions={data.report.versions}
+        current={version.number}
+        name={(other) => t('reports.versionWithStatus', { number: other.number, status: t(`reports.status.${other.status}`) })}
+        link={(other, children) => (
+          <Link to="/reports/$reportId/versions/$number" params={{ reportId: data.report.id, number: String(other.number) }}>
+            {children}
+          </Link>
+        )}
+      />
     </section>
   );
 }
