@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type Contract, type ContractSummary } from '@lykt/shared';
@@ -250,6 +250,46 @@ describe('procurement: checks, findings and a concern', () => {
     expect(closed.json<Contract>().findings[0]).toMatchObject({ status: 'closed', closingNote: 'Handlingsplan fulgt' });
     await call(h, officer, 'GET', `/api/v1/procurement/contracts/${contract.id}`);
     expect(await auditOf(tenant.municipality.id, 'procurement.contract.viewed')).toHaveLength(1);
+  });
+});
+
+describe('procurement: a concern from a finding is one transaction', () => {
+  it('writes nothing when the last write fails part-way (after the concern and the finding’s update), and everything on the next try', async () => {
+    const { tenant, officer, coordinator } = await tenantWithSessions();
+    const site = (await call(h, coordinator, 'POST', '/api/v1/overview/sites', { name: 'Vaskeriet', isicSection: 'N', area: '', riskLevel: 'high', riskReason: '', known: '' })).json<{ id: string }>();
+    const contract = await newContract(officer, { ...contractBody, isicSection: 'N', siteId: site.id });
+    const checkId = (await call(h, officer, 'POST', `/api/v1/procurement/contracts/${contract.id}/checks`, { kind: 'site_visit', plannedOn: '2026-05-01', agencies: [] })).json<Contract>().checks[0]?.id ?? '';
+    await call(h, officer, 'PUT', `/api/v1/procurement/contracts/${contract.id}/checks/${checkId}`, { doneOn: '2026-05-02', outcome: 'findings', agencies: [], documentsSeen: [], observations: '' });
+    const findingId =
+      (await call(h, officer, 'POST', `/api/v1/procurement/contracts/${contract.id}/findings`, { checkId, severity: 'critical', category: 'trafficking_signs', description: 'Tegn på tvang', deadlineOn: null, sanction: 'none' })).json<Contract>().findings[0]?.id ?? '';
+    const concernsOf = () => h.deps.db.select().from(schema.concern).where(eq(schema.concern.municipalityId, tenant.municipality.id));
+    const notificationsOf = () => h.deps.db.select().from(schema.notification).where(eq(schema.notification.municipalityId, tenant.municipality.id));
+    const notificationsBefore = (await notificationsOf()).length;
+    const body = { suspectedForms: ['labour'], immediateDanger: false, note: '' };
+    // A real database failure on the site link, the write after the concern and the finding's update.
+    await h.deps.db.execute(sql`create or replace function lykt_test_refuse_site_link() returns trigger language plpgsql as $$ begin raise exception 'forced failure'; end $$`);
+    await h.deps.db.execute(sql`create trigger lykt_test_refuse_site_link before insert on map_site_link for each row execute function lykt_test_refuse_site_link()`);
+    try {
+      const failed = await call(h, officer, 'POST', `/api/v1/procurement/contracts/${contract.id}/findings/${findingId}/concern`, body);
+      expect(failed.statusCode).toBe(500);
+    } finally {
+      await h.deps.db.execute(sql`drop trigger lykt_test_refuse_site_link on map_site_link`);
+      await h.deps.db.execute(sql`drop function lykt_test_refuse_site_link()`);
+    }
+    expect(await concernsOf()).toEqual([]);
+    expect((await notificationsOf()).length).toBe(notificationsBefore);
+    const [findingRow] = await h.deps.db.select().from(schema.procurementFinding).where(eq(schema.procurementFinding.id, findingId));
+    expect(findingRow?.concernId).toBeNull();
+    expect(await h.deps.db.select().from(schema.mapSiteLink).where(eq(schema.mapSiteLink.siteId, site.id))).toEqual([]);
+    for (const action of ['concern.created', 'overview.site.linked', 'procurement.finding.concern_started']) expect(await auditOf(tenant.municipality.id, action), action).toEqual([]);
+
+    const started = await call(h, officer, 'POST', `/api/v1/procurement/contracts/${contract.id}/findings/${findingId}/concern`, body);
+    expect(started.statusCode, started.body).toBe(200);
+    const concerns = await concernsOf();
+    expect(concerns).toHaveLength(1);
+    expect(started.json<Contract>().findings[0]?.concernId).toBe(concerns[0]?.id);
+    expect((await h.deps.db.select().from(schema.mapSiteLink).where(eq(schema.mapSiteLink.siteId, site.id))).map((link) => link.targetId)).toEqual([concerns[0]?.id]);
+    expect(await auditOf(tenant.municipality.id, 'concern.created')).toHaveLength(1);
   });
 });
 

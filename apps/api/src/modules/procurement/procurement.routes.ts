@@ -16,6 +16,7 @@ import {
   IdParamsSchema,
   MeasureLinkBodySchema,
   ProcurementFiguresSchema,
+  ProcurementMeasureListSchema,
   RequirementBodySchema,
   RiskOverrideBodySchema,
   SubcontractorBodySchema,
@@ -105,6 +106,9 @@ export function procurementRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.delete('/procurement/contracts/:id/declarations/:declarationId', { schema: { tags, summary: 'Withdraw an unused self-declaration link', params: DeclarationParams, response: { 200: ContractSchema, ...errors } }, preValidation: write }, async (request) =>
       declarations.revokeDeclaration(deps, actorOf(request), request.params.id, request.params.declarationId),
+    );
+    app.get('/procurement/measures', { schema: { tags, summary: 'Measures of the plan area for procurement (H) with the checks of their linked contracts', response: { 200: ProcurementMeasureListSchema, ...errors } }, preValidation: read }, async (request) =>
+      planLinks.listProcurementMeasures(deps, actorOf(request)),
     );
     app.post('/procurement/contracts/:id/measures', { schema: { tags, summary: 'Link a plan measure (area H) whose progress follows the checks', params: IdParamsSchema, body: MeasureLinkBodySchema, response: { 200: ContractSchema, ...errors } }, preValidation: write }, async (request) =>
       planLinks.linkMeasure(deps, actorOf(request), request.params.id, request.body.measureId),
