@@ -406,4 +406,32 @@ describe('procurement: figures for the report and statistics', () => {
     expect(file.body).toContain('færre enn 5');
     expect((await call(h, officer, 'GET', `/api/v1/procurement/figures?year=${year}`)).statusCode).toBe(403);
   });
+
+  it('reads the figures from the stored statistics release, so two readings around a late registration do not differ; the statistics page shows them', async () => {
+    const { tenant, officer, coordinator } = await tenantWithSessions();
+    const year = new Date().getUTCFullYear() - 1;
+    const inYear = { ...contractBody, startsOn: `${year}-02-01`, endsOn: `${year}-11-30` };
+    for (let index = 0; index < 14; index += 1) await newContract(officer, { ...inYear, title: `Renhold ${index}`, isicSection: index < 9 ? 'N' : 'J', supplier: { name: `Leverandør ${index} AS`, orgNumber: '' } });
+    const viewer = await signIn(h, tenant.users.viewer);
+    const read = async () => (await call(h, viewer, 'GET', `/api/v1/procurement/figures?year=${year}`)).json<{ figures: Record<string, number | null>; release: { number: number } | null; inRelease: boolean }>();
+    const first = await read();
+    expect(first).toMatchObject({ inRelease: true, release: { number: 1 } });
+    expect(first.figures.contracts).toEqual(expect.any(Number));
+    // A contract registered late for the closed year: the figures stay those of release 1.
+    await newContract(officer, { ...inYear, title: 'Sen registrering', isicSection: 'N', supplier: { name: 'Sen AS', orgNumber: '' } });
+    expect(await read()).toEqual(first);
+    // The statistics page shows the same release, procurement included, with no exact count of a contract below k.
+    const page = (await call(h, viewer, 'GET', `/api/v1/statistics?year=${year}`)).json<{ tables: Array<{ id: string; source: string; total: number | null; rows: Array<{ key: string; total: number | null }> }> }>();
+    const risk = page.tables.find((table) => table.id === 'procurement.contract_risk');
+    expect(risk?.source).toBe('procurement');
+    expect(risk?.total).toBe(first.figures.contracts);
+    // The coordinator publishes a new release; its figures are perturbed again from the records' own keys.
+    const published = await call(h, coordinator, 'POST', '/api/v1/statistics/releases', { year, pool: 1 });
+    expect(published.statusCode, published.body).toBeLessThan(300);
+    const second = await read();
+    expect(second.release?.number).toBe(published.json<{ created: boolean }>().created ? 2 : 1);
+    const [row] = await h.deps.db.select({ key: schema.procurementContract.statisticsKey }).from(schema.procurementContract).where(eq(schema.procurementContract.municipalityId, tenant.municipality.id)).limit(1);
+    expect(row?.key).toBeGreaterThanOrEqual(0);
+    expect((await call(h, officer, 'GET', '/api/v1/procurement/contracts')).body).not.toContain('statisticsKey');
+  });
 });

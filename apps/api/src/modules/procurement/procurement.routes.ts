@@ -19,6 +19,7 @@ import {
   ProcurementMeasureListSchema,
   RequirementBodySchema,
   RiskOverrideBodySchema,
+  StatisticsReleaseInfoSchema,
   SubcontractorBodySchema,
   TemplateBodySchema,
   TemplateSchema,
@@ -44,6 +45,9 @@ const YearQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2
 const FiguresSchema = z.object({
   year: z.number().int(),
   threshold: z.number().int().describe('Counts below this are withheld'),
+  noiseMax: z.number().int().describe('The largest noise (D) the cell-key method adds or takes away'),
+  release: StatisticsReleaseInfoSchema.nullable().describe('The statistics release the figures are read from'),
+  inRelease: z.boolean().describe('false: that release was published before procurement was part of the statistics; publish a new release'),
   figures: z.record(z.enum(Object.keys(ProcurementFiguresSchema.shape) as [string, ...string[]]), z.number().int().nullable()).describe('Each count, null when withheld'),
 });
 
@@ -124,7 +128,7 @@ export function procurementRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/procurement/figures',
-      { schema: { tags, summary: 'Procurement counts for a closed calendar year, small counts withheld (statistics)', querystring: YearQuerySchema, response: { 200: FiguresSchema, ...errors } }, preValidation: requirePermission('statistics:read') },
+      { schema: { tags, summary: "Procurement figures for a closed calendar year from its statistics release (noise, small counts withheld)", querystring: YearQuerySchema, response: { 200: FiguresSchema, ...errors } }, preValidation: requirePermission('statistics:read') },
       async (request) => figuresForYear(deps, actorOf(request), request.query.year),
     );
     app.get(
