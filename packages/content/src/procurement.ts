@@ -135,6 +135,7 @@ export function fillProcurementText(template: string, values: Record<string, str
 const ReportLangSchema = z.object({
   title: z.string(),
   empty: z.string(),
+  notInRelease: z.string(),
   intro: z.string(),
   tableCaption: z.string(),
   columns: z.object({ figure: z.string(), count: z.string() }),

@@ -335,28 +335,6 @@ export async function linksOfLineages(db: Database, municipalityId: string, line
     .orderBy(asc(c.title));
 }
 
-// ---- figures ----
-
-/** Counts for the report and statistics over contracts that ran in [from, to] (days, inclusive). */
-export async function figureRows(db: Database, municipalityId: string, from: string, to: string) {
-  const contracts = await db
-    .select({ id: c.id, isicSection: c.isicSection, productCategory: c.productCategory, riskOverride: c.riskOverride, siteId: c.siteId, supplierId: c.supplierId })
-    .from(c)
-    .where(and(eq(c.municipalityId, municipalityId), sql`${c.startsOn} <= ${to}`, sql`${c.endsOn} >= ${from}`));
-  const ids = contracts.map((row) => row.id);
-  const f = schema.procurementFinding;
-  const ch = schema.procurementCheck;
-  const checks = ids.length === 0 ? [] : await db.select({ plannedOn: ch.plannedOn, doneOn: ch.doneOn }).from(ch).where(and(eq(ch.municipalityId, municipalityId), inArray(ch.contractId, ids)));
-  const findings =
-    ids.length === 0
-      ? []
-      : await db
-          .select({ sanction: f.sanction, concernId: f.concernId, createdAt: f.createdAt })
-          .from(f)
-          .where(and(eq(f.municipalityId, municipalityId), inArray(f.contractId, ids)));
-  return { contracts, checks, findings };
-}
-
 /** A plan measure with its area and lineage (for links). */
 export async function findMeasureForLink(db: Database, municipalityId: string, measureId: string): Promise<{ id: string; lineageId: string; area: string } | null> {
   const m = schema.planMeasure;

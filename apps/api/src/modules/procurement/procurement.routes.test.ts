@@ -2,6 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type Contract, type ContractSummary } from '@lykt/shared';
+import { yearPeriod } from '../reports/period';
+import { buildProcurementSection } from './procurement.report-section';
 import { call, createHarness, errorCode, expectEachForbidden, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
 
 let h: TestHarness;
@@ -180,6 +182,16 @@ describe('procurement: contracts, risk and checklist', () => {
     expect(saved.json<{ isDefault: boolean }>().isDefault).toBe(false);
     const contract = await newContract(officer);
     expect(contract.requirements.map((requirement) => [requirement.key, requirement.status])).toEqual([['own_rule', 'open']]);
+    // Retiring the requirement (a template without it) leaves the registered contract's checklist as it was.
+    const retired = await call(h, officer, 'PUT', '/api/v1/procurement/template', { items: [{ key: 'own_other', kind: 'due_diligence', title: 'Annet krav', appliesTo: ['J'] }] });
+    expect(retired.statusCode, retired.body).toBe(200);
+    expect((await call(h, officer, 'GET', `/api/v1/procurement/contracts/${contract.id}`)).json<Contract>().requirements.map((requirement) => requirement.key)).toEqual(['own_rule']);
+    expect((await newContract(officer)).requirements).toEqual([]);
+    const empty = await call(h, officer, 'PUT', '/api/v1/procurement/template', { items: [] });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json<{ error: { details: Array<{ field: string }> } }>().error.details.map((detail) => detail.field)).toContain('items');
+    const blank = await call(h, officer, 'PUT', '/api/v1/procurement/template', { items: [{ key: 'own_blank', kind: 'seriousness', title: '', appliesTo: [] }] });
+    expect(blank.json<{ error: { details: Array<{ field: string }> } }>().error.details.map((detail) => detail.field)).toContain('items.0.title');
     const marked = await call(h, officer, 'PUT', `/api/v1/procurement/contracts/${contract.id}/requirements/${contract.requirements[0]?.id ?? ''}`, { status: 'met' });
     expect(marked.json<Contract>().requirements[0]?.status).toBe('met');
   });
@@ -295,7 +307,7 @@ describe('procurement: a concern from a finding is one transaction', () => {
 
 describe('procurement: plan measures follow checks', () => {
   it('links a measure of area H and sets its progress from checks done against planned', async () => {
-    const { officer, coordinator } = await tenantWithSessions();
+    const { tenant, officer, coordinator } = await tenantWithSessions();
     const plan = (await call(h, coordinator, 'POST', '/api/v1/plans', { title: 'Tiltaksplan', periodStart: '2026-01-01', periodEnd: '2029-12-31', template: null })).json<{ id: string }>();
     const measureIn = async (area: string) => (await call(h, coordinator, 'POST', `/api/v1/plans/${plan.id}/versions/1/measures`, { area, title: `Tiltak ${area}` })).json<{ measure: { id: string } }>().measure.id;
     const measureH = await measureIn('H');
@@ -316,6 +328,15 @@ describe('procurement: plan measures follow checks', () => {
     expect(await progress()).toBe(50);
     const timeline = await h.deps.db.select().from(schema.planMeasureUpdate).where(eq(schema.planMeasureUpdate.measureId, measureH));
     expect(timeline.map((entry) => [entry.authorUserId, entry.progressAfter, entry.text])).toEqual([[null, 50, 'Kontroller i koblede kontrakter: 1 av 2 planlagte er gjennomført.']]);
+    // The procurement page lists area H's measures with their contracts and checks done against planned; G is not there.
+    const listed = await call(h, officer, 'GET', '/api/v1/procurement/measures');
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json<{ items: unknown[] }>().items).toEqual([{ id: measureH, title: 'Tiltak H', planTitle: 'Tiltaksplan', progress: 50, checksPlanned: 2, checksDone: 1, contracts: [{ id: contract.id, title: contract.title }] }]);
+    const unlinked = await call(h, officer, 'DELETE', `/api/v1/procurement/contracts/${contract.id}/measures/${measureH}`);
+    expect(unlinked.json<Contract>().measureIds).toEqual([]);
+    expect((await call(h, officer, 'GET', '/api/v1/procurement/measures')).json<{ items: Array<{ contracts: unknown[] }> }>().items[0]?.contracts).toEqual([]);
+    const viewer = await signIn(h, tenant.users.viewer);
+    expect((await call(h, viewer, 'GET', '/api/v1/procurement/measures')).statusCode).toBe(403);
   });
 });
 
@@ -425,6 +446,12 @@ describe('procurement: figures for the report and statistics', () => {
     const risk = page.tables.find((table) => table.id === 'procurement.contract_risk');
     expect(risk?.source).toBe('procurement');
     expect(risk?.total).toBe(first.figures.contracts);
+    // The council report's section reads the same release: the same figures, the release named, nothing live.
+    const section = await buildProcurementSection(h.deps.db, { municipalityId: tenant.municipality.id, ...yearPeriod(year), lang: 'nb', suppressionThreshold: 5 });
+    expect(section.hasData).toBe(true);
+    const shownFigure = section.figures?.find((figure) => figure.key === 'procurement.contracts.high_risk')?.value;
+    expect(shownFigure).toEqual(first.figures.highRiskContracts === null ? { kind: 'withheld' } : { kind: 'exact', value: first.figures.highRiskContracts });
+    expect(JSON.stringify(section.blocks)).toContain('nr. 1');
     // The coordinator publishes a new release; its figures are perturbed again from the records' own keys.
     const published = await call(h, coordinator, 'POST', '/api/v1/statistics/releases', { year, pool: 1 });
     expect(published.statusCode, published.body).toBeLessThan(300);
