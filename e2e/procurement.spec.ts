@@ -77,6 +77,81 @@ test('the procurement officer registers a contract, works its checklist, and a c
   await expectNoAxeViolations(page);
 });
 
+test('the procurement officer edits the requirement template and links a plan measure to a contract, by keyboard', async ({ page }) => {
+  test.slow();
+  await signInByApi(page, demoEmail('procurement'));
+  await page.goto('/app/procurement');
+  const template = page.getByRole('region', { name: 'Kravmalen' });
+  const requirements = template.getByRole('list', { name: 'Kravene i malen' });
+  // Every shipped requirement names its basis and sources; HMS cards are marked as the municipality's choice.
+  const hms = requirements.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'HMS-kort for alle som arbeider på stedet' }) });
+  await expect(hms.getByText('Vanlig seriøsitetskrav i kommuner (kommunens valg)')).toBeVisible();
+  const bank = requirements.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Lønn og annen godtgjørelse utbetales via bank' }) });
+  await expect(bank.getByText(/Krevd i forskrift der det gjelder.*Krav om betaling via bank/)).toBeVisible();
+
+  // Add a requirement by keyboard; an empty one is refused on its field.
+  const add = template.locator('details').filter({ has: page.locator('summary', { hasText: 'Legg til et krav' }) }).last();
+  await add.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  const addButton = add.getByRole('button', { name: 'Legg til et krav' });
+  await addButton.focus();
+  await page.keyboard.press('Enter');
+  const title = add.getByRole('textbox', { name: 'Kravet slik kommunen formulerer det' });
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(add.getByText('Skriv kravet, høyst 200 tegn.')).toBeVisible();
+  await title.focus();
+  await page.keyboard.type('Norskopplæring for arbeidstakere (e2e)');
+  await add.getByRole('checkbox', { name: 'F Bygge- og anleggsvirksomhet' }).focus();
+  await page.keyboard.press('Space');
+  await addButton.focus();
+  await page.keyboard.press('Enter');
+  const own = requirements.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Norskopplæring for arbeidstakere (e2e)' }) });
+  await expect(own.getByText('Kommunens eget krav')).toBeVisible();
+  await expect(own.getByRole('definition').filter({ hasText: 'F Bygge- og anleggsvirksomhet' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Retire it again (contracts that have it keep it).
+  await own.getByRole('button', { name: 'Ta ut av malen: Norskopplæring for arbeidstakere (e2e)' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(template.getByText('Kravet er tatt ut av malen.', { exact: false })).toBeVisible();
+  await expect(own).toHaveCount(0);
+
+  // The plan's procurement area: measures with their checks done against planned.
+  const measures = page.getByRole('table', { name: 'Tiltak i område H' });
+  await expect(measures.getByRole('rowheader', { name: 'Felles tiltak med næringsforeningen' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Link a measure from the contract's page; a missing choice is refused on the field.
+  await page.getByRole('table', { name: 'Kommunens kontrakter' }).getByRole('link', { name: 'Rehabilitering av Eksempel skole' }).click();
+  const section = page.getByRole('region', { name: 'Tiltak i handlingsplanen' });
+  const link = section.getByRole('button', { name: 'Koble til tiltaket' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  const choose = section.getByRole('combobox', { name: 'Tiltak' });
+  await expect(choose).toHaveAttribute('aria-invalid', 'true');
+  await expect(section.getByText('Velg et tiltak i område H.')).toBeVisible();
+  await choose.selectOption({ label: 'Felles tiltak med næringsforeningen (Tiltaksplan mot menneskehandel 2026–2029 (demo))' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  const linked = section.getByRole('table', { name: 'Koblede tiltak' });
+  const row = linked.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Felles tiltak med næringsforeningen' }) });
+  // The demo contract has two checks done of three planned.
+  await expect(row.getByRole('cell', { name: '2/3' })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '67 %' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await row.getByRole('button', { name: 'Fjern koblingen til «Felles tiltak med næringsforeningen»' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(section.getByText('Kontrakten er ikke koblet til noe tiltak.')).toBeVisible();
+});
+
+test('a council member finds procurement among the published statistics', async ({ page }) => {
+  const closed = new Date().getFullYear() - 1;
+  await signInByApi(page, demoEmail('viewer'));
+  await page.goto('/app/statistics');
+  await page.getByRole('combobox', { name: 'Hva som telles' }).selectOption({ label: 'Anskaffelser' });
+  await expect(page.getByRole('heading', { level: 2, name: `Anskaffelser ${closed}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test.describe('the supplier’s self-declaration', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -101,7 +176,7 @@ test.describe('the supplier’s self-declaration', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Egenerklæring fra leverandør' })).toBeVisible();
     expect(await page.locator('script').count()).toBe(0);
     await page.getByRole('checkbox', { name: /lønns- og arbeidsvilkår etter gjeldende allmenngjøringsforskrift/ }).check();
-    await page.getByRole('checkbox', { name: 'Lønn utbetales til konto i bank.' }).check();
+    await page.getByRole('checkbox', { name: 'Lønn og annen godtgjørelse utbetales via bank.' }).check();
     await page.getByRole('textbox', { name: 'Firmanavn 1' }).fill('Fiktiv Transport AS');
     await page.getByRole('textbox', { name: 'Organisasjonsnummer 1' }).fill('999123123');
     await page.getByRole('textbox', { name: 'Ledd 1' }).fill('1');

@@ -10,6 +10,18 @@ describe('procurement content', () => {
     expect(procurementLegalBasis.items.map((item) => item.key)).toEqual(expect.arrayContaining(['human_rights_routines', 'pay_conditions', 'sanctions', 'transparency_act']));
   });
 
+  it('sources every template requirement, and the three seriousness requirements at DFØ’s pages or the regulation', () => {
+    for (const item of requirementTemplate.items) expect(item.sources.length, item.key).toBeGreaterThan(0);
+    const byKey = new Map(requirementTemplate.items.map((item) => [item.key, item]));
+    const urls = (key: string) => (byKey.get(key)?.sources ?? []).map((source) => ('url' in source ? source.url : source.law));
+    expect(urls('wages_to_bank')).toContain('https://anskaffelser.no/verktoy/veiledere/krav-om-betaling-bank');
+    expect(urls('subcontractor_tiers')).toContain('https://anskaffelser.no/berekraftige-anskaffingar/arbeidslivskriminalitet/begrensning-i-antall-ledd-i-leverandorkjeden');
+    expect(urls('apprentices').some((url) => url.includes('forskrift-om-bruk-av-larlinger-i-offentlige-kontrakter'))).toBe(true);
+    for (const key of ['wages_to_bank', 'subcontractor_tiers', 'apprentices']) expect(byKey.get(key)?.basis, key).toBe('regulation');
+    // HMS cards rest on what municipalities and the industry set, not on a regulation read here: marked as such.
+    expect(byKey.get('hms_cards')?.basis).toBe('municipal_practice');
+  });
+
   it('says plainly that the high-risk list is incomplete rather than inventing categories', () => {
     expect(highRiskList.note).toMatch(/Only the categories whose own DFØ page could be found/);
     expect(highRiskList.missing.nb.length).toBeGreaterThan(0);

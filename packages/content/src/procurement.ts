@@ -42,14 +42,30 @@ export const SectorRiskSchema = z.object({
 });
 export type SectorRisk = z.infer<typeof SectorRiskSchema>;
 
+/** regulation: a regulation requires it where it applies; guidance: DFØ's guidance; municipal_practice: a seriousness requirement municipalities choose. */
+export const REQUIREMENT_BASES = ['regulation', 'guidance', 'municipal_practice'] as const;
+export type RequirementBasis = (typeof REQUIREMENT_BASES)[number];
+
 /** The shipped requirement template, in both languages. */
 export const RequirementTemplateSchema = z.object({
   id: z.literal('procurement-requirement-template'),
   version: z.number().int().positive(),
   note: z.string(),
   sources,
-  items: z.array(z.object({ key: z.string().regex(/^[a-z0-9_]{2,40}$/), kind: z.enum(REQUIREMENT_KINDS), appliesTo: z.array(z.enum(ISIC_SECTIONS)), title: localised(200) })).min(1),
+  items: z
+    .array(
+      z.object({
+        key: z.string().regex(/^[a-z0-9_]{2,40}$/),
+        kind: z.enum(REQUIREMENT_KINDS),
+        appliesTo: z.array(z.enum(ISIC_SECTIONS)),
+        title: localised(200),
+        basis: z.enum(REQUIREMENT_BASES).describe('Why the requirement is in the shipped template'),
+        sources,
+      }),
+    )
+    .min(1),
 });
+
 
 const record = <K extends readonly [string, ...string[]]>(keys: K) => z.record(z.enum(keys), z.string().trim().min(1).max(400));
 
@@ -119,6 +135,7 @@ export function fillProcurementText(template: string, values: Record<string, str
 const ReportLangSchema = z.object({
   title: z.string(),
   empty: z.string(),
+  notInRelease: z.string(),
   intro: z.string(),
   tableCaption: z.string(),
   columns: z.object({ figure: z.string(), count: z.string() }),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from './platform';
 import { mapSite } from './overview';
-import { day, municipalityRef, ts } from './columns';
+import { day, municipalityRef, statisticsKey, ts } from './columns';
 
 /**
  * Procurement (plan area H): the municipality's own contracts and the follow-up of pay and working
@@ -54,6 +54,8 @@ export const procurementContract = pgTable(
     createdByUserId: uuid('created_by_user_id')
       .notNull()
       .references(() => appUser.id),
+    /** Cell-key method for the published statistics (never shown). */
+    statisticsKey: statisticsKey(),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -133,6 +135,8 @@ export const procurementCheck = pgTable(
       .notNull()
       .references(() => appUser.id),
     doneByUserId: uuid('done_by_user_id').references(() => appUser.id),
+    /** Cell-key method for the published statistics (never shown). */
+    statisticsKey: statisticsKey(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('procurement_check_contract_idx').on(t.municipalityId, t.contractId)],
@@ -165,6 +169,8 @@ export const procurementFinding = pgTable(
     createdByUserId: uuid('created_by_user_id')
       .notNull()
       .references(() => appUser.id),
+    /** Cell-key method for the published statistics (never shown). */
+    statisticsKey: statisticsKey(),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

@@ -345,6 +345,19 @@ export const ContractListSchema = z.object({ items: z.array(ContractSummarySchem
 
 export const MeasureLinkBodySchema = z.object({ measureId: z.uuid() }).strict();
 
+/** A measure of the plan's procurement area (H) in an adopted plan version, with the checks of its linked contracts. */
+export const ProcurementMeasureSchema = z.object({
+  id: z.uuid().describe('The measure in the adopted version'),
+  title: z.string(),
+  planTitle: z.string(),
+  progress: z.number().int().describe('Per cent, set from the checks: done against planned'),
+  checksPlanned: z.number().int(),
+  checksDone: z.number().int(),
+  contracts: z.array(z.object({ id: z.uuid(), title: z.string() })),
+});
+export type ProcurementMeasure = z.infer<typeof ProcurementMeasureSchema>;
+export const ProcurementMeasureListSchema = z.object({ items: z.array(ProcurementMeasureSchema) });
+
 /** Counts for the council report and statistics (suppressed there like every other figure). */
 export const ProcurementFiguresSchema = z.object({
   contracts: z.number().int(),

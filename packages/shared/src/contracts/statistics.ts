@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What the statistics count: each source has its own aggregation layer on the server. */
-export const STATISTICS_SOURCES = ['screening', 'concern', 'tip', 'case', 'referral', 'training'] as const;
+export const STATISTICS_SOURCES = ['screening', 'concern', 'tip', 'case', 'referral', 'training', 'procurement'] as const;
 export type StatisticsSource = (typeof STATISTICS_SOURCES)[number];
 
 /** The dimensions a table can break a source down by. */
@@ -28,6 +28,10 @@ export const STATISTICS_DIMENSIONS = [
   'module',
   'immediate_danger',
   'became_concern',
+  'contract_risk',
+  'check_done',
+  'sanction',
+  'finding_concern',
 ] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 

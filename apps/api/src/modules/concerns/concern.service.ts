@@ -77,6 +77,19 @@ async function presentFull(deps: Deps, actor: UserActor, row: ConcernRow): Promi
 }
 
 export async function createConcern(deps: Deps, actor: UserActor, body: ConcernBody): Promise<Concern> {
+  const prepared = await prepareConcern(deps, actor, body);
+  const row = await inTransaction(deps, (tx) => writeConcern(deps, tx, actor, prepared));
+  return presentFull(deps, actor, row);
+}
+
+/** A concern checked and encrypted, ready to be written by writeConcern inside the caller's transaction. */
+export interface PreparedConcern {
+  values: Omit<Parameters<typeof insertConcern>[2], 'status'>;
+  fromScreening: boolean;
+}
+
+/** Checks the body and encrypts its fields (outside any transaction); writes nothing. */
+export async function prepareConcern(deps: Deps, actor: UserActor, body: ConcernBody): Promise<PreparedConcern> {
   let source: Pick<ConcernRow, 'context' | 'suspectedForms' | 'facts' | 'possibleMinor' | 'profile' | 'level'>;
   if (body.screeningId) {
     const screening = await findScreening(deps.db, actor.municipalityId, body.screeningId);
@@ -93,36 +106,41 @@ export async function createConcern(deps: Deps, actor: UserActor, body: ConcernB
   const personEnc = hasAnyValue(body.person) ? await encrypt(FIELD.person, JSON.stringify(body.person)) : null;
   const reporterContactEnc = hasAnyValue(body.reporterContact) ? await encrypt(FIELD.reporterContact, JSON.stringify(body.reporterContact)) : null;
   const noteEnc = body.note ? await encrypt(FIELD.note, body.note) : null;
-  const row = await inTransaction(deps, async (tx) => {
-    const inserted = await insertConcern(tx, actor.municipalityId, {
+  return {
+    fromScreening: body.screeningId !== null,
+    values: {
       ...source,
       screeningId: body.screeningId,
       reporterUserId: actor.userId,
       reporterOrganisationId: actor.organisationId,
-      status: 'new',
       childWelfareDueAt: source.possibleMinor ? addDays(now, CHILD_WELFARE_REVIEW_DAYS) : null,
       personEnc,
       reporterContactEnc,
       noteEnc,
-    });
-    await recordAudit(tx, {
-      municipalityId: actor.municipalityId,
-      action: 'concern.created',
-      entityType: 'concern',
-      entityId: inserted.id,
-      details: {
-        fromScreening: body.screeningId !== null,
-        context: source.context,
-        possibleMinor: source.possibleMinor,
-        personDetails: personEnc !== null,
-        reporterContact: reporterContactEnc !== null,
-        note: noteEnc !== null,
-      },
-    });
-    await notify(deps, tx, { kind: 'concern_new', municipalityId: actor.municipalityId, concernId: inserted.id });
-    return inserted;
+    },
+  };
+}
+
+/** Writes a prepared concern, its audit event and its notification inside the caller's transaction. */
+export async function writeConcern(deps: Deps, tx: Database, actor: UserActor, prepared: PreparedConcern): Promise<ConcernRow> {
+  const { values } = prepared;
+  const inserted = await insertConcern(tx, actor.municipalityId, { ...values, status: 'new' });
+  await recordAudit(tx, {
+    municipalityId: actor.municipalityId,
+    action: 'concern.created',
+    entityType: 'concern',
+    entityId: inserted.id,
+    details: {
+      fromScreening: prepared.fromScreening,
+      context: values.context,
+      possibleMinor: values.possibleMinor,
+      personDetails: Boolean(values.personEnc),
+      reporterContact: Boolean(values.reporterContactEnc),
+      note: Boolean(values.noteEnc),
+    },
   });
-  return presentFull(deps, actor, row);
+  await notify(deps, tx, { kind: 'concern_new', municipalityId: actor.municipalityId, concernId: inserted.id });
+  return inserted;
 }
 
 /** A page of concerns: the coordinator sees all, others those they reported or are assigned; filters only narrow that. */

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { createConcern } from '../concerns/concern.service';
+import { prepareConcern, writeConcern } from '../concerns/concern.service';
 import { insertSiteLink } from '../overview/overview.repository';
 import { followChecks } from './procurement.plan-links';
 import * as repo from './procurement.repository';
@@ -114,6 +114,8 @@ const SECTOR_OF_ISIC: Partial<Record<string, ScreeningFacts['sector']>> = {
  * A finding with signs of trafficking starts a concern in one step, through the concerns module (its own
  * rules, encryption and audit). The concern carries the contract, the supplier and the site, and coded
  * facts set to "unknown": no worker's personal data is copied, because the procurement module holds none.
+ * The concern, its link to the site, the finding's update and all audit events are written in one
+ * transaction: together or not at all (encryption happens before it, writing nothing).
  */
 export async function startConcernFromFinding(deps: Deps, actor: UserActor, contractId: string, findingId: string, body: FindingConcernBody, lang: 'nb' | 'en'): Promise<Contract> {
   const { contract, supplier } = await contractOrThrow(deps, actor, contractId);
@@ -127,7 +129,7 @@ export async function startConcernFromFinding(deps: Deps, actor: UserActor, cont
     category: procurementTexts.categories[lang][finding.category as FindingCategory],
     severity: procurementTexts.severities[lang][finding.severity as FindingSeverity],
   });
-  const concern = await createConcern(deps, actor, {
+  const prepared = await prepareConcern(deps, actor, {
     screeningId: null,
     context: 'inspection',
     suspectedForms: [...new Set(body.suspectedForms)],
@@ -146,7 +148,8 @@ export async function startConcernFromFinding(deps: Deps, actor: UserActor, cont
     person: null,
   });
   await inTransaction(deps, async (tx) => {
-    await repo.updateFindingRow(tx, actor.municipalityId, findingId, { concernId: concern.id });
+    const concern = await writeConcern(deps, tx, actor, prepared);
+    if (!(await repo.claimFindingForConcern(tx, actor.municipalityId, findingId, concern.id))) throw new AppError('CONFLICT', 'This finding has already started a concern.');
     if (contract.siteId) {
       await insertSiteLink(tx, { municipalityId: actor.municipalityId, siteId: contract.siteId, targetKind: 'concern', targetId: concern.id, createdByUserId: actor.userId });
       await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'overview.site.linked', entityType: 'map_site', entityId: contract.siteId, details: { targetKind: 'concern', targetId: concern.id, procurementFindingId: findingId } });

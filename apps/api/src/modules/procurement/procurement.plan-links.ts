@@ -1,6 +1,6 @@
 import { fillProcurementText, procurementTexts } from '@lykt/content/procurement';
 import type { Database } from '@lykt/db';
-import type { Contract } from '@lykt/shared';
+import type { Contract, ProcurementMeasure } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -81,4 +81,19 @@ export async function unlinkMeasure(deps: Deps, actor: UserActor, contractId: st
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'procurement.measure.unlinked', entityType: 'procurement_contract', entityId: contractId, details: { measureId } });
   });
   return getContract(deps, actor, contractId, { audit: false });
+}
+
+/** The measures of area H in adopted plan versions, each with its linked contracts and their checks done against planned. */
+export async function listProcurementMeasures(deps: Deps, actor: UserActor): Promise<{ items: ProcurementMeasure[] }> {
+  const measures = await repo.adoptedMeasuresOfArea(deps.db, actor.municipalityId, PROCUREMENT_AREA);
+  const links = await repo.linksOfLineages(deps.db, actor.municipalityId, [...new Set(measures.map((measure) => measure.lineageId))]);
+  const checks = await repo.listChecks(deps.db, actor.municipalityId, [...new Set(links.map((link) => link.contractId))]);
+  return {
+    items: measures.map((measure) => {
+      const contracts = links.filter((link) => link.lineageId === measure.lineageId).map((link) => ({ id: link.contractId, title: link.title }));
+      const ids = new Set(contracts.map((contract) => contract.id));
+      const own = checks.filter((check) => ids.has(check.contractId));
+      return { id: measure.id, title: measure.title, planTitle: measure.planTitle, progress: measure.progress, checksPlanned: own.length, checksDone: own.filter((check) => check.doneOn !== null).length, contracts };
+    }),
+  };
 }

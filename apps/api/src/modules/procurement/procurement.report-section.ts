@@ -1,21 +1,27 @@
-import { procurementReportTexts } from '@lykt/content/procurement';
+import { fillProcurementText, procurementReportTexts } from '@lykt/content/procurement';
 import type { Database } from '@lykt/db';
-import { lastLocalDate, localDate } from '../reports/period';
 import type { ReportFigure, ReportSection, ReportSectionInput, ReportSectionProvider } from '../reports/report-section';
-import { countText, suppressionNote } from '../reports/sections/counts';
-import { countFigures, FIGURE_KEYS, protectFigures } from './procurement.figures';
+import { releaseNote, releaseText, reportRelease } from '../reports/sections/counts';
+import { FIGURE_KEYS } from './procurement.figures';
+import { figuresFromRelease } from './procurement.statistics';
 
 /**
  * The council report's procurement section: contracts in high-risk sectors, checks planned and done,
- * findings and sanctions, each count under the municipality's threshold k withheld like every other
- * figure in the report. No contract, supplier or finding text is printed.
+ * findings and sanctions, read from the period's statistics release like the report's other counts
+ * (cell-key noise, "fewer than k"), so the report, the statistics page and the exports show the same
+ * figures and a second report cannot be differenced against the first. No contract, supplier or
+ * finding text is printed.
  */
 export async function buildProcurementSection(db: Database, input: ReportSectionInput): Promise<ReportSection> {
   const texts = procurementReportTexts[input.lang];
-  const figures = await countFigures(db, input.municipalityId, localDate(input.from), lastLocalDate(input.to));
-  if (figures.contracts === 0) return { key: 'procurement', title: texts.title, hasData: false, emptyText: texts.empty, blocks: [] };
-  const shown = protectFigures(figures, input.suppressionThreshold);
-  const text = countText(input);
+  const source = await reportRelease(db, input);
+  if (source.status !== 'released') return { key: 'procurement', title: texts.title, hasData: false, emptyText: source.text, blocks: [] };
+  const { release } = source;
+  if (!release.tables.some((table) => table.source === 'procurement')) return { key: 'procurement', title: texts.title, hasData: false, emptyText: texts.notInRelease, blocks: [] };
+  const shown = figuresFromRelease(release.tables);
+  const k = release.parameters.threshold;
+  if (FIGURE_KEYS.every((key) => shown[key] === null)) return { key: 'procurement', title: texts.title, hasData: false, emptyText: fillProcurementText(texts.empty, { k }), blocks: [] };
+  const text = releaseText(input, k);
   const value = (count: number | null): ReportFigure['value'] => (count === null ? { kind: 'withheld' } : { kind: 'exact', value: count });
   return {
     key: 'procurement',
@@ -24,7 +30,7 @@ export async function buildProcurementSection(db: Database, input: ReportSection
     blocks: [
       { type: 'paragraph', text: texts.intro },
       { type: 'table', caption: texts.tableCaption, headers: [texts.columns.figure, texts.columns.count], rows: FIGURE_KEYS.map((key) => [texts.rows[key], text(shown[key])]) },
-      { type: 'paragraph', text: suppressionNote(input) },
+      { type: 'paragraph', text: releaseNote(input, release) },
     ],
     figures: [
       { key: 'procurement.contracts.high_risk', question: 'tools', label: texts.figures.highRisk, value: value(shown.highRiskContracts) },

@@ -218,6 +218,17 @@ export async function updateFindingRow(tx: Database, municipalityId: string, id:
     .where(and(eq(t.municipalityId, municipalityId), eq(t.id, id)));
 }
 
+/** Sets the finding's concern only if it has none yet; false when another request got there first. */
+export async function claimFindingForConcern(tx: Database, municipalityId: string, id: string, concernId: string): Promise<boolean> {
+  const t = schema.procurementFinding;
+  const rows = await tx
+    .update(t)
+    .set({ concernId, updatedAt: new Date() })
+    .where(and(eq(t.municipalityId, municipalityId), eq(t.id, id), isNull(t.concernId)))
+    .returning({ id: t.id });
+  return rows.length > 0;
+}
+
 export async function listFindings(db: Database, municipalityId: string, contractId: string): Promise<FindingRow[]> {
   const t = schema.procurementFinding;
   return db
@@ -299,26 +310,29 @@ export async function deleteLink(tx: Database, municipalityId: string, contractI
   return rows.length > 0;
 }
 
-// ---- figures ----
+/** Measures of a plan area in the plans' adopted versions, with the plan's title. */
+export async function adoptedMeasuresOfArea(db: Database, municipalityId: string, area: string) {
+  const m = schema.planMeasure;
+  const v = schema.planVersion;
+  const p = schema.plan;
+  return db
+    .select({ id: m.id, lineageId: m.lineageId, title: m.title, progress: m.progress, planTitle: p.title })
+    .from(m)
+    .innerJoin(v, and(eq(v.id, m.planVersionId), eq(v.municipalityId, municipalityId), eq(v.status, 'adopted')))
+    .innerJoin(p, and(eq(p.id, v.planId), eq(p.municipalityId, municipalityId)))
+    .where(and(eq(m.municipalityId, municipalityId), eq(m.area, area)))
+    .orderBy(asc(p.title), asc(m.position), asc(m.title));
+}
 
-/** Counts for the report and statistics over contracts that ran in [from, to] (days, inclusive). */
-export async function figureRows(db: Database, municipalityId: string, from: string, to: string) {
-  const contracts = await db
-    .select({ id: c.id, isicSection: c.isicSection, productCategory: c.productCategory, riskOverride: c.riskOverride, siteId: c.siteId, supplierId: c.supplierId })
-    .from(c)
-    .where(and(eq(c.municipalityId, municipalityId), sql`${c.startsOn} <= ${to}`, sql`${c.endsOn} >= ${from}`));
-  const ids = contracts.map((row) => row.id);
-  const f = schema.procurementFinding;
-  const ch = schema.procurementCheck;
-  const checks = ids.length === 0 ? [] : await db.select({ plannedOn: ch.plannedOn, doneOn: ch.doneOn }).from(ch).where(and(eq(ch.municipalityId, municipalityId), inArray(ch.contractId, ids)));
-  const findings =
-    ids.length === 0
-      ? []
-      : await db
-          .select({ sanction: f.sanction, concernId: f.concernId, createdAt: f.createdAt })
-          .from(f)
-          .where(and(eq(f.municipalityId, municipalityId), inArray(f.contractId, ids)));
-  return { contracts, checks, findings };
+/** The links of several measure lineages, with the linked contracts' titles. */
+export async function linksOfLineages(db: Database, municipalityId: string, lineageIds: string[]) {
+  if (lineageIds.length === 0) return [];
+  return db
+    .select({ lineageId: l.measureLineageId, contractId: l.contractId, title: c.title })
+    .from(l)
+    .innerJoin(c, and(eq(c.id, l.contractId), eq(c.municipalityId, municipalityId)))
+    .where(and(eq(l.municipalityId, municipalityId), inArray(l.measureLineageId, lineageIds)))
+    .orderBy(asc(c.title));
 }
 
 /** A plan measure with its area and lineage (for links). */

@@ -1,7 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type Contract, type ContractSummary } from '@lykt/shared';
+import { yearPeriod } from '../reports/period';
+import { buildProcurementSection } from './procurement.report-section';
 import { call, createHarness, errorCode, expectEachForbidden, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
 
 let h: TestHarness;
@@ -180,6 +182,16 @@ describe('procurement: contracts, risk and checklist', () => {
     expect(saved.json<{ isDefault: boolean }>().isDefault).toBe(false);
     const contract = await newContract(officer);
     expect(contract.requirements.map((requirement) => [requirement.key, requirement.status])).toEqual([['own_rule', 'open']]);
+    // Retiring the requirement (a template without it) leaves the registered contract's checklist as it was.
+    const retired = await call(h, officer, 'PUT', '/api/v1/procurement/template', { items: [{ key: 'own_other', kind: 'due_diligence', title: 'Annet krav', appliesTo: ['J'] }] });
+    expect(retired.statusCode, retired.body).toBe(200);
+    expect((await call(h, officer, 'GET', `/api/v1/procurement/contracts/${contract.id}`)).json<Contract>().requirements.map((requirement) => requirement.key)).toEqual(['own_rule']);
+    expect((await newContract(officer)).requirements).toEqual([]);
+    const empty = await call(h, officer, 'PUT', '/api/v1/procurement/template', { items: [] });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json<{ error: { details: Array<{ field: string }> } }>().error.details.map((detail) => detail.field)).toContain('items');
+    const blank = await call(h, officer, 'PUT', '/api/v1/procurement/template', { items: [{ key: 'own_blank', kind: 'seriousness', title: '', appliesTo: [] }] });
+    expect(blank.json<{ error: { details: Array<{ field: string }> } }>().error.details.map((detail) => detail.field)).toContain('items.0.title');
     const marked = await call(h, officer, 'PUT', `/api/v1/procurement/contracts/${contract.id}/requirements/${contract.requirements[0]?.id ?? ''}`, { status: 'met' });
     expect(marked.json<Contract>().requirements[0]?.status).toBe('met');
   });
@@ -253,9 +265,49 @@ describe('procurement: checks, findings and a concern', () => {
   });
 });
 
+describe('procurement: a concern from a finding is one transaction', () => {
+  it('writes nothing when the last write fails part-way (after the concern and the finding’s update), and everything on the next try', async () => {
+    const { tenant, officer, coordinator } = await tenantWithSessions();
+    const site = (await call(h, coordinator, 'POST', '/api/v1/overview/sites', { name: 'Vaskeriet', isicSection: 'N', area: '', riskLevel: 'high', riskReason: '', known: '' })).json<{ id: string }>();
+    const contract = await newContract(officer, { ...contractBody, isicSection: 'N', siteId: site.id });
+    const checkId = (await call(h, officer, 'POST', `/api/v1/procurement/contracts/${contract.id}/checks`, { kind: 'site_visit', plannedOn: '2026-05-01', agencies: [] })).json<Contract>().checks[0]?.id ?? '';
+    await call(h, officer, 'PUT', `/api/v1/procurement/contracts/${contract.id}/checks/${checkId}`, { doneOn: '2026-05-02', outcome: 'findings', agencies: [], documentsSeen: [], observations: '' });
+    const findingId =
+      (await call(h, officer, 'POST', `/api/v1/procurement/contracts/${contract.id}/findings`, { checkId, severity: 'critical', category: 'trafficking_signs', description: 'Tegn på tvang', deadlineOn: null, sanction: 'none' })).json<Contract>().findings[0]?.id ?? '';
+    const concernsOf = () => h.deps.db.select().from(schema.concern).where(eq(schema.concern.municipalityId, tenant.municipality.id));
+    const notificationsOf = () => h.deps.db.select().from(schema.notification).where(eq(schema.notification.municipalityId, tenant.municipality.id));
+    const notificationsBefore = (await notificationsOf()).length;
+    const body = { suspectedForms: ['labour'], immediateDanger: false, note: '' };
+    // A real database failure on the site link, the write after the concern and the finding's update.
+    await h.deps.db.execute(sql`create or replace function lykt_test_refuse_site_link() returns trigger language plpgsql as $$ begin raise exception 'forced failure'; end $$`);
+    await h.deps.db.execute(sql`create trigger lykt_test_refuse_site_link before insert on map_site_link for each row execute function lykt_test_refuse_site_link()`);
+    try {
+      const failed = await call(h, officer, 'POST', `/api/v1/procurement/contracts/${contract.id}/findings/${findingId}/concern`, body);
+      expect(failed.statusCode).toBe(500);
+    } finally {
+      await h.deps.db.execute(sql`drop trigger lykt_test_refuse_site_link on map_site_link`);
+      await h.deps.db.execute(sql`drop function lykt_test_refuse_site_link()`);
+    }
+    expect(await concernsOf()).toEqual([]);
+    expect((await notificationsOf()).length).toBe(notificationsBefore);
+    const [findingRow] = await h.deps.db.select().from(schema.procurementFinding).where(eq(schema.procurementFinding.id, findingId));
+    expect(findingRow?.concernId).toBeNull();
+    expect(await h.deps.db.select().from(schema.mapSiteLink).where(eq(schema.mapSiteLink.siteId, site.id))).toEqual([]);
+    for (const action of ['concern.created', 'overview.site.linked', 'procurement.finding.concern_started']) expect(await auditOf(tenant.municipality.id, action), action).toEqual([]);
+
+    const started = await call(h, officer, 'POST', `/api/v1/procurement/contracts/${contract.id}/findings/${findingId}/concern`, body);
+    expect(started.statusCode, started.body).toBe(200);
+    const concerns = await concernsOf();
+    expect(concerns).toHaveLength(1);
+    expect(started.json<Contract>().findings[0]?.concernId).toBe(concerns[0]?.id);
+    expect((await h.deps.db.select().from(schema.mapSiteLink).where(eq(schema.mapSiteLink.siteId, site.id))).map((link) => link.targetId)).toEqual([concerns[0]?.id]);
+    expect(await auditOf(tenant.municipality.id, 'concern.created')).toHaveLength(1);
+  });
+});
+
 describe('procurement: plan measures follow checks', () => {
   it('links a measure of area H and sets its progress from checks done against planned', async () => {
-    const { officer, coordinator } = await tenantWithSessions();
+    const { tenant, officer, coordinator } = await tenantWithSessions();
     const plan = (await call(h, coordinator, 'POST', '/api/v1/plans', { title: 'Tiltaksplan', periodStart: '2026-01-01', periodEnd: '2029-12-31', template: null })).json<{ id: string }>();
     const measureIn = async (area: string) => (await call(h, coordinator, 'POST', `/api/v1/plans/${plan.id}/versions/1/measures`, { area, title: `Tiltak ${area}` })).json<{ measure: { id: string } }>().measure.id;
     const measureH = await measureIn('H');
@@ -276,6 +328,15 @@ describe('procurement: plan measures follow checks', () => {
     expect(await progress()).toBe(50);
     const timeline = await h.deps.db.select().from(schema.planMeasureUpdate).where(eq(schema.planMeasureUpdate.measureId, measureH));
     expect(timeline.map((entry) => [entry.authorUserId, entry.progressAfter, entry.text])).toEqual([[null, 50, 'Kontroller i koblede kontrakter: 1 av 2 planlagte er gjennomført.']]);
+    // The procurement page lists area H's measures with their contracts and checks done against planned; G is not there.
+    const listed = await call(h, officer, 'GET', '/api/v1/procurement/measures');
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json<{ items: unknown[] }>().items).toEqual([{ id: measureH, title: 'Tiltak H', planTitle: 'Tiltaksplan', progress: 50, checksPlanned: 2, checksDone: 1, contracts: [{ id: contract.id, title: contract.title }] }]);
+    const unlinked = await call(h, officer, 'DELETE', `/api/v1/procurement/contracts/${contract.id}/measures/${measureH}`);
+    expect(unlinked.json<Contract>().measureIds).toEqual([]);
+    expect((await call(h, officer, 'GET', '/api/v1/procurement/measures')).json<{ items: Array<{ contracts: unknown[] }> }>().items[0]?.contracts).toEqual([]);
+    const viewer = await signIn(h, tenant.users.viewer);
+    expect((await call(h, viewer, 'GET', '/api/v1/procurement/measures')).statusCode).toBe(403);
   });
 });
 
@@ -365,5 +426,39 @@ describe('procurement: figures for the report and statistics', () => {
     expect(file.statusCode).toBe(200);
     expect(file.body).toContain('færre enn 5');
     expect((await call(h, officer, 'GET', `/api/v1/procurement/figures?year=${year}`)).statusCode).toBe(403);
+  });
+
+  it('reads the figures from the stored statistics release, so two readings around a late registration do not differ; the statistics page shows them', async () => {
+    const { tenant, officer, coordinator } = await tenantWithSessions();
+    const year = new Date().getUTCFullYear() - 1;
+    const inYear = { ...contractBody, startsOn: `${year}-02-01`, endsOn: `${year}-11-30` };
+    for (let index = 0; index < 14; index += 1) await newContract(officer, { ...inYear, title: `Renhold ${index}`, isicSection: index < 9 ? 'N' : 'J', supplier: { name: `Leverandør ${index} AS`, orgNumber: '' } });
+    const viewer = await signIn(h, tenant.users.viewer);
+    const read = async () => (await call(h, viewer, 'GET', `/api/v1/procurement/figures?year=${year}`)).json<{ figures: Record<string, number | null>; release: { number: number } | null; inRelease: boolean }>();
+    const first = await read();
+    expect(first).toMatchObject({ inRelease: true, release: { number: 1 } });
+    expect(first.figures.contracts).toEqual(expect.any(Number));
+    // A contract registered late for the closed year: the figures stay those of release 1.
+    await newContract(officer, { ...inYear, title: 'Sen registrering', isicSection: 'N', supplier: { name: 'Sen AS', orgNumber: '' } });
+    expect(await read()).toEqual(first);
+    // The statistics page shows the same release, procurement included, with no exact count of a contract below k.
+    const page = (await call(h, viewer, 'GET', `/api/v1/statistics?year=${year}`)).json<{ tables: Array<{ id: string; source: string; total: number | null; rows: Array<{ key: string; total: number | null }> }> }>();
+    const risk = page.tables.find((table) => table.id === 'procurement.contract_risk');
+    expect(risk?.source).toBe('procurement');
+    expect(risk?.total).toBe(first.figures.contracts);
+    // The council report's section reads the same release: the same figures, the release named, nothing live.
+    const section = await buildProcurementSection(h.deps.db, { municipalityId: tenant.municipality.id, ...yearPeriod(year), lang: 'nb', suppressionThreshold: 5 });
+    expect(section.hasData).toBe(true);
+    const shownFigure = section.figures?.find((figure) => figure.key === 'procurement.contracts.high_risk')?.value;
+    expect(shownFigure).toEqual(first.figures.highRiskContracts === null ? { kind: 'withheld' } : { kind: 'exact', value: first.figures.highRiskContracts });
+    expect(JSON.stringify(section.blocks)).toContain('Fra publisert utgave 1 av statistikken');
+    // The coordinator publishes a new release; its figures are perturbed again from the records' own keys.
+    const published = await call(h, coordinator, 'POST', '/api/v1/statistics/releases', { year, pool: 1 });
+    expect(published.statusCode, published.body).toBeLessThan(300);
+    const second = await read();
+    expect(second.release?.number).toBe(published.json<{ created: boolean }>().created ? 2 : 1);
+    const [row] = await h.deps.db.select({ key: schema.procurementContract.statisticsKey }).from(schema.procurementContract).where(eq(schema.procurementContract.municipalityId, tenant.municipality.id)).limit(1);
+    expect(row?.key).toBeGreaterThanOrEqual(0);
+    expect((await call(h, officer, 'GET', '/api/v1/procurement/contracts')).body).not.toContain('statisticsKey');
   });
 });

@@ -16,8 +16,10 @@ import {
   IdParamsSchema,
   MeasureLinkBodySchema,
   ProcurementFiguresSchema,
+  ProcurementMeasureListSchema,
   RequirementBodySchema,
   RiskOverrideBodySchema,
+  StatisticsReleaseInfoSchema,
   SubcontractorBodySchema,
   TemplateBodySchema,
   TemplateSchema,
@@ -43,6 +45,9 @@ const YearQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2
 const FiguresSchema = z.object({
   year: z.number().int(),
   threshold: z.number().int().describe('Counts below this are withheld'),
+  noiseMax: z.number().int().describe('The largest noise (D) the cell-key method adds or takes away'),
+  release: StatisticsReleaseInfoSchema.nullable().describe('The statistics release the figures are read from'),
+  inRelease: z.boolean().describe('false: that release was published before procurement was part of the statistics; publish a new release'),
   figures: z.record(z.enum(Object.keys(ProcurementFiguresSchema.shape) as [string, ...string[]]), z.number().int().nullable()).describe('Each count, null when withheld'),
 });
 
@@ -106,6 +111,9 @@ export function procurementRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.delete('/procurement/contracts/:id/declarations/:declarationId', { schema: { tags, summary: 'Withdraw an unused self-declaration link', params: DeclarationParams, response: { 200: ContractSchema, ...errors } }, preValidation: write }, async (request) =>
       declarations.revokeDeclaration(deps, actorOf(request), request.params.id, request.params.declarationId),
     );
+    app.get('/procurement/measures', { schema: { tags, summary: 'Measures of the plan area for procurement (H) with the checks of their linked contracts', response: { 200: ProcurementMeasureListSchema, ...errors } }, preValidation: read }, async (request) =>
+      planLinks.listProcurementMeasures(deps, actorOf(request)),
+    );
     app.post('/procurement/contracts/:id/measures', { schema: { tags, summary: 'Link a plan measure (area H) whose progress follows the checks', params: IdParamsSchema, body: MeasureLinkBodySchema, response: { 200: ContractSchema, ...errors } }, preValidation: write }, async (request) =>
       planLinks.linkMeasure(deps, actorOf(request), request.params.id, request.body.measureId),
     );
@@ -120,7 +128,7 @@ export function procurementRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/procurement/figures',
-      { schema: { tags, summary: 'Procurement counts for a closed calendar year, small counts withheld (statistics)', querystring: YearQuerySchema, response: { 200: FiguresSchema, ...errors } }, preValidation: requirePermission('statistics:read') },
+      { schema: { tags, summary: "Procurement figures for a closed calendar year from its statistics release (noise, small counts withheld)", querystring: YearQuerySchema, response: { 200: FiguresSchema, ...errors } }, preValidation: requirePermission('statistics:read') },
       async (request) => figuresForYear(deps, actorOf(request), request.query.year),
     );
     app.get(

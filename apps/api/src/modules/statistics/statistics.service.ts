@@ -7,6 +7,7 @@ import {
   lastClosedYear,
   perturbationTable,
   statisticsYear,
+  STATISTICS_SOURCES,
   StatisticsTableSchema,
   type CellKeyParameters,
   type StatisticsPage,
@@ -21,6 +22,7 @@ import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { lastLocalDate, localDate, yearPeriod } from '../reports/period';
 import { caseFacts, concernFacts, referralFacts, screeningFacts, tipFacts, trainingFacts, yearlyTotals } from './statistics.sources';
+import { procurementFacts } from './statistics.procurement';
 import { exactTables, publishedTables, type YearFacts } from './statistics.tables';
 
 /** The municipality's disclosure parameters: k (never below 3), rounding base, and D and V of the cell-key noise, each within its bounds. */
@@ -42,15 +44,16 @@ export async function municipalityThreshold(db: Database, municipalityId: string
 /** Reads the coded facts of every source for one municipality and the calendar years firstYear..lastYear. */
 export async function loadPeriodFacts(db: Database, municipalityId: string, firstYear: number, lastYear: number): Promise<YearFacts> {
   const period = { from: yearPeriod(firstYear).from, to: yearPeriod(lastYear).to };
-  const [screening, concern, tip, cases, referral, training] = await Promise.all([
+  const [screening, concern, tip, cases, referral, training, procurement] = await Promise.all([
     screeningFacts(db, municipalityId, period),
     concernFacts(db, municipalityId, period),
     tipFacts(db, municipalityId, localDate(period.from), lastLocalDate(period.to)),
     caseFacts(db, municipalityId, period),
     referralFacts(db, municipalityId, period),
     trainingFacts(db, municipalityId, period),
+    procurementFacts(db, municipalityId, period),
   ]);
-  return { year: lastYear, screening, concern, tip, case: cases, referral, training };
+  return { year: lastYear, screening, concern, tip, case: cases, referral, training, procurement };
 }
 
 /** Reads the coded facts of every source for one municipality and one calendar year. */
@@ -59,7 +62,8 @@ export async function loadYearFacts(db: Database, municipalityId: string, year: 
 }
 
 function sourcesWithData(facts: YearFacts): StatisticsSource[] {
-  return (['screening', 'concern', 'tip', 'case', 'referral', 'training'] as const).filter((source) => facts[source].length > 0);
+  const sources: StatisticsSource[] = (['screening', 'concern', 'tip', 'case', 'referral', 'training'] as const).filter((source) => facts[source].length > 0);
+  return facts.procurement && facts.procurement.contract.length + facts.procurement.check.length + facts.procurement.finding.length > 0 ? [...sources, 'procurement'] : sources;
 }
 
 /** A period a release covers: one calendar year, or pooled calendar years ending with lastYear. */
@@ -181,7 +185,7 @@ async function publishedTrend(deps: Deps, municipalityId: string, year: number):
   const out: StatisticsPage['trend'] = [];
   for (const y of [year - 4, year - 3, year - 2, year - 1, year]) {
     const release = await releaseFor(deps.db, municipalityId, releasePeriod(y));
-    for (const source of ['screening', 'concern', 'tip', 'case', 'referral', 'training'] as const) out.push({ year: y, source, total: release ? sourceTotal(release.tables, source) : null, released: release !== null });
+    for (const source of STATISTICS_SOURCES) out.push({ year: y, source, total: release ? sourceTotal(release.tables, source) : null, released: release !== null });
   }
   return out;
 }

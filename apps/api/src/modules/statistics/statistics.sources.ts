@@ -224,10 +224,11 @@ export async function yearlyTotals(db: Database, municipalityId: string, years: 
         (select count(*)::int from ${schema.tip} where municipality_id = ${municipalityId} and submitted_on >= ${`${year}-01-01`} and submitted_on <= ${`${year}-12-31`}) as tip,
         (select count(*)::int from ${schema.caseFile} where municipality_id = ${municipalityId} and created_at < ${to.toISOString()} and (closed_at is null or closed_at >= ${from.toISOString()})) as "case",
         (select count(*)::int from ${schema.caseReferral} where municipality_id = ${municipalityId} and sent_at >= ${from.toISOString()} and sent_at < ${to.toISOString()}) as referral,
-        (select count(*)::int from ${schema.trainingCompletion} where municipality_id = ${municipalityId} and completed_at >= ${from.toISOString()} and completed_at < ${to.toISOString()}) as training`);
-    const row = rowsOf<Record<'screening' | 'concern' | 'tip' | 'case' | 'referral' | 'training', number | string>>(counts)[0];
+        (select count(*)::int from ${schema.trainingCompletion} where municipality_id = ${municipalityId} and completed_at >= ${from.toISOString()} and completed_at < ${to.toISOString()}) as training,
+        (select count(*)::int from ${schema.procurementContract} where municipality_id = ${municipalityId} and starts_on <= ${`${year}-12-31`} and ends_on >= ${`${year}-01-01`}) as procurement`);
+    const row = rowsOf<Record<'screening' | 'concern' | 'tip' | 'case' | 'referral' | 'training' | 'procurement', number | string>>(counts)[0];
     if (!row) continue;
-    for (const source of ['screening', 'concern', 'tip', 'case', 'referral', 'training'] as const) out.push({ year, source, total: Number(row[source]) });
+    for (const source of ['screening', 'concern', 'tip', 'case', 'referral', 'training', 'procurement'] as const) out.push({ year, source, total: Number(row[source]) });
   }
   return out;
 }

@@ -30,6 +30,7 @@ import {
   type StatisticsSource,
   type StatisticsTable,
 } from '@lykt/shared';
+import { procurementTables, type ProcurementFacts } from './statistics.procurement';
 import type { CaseFacts, ConcernFacts, PersonFacts, ReferralFacts, ScreeningFacts, TipFacts, TrainingFacts } from './statistics.sources';
 
 /** Everything counted for one municipality and one year. */
@@ -41,6 +42,8 @@ export type YearFacts = {
   case: CaseFacts[];
   referral: ReferralFacts[];
   training: TrainingFacts[];
+  /** Contracts, checks and findings (plan area H); absent in older fixtures. */
+  procurement?: ProcurementFacts;
 };
 
 type Spec = {
@@ -216,6 +219,7 @@ export function yearTables(facts: YearFacts, exact: boolean, options: { timeTabl
   }
   tables.push(formByMinor(facts.case));
   multiValued.add('case.form_by_minor');
+  if (facts.procurement) tables.push(...procurementTables(facts.procurement));
   return { tables, multiValued };
 }
 

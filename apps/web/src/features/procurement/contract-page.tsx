@@ -22,6 +22,7 @@ import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { DeclarationsSection } from './declarations-section';
 import { EnumSelect } from './enum-select';
+import { ContractMeasuresSection } from './measures-section';
 import { contractChangeMutationOptions } from './mutations';
 import { contractQueryOptions } from './queries';
 
@@ -74,6 +75,7 @@ function ContractView({ contract }: { contract: Contract }) {
       <SubcontractorsSection contract={contract} />
       <ChecksSection contract={contract} />
       <FindingsSection contract={contract} />
+      <ContractMeasuresSection contract={contract} />
       <DeclarationsSection contract={contract} />
     </div>
   );

@@ -1,7 +1,7 @@
-import type { Contract, ContractBody, DeclarationLink } from '@lykt/shared';
+import type { Contract, ContractBody, DeclarationLink, TemplateBody } from '@lykt/shared';
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { procurementKeys } from './queries';
+import { procurementKeys, type ProcurementTemplate } from './queries';
 
 export function createContractMutationOptions(queryClient: QueryClient, lang: 'nb' | 'en') {
   return mutationOptions({
@@ -22,8 +22,10 @@ export function contractChangeMutationOptions(queryClient: QueryClient, contract
       const url = `/procurement/contracts/${encodeURIComponent(contractId)}${path}`;
       return method === 'POST' ? api.post<Contract>(url, body ?? {}) : method === 'PUT' ? api.put<Contract>(url, body ?? {}) : api.delete<Contract>(url);
     },
-    onSuccess: (contract) => {
+    onSuccess: async (contract) => {
       queryClient.setQueryData(procurementKeys.contract(contractId), contract);
+      // Checks and measure links change a measure's progress.
+      await queryClient.invalidateQueries({ queryKey: procurementKeys.measures() });
       return queryClient.invalidateQueries({ queryKey: procurementKeys.list() });
     },
   });
@@ -34,5 +36,14 @@ export function createDeclarationMutationOptions(queryClient: QueryClient, contr
     mutationKey: ['procurement', contractId, 'declaration'],
     mutationFn: (body: { validDays: number; language: 'nb' | 'en' }) => api.post<DeclarationLink>(`/procurement/contracts/${encodeURIComponent(contractId)}/declarations`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: procurementKeys.contract(contractId) }),
+  });
+}
+
+/** Replaces the municipality's requirement template (add, change or retire a requirement). */
+export function templateMutationOptions(queryClient: QueryClient, lang: 'nb' | 'en') {
+  return mutationOptions({
+    mutationKey: ['procurement', 'template'],
+    mutationFn: (body: TemplateBody) => api.put<ProcurementTemplate>(`/procurement/template?lang=${lang}`, body),
+    onSuccess: (template) => queryClient.setQueryData(procurementKeys.template(lang), template),
   });
 }

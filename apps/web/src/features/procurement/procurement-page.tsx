@@ -10,8 +10,10 @@ import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { hasPermission, useMe } from '../auth/use-me';
 import { mapQueryOptions } from '../overview/queries';
+import { MeasuresOverview } from './measures-section';
 import { createContractMutationOptions } from './mutations';
 import { contractsQueryOptions } from './queries';
+import { TemplateSection } from './template-section';
 
 const uiLang = (language: string): 'nb' | 'en' => (language === 'en' ? 'en' : 'nb');
 
@@ -81,6 +83,8 @@ export function ProcurementPage() {
         </Table>
       )}
       {contracts.data.canWrite ? <RegisterForm lang={lang} /> : null}
+      <MeasuresOverview />
+      <TemplateSection lang={lang} canWrite={contracts.data.canWrite} />
     </div>
   );
 }

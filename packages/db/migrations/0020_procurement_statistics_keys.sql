@@ -1,0 +1,3 @@
+ALTER TABLE "procurement_check" ADD COLUMN "statistics_key" smallint DEFAULT get_byte(uuid_send(gen_random_uuid()), 0) NOT NULL;--> statement-breakpoint
+ALTER TABLE "procurement_contract" ADD COLUMN "statistics_key" smallint DEFAULT get_byte(uuid_send(gen_random_uuid()), 0) NOT NULL;--> statement-breakpoint
+ALTER TABLE "procurement_finding" ADD COLUMN "statistics_key" smallint DEFAULT get_byte(uuid_send(gen_random_uuid()), 0) NOT NULL;
