@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import './reports.css';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { useFlash } from '../../lib/flash';
 import { formatDateTime } from '../../lib/format';
@@ -35,9 +36,7 @@ export function ReportVersionPage() {
   const isDraft = data.version.status === 'draft';
   return (
     <div className="page-stack">
-      <DsLink asChild>
-        <Link to="/reports">{t('common.backTo', { page: t('reports.title') })}</Link>
-      </DsLink>
+      <Breadcrumbs trail={[{ label: t('reports.title'), to: '/reports' }]} current={data.document.title} />
       <PageHeading documentTitle={t('reports.versionTitle', { year: data.report.year, number: data.version.number })}>{data.document.title}</PageHeading>
       <SuccessMessage>{flash}</SuccessMessage>
       <VersionStatus data={data} />
