@@ -198,3 +198,17 @@ async function firstDetailHref(page: Page, pattern: RegExp): Promise<string> {
   const hrefs = await main.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   return hrefs.find((href) => pattern.test(href)) ?? '';
 }
+
+test('the header of a closed case says when its personal data will be erased, as the reminders do', async ({ page }) => {
+  await signInByApi(page, demoEmail('coordinator'));
+  const response = await page.request.get('/api/v1/cases/reminders');
+  const reminder = ((await response.json()) as { items: (Reminder & { dueAt: string })[] }).items.find((item) => item.kind === 'retention_erasure');
+  expect(reminder, 'a demo case closed long enough to be erased soon').toBeTruthy();
+  const casePage = new CasePage(page);
+  await page.goto(`/app/cases/${reminder?.caseId ?? ''}`);
+  await casePage.expectOpened();
+  await expect(casePage.summary.getByText('Avsluttet', { exact: true })).toBeVisible();
+  const date = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'short' }).format(new Date(reminder?.dueAt ?? ''));
+  await expect(casePage.summary.getByText(`Personopplysningene slettes ${date}`)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
