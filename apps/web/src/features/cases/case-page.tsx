@@ -39,7 +39,7 @@ const SECTION_COMPONENTS: Record<CaseSection, SectionComponent> = {
 export function CasePage() {
   const { t } = useTranslation();
   const { caseId, section } = route.useParams();
-  // The route already refuses an unknown part; this guard only keeps a bad address from reading the case.
+  // An unknown part is "not found", and a bad address never reads (and audits) the case.
   const known = isCaseSection(section);
   const theCase = useQuery({ ...caseQueryOptions(caseId), refetchOnMount: 'always', enabled: known });
   if (!known) return <NotFoundPage />;
