@@ -32,9 +32,12 @@ test('a case from a concern: consent to share with the shelter, referral for saf
 
   const casePage = new CasePage(page);
   await casePage.expectOpened();
+  // The case opens on its overview, with the coded facts; the personal data is under "people".
+  await expect(casePage.section('Kodede opplysninger').getByText('Polen')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await casePage.openSection('Personer og team');
   const person = casePage.section('Personopplysninger');
   await expect(person.getByText('Eva Fiktiv Testesen')).toBeVisible();
-  await expect(casePage.section('Kodede opplysninger').getByText('Polen')).toBeVisible();
   await expectNoAxeViolations(page);
 
   await person.getByRole('button', { name: 'Endre personopplysninger' }).click();
@@ -42,6 +45,7 @@ test('a case from a concern: consent to share with the shelter, referral for saf
   await person.getByRole('button', { name: 'Lagre personopplysninger' }).click();
   await expect(person.getByText('polsk, engelsk')).toBeVisible();
 
+  await casePage.openSection('Samtykke og henvisninger');
   await casePage.recordSharingConsent(SHELTER, ['Fornavn', 'Språk', 'Behovet det henvises for']);
   await casePage.refer(SHELTER, 'Bolig', ['Fornavn', 'Språk', 'Behovet det henvises for']);
   await expectNoAxeViolations(page);
@@ -88,7 +92,8 @@ test('a case from a concern: consent to share with the shelter, referral for saf
   await expect(shelter.locator(`a[href$="/referrals/${referralId}"]`)).toHaveCount(0);
   await shelterContext.close();
 
-  // Close the case with a reason.
+  // Close the case with a reason (on its overview).
+  await casePage.openSection('Oversikt');
   await casePage.close('Personen har flyttet til en annen kommune (fiktivt).');
   await expect(page.getByText('Avsluttet', { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Gjenåpne saken' })).toBeVisible();
@@ -143,17 +148,24 @@ test('the coordinator breaks the glass on a case they are not on, sees who has r
   const casePage = new CasePage(page);
   await casePage.expectOpened();
   await expect(page.getByText('Du er ikke i saksteamet. Du ser bare de kodede opplysningene.')).toBeVisible();
+  await casePage.openSection('Personer og team');
+  await expect(casePage.section('Saksteamet')).toBeVisible();
   await expect(casePage.section('Personopplysninger')).toHaveCount(0);
   await expectNoAxeViolations(page);
 
+  await casePage.openSection('Tilgang og vern');
   const protection = casePage.section('Tilgang og personvern');
   await protection.getByLabel('Begrunnelse for nødtilgang').fill('Politiet ber om bistand i en akutt situasjon (fiktivt).');
   await protection.getByRole('button', { name: 'Gi meg nødtilgang' }).click();
   await expect(page.getByText('Du har nødtilgang til saken til', { exact: false })).toBeVisible();
-  await expect(casePage.section('Personopplysninger').getByText('Tomas Eksempelsen')).toBeVisible();
   // The break-glass reason is shown (decrypted) on the case page to the team and the coordinator.
   await expect(casePage.section('Brukt nødtilgang').getByText('Begrunnelse: Politiet ber om bistand i en akutt situasjon (fiktivt).').first()).toBeVisible();
+  // The header counts the grant among those who can see the case.
+  await expect(casePage.summary.getByText('1 med nødtilgang nå')).toBeVisible();
+  await casePage.openSection('Personer og team');
+  await expect(casePage.section('Personopplysninger').getByText('Tomas Eksempelsen')).toBeVisible();
   // The person's own copy is offered in both languages.
+  await casePage.openSection('Samtykke og henvisninger');
   const exports = casePage.section('Eksporter saken (PDF)');
   await expect(exports.getByRole('link', { name: 'Til personen selv (innsyn), på bokmål' })).toHaveAttribute('href', /purpose=data_subject&lang=nb$/);
   await expect(exports.getByRole('link', { name: 'Til personen selv (innsyn), på engelsk' })).toHaveAttribute('hreflang', 'en');
@@ -171,6 +183,7 @@ test('the coordinator breaks the glass on a case they are not on, sees who has r
   await exports.getByRole('button', { name: 'Last ned PDF' }).click();
   expect((await download).suggestedFilename()).toMatch(/^sak-\d{4}-\d{4}-utlevering\.pdf$/);
 
+  await casePage.openSection('Tilgang og vern');
   await protection.getByRole('button', { name: 'Vis hvem som har lest saken' }).click();
   const reads = protection.getByRole('table', { name: 'Lesinger og eksporter av saken' });
   await expect(reads.getByRole('row').filter({ hasText: 'Nødtilgang' }).first()).toBeVisible();

@@ -34,6 +34,7 @@ test('a referral to the shelter: the shelter user’s e-mail says only that some
   await page.goto(`/app/cases/${caseId}`);
   const casePage = new CasePage(page);
   await casePage.expectOpened();
+  await casePage.openSection('Samtykke og henvisninger');
   await casePage.recordSharingConsent(SHELTER, ['Fornavn', 'Behovet det henvises for']);
   await casePage.refer(SHELTER, 'Bolig', ['Fornavn', 'Behovet det henvises for']);
 

@@ -12,6 +12,23 @@ export class CasePage {
     return this.page.getByRole('region', { name });
   }
 
+  /** The navigation between the parts of the case. */
+  get sectionNav(): Locator {
+    return this.page.getByRole('navigation', { name: 'Deler av saken' });
+  }
+
+  /** The summary above every part: status, deadlines and who can see the case. */
+  get summary(): Locator {
+    return this.page.getByRole('region', { name: 'Sammendrag av saken' });
+  }
+
+  /** Opens one part of the case through its navigation and waits until it is the current one. */
+  async openSection(name: string) {
+    const link = this.sectionNav.getByRole('link', { name, exact: true });
+    await link.click();
+    await expect(link).toHaveAttribute('aria-current', 'page');
+  }
+
   async recordSharingConsent(recipient: string, categories: string[]) {
     const consents = this.section('Samtykker');
     await consents.getByLabel('Formål').selectOption({ label: 'Deling med en navngitt organisasjon' });

@@ -27,7 +27,8 @@ export class PlanPages {
   }
 
   async backToPlan() {
-    await this.page.getByRole('link', { name: /^Tilbake til / }).click();
+    // The measure's breadcrumbs end with the plan version it belongs to.
+    await this.page.getByRole('navigation', { name: 'Brødsmulesti' }).getByRole('link').last().click();
     await expect(this.page.getByRole('heading', { level: 2, name: 'Vedta planen' })).toBeVisible();
   }
 

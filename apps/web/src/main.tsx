@@ -15,6 +15,7 @@ import { initI18n } from './i18n';
 import './i18n/i18next-types';
 import { createAppRouter } from './routes/router';
 import { installSessionLostHandler } from './routes/session';
+import { installListReturn } from './lib/list-return';
 
 const i18n = await initI18n();
 setRequestLanguage(i18n.language);
@@ -25,6 +26,7 @@ i18n.on('languageChanged', (language) => {
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 installSessionLostHandler(router, queryClient);
+installListReturn(router);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element');

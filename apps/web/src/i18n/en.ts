@@ -1,6 +1,7 @@
 import type { nb } from './nb';
 import { homeEn, navGroupsEn } from '../features/home/texts';
 import { casesEn } from '../features/cases/texts';
+import { caseSectionsEn } from '../features/cases/section-texts';
 import { notificationsEn } from '../features/notifications/texts';
 import { knowledgeEn } from '../features/knowledge/texts';
 import { trainingEn } from '../features/training/texts';
@@ -43,6 +44,10 @@ export const en: Translations<typeof nb> = {
     total: 'Results: {{total}}',
     sort: 'Sort by',
     showing: 'Showing {{from}}–{{to}} of {{total}}',
+  },
+  breadcrumbs: {
+    label: 'Breadcrumb',
+    home: 'Home',
   },
   language: {
     nb: 'Norsk bokmål',
@@ -1355,6 +1360,7 @@ export const en: Translations<typeof nb> = {
     },
   },
   cases: casesEn,
+  caseSections: caseSectionsEn,
   knowledge: knowledgeEn,
   training: trainingEn,
   statistics: statisticsEn,

@@ -1,5 +1,6 @@
 import { homeNb, navGroupsNb } from '../features/home/texts';
 import { casesNb } from '../features/cases/texts';
+import { caseSectionsNb } from '../features/cases/section-texts';
 import { notificationsNb } from '../features/notifications/texts';
 import { knowledgeNb } from '../features/knowledge/texts';
 import { trainingNb } from '../features/training/texts';
@@ -42,6 +43,10 @@ export const nb = {
     nextPage: 'Neste side',
     total: 'Treff: {{total}}',
     sort: 'Sortering',
+  },
+  breadcrumbs: {
+    label: 'Brødsmulesti',
+    home: 'Hjem',
   },
   language: {
     nb: 'Norsk bokmål',
@@ -1354,6 +1359,7 @@ export const nb = {
     },
   },
   cases: casesNb,
+  caseSections: caseSectionsNb,
   knowledge: knowledgeNb,
   training: trainingNb,
   statistics: statisticsNb,

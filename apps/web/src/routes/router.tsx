@@ -1,6 +1,6 @@
 import type { MeResponse, Permission } from '@lykt/shared';
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, type ErrorComponentProps } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, type ErrorComponentProps } from '@tanstack/react-router';
 import type { ComponentType, ReactElement } from 'react';
 import { AppShell } from '../components/app-shell';
 import { Loading } from '../components/load-state';
@@ -246,7 +246,17 @@ const tipRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'tips
 
 const casesRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases', validateSearch: parseCasesSearch, component: requires('cases:read', CasesPage) });
 const newCaseRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases/new', validateSearch: parseNewCaseSearch, component: requires('cases:write', NewCasePage) });
-const caseRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases/$caseId', component: requires('cases:read', CasePage) });
+// The bare case address opens its overview; each part of the case has its own address (the
+// case page answers "not found" for an unknown part without reading the case). Kept free of the
+// cases module's code, so the sign-in route does not load it.
+const caseRoute = createRoute({
+  getParentRoute: () => signedInLayout,
+  path: 'cases/$caseId',
+  beforeLoad: ({ params }): void => {
+    redirect({ href: `/cases/${encodeURIComponent(params.caseId)}/overview`, replace: true, throw: true });
+  },
+});
+const caseSectionRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'cases/$caseId/$section', component: requires('cases:read', CasePage) });
 const partnerReferralsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'referrals', validateSearch: parsePartnerReferralsSearch, component: requires('referrals:respond', PartnerReferralsPage) });
 const partnerReferralRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'referrals/$referralId', component: requires('referrals:respond', PartnerReferralPage) });
 
@@ -304,6 +314,7 @@ const routeTree = rootRoute.addChildren([
     casesRoute,
     newCaseRoute,
     caseRoute,
+    caseSectionRoute,
     partnerReferralsRoute,
     partnerReferralRoute,
     knowledgeRoute,

@@ -1,170 +1,92 @@
-import { Alert, Button, Heading, Paragraph, SelectOption, Tag } from '@digdir/designsystemet-react';
+import { Link as DsLink } from '@digdir/designsystemet-react';
 import type { Case } from '@lykt/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError, Loading, MutationError } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
+import { LoadError, Loading } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
-import { SelectField } from '../../components/select-field';
-import { formatDateTime } from '../../lib/format';
-import { useMe } from '../auth/use-me';
-import { FactsSection, PersonSection } from './case-facts-section';
-import { AccessGrantsSection, ClosingSection, ExportSection, ProtectionSection } from './case-protection-section';
-import { ConsentsSection, ReferralsSection } from './case-sharing-sections';
-import { JournalSection, NeedsSection, SafetyPlanSection, TasksSection } from './case-work-sections';
-import { addMemberMutationOptions, removeMemberMutationOptions } from './mutations';
-import { caseQueryOptions, teamCandidatesQueryOptions } from './queries';
+import { NotFoundPage } from '../../components/status-pages';
+import { CASE_SECTIONS, isCaseSection, type CaseSection } from './case-sections';
+import { CaseSummaryHeader } from './case-summary-header';
+import { caseQueryOptions } from './queries';
 import './cases.css';
 
-const route = getRouteApi('/signed-in/cases/$caseId');
+const route = getRouteApi('/signed-in/cases/$caseId/$section');
 
-/** One case: overview, team, coded facts, personal data, needs, work, consent, referrals and protection. */
+type SectionComponent = ComponentType<{ theCase: Case }>;
+
+// Each part of the case is its own chunk, loaded when it is first opened.
+const SECTION_COMPONENTS: Record<CaseSection, SectionComponent> = {
+  overview: lazy(() => import('./sections/overview-section').then((module) => ({ default: module.OverviewSection }))),
+  people: lazy(() => import('./sections/people-section').then((module) => ({ default: module.PeopleSection }))),
+  needs: lazy(() => import('./sections/needs-section').then((module) => ({ default: module.NeedsAndSafetySection }))),
+  journal: lazy(() => import('./sections/journal-section').then((module) => ({ default: module.JournalAndTasksSection }))),
+  consent: lazy(() => import('./sections/consent-section').then((module) => ({ default: module.ConsentAndReferralsSection }))),
+  access: lazy(() => import('./sections/access-section').then((module) => ({ default: module.AccessAndProtectionSection }))),
+};
+
+/**
+ * One case: a summary header (status, deadlines, who can see it), the navigation between its
+ * parts, and one part at a time at its own address.
+ *
+ * The case is read once per opening of the page: the server audits every `GET /cases/:id`
+ * (`case.viewed`), and moving between the parts keeps this component and its query mounted, so
+ * it neither reads again nor skips the read (`refetchOnMount: 'always'` reads even when a recent
+ * copy is cached).
+ */
 export function CasePage() {
   const { t } = useTranslation();
-  const { caseId } = route.useParams();
-  const theCase = useQuery(caseQueryOptions(caseId));
+  const { caseId, section } = route.useParams();
+  // An unknown part is "not found", and a bad address never reads (and audits) the case.
+  const known = isCaseSection(section);
+  const theCase = useQuery({ ...caseQueryOptions(caseId), refetchOnMount: 'always', enabled: known });
+  if (!known) return <NotFoundPage />;
+  const title = theCase.data ? t('cases.page.title', { number: theCase.data.caseNumber }) : t('cases.list.title');
+  const sectionName = t(`caseSections.names.${section}`);
   return (
     <div className="page-stack">
-      {theCase.data ? <PageHeading>{t('cases.page.title', { number: theCase.data.caseNumber })}</PageHeading> : <PageHeading>{t('cases.list.title')}</PageHeading>}
+      <Breadcrumbs trail={[{ label: t('cases.list.title'), to: '/cases' }]} current={title} />
+      <PageHeading documentTitle={theCase.data ? t('caseSections.documentTitle', { section: sectionName, number: theCase.data.caseNumber }) : title}>{title}</PageHeading>
       {theCase.isPending ? <Loading /> : null}
       {theCase.isError ? <LoadError error={theCase.error} onRetry={() => void theCase.refetch()} /> : null}
-      {theCase.data ? <CaseView theCase={theCase.data} /> : null}
+      {theCase.data ? <CaseView theCase={theCase.data} section={section} /> : null}
     </div>
   );
 }
 
-function CaseView({ theCase }: { theCase: Case }) {
-  const { t, i18n } = useTranslation();
-  const personal = theCase.abilities.readPersonalData;
+function CaseView({ theCase, section }: { theCase: Case; section: CaseSection }) {
+  const Section = SECTION_COMPONENTS[section];
   return (
     <>
-      <div className="case-tags">
-        <Tag data-color={theCase.status === 'open' ? 'success' : theCase.status === 'follow_up' ? 'info' : 'neutral'}>{t(`cases.statuses.${theCase.status}`)}</Tag>
-        <Tag data-color="neutral">{t(`cases.sources.${theCase.sourceKind}`)}</Tag>
-        {theCase.facts.isMinor ? <Tag data-color="warning">{t('cases.list.minor')}</Tag> : null}
+      <CaseSummaryHeader theCase={theCase} />
+      <CaseSectionNav caseId={theCase.id} current={section} />
+      <div className="case-section">
+        <Suspense fallback={<Loading />}>
+          <Section theCase={theCase} />
+        </Suspense>
       </div>
-      {theCase.breakGlassUntil ? (
-        <Alert data-color="warning">
-          <Paragraph>{t('cases.page.breakGlassActive', { until: formatDateTime(theCase.breakGlassUntil, i18n.language) ?? '' })}</Paragraph>
-        </Alert>
-      ) : null}
-      {!theCase.isMember && !theCase.breakGlassUntil ? (
-        <Alert data-color="info">
-          <Paragraph>{t('cases.page.notMember')}</Paragraph>
-        </Alert>
-      ) : null}
-      {theCase.personalDataErasedAt ? (
-        <Alert data-color="info">
-          <Paragraph>{t('cases.page.erased', { date: formatDateTime(theCase.personalDataErasedAt, i18n.language) ?? '' })}</Paragraph>
-        </Alert>
-      ) : null}
-      {theCase.childWelfareReviewDueAt ? (
-        <Alert data-color="warning">
-          <Paragraph>{t('cases.page.childWelfare', { date: formatDateTime(theCase.childWelfareReviewDueAt, i18n.language) ?? '' })}</Paragraph>
-        </Alert>
-      ) : null}
-      <section className="page-section" aria-labelledby="case-overview">
-        <Heading level={2} data-size="sm" id="case-overview">
-          {t('cases.team.heading')}
-        </Heading>
-        <dl className="case-facts">
-          <dt>{t('cases.page.opened')}</dt>
-          <dd>{formatDateTime(theCase.createdAt, i18n.language)}</dd>
-          <dt>{t('cases.page.owner')}</dt>
-          <dd>{theCase.owner?.name ?? t('common.empty')}</dd>
-          {theCase.closeReason ? (
-            <>
-              <dt>{t('cases.page.closeReason')}</dt>
-              <dd>{theCase.closeReason}</dd>
-            </>
-          ) : null}
-          {theCase.reopenReason ? (
-            <>
-              <dt>{t('cases.page.reopenReason')}</dt>
-              <dd>{theCase.reopenReason}</dd>
-            </>
-          ) : null}
-          {theCase.erasureReason ? (
-            <>
-              <dt>{t('cases.page.erasureReason')}</dt>
-              <dd>{theCase.erasureReason}</dd>
-            </>
-          ) : null}
-        </dl>
-        <TeamSection theCase={theCase} />
-      </section>
-      <AccessGrantsSection theCase={theCase} />
-      <FactsSection theCase={theCase} />
-      {personal ? <PersonSection theCase={theCase} /> : null}
-      <NeedsSection theCase={theCase} />
-      {personal ? (
-        <>
-          <SafetyPlanSection theCase={theCase} />
-          <TasksSection theCase={theCase} />
-          <JournalSection theCase={theCase} />
-        </>
-      ) : null}
-      <ConsentsSection theCase={theCase} />
-      <ReferralsSection theCase={theCase} />
-      <ExportSection theCase={theCase} />
-      <ClosingSection theCase={theCase} />
-      <ProtectionSection theCase={theCase} />
     </>
   );
 }
 
-function TeamSection({ theCase }: { theCase: Case }) {
+/** The parts of the case as links: a nav landmark, the current part marked with aria-current. */
+function CaseSectionNav({ caseId, current }: { caseId: string; current: CaseSection }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const manage = theCase.abilities.manageTeam;
-  const candidates = useQuery({ ...teamCandidatesQueryOptions(), enabled: manage });
-  const add = useMutation(addMemberMutationOptions(queryClient, theCase.id));
-  const remove = useMutation(removeMemberMutationOptions(queryClient, theCase.id));
-  const [userId, setUserId] = useState('');
-  const me = useMe();
-  // Nobody adds themselves (the server refuses it too): a coordinator uses break-glass or is added by the team.
-  const available = (candidates.data?.items ?? []).filter((candidate) => candidate.id !== me.user.id && !theCase.team.some((member) => member.userId === candidate.id));
   return (
-    <>
-      <ul className="case-item-list">
-        {theCase.team.map((member) => (
-          <li key={member.userId} className="case-actions">
-            <span>
-              {member.name} ({t(`cases.team.teamRoles.${member.teamRole}`)})
-            </span>
-            {manage && member.teamRole !== 'owner' ? (
-              <Button variant="tertiary" data-size="sm" onClick={() => remove.mutate(member.userId)} disabled={remove.isPending}>
-                {t('cases.team.remove', { name: member.name })}
-              </Button>
-            ) : null}
+    <nav className="case-section-nav" aria-label={t('caseSections.navLabel')}>
+      <ul>
+        {CASE_SECTIONS.map((key) => (
+          <li key={key}>
+            <DsLink asChild>
+              <Link to="/cases/$caseId/$section" params={{ caseId, section: key }} aria-current={key === current ? 'page' : undefined} className="case-section-nav__link" activeOptions={{ exact: true, includeSearch: false }}>
+                {t(`caseSections.names.${key}`)}
+              </Link>
+            </DsLink>
           </li>
         ))}
       </ul>
-      {manage ? (
-        <form
-          className="case-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (userId) add.mutate(userId, { onSuccess: () => setUserId('') });
-          }}
-        >
-          <SelectField label={t('cases.team.addLabel')} value={userId} onChange={(event) => setUserId(event.currentTarget.value)}>
-            <SelectOption value="">{t('cases.team.choose')}</SelectOption>
-            {available.map((candidate) => (
-              <SelectOption key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </SelectOption>
-            ))}
-          </SelectField>
-          <div className="case-actions">
-            <Button type="submit" variant="secondary" disabled={add.isPending || userId === ''}>
-              {t('cases.team.add')}
-            </Button>
-          </div>
-        </form>
-      ) : null}
-      <MutationError error={add.error ?? remove.error} />
-    </>
+    </nav>
   );
 }

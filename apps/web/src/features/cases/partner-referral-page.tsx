@@ -1,10 +1,11 @@
-import { Alert, Button, Heading, Link as DsLink, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { PartnerReferral } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading, MutationError } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { formatDateTime } from '../../lib/format';
 import { respondReferralMutationOptions, updatePartnerReferralMutationOptions } from './mutations';
@@ -20,10 +21,8 @@ export function PartnerReferralPage() {
   const referral = useQuery(partnerReferralQueryOptions(referralId));
   return (
     <div className="page-stack">
+      <Breadcrumbs trail={[{ label: t('cases.partner.title'), to: '/referrals' }]} current={referral.data ? t('cases.partner.detailTitle', { number: referral.data.caseNumber }) : t('cases.partner.title')} />
       <PageHeading>{referral.data ? t('cases.partner.detailTitle', { number: referral.data.caseNumber }) : t('cases.partner.title')}</PageHeading>
-      <DsLink asChild>
-        <Link to="/referrals">{t('cases.partner.back')}</Link>
-      </DsLink>
       {referral.isPending ? <Loading /> : null}
       {referral.isError ? <LoadError error={referral.error} /> : null}
       {referral.data ? <ReferralView referral={referral.data} /> : null}

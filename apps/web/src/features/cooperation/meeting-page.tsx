@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import './cooperation.css';
 import '../reports/reports.css';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { useFlash } from '../../lib/flash';
 import { formatDateTime } from '../../lib/format';
@@ -27,9 +28,7 @@ export function MeetingPage() {
   const when = formatDateTime(data.startsAt, i18n.language) ?? data.startsAt;
   return (
     <div className="page-stack">
-      <DsLink asChild>
-        <Link to="/cooperation">{t('common.backTo', { page: t('cooperation.title') })}</Link>
-      </DsLink>
+      <Breadcrumbs trail={[{ label: t('cooperation.title'), to: '/cooperation' }]} current={t('cooperation.meeting.title', { when })} />
       <PageHeading>{t('cooperation.meeting.title', { when })}</PageHeading>
       <SuccessMessage>{flash}</SuccessMessage>
       <Paragraph>{t('cooperation.meeting.place', { place: data.place || t('common.empty') })}</Paragraph>

@@ -5,6 +5,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading, MutationError } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { formatDateTime } from '../../lib/format';
@@ -32,6 +33,7 @@ export function ConcernPage() {
   const concern = useQuery(concernQueryOptions(concernId));
   return (
     <div className="page-stack">
+      <Breadcrumbs trail={[{ label: t('nav.concerns'), to: '/concerns' }]} current={t('identification.concern.title')} />
       <PageHeading>{t('identification.concern.title')}</PageHeading>
       {concern.isPending ? <Loading /> : null}
       {concern.isError ? <LoadError error={concern.error} onRetry={() => void concern.refetch()} /> : null}

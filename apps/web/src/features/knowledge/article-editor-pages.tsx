@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { ArticleForm } from './article-form';
 import { createArticleMutationOptions, updateArticleMutationOptions } from './mutations';
@@ -48,11 +49,13 @@ export function EditArticlePage() {
   const update = useMutation(updateArticleMutationOptions(queryClient, slug));
   return (
     <div className="narrow-page page-stack">
-      <DsLink asChild>
-        <Link to="/knowledge/$slug" params={{ slug }}>
-          {t('common.backTo', { page: article.data?.title ?? t('knowledge.title') })}
-        </Link>
-      </DsLink>
+      <Breadcrumbs
+        trail={[
+          { label: t('knowledge.title'), to: '/knowledge' },
+          { label: article.data?.title ?? t('knowledge.title'), to: `/knowledge/${encodeURIComponent(slug)}` },
+        ]}
+        current={t('knowledge.editor.editTitle', { title: article.data?.title ?? '' })}
+      />
       <PageHeading>{t('knowledge.editor.editTitle', { title: article.data?.title ?? '' })}</PageHeading>
       {article.isPending ? <Loading /> : null}
       {article.isError ? <LoadError error={article.error} onRetry={() => void article.refetch()} /> : null}

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Link as DsLink, List, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, List, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
 import type { Article } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LoadError, Loading, SuccessMessage } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { useFlash } from '../../lib/flash';
 import { formatDateTime } from '../../lib/format';
@@ -27,9 +28,7 @@ export function ArticlePage() {
 
   return (
     <div className="narrow-page page-stack">
-      <DsLink asChild>
-        <Link to="/knowledge">{t('knowledge.article.backToList')}</Link>
-      </DsLink>
+      <Breadcrumbs trail={[{ label: t('knowledge.title'), to: '/knowledge' }]} current={article.data?.title ?? t('knowledge.title')} />
       <PageHeading>{article.data?.title ?? t('knowledge.title')}</PageHeading>
       <SuccessMessage>{flash}</SuccessMessage>
       {article.isPending ? <Loading /> : null}

@@ -1,11 +1,12 @@
-import { Alert, Button, Link as DsLink, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { Organisation } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LoadError, Loading, SuccessMessage } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { useFlash } from '../../lib/flash';
 import { hasPermission, useMe } from '../auth/use-me';
@@ -27,9 +28,7 @@ export function OrganisationPage() {
 
   return (
     <div className="narrow-page">
-      <DsLink asChild>
-        <Link to="/organisations">{t('common.backTo', { page: t('organisations.title') })}</Link>
-      </DsLink>
+      <Breadcrumbs trail={[{ label: t('organisations.title'), to: '/organisations' }]} current={organisation.data?.name ?? t('organisations.edit.title')} />
       <PageHeading>{organisation.data?.name ?? t('organisations.edit.title')}</PageHeading>
       <SuccessMessage>{flash}</SuccessMessage>
       {organisation.isPending ? <Loading /> : null}

@@ -23,6 +23,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { hasPermission, useMe } from '../auth/use-me';
@@ -47,6 +48,7 @@ function SiteView({ site, title }: { site: Site; title: string }) {
   const canWrite = hasPermission(useMe(), 'overview:write');
   return (
     <div className="page-stack">
+      <Breadcrumbs trail={[{ label: t('overview.title'), to: '/overview' }]} current={title} />
       <PageHeading>{title}</PageHeading>
       <dl className="details-list">
         <dt>{t('overview.sites.isic')}</dt>

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import './plans.css';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { useFlash } from '../../lib/flash';
@@ -30,11 +31,13 @@ export function MeasurePage() {
   const measure = data.measure;
   return (
     <div className="page-stack">
-      <DsLink asChild>
-        <Link to="/plans/$planId/versions/$version" params={{ planId: data.plan.id, version: String(data.version.number) }}>
-          {t('common.backTo', { page: t('plans.versionHeading', { title: data.plan.title, number: data.version.number }) })}
-        </Link>
-      </DsLink>
+      <Breadcrumbs
+        trail={[
+          { label: t('plans.title'), to: '/plans' },
+          { label: t('plans.versionHeading', { title: data.plan.title, number: data.version.number }), to: `/plans/${encodeURIComponent(data.plan.id)}/versions/${data.version.number}` },
+        ]}
+        current={measure.title}
+      />
       <PageHeading>{measure.title}</PageHeading>
       <SuccessMessage>{flash}</SuccessMessage>
       <dl className="details-list">

@@ -1,14 +1,15 @@
-import { Button, Fieldset, FieldsetLegend, Link as DsLink, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Fieldset, FieldsetLegend, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { MilestoneInputSchema, type MeasureBody, type MeasureDetail } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useRef } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import './plans.css';
 import { LoadError, Loading, MutationError } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { fieldErrorText } from '../../lib/error-text';
 import { updateMeasureMutationOptions } from './mutations';
@@ -33,11 +34,13 @@ export function MilestonesPage() {
   const data = detail.data;
   return (
     <div className="page-stack narrow-page">
-      <DsLink asChild>
-        <Link to="/measures/$measureId" params={{ measureId }}>
-          {t('common.backTo', { page: data.measure.title })}
-        </Link>
-      </DsLink>
+      <Breadcrumbs
+        trail={[
+          { label: t('plans.title'), to: '/plans' },
+          { label: data.measure.title, to: `/measures/${encodeURIComponent(measureId)}` },
+        ]}
+        current={t('plans.milestonesEdit.title', { title: data.measure.title })}
+      />
       <PageHeading>{t('plans.milestonesEdit.title', { title: data.measure.title })}</PageHeading>
       {data.editable ? <MilestonesForm data={data} /> : <Paragraph>{t('plans.milestonesEdit.frozen')}</Paragraph>}
     </div>

@@ -1,11 +1,12 @@
-import { Button, Heading, Link as DsLink, List, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { Button, Heading, List, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import type { PlanCompare, PlanSummary } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import './plans.css';
 import { LoadError, Loading } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { compareQueryOptions, plansQueryOptions } from './queries';
@@ -43,11 +44,13 @@ function Compare({ plan }: { plan: PlanSummary }) {
 
   return (
     <div className="page-stack">
-      <DsLink asChild>
-        <Link to="/plans/$planId/versions/$version" params={{ planId: plan.id, version: String(plan.currentVersion ?? last) }}>
-          {t('common.backTo', { page: plan.title })}
-        </Link>
-      </DsLink>
+      <Breadcrumbs
+        trail={[
+          { label: t('plans.title'), to: '/plans' },
+          { label: plan.title, to: `/plans/${encodeURIComponent(plan.id)}/versions/${plan.currentVersion ?? last}` },
+        ]}
+        current={t('plans.compare.title', { title: plan.title })}
+      />
       <PageHeading>{t('plans.compare.title', { title: plan.title })}</PageHeading>
       {numbers.length < 2 ? <Paragraph>{t('plans.compare.onlyOne')}</Paragraph> : null}
       <form onSubmit={submit} className="form-stack" noValidate>

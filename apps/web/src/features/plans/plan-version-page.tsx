@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import './plans.css';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
 import { VersionNav } from '../../components/version-nav';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { useFlash } from '../../lib/flash';
 import { hasPermission, useMe } from '../auth/use-me';
@@ -44,9 +45,7 @@ export function PlanVersionPage() {
   const data = detail.data;
   return (
     <div className="page-stack">
-      <DsLink asChild>
-        <Link to="/plans">{t('common.backTo', { page: t('plans.title') })}</Link>
-      </DsLink>
+      <Breadcrumbs trail={[{ label: t('plans.title'), to: '/plans' }]} current={t('plans.versionHeading', { title: data.plan.title, number: data.version.number })} />
       <PageHeading>{t('plans.versionHeading', { title: data.plan.title, number: data.version.number })}</PageHeading>
       <SuccessMessage>{flash}</SuccessMessage>
       <VersionStatus data={data} />

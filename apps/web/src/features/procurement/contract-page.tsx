@@ -1,4 +1,4 @@
-import { Button, Checkbox, Details, DetailsContent, DetailsSummary, Fieldset, FieldsetLegend, Heading, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Details, DetailsContent, DetailsSummary, Fieldset, FieldsetLegend, Heading, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Textfield } from '@digdir/designsystemet-react';
 import {
   CHECK_AGENCIES,
   CHECK_DOCUMENTS,
@@ -14,10 +14,11 @@ import {
   type Finding,
 } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { DeclarationsSection } from './declarations-section';
@@ -46,10 +47,8 @@ function ContractView({ contract }: { contract: Contract }) {
   const { t } = useTranslation();
   return (
     <div className="page-stack">
+      <Breadcrumbs trail={[{ label: t('procurement.title'), to: '/procurement' }]} current={t('procurement.contract.title', { title: contract.title })} />
       <PageHeading>{t('procurement.contract.title', { title: contract.title })}</PageHeading>
-      <DsLink asChild>
-        <Link to="/procurement">{t('procurement.contract.back')}</Link>
-      </DsLink>
       <dl className="details-list">
         <dt>{t('procurement.contract.supplier')}</dt>
         <dd>

@@ -1,4 +1,4 @@
-import { Button, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { ReportVersionDetail } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
@@ -8,6 +8,7 @@ import './reports.css';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
 import { VersionNav } from '../../components/version-nav';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { useFlash } from '../../lib/flash';
 import { formatDateTime } from '../../lib/format';
@@ -36,9 +37,7 @@ export function ReportVersionPage() {
   const isDraft = data.version.status === 'draft';
   return (
     <div className="page-stack">
-      <DsLink asChild>
-        <Link to="/reports">{t('common.backTo', { page: t('reports.title') })}</Link>
-      </DsLink>
+      <Breadcrumbs trail={[{ label: t('reports.title'), to: '/reports' }]} current={data.document.title} />
       <PageHeading documentTitle={t('reports.versionTitle', { year: data.report.year, number: data.version.number })}>{data.document.title}</PageHeading>
       <SuccessMessage>{flash}</SuccessMessage>
       <VersionStatus data={data} />

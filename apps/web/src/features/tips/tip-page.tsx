@@ -1,13 +1,14 @@
-import { Alert, Button, Card, Link as DsLink, Fieldset, FieldsetLegend, Heading, Paragraph, Radio, SelectOption, Tag, Textarea, Textfield, Field, Label, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Fieldset, FieldsetLegend, Heading, Paragraph, Radio, SelectOption, Tag, Textarea, Textfield, Field, Label, ValidationMessage } from '@digdir/designsystemet-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ROLES, TIP_STATUSES, TipMessageBodySchema, type Role, type TipDetail, type TipMessageBody, type TipStatus, type TipUpdateBody } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { fieldErrorText } from '../../lib/error-text';
@@ -30,9 +31,7 @@ export function TipPage() {
 
   return (
     <div className="narrow-page">
-      <DsLink asChild>
-        <Link to="/tips">{t('common.backTo', { page: t('tips.inbox.title') })}</Link>
-      </DsLink>
+      <Breadcrumbs trail={[{ label: t('tips.inbox.title'), to: '/tips' }]} current={tip.data ? t('tips.detail.title', { date: formatDate(tip.data.submittedOn, i18n.language) }) : t('tips.detail.titleLoading')} />
       <PageHeading>{tip.data ? t('tips.detail.title', { date: formatDate(tip.data.submittedOn, i18n.language) }) : t('tips.detail.titleLoading')}</PageHeading>
       {tip.isPending ? <Loading /> : null}
       {tip.isError ? <LoadError error={tip.error} onRetry={() => void tip.refetch()} /> : null}

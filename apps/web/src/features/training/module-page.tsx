@@ -5,6 +5,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading, MutationError } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { articleLang } from '../knowledge/queries';
 import { startAttemptMutationOptions, submitAttemptMutationOptions } from './mutations';
@@ -22,9 +23,7 @@ export function ModulePage() {
   const module = useQuery(moduleQueryOptions(moduleKey, lang));
   return (
     <div className="narrow-page page-stack">
-      <DsLink asChild>
-        <Link to="/training">{t('training.module.backToList')}</Link>
-      </DsLink>
+      <Breadcrumbs trail={[{ label: t('training.title'), to: '/training' }]} current={module.data?.title ?? t('training.title')} />
       <PageHeading>{module.data?.title ?? t('training.title')}</PageHeading>
       {module.isPending ? <Loading /> : null}
       {module.isError ? <LoadError error={module.error} onRetry={() => void module.refetch()} /> : null}

@@ -1,8 +1,9 @@
-import { Link as DsLink, Heading, Tag } from '@digdir/designsystemet-react';
+import { Heading, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading, SuccessMessage } from '../../components/load-state';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHeading } from '../../components/page-heading';
 import { useFlash } from '../../lib/flash';
 import { formatDateTime } from '../../lib/format';
@@ -27,9 +28,7 @@ export function UserPage() {
 
   return (
     <div className="page-stack">
-      <DsLink asChild>
-        <Link to="/users">{t('common.backTo', { page: t('users.title') })}</Link>
-      </DsLink>
+      <Breadcrumbs trail={[{ label: t('users.title'), to: '/users' }]} current={user.data?.name ?? t('users.detail.title')} />
       <PageHeading>{user.data?.name ?? t('users.detail.title')}</PageHeading>
       <SuccessMessage>{flash}</SuccessMessage>
       {user.isPending ? <Loading /> : null}
