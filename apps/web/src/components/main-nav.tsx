@@ -45,7 +45,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'audit', to: '/audit', group: 'administer', permission: 'audit:read' },
   { key: 'tipSettings', to: '/tips/settings', group: 'administer', permission: 'tips:settings' },
   { key: 'profile', to: '/profile', group: null },
-  { key: 'downloads', to: '/downloads', group: null },
+  // Only roles that can ask for a background download (reports:read and statistics:export go together).
+  { key: 'downloads', to: '/downloads', group: null, permission: 'reports:read' },
 ];
 
 /** The nav items this user may use. */
