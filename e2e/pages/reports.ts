@@ -46,9 +46,21 @@ export class ReportPages {
     await expect(this.page.getByText('Rapporten er endelig og låst.')).toBeVisible();
   }
 
-  /** Clicks a download link and returns the saved file's bytes and suggested name. */
+  /**
+   * Downloads a file and returns its bytes and suggested name. A button of that name asks for it
+   * in the background (council report documents): then the new file's link is awaited and used.
+   */
   async download(linkName: string): Promise<{ name: string; body: Buffer }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('link', { name: linkName }).click()]);
+    const button = this.page.getByRole('button', { name: linkName, exact: true });
+    let link = this.page.getByRole('link', { name: linkName });
+    if ((await button.count()) > 0) {
+      link = this.page.locator('.background-download').filter({ has: button }).getByRole('link', { name: /^Last ned / });
+      const hrefNow = async () => ((await link.count()) > 0 ? await link.getAttribute('href') : null);
+      const before = await hrefNow();
+      await button.click();
+      await expect.poll(async () => { const href = await hrefNow(); return href !== null && href !== before; }, { timeout: 120_000 }).toBe(true);
+    }
+    const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
     const path = await download.path();
     return { name: download.suggestedFilename(), body: await fs.readFile(path) };
   }

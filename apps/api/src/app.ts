@@ -45,6 +45,7 @@ import { declarationRoutes } from './public/declaration.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
 import { prevalenceRoutes } from './modules/prevalence/prevalence.routes';
+import { downloadRoutes } from './modules/downloads/downloads.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
 import { homeRoutes } from './modules/home/home.routes';
 
@@ -150,6 +151,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       await v1.register(notificationRoutes(deps));
       await v1.register(procurementRoutes(deps));
       await v1.register(homeRoutes(deps));
+      await v1.register(downloadRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -18,3 +18,4 @@ export * from './schema/procurement';
 export * from './schema/passkeys';
 export * from './schema/oidc';
 export * from './schema/operations';
+export * from './schema/downloads';

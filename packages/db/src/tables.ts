@@ -78,4 +78,5 @@ export const TABLES_IN_ORDER = [
   { name: 'procurement_finding', table: schema.procurementFinding },
   { name: 'procurement_declaration', table: schema.procurementDeclaration },
   { name: 'procurement_measure_link', table: schema.procurementMeasureLink },
+  { name: 'download_task', table: schema.downloadTask },
 ] as const;

@@ -36,3 +36,4 @@ export * from './contracts/procurement';
 export * from './contracts/home';
 export * from './contracts/passkeys';
 export * from './contracts/oidc';
+export * from './contracts/downloads';

@@ -5,8 +5,8 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapReadable } from '../features/overview/use-map-readable';
 
-type NavPath = '/' | '/users' | '/organisations' | '/settings' | '/audit' | '/profile' | '/screening' | '/concerns' | '/pathway' | '/plans' | '/reports' | '/cooperation' | '/routing-card' | '/tips' | '/tips/settings' | '/cases' | '/referrals' | '/knowledge' | '/training' | '/statistics' | '/overview' | '/prevalence' | '/procurement';
-type NavKey = 'home' | 'users' | 'organisations' | 'settings' | 'audit' | 'profile' | 'screening' | 'concerns' | 'pathway' | 'plans' | 'reports' | 'cooperation' | 'routingCard' | 'tips' | 'tipSettings' | 'cases' | 'referrals' | 'knowledge' | 'training' | 'statistics' | 'overview' | 'prevalence' | 'procurement';
+type NavPath = '/' | '/users' | '/organisations' | '/settings' | '/audit' | '/profile' | '/screening' | '/concerns' | '/pathway' | '/plans' | '/reports' | '/cooperation' | '/routing-card' | '/tips' | '/tips/settings' | '/cases' | '/referrals' | '/knowledge' | '/training' | '/statistics' | '/overview' | '/prevalence' | '/procurement' | '/downloads';
+type NavKey = 'home' | 'users' | 'organisations' | 'settings' | 'audit' | 'profile' | 'screening' | 'concerns' | 'pathway' | 'plans' | 'reports' | 'cooperation' | 'routingCard' | 'tips' | 'tipSettings' | 'cases' | 'referrals' | 'knowledge' | 'training' | 'statistics' | 'overview' | 'prevalence' | 'procurement' | 'downloads';
 /** The groups of the menu, by the work: none for home and the profile. */
 export type NavGroup = 'identify' | 'help' | 'plan' | 'know' | 'learn' | 'administer';
 
@@ -45,6 +45,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'audit', to: '/audit', group: 'administer', permission: 'audit:read' },
   { key: 'tipSettings', to: '/tips/settings', group: 'administer', permission: 'tips:settings' },
   { key: 'profile', to: '/profile', group: null },
+  // Only roles that can ask for a background download (reports:read and statistics:export go together).
+  { key: 'downloads', to: '/downloads', group: null, permission: 'reports:read' },
 ];
 
 /** The nav items this user may use. */
@@ -121,7 +123,7 @@ export function MainNav({ me }: { me: MeResponse }) {
           );
         })}
         <ul className="main-nav__list main-nav__list--last">
-          {single('profile').map((item) => (
+          {[...single('profile'), ...single('downloads')].map((item) => (
             <NavLink key={item.key} item={item} label={t(`nav.${item.key}`)} />
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { notificationsEn } from '../features/notifications/texts';
 import { knowledgeEn } from '../features/knowledge/texts';
 import { trainingEn } from '../features/training/texts';
 import { statisticsEn } from '../features/statistics/texts';
+import { downloadsEn } from '../features/downloads/texts';
 import { oidcEn } from '../features/auth/oidc-texts';
 import { overviewEn } from '../features/overview/texts';
 import { prevalenceEn } from '../features/prevalence/texts';
@@ -63,6 +64,7 @@ export const en: Translations<typeof nb> = {
     signOut: 'Sign out',
   },
   nav: {
+    downloads: 'My downloads',
     knowledge: 'Knowledge base',
     training: 'Training',
     statistics: 'Statistics',
@@ -486,6 +488,9 @@ export const en: Translations<typeof nb> = {
       prevalence_estimated: 'Prevalence estimate made',
       prevalence_study_finalised: 'Prevalence study made final',
       prevalence_pseudonyms_erased: 'Prevalence study pseudonyms erased',
+      download_requested: 'Download requested',
+      download_fetched: 'Download fetched',
+      download_deleted: 'Download removed',
       system_restore: 'Restored from backup',
     },
     system: 'System',
@@ -1367,6 +1372,7 @@ export const en: Translations<typeof nb> = {
   oidc: oidcEn,
   overview: overviewEn,
   prevalence: prevalenceEn,
+  downloads: downloadsEn,
   notifications: notificationsEn,
   procurement: procurementEn,
   passkeys: passkeysEn,

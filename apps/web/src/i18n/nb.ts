@@ -5,6 +5,7 @@ import { notificationsNb } from '../features/notifications/texts';
 import { knowledgeNb } from '../features/knowledge/texts';
 import { trainingNb } from '../features/training/texts';
 import { statisticsNb } from '../features/statistics/texts';
+import { downloadsNb } from '../features/downloads/texts';
 import { oidcNb } from '../features/auth/oidc-texts';
 import { overviewNb } from '../features/overview/texts';
 import { prevalenceNb } from '../features/prevalence/texts';
@@ -62,6 +63,7 @@ export const nb = {
     signOut: 'Logg ut',
   },
   nav: {
+    downloads: 'Mine nedlastinger',
     cases: 'Saker',
     referrals: 'Henvisninger til oss',
     tips: 'Tips',
@@ -485,6 +487,9 @@ export const nb = {
       prevalence_estimated: 'Anslag over mørketall laget',
       prevalence_study_finalised: 'Mørketallsstudie gjort endelig',
       prevalence_pseudonyms_erased: 'Pseudonymer i mørketallsstudie slettet',
+      download_requested: 'Nedlasting bestilt',
+      download_fetched: 'Nedlasting hentet',
+      download_deleted: 'Nedlasting fjernet',
       system_restore: 'Gjenoppretting fra sikkerhetskopi',
     },
     system: 'System',
@@ -1366,6 +1371,7 @@ export const nb = {
   oidc: oidcNb,
   overview: overviewNb,
   prevalence: prevalenceNb,
+  downloads: downloadsNb,
   notifications: notificationsNb,
   procurement: procurementNb,
   passkeys: passkeysNb,

@@ -48,6 +48,7 @@ const UsersPage = lazyRouteComponent(() => import('../features/users/users-page'
 const NotificationPreferencesPage = lazyRouteComponent(() => import('../features/notifications/notification-preferences-page'), 'NotificationPreferencesPage');
 const NotificationsPage = lazyRouteComponent(() => import('../features/notifications/notifications-page'), 'NotificationsPage');
 const PrevalencePage = lazyRouteComponent(() => import('../features/prevalence/prevalence-page'), 'PrevalencePage');
+const DownloadsPage = lazyRouteComponent(() => import('../features/downloads/downloads-page'), 'DownloadsPage');
 const ProcurementPage = lazyRouteComponent(() => import('../features/procurement/procurement-page'), 'ProcurementPage');
 const ContractPage = lazyRouteComponent(() => import('../features/procurement/contract-page'), 'ContractPage');
 const ConcernPage = lazyRouteComponent(() => import('../features/identification/concern-page'), 'ConcernPage');
@@ -233,6 +234,7 @@ const routingCardEditRoute = createRoute({ getParentRoute: () => signedInLayout,
 const notificationsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'notifications', component: NotificationsPage });
 const notificationPreferencesRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'notifications/preferences', component: NotificationPreferencesPage });
 const profileRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'profile', component: ProfilePage });
+const downloadsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'downloads', component: DownloadsPage });
 
 const screeningRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'screening', component: requires('screenings:create', ScreeningPage) });
 const concernsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns', validateSearch: parseConcernsSearch, component: requires('concerns:read', ConcernsPage) });
@@ -291,6 +293,7 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     auditRoute,
     profileRoute,
+    downloadsRoute,
     notificationsRoute,
     notificationPreferencesRoute,
     screeningRoute,

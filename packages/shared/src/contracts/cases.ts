@@ -128,13 +128,12 @@ export const CASE_PERSON_HASH_PURPOSE = 'case_file.person';
 export const RETENTION_WARNING_DAYS = 30;
 
 /**
- * Normalisation for duplicate detection: the keyed hash is taken over this string, so two
- * spellings of the same name that differ only in case, accents, spacing or word order match.
- * Returns null unless both a name and a date of birth are known (a name alone is too weak).
+ * A person's name normalised for matching: case, accents (ø → o, æ → ae), punctuation, spacing
+ * and word order do not count. Used by the case duplicate check and by prevalence list linkage,
+ * so a keyed hash over it matches the same spellings in both.
  */
-export function duplicateKey(name: string | null, dateOfBirth: string | null): string | null {
-  if (!name || !dateOfBirth) return null;
-  const normalised = name
+export function normalisePersonName(name: string): string {
+  return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -145,6 +144,16 @@ export function duplicateKey(name: string | null, dateOfBirth: string | null): s
     .filter((token) => token.length > 0)
     .sort()
     .join(' ');
+}
+
+/**
+ * Normalisation for duplicate detection: the keyed hash is taken over this string, so two
+ * spellings of the same name that differ only in case, accents, spacing or word order match.
+ * Returns null unless both a name and a date of birth are known (a name alone is too weak).
+ */
+export function duplicateKey(name: string | null, dateOfBirth: string | null): string | null {
+  if (!name || !dateOfBirth) return null;
+  const normalised = normalisePersonName(name);
   if (normalised.length === 0) return null;
   return `${normalised}|${dateOfBirth}`;
 }

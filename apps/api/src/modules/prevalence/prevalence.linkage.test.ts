@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { nameSkeleton, normaliseName, overlapTableFrom, parseListCsv, personVariants } from './prevalence.linkage';
+import { normalisePersonName } from '@lykt/shared';
+import { nameSkeleton, overlapTableFrom, parseListCsv, personVariants } from './prevalence.linkage';
 
 describe('pseudonym variants', () => {
   it('normalise case, accents, punctuation and word order like the case duplicate check', () => {
-    expect(normaliseName('  Ålesund-Hansen, ØYVIND ')).toBe('alesund hansen oyvind');
+    expect(normalisePersonName('  Ålesund-Hansen, ØYVIND ')).toBe('alesund hansen oyvind');
   });
 
   it('tolerate vowel typos and doubled letters through the skeleton', () => {
-    expect(nameSkeleton(normaliseName('Mohammed Ali'))).toBe(nameSkeleton(normaliseName('Muhamed Aly')));
-    expect(nameSkeleton(normaliseName('Anna Larsen'))).not.toBe(nameSkeleton(normaliseName('Anna Jensen')));
+    expect(nameSkeleton(normalisePersonName('Mohammed Ali'))).toBe(nameSkeleton(normalisePersonName('Muhamed Aly')));
+    expect(nameSkeleton(normalisePersonName('Anna Larsen'))).not.toBe(nameSkeleton(normalisePersonName('Anna Jensen')));
   });
 
   it('add a day/month swap only when the day could be a month', () => {

@@ -1,4 +1,5 @@
 import type { OverlapTable } from '@lykt/mse';
+import { normalisePersonName } from '@lykt/shared';
 import { AppError } from '../../platform/errors';
 
 /**
@@ -14,21 +15,6 @@ export type ListPerson = {
   birth: string;
 };
 
-/** Same normalisation as the case duplicate check (duplicateKey): case, accents, punctuation, word order. */
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter((token) => token.length > 0)
-    .sort()
-    .join(' ');
-}
-
 /**
  * A typo-tolerant skeleton of a normalised name: each word keeps its first letter, then drops
  * vowels (and y, h, w) and collapses repeated letters. "Mohammed Ali" and "Muhamed Aly" agree.
@@ -43,7 +29,7 @@ export function nameSkeleton(normalised: string): string {
 
 /** The variant keys of one person: exact and skeleton name, each with the birth date and, when the day could be a month, with day and month swapped. */
 export function personVariants(person: ListPerson): string[] {
-  const name = normaliseName(person.name);
+  const name = normalisePersonName(person.name);
   const names = [...new Set([name, `~${nameSkeleton(name)}`])];
   const births = [person.birth];
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(person.birth);
@@ -99,7 +85,7 @@ export function parseListCsv(text: string): { people: ListPerson[]; skipped: num
     }
     if (birth === '') birth = value('year_of_birth');
     if (birth !== '' && !/^\d{4}(-\d{2}-\d{2})?$/.test(birth)) throw new AppError('VALIDATION_ERROR', `Line ${index + 2}: the year of birth must be four digits.`);
-    if (normaliseName(name) === '' || birth === '') {
+    if (normalisePersonName(name) === '' || birth === '') {
       skipped += 1;
       return;
     }

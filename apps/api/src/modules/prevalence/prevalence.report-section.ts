@@ -11,7 +11,7 @@ const TEXTS = {
     estimate: 'Anslått antall mulige ofre i alt i perioden {{from}}–{{to}} («{{title}}»): {{estimate}}, med 95 % konfidensintervall fra {{lower}} til {{upper}}. Av dem var {{observed}} kjent for minst én av de {{lists}} tjenestene.',
     refusal: 'For «{{title}}» ({{from}}–{{to}}) kunne dataene ikke bære et anslag: {{reason}}',
     meaning:
-      'Tallet er beregnet med multiple-systems estimation: ut fra hvor mye listene fra ulike tjenester overlapper, anslås hvor mange ingen av dem har møtt. Det er et anslag, ikke en telling, og intervallet viser usikkerheten.',
+      'Tallet er beregnet med multiple-systems estimation: ut fra hvor mye listene fra ulike tjenester overlapper, anslås hvor mange ingen av dem har møtt. Det er et anslag, ikke en telling, og intervallet viser usikkerheten, gitt at den valgte modellen er riktig.',
     assumptions:
       'Forutsetninger: at de samme menneskene er i området hele perioden (lukket populasjon); at det som knytter listene sammen fanges av modellens samspill mellom to og to lister; og at ulik synlighet ikke er større enn modellen tar høyde for, ellers blir anslaget for lavt. Samme person må kunne kjennes igjen på tvers av listene. Overlappstabellen publiseres ikke.',
   },
@@ -21,7 +21,7 @@ const TEXTS = {
     estimate: 'Estimated number of possible victims in all in the period {{from}}–{{to}} ("{{title}}"): {{estimate}}, with a 95 % confidence interval from {{lower}} to {{upper}}. Of them, {{observed}} were known to at least one of the {{lists}} services.',
     refusal: 'For "{{title}}" ({{from}}–{{to}}) the data could not support an estimate: {{reason}}',
     meaning:
-      'The number is computed by multiple-systems estimation: from how much the lists of different services overlap, it estimates how many none of them met. It is an estimate, not a count, and the interval shows the uncertainty.',
+      'The number is computed by multiple-systems estimation: from how much the lists of different services overlap, it estimates how many none of them met. It is an estimate, not a count, and the interval shows the uncertainty, given that the chosen model is right.',
     assumptions:
       'Assumptions: that the same people are in the area all period (a closed population); that what links the lists is captured by the model\'s interactions between pairs of lists; and that unequal visibility is no greater than the model allows for, or the estimate is too low. The same person must be recognisable across the lists. The overlap table is not published.',
   },

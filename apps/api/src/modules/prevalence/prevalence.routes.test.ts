@@ -115,6 +115,11 @@ describe('prevalence studies', { timeout: 120_000 }, () => {
 
     const stored = await everythingStored(tenant.municipality.id);
     for (const secret of SECRETS) expect(stored).not.toContain(secret);
+    // The pseudonyms themselves are kept encrypted: every stored one is a ciphertext, and no two are equal.
+    const members = await h.deps.db.select({ pseudonym: schema.prevalenceMember.pseudonym }).from(schema.prevalenceMember).where(eq(schema.prevalenceMember.municipalityId, tenant.municipality.id));
+    expect(members.length).toBeGreaterThan(155);
+    for (const member of members) expect(member.pseudonym).toMatch(/^v1:[0-9a-f-]{36}:/);
+    expect(new Set(members.map((member) => member.pseudonym)).size).toBe(members.length);
     expect(await auditActions(tenant.municipality.id)).toEqual([
       'prevalence.study.created',
       'prevalence.list.added',

@@ -25,6 +25,7 @@ import { overlapTableFrom, parseListCsv, personVariants, type ListPerson } from 
 import * as repo from './prevalence.repository';
 
 const TABLE_FIELD = 'prevalence_study.table';
+const MEMBER_FIELD = 'prevalence_member.pseudonym';
 /** Pseudonyms are keyed per study: the same person gets unrelated pseudonyms in two studies. */
 const pseudonymPurpose = (studyId: string) => `prevalence|${studyId}`;
 
@@ -97,9 +98,17 @@ async function overlapTableOf(deps: Deps, row: repo.StudyRow): Promise<OverlapTa
   const index = new Map(lists.map((list, i) => [list.id, i]));
   const members = await repo.findMembers(deps.db, row.municipalityId, row.id);
   if (members.length === 0) return null;
+  const linked = await Promise.all(
+    members.map(async (member) => ({
+      list: index.get(member.listId) as number,
+      person: member.person,
+      // Stored encrypted; a bare hex HMAC (no ':') is a row written before pseudonyms were encrypted.
+      pseudonym: member.pseudonym.includes(':') ? await deps.keyring.decrypt(deps.db, row.municipalityId, MEMBER_FIELD, member.pseudonym) : member.pseudonym,
+    })),
+  );
   return overlapTableFrom(
     lists.map((list) => list.name),
-    members.map((member) => ({ list: index.get(member.listId) as number, person: member.person, pseudonym: member.pseudonym })),
+    linked,
   );
 }
 
@@ -134,7 +143,8 @@ async function storeList(deps: Deps, actor: UserActor, study: repo.StudyRow, nam
   for (const [person, entry] of people.entries()) {
     const pseudonyms = new Set<string>();
     for (const variant of personVariants(entry)) pseudonyms.add(await deps.keyring.keyedHash(deps.db, actor.municipalityId, pseudonymPurpose(study.id), variant));
-    for (const pseudonym of pseudonyms) members.push({ person, pseudonym });
+    // Kept encrypted at rest (the linkage runs in memory, so the database never needs to compare them).
+    for (const pseudonym of pseudonyms) members.push({ person, pseudonym: await deps.keyring.encrypt(deps.db, actor.municipalityId, MEMBER_FIELD, pseudonym) });
   }
   return inTransaction(deps, async (tx) => {
     const list = await repo.insertList(tx, { municipalityId: actor.municipalityId, studyId: study.id, name, origin, personCount: people.length, createdByUserId: actor.userId });

@@ -280,11 +280,13 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 };
 
 /** The version as PDF or DOCX, from the same document the web view shows. The export is audited. */
-export async function exportVersion(deps: Deps, actor: UserActor, reportId: string, number: number, format: ReportFormat): Promise<ExportedFile> {
+/** `onStep` reports progress to a background download (modules/downloads): 'rendering' once the data is gathered. */
+export async function exportVersion(deps: Deps, actor: UserActor, reportId: string, number: number, format: ReportFormat, onStep?: (step: 'rendering') => Promise<void>): Promise<ExportedFile> {
   const { report, version } = await loadVersion(deps, actor, reportId, number);
   const narrative = await narrativeOf(deps, actor.municipalityId, version);
   const { document, generatedAt } = await documentOf(deps, actor, report, version, narrative);
   const printable = await printableReport(deps.db, actor.municipalityId, document, version, generatedAt);
+  await onStep?.('rendering');
   const body = format === 'pdf' ? await renderPdf(printable, { createdAt: generatedAt }) : await renderDocx(printable, { createdAt: generatedAt });
   await inTransaction(deps, async (tx) => {
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'report.exported', entityType: 'council_report_version', entityId: version.id, details: { reportId, version: number, format, status: version.status } });

@@ -109,8 +109,10 @@ async function xlsx(sheets: Array<{ name: string; rows: string[][] }>): Promise<
 }
 
 /** CSV or XLSX of one table (or all) of the protected page: the same figures the page shows. */
-export async function exportStatistics(deps: Deps, actor: UserActor, query: StatisticsExportQuery): Promise<ExportFile> {
+/** `onStep` reports progress to a background download (modules/downloads): 'rendering' once the figures are protected. */
+export async function exportStatistics(deps: Deps, actor: UserActor, query: StatisticsExportQuery, onStep?: (step: 'rendering') => Promise<void>): Promise<ExportFile> {
   const release = await releaseOf(deps, actor, query);
+  await onStep?.('rendering');
   const year = release.info.periodKey;
   const tables = query.table ? release.tables.filter((table) => table.id === query.table) : release.tables;
   if (tables.length === 0) throw new AppError('NOT_FOUND', `There is no statistics table "${query.table ?? ''}".`);

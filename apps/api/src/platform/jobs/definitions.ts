@@ -3,6 +3,7 @@ import { runCaseRetention } from '../../modules/cases/case-protection.service';
 import { purgeExpiredTips } from '../../modules/tips/tips.service';
 import { followCoverageEverywhere } from '../../modules/training/training.plan-links';
 import { runPrevalenceRetention } from '../../modules/prevalence/prevalence.service';
+import { runDownloadRetention } from '../../modules/downloads/downloads.service';
 import { runScheduledChecks } from '../../modules/notifications/notification.checks';
 import { pruneNotifications } from '../../modules/notifications/notification.repository';
 import { sweepBuckets } from '../cluster/rate-limit';
@@ -27,6 +28,8 @@ export function scheduledJobs(): JobDefinition[] {
     { name: 'rate-limit-sweep', periodMs: HOUR_MS, run: async (deps: Deps) => ({ deleted: await sweepBuckets(deps) }) },
     // Kept pseudonyms of prevalence studies are erased the day after the day they were kept until.
     { name: 'prevalence-retention', periodMs: DAY_MS, run: async (deps: Deps) => ({ ...(await runPrevalenceRetention(deps)) }) },
+    // Background downloads are deleted with their files when their keep time has passed.
+    { name: 'download-retention', periodMs: HOUR_MS, run: async (deps: Deps) => ({ ...(await runDownloadRetention(deps)) }) },
     // Reminders (deadlines, tasks, measures, training; each once through its dedupe key), and pruning.
     {
       name: 'notification-checks',

@@ -50,7 +50,7 @@ export const prevalenceNb = {
   noEstimate: 'Ikke noe anslag',
   meaningHeading: 'Hva tallet betyr',
   meaning:
-    'Tallet er et anslag over alle mulige ofre i perioden, både dem listene fanget opp og dem ingen så. Intervallet viser usikkerheten: det sanne tallet ligger trolig innenfor. Det er ikke en telling.',
+    'Tallet er et anslag over alle mulige ofre i perioden, både dem listene fanget opp og dem ingen så. Intervallet viser usikkerheten: det sanne tallet ligger trolig innenfor. Det regner med at den valgte modellen er riktig; hva de andre modellene ga, viser hvor mye modellvalget betyr. Det er ikke en telling.',
   assumptionsHeading: 'Forutsetninger',
   assumptionClosed: 'Lukket populasjon: de samme menneskene er i området hele perioden (ingen flytter inn eller ut).',
   assumptionDependence: 'Avhengighet mellom lister: modellen tar med samspill mellom to og to lister når dataene viser det; ellers antas listene uavhengige.',
@@ -117,7 +117,7 @@ export const prevalenceEn: Translations<typeof prevalenceNb> = {
   noEstimate: 'No estimate',
   meaningHeading: 'What the number means',
   meaning:
-    'The number estimates all possible victims in the period, both those the lists caught and those no one saw. The interval shows the uncertainty: the true number probably lies within it. It is not a count.',
+    'The number estimates all possible victims in the period, both those the lists caught and those no one saw. The interval shows the uncertainty: the true number probably lies within it. It takes the chosen model as right; what the other models gave shows how much the choice of model matters. It is not a count.',
   assumptionsHeading: 'Assumptions',
   assumptionClosed: 'Closed population: the same people are in the area all period (no one moves in or out).',
   assumptionDependence: 'Dependence between lists: the model includes interactions between pairs of lists where the data show them; otherwise lists are taken as independent.',

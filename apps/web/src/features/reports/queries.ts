@@ -27,7 +27,3 @@ export function publicPlanSettingQueryOptions() {
   return queryOptions({ queryKey: reportsKeys.publicPlan(), queryFn: ({ signal }) => api.get<PublicPlanSetting>('/public-plan-setting', { signal }) });
 }
 
-/** Where a version's PDF or DOCX is downloaded (a plain link: the browser saves the file). */
-export function reportExportUrl(reportId: string, number: number, format: 'pdf' | 'docx'): string {
-  return `/api/v1/reports/${encodeURIComponent(reportId)}/versions/${number}/export/${format}`;
-}

@@ -17,7 +17,8 @@ import { DocumentBody } from './document-view';
 import { CaseFieldsForm } from './case-form';
 import { finaliseMutationOptions, newVersionMutationOptions } from './mutations';
 import { NarrativeForm } from './narrative-form';
-import { reportExportUrl, reportVersionQueryOptions } from './queries';
+import { BackgroundDownload } from '../downloads/background-download';
+import { reportVersionQueryOptions } from './queries';
 
 const route = getRouteApi('/signed-in/reports/$reportId/versions/$number');
 
@@ -46,16 +47,9 @@ export function ReportVersionPage() {
           {t('reports.downloads')}
         </Heading>
         <div className="report-downloads">
-          <Button asChild variant="secondary">
-            <a href={reportExportUrl(reportId, version, 'pdf')} download>
-              {t('reports.downloadPdf')}
-            </a>
-          </Button>
-          <Button asChild variant="secondary">
-            <a href={reportExportUrl(reportId, version, 'docx')} download>
-              {t('reports.downloadDocx')}
-            </a>
-          </Button>
+          {/* Made in the background (about a second or more): the user can leave and find the file under My downloads. */}
+          <BackgroundDownload request={{ kind: 'report', reportId, version, format: 'pdf' }} label={t('reports.downloadPdf')} />
+          <BackgroundDownload request={{ kind: 'report', reportId, version, format: 'docx' }} label={t('reports.downloadDocx')} />
         </div>
       </section>
       {canWrite && isDraft ? <CaseFieldsForm key={`case-${reportId}-${version}`} data={data} /> : null}

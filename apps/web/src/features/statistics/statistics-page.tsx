@@ -9,6 +9,7 @@ import { LoadError, Loading, MutationError } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { hasPermission, useMe } from '../auth/use-me';
+import { BackgroundDownload } from '../downloads/background-download';
 import { exportHref, htcdsHref, komHref, publishStatisticsMutationOptions, statisticsQueryOptions } from './queries';
 import './statistics.css';
 import { formatDate } from '../../lib/format';
@@ -179,9 +180,8 @@ function PageBody({ page, source, view, lang, canExport, canHtcds }: { page: Pag
             {!page.internal ? (
               <>
                 <li>
-                  <Link href={exportHref(page.year, 'xlsx', lang, undefined, page.pool)} download>
-                    {t('statistics.exports.allXlsx', { year: periodLabel(page) })}
-                  </Link>
+                  {/* Every table in one workbook is made in the background; the user can leave and find it under My downloads. */}
+                  <BackgroundDownload request={{ kind: 'statistics', query: { year: page.year, ...(page.pool > 1 ? { pool: page.pool } : {}), format: 'xlsx', lang } }} label={t('statistics.exports.allXlsx', { year: periodLabel(page) })} />
                 </li>
                 <li>
                   <Link href={komHref(page.year, 'csv', lang, page.pool)} download>
