@@ -12,7 +12,7 @@ import {
   type ShareCategory,
 } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -99,6 +99,10 @@ export function ReferralForm({ theCase }: { theCase: Case }) {
     reset,
     formState: { errors, isDirty },
   } = form;
+  // A consent recorded while the form is untouched becomes its starting point; typed values are never replaced.
+  useEffect(() => {
+    if (!form.formState.isDirty) reset(startingValues(activeConsents));
+  }, [activeConsents, form.formState, reset]);
   const { feedback, onInvalid, onServerError } = useFormFeedback(setError, { fields: FIELDS, texts: { legalBasisReason: t('validation.required') } });
 
   const consentId = useWatch({ control, name: 'consentId' });
