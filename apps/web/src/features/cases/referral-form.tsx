@@ -12,7 +12,7 @@ import {
   type ShareCategory,
 } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -100,9 +100,13 @@ export function ReferralForm({ theCase }: { theCase: Case }) {
     formState: { errors, isDirty },
   } = form;
   // A consent recorded while the form is untouched becomes its starting point; typed values are never replaced.
+  const consentsKey = activeConsents.map((consent) => consent.id).join(',');
+  const startedFrom = useRef(consentsKey);
   useEffect(() => {
-    if (!form.formState.isDirty) reset(startingValues(activeConsents));
-  }, [activeConsents, form.formState, reset]);
+    if (startedFrom.current === consentsKey) return;
+    startedFrom.current = consentsKey;
+    if (!isDirty) reset(startingValues(activeConsents));
+  }, [activeConsents, consentsKey, isDirty, reset]);
   const { feedback, onInvalid, onServerError } = useFormFeedback(setError, { fields: FIELDS, texts: { legalBasisReason: t('validation.required') } });
 
   const consentId = useWatch({ control, name: 'consentId' });
