@@ -1,3 +1,4 @@
+import { E2E_BASE_URL } from './playwright.config';
 import { ConcernPage, DirectConcernForm, ScreeningWizard } from './pages/identification';
 import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
 
@@ -145,20 +146,74 @@ test.describe('identification on a phone', () => {
   });
 });
 
-test('the coordinator configures the referral pathway', async ({ page }) => {
+test('the coordinator reads the referral pathway as a summary and edits one rule at a time, by keyboard', async ({ page }) => {
   await signInByApi(page, demoEmail('coordinator'));
   await page.goto('/app/pathway');
   await expect(page.getByRole('heading', { level: 1, name: 'Henvisningsløype' })).toBeVisible();
-  const minorRule = page.getByRole('group', { name: 'Regel 2: Meld til barnevernet' });
+  // Each rule reads as situation → next step, with who to contact; no form is open.
+  const minorRule = page.getByRole('article', { name: 'Regel 2: Meld til barnevernet' });
+  await expect(minorRule.getByText('Personen kan være under 18 år og minst 1 indikator')).toBeVisible();
+  await expect(minorRule.getByText('Meld til barnevernet – Nå')).toBeVisible();
   await expect(minorRule.getByText('Kontakt nå: Barneverntjenesten i Eksempel')).toBeVisible();
+  await expect(page.getByRole('combobox')).toHaveCount(0);
   await expectNoAxeViolations(page);
-  const keepWatch = page.getByRole('group', { name: /Ingen indikatorer nå/ });
-  await keepWatch.getByLabel('Hvor raskt').selectOption({ label: 'I dag' });
-  await page.getByRole('button', { name: 'Lagre henvisningsløypa' }).click();
-  await expect(page.getByText('Henvisningsløypa er lagret. Nye kartlegginger bruker den.')).toBeVisible();
+
+  // One rule opens by keyboard; focus moves to its heading.
+  const edit = page.getByRole('button', { name: 'Endre regel 12' });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { level: 2, name: 'Endre regel 12' });
+  await expect(heading).toBeFocused();
+  await expect(page.getByRole('article')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // Cancelling a changed rule asks first, and focus returns to the rule's own button.
+  await page.getByLabel('Hvor raskt').selectOption({ label: 'I dag' });
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  const discard = page.getByRole('dialog', { name: 'Forkast endringene' });
+  await discard.getByRole('button', { name: 'Forkast endringene' }).click();
+  await expect(edit).toBeFocused();
+  await expect(page.getByRole('article', { name: /^Regel 12:/ }).getByText('Denne uka')).toBeVisible();
+
+  await edit.press('Enter');
+  await page.getByLabel('Hvor raskt').selectOption({ label: 'I dag' });
+  await page.getByRole('button', { name: 'Lagre regelen' }).click();
+  await expect(page.getByText('Regel 12 er lagret. Nye kartlegginger bruker den.')).toBeVisible();
+  await expect(edit).toBeFocused();
   await expect(page.getByText('Versjon 2')).toBeVisible();
   // Stored on the server: the next screening uses it.
   const stored = (await (await page.request.get('/api/v1/pathway')).json()) as { version: number; rules: { id: string; step: { urgency: string } }[] };
   expect(stored.version).toBe(2);
   expect(stored.rules.find((rule) => rule.id === 'no-indicators-keep-watch')?.step.urgency).toBe('today');
+});
+
+test('a rule whose organisation was archived meanwhile shows the server’s objection on the organisation field, with the rule kept', async ({ page }) => {
+  await signInByApi(page, demoEmail('coordinator'));
+  const created = await page.request.post('/api/v1/organisations', {
+    headers: { origin: E2E_BASE_URL },
+    data: { name: 'Midlertidig mottak (test)', kind: 'shelter', isInternal: false, phone: null, email: null, notes: '', contacts: [] },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const organisationId = ((await created.json()) as { id: string }).id;
+  await page.goto('/app/pathway');
+  await page.getByRole('button', { name: 'Endre regel 9' }).click();
+  const organisation = page.getByLabel('Organisasjon å kontakte');
+  await organisation.selectOption({ label: 'Midlertidig mottak (test)' });
+  await page.getByLabel('Fast nummer å ringe (valgfritt)').fill('+47 99 00 00 99');
+  // Someone archives the organisation before the rule is saved: only the server can know.
+  const archived = await page.request.delete(`/api/v1/organisations/${organisationId}`, { headers: { origin: E2E_BASE_URL } });
+  expect(archived.status(), await archived.text()).toBe(200);
+  await page.getByRole('button', { name: 'Lagre regelen' }).click();
+
+  const summary = page.locator('ds-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(organisation).toHaveAttribute('aria-invalid', 'true');
+  await expect(organisation).toHaveAccessibleDescription(/Verdien ble ikke godtatt/);
+  await summary.getByRole('link', { name: /^Organisasjon å kontakte: Verdien ble ikke godtatt/ }).click();
+  await expect(organisation).toBeFocused();
+  await expect(page.getByLabel('Fast nummer å ringe (valgfritt)')).toHaveValue('+47 99 00 00 99');
+  await expectNoAxeViolations(page);
+  // Nothing was stored.
+  const stored = (await (await page.request.get('/api/v1/pathway')).json()) as { rules: { step: { organisationId: string | null } }[] };
+  expect(stored.rules.some((rule) => rule.step.organisationId === organisationId)).toBe(false);
 });

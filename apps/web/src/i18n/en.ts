@@ -12,6 +12,9 @@ import { overviewEn } from '../features/overview/texts';
 import { prevalenceEn } from '../features/prevalence/texts';
 import { procurementEn } from '../features/procurement/texts';
 import { passkeysEn } from '../features/auth/passkey-texts';
+import { formEn } from '../components/form/texts';
+import { pathwayEditorEn } from '../features/identification/pathway-texts';
+import { referralFormEn } from '../features/cases/referral-texts';
 
 /** The same tree as the Norwegian texts, with every leaf a string. */
 export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -569,12 +572,7 @@ export const en: Translations<typeof nb> = {
       minAny: 'At least this many indicators',
       maxAny: 'At most this many indicators',
       any: 'Any',
-      moveUp: 'Move up',
-      moveDown: 'Move down',
-      remove: 'Remove the rule',
       add: 'Add a rule',
-      save: 'Save the referral pathway',
-      saved: 'The referral pathway is saved. New screenings use it.',
       invalid: 'Some values are not valid. Numbers must be between 0 and 50.',
     },
     yes: 'Yes',
@@ -1376,4 +1374,7 @@ export const en: Translations<typeof nb> = {
   notifications: notificationsEn,
   procurement: procurementEn,
   passkeys: passkeysEn,
+  form: formEn,
+  pathwayEditor: pathwayEditorEn,
+  referralForm: referralFormEn,
 };

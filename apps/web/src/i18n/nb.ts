@@ -11,6 +11,9 @@ import { overviewNb } from '../features/overview/texts';
 import { prevalenceNb } from '../features/prevalence/texts';
 import { procurementNb } from '../features/procurement/texts';
 import { passkeysNb } from '../features/auth/passkey-texts';
+import { formNb } from '../components/form/texts';
+import { pathwayEditorNb } from '../features/identification/pathway-texts';
+import { referralFormNb } from '../features/cases/referral-texts';
 
 /**
  * Norwegian Bokmål texts: the default language and the reference key set.
@@ -568,12 +571,7 @@ export const nb = {
       minAny: 'Minst så mange indikatorer',
       maxAny: 'Høyst så mange indikatorer',
       any: 'Uansett',
-      moveUp: 'Flytt opp',
-      moveDown: 'Flytt ned',
-      remove: 'Fjern regelen',
       add: 'Legg til en regel',
-      save: 'Lagre henvisningsløypa',
-      saved: 'Henvisningsløypa er lagret. Nye kartlegginger bruker den.',
       invalid: 'Noen verdier er ugyldige. Tall må være mellom 0 og 50.',
     },
     yes: 'Ja',
@@ -1375,4 +1373,7 @@ export const nb = {
   notifications: notificationsNb,
   procurement: procurementNb,
   passkeys: passkeysNb,
+  form: formNb,
+  pathwayEditor: pathwayEditorNb,
+  referralForm: referralFormNb,
 };

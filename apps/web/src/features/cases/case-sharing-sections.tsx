@@ -1,16 +1,11 @@
-import { Alert, Button, Card, Checkbox, Fieldset, FieldsetLegend, Heading, Paragraph, SelectOption, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Checkbox, Heading, Paragraph, SelectOption, Tag, Textfield } from '@digdir/designsystemet-react';
 import {
   CONSENT_METHODS,
   CONSENT_PURPOSES,
-  legalBasesFor,
-  LEGAL_BASIS_CATEGORIES,
-  NEED_KINDS,
   SHARE_CATEGORIES,
   type Case,
   type ConsentBody,
   type ConsentPurpose,
-  type LegalBasis,
-  type NeedKind,
   type ShareCategory,
 } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,29 +15,13 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { MutationError } from '../../components/load-state';
 import { SelectField } from '../../components/select-field';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { recordConsentMutationOptions, revokeReferralMutationOptions, sendReferralMutationOptions, withdrawConsentMutationOptions } from './mutations';
+import { recordConsentMutationOptions, revokeReferralMutationOptions, withdrawConsentMutationOptions } from './mutations';
 import { caseOrganisationsQueryOptions } from './queries';
 import { OrganisationSelect } from './case-fields';
+import { CategoryChoice } from './category-choice';
+import { ReferralForm } from './referral-form';
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-function CategoryChoice({ legend, allowed, value, onChange }: { legend: string; allowed: readonly ShareCategory[]; value: ShareCategory[]; onChange: (value: ShareCategory[]) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Fieldset>
-      <FieldsetLegend>{legend}</FieldsetLegend>
-      {allowed.map((category) => (
-        <Checkbox
-          key={category}
-          label={t(`cases.values.shareCategories.${category}`)}
-          value={category}
-          checked={value.includes(category)}
-          onChange={(event) => onChange(event.currentTarget.checked ? [...value, category] : value.filter((entry) => entry !== category))}
-        />
-      ))}
-    </Fieldset>
-  );
-}
 
 /** Consent per purpose and recipient; withdrawal revokes the referrals that relied on it. */
 export function ConsentsSection({ theCase }: { theCase: Case }) {
@@ -156,46 +135,13 @@ export function ConsentsSection({ theCase }: { theCase: Case }) {
   );
 }
 
-const NO_CONSENT = 'none';
-
 /** Referrals: a bounded part of the case to a partner, covered by a consent or a recorded legal basis. */
 export function ReferralsSection({ theCase }: { theCase: Case }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const send = useMutation(sendReferralMutationOptions(queryClient, theCase.id));
   const revoke = useMutation(revokeReferralMutationOptions(queryClient, theCase.id));
   const editable = theCase.abilities.edit;
-  const organisations = useQuery({ ...caseOrganisationsQueryOptions(), enabled: editable });
-  const activeConsents = theCase.consents.filter((consent) => consent.isActive && consent.purpose === 'share_with_organisation');
-  const [consentId, setConsentId] = useState('');
-  const [organisationId, setOrganisationId] = useState('');
-  const [needKind, setNeedKind] = useState<NeedKind>('housing');
-  const [categories, setCategories] = useState<ShareCategory[]>([]);
-  const [chosenBasis, setLegalBasis] = useState<LegalBasis>('child_welfare_notification');
-  const [legalBasisReason, setLegalBasisReason] = useState('');
   const [revokeReason, setRevokeReason] = useState<Record<string, string>>({});
-  const consent = activeConsents.find((entry) => entry.id === consentId);
-  const withoutConsent = consentId === NO_CONSENT;
-  // A legal basis is offered only for the recipients it is a duty towards (the server checks the same).
-  const bases = legalBasesFor(organisations.data?.items.find((organisation) => organisation.id === organisationId)?.kind);
-  const legalBasis = bases.includes(chosenBasis) ? chosenBasis : (bases[0] ?? 'other_statutory_duty');
-  // The same limits the server applies: a consent's categories, or what the legal basis allows.
-  const allowed = consent ? consent.dataCategories : withoutConsent ? LEGAL_BASIS_CATEGORIES[legalBasis] : [];
-  const recipient = consent?.recipient?.id ?? organisationId;
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    send.mutate(
-      {
-        organisationId: recipient,
-        needKind,
-        dataCategories: categories.filter((category) => allowed.includes(category)),
-        consentId: consent ? consent.id : null,
-        legalBasis: withoutConsent ? legalBasis : null,
-        legalBasisReason: withoutConsent ? legalBasisReason.trim() || null : null,
-      },
-      { onSuccess: () => setCategories([]) },
-    );
-  }
   return (
     <section className="page-section" aria-labelledby="case-referrals">
       <Heading level={2} data-size="sm" id="case-referrals">
@@ -249,49 +195,7 @@ export function ReferralsSection({ theCase }: { theCase: Case }) {
         ))}
       </ul>
       <MutationError error={revoke.error} />
-      {editable ? (
-        <form className="case-form" onSubmit={submit} noValidate>
-          <Heading level={3} data-size="xs">
-            {t('cases.referrals.send')}
-          </Heading>
-          <SelectField label={t('cases.referrals.basis')} value={consentId} onChange={(event) => setConsentId(event.currentTarget.value)}>
-            <SelectOption value="">{t('cases.referrals.chooseConsent')}</SelectOption>
-            {activeConsents.map((entry) => (
-              <SelectOption key={entry.id} value={entry.id}>
-                {`${t('cases.referrals.consent')}: ${entry.recipient?.name ?? ''} (${formatDate(entry.givenOn, i18n.language)})`}
-              </SelectOption>
-            ))}
-            <SelectOption value={NO_CONSENT}>{t('cases.referrals.noConsent')}</SelectOption>
-          </SelectField>
-          {withoutConsent ? (
-            <>
-              <OrganisationSelect label={t('cases.referrals.organisation')} value={organisationId} onChange={setOrganisationId} organisations={organisations.data?.items} />
-              <SelectField label={t('cases.referrals.legalBasis')} value={legalBasis} onChange={(event) => setLegalBasis(event.currentTarget.value as LegalBasis)}>
-                {bases.map((value) => (
-                  <SelectOption key={value} value={value}>
-                    {t(`cases.values.legalBases.${value}`)}
-                  </SelectOption>
-                ))}
-              </SelectField>
-              <Textfield multiline rows={2} label={t('cases.referrals.legalBasisReason')} value={legalBasisReason} onChange={(event) => setLegalBasisReason(event.currentTarget.value)} />
-            </>
-          ) : null}
-          <SelectField label={t('cases.referrals.needKind')} value={needKind} onChange={(event) => setNeedKind(event.currentTarget.value as NeedKind)}>
-            {NEED_KINDS.map((value) => (
-              <SelectOption key={value} value={value}>
-                {t(`cases.values.needKinds.${value}`)}
-              </SelectOption>
-            ))}
-          </SelectField>
-          {allowed.length > 0 ? <CategoryChoice legend={t('cases.referrals.categories')} allowed={allowed} value={categories} onChange={setCategories} /> : null}
-          <MutationError error={send.error} />
-          <div className="case-actions">
-            <Button type="submit" disabled={send.isPending || consentId === ''}>
-              {t('cases.referrals.send')}
-            </Button>
-          </div>
-        </form>
-      ) : null}
+      {editable ? <ReferralForm theCase={theCase} /> : null}
     </section>
   );
 }
