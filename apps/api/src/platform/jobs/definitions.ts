@@ -5,6 +5,7 @@ import { followCoverageEverywhere } from '../../modules/training/training.plan-l
 import { runPrevalenceRetention } from '../../modules/prevalence/prevalence.service';
 import { runScheduledChecks } from '../../modules/notifications/notification.checks';
 import { pruneNotifications } from '../../modules/notifications/notification.repository';
+import { publishDueReleases } from '../../modules/statistics/statistics.service';
 import { sweepBuckets } from '../cluster/rate-limit';
 import type { JobDefinition } from './jobs';
 
@@ -27,6 +28,8 @@ export function scheduledJobs(): JobDefinition[] {
     { name: 'rate-limit-sweep', periodMs: HOUR_MS, run: async (deps: Deps) => ({ deleted: await sweepBuckets(deps) }) },
     // Kept pseudonyms of prevalence studies are erased the day after the day they were kept until.
     { name: 'prevalence-retention', periodMs: DAY_MS, run: async (deps: Deps) => ({ ...(await runPrevalenceRetention(deps)) }) },
+    // Statistics rollups: the protected releases the statistics page reads, made once a year closes.
+    { name: 'statistics-releases', periodMs: DAY_MS, run: async (deps: Deps) => ({ ...(await publishDueReleases(deps)) }) },
     // Reminders (deadlines, tasks, measures, training; each once through its dedupe key), and pruning.
     {
       name: 'notification-checks',
