@@ -34,7 +34,6 @@ import {
 import type { Deps } from '../../platform/deps';
 import { actorOf, requirePermission } from '../../platform/http/auth.plugin';
 import { exportCase, exportCaseToRecipient } from './case-export';
-import { fastSerializerFor } from '../../platform/http/fast-serializer';
 import { breakGlass, eraseCase, getCaseReads, getCaseReminders, getCaseSettings, getDuplicates, updateCaseSettings } from './case-protection.service';
 import { addJournalEntry, createTask, updateNeed, updateSafetyPlan, updateTask } from './case-work.service';
 import {
@@ -55,9 +54,6 @@ import {
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
 const tags = ['cases'];
 const one = { 200: CaseSchema, ...errors };
-/** The case list's 200 answer, written by fast-json-stringify from CaseListSchema. */
-const caseListSerializer = fastSerializerFor(200, CaseListSchema);
-
 export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const read = requirePermission('cases:read');
@@ -71,12 +67,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/cases',
-      {
-        schema: { tags, summary: 'Cases: the coordinator sees all; others the cases whose team they are on', querystring: CaseListQuerySchema, response: { 200: CaseListSchema, ...errors } },
-        preValidation: read,
-        // The busiest list: serialised by fast-json-stringify compiled once from the zod schema.
-        serializerCompiler: caseListSerializer,
-      },
+      { schema: { tags, summary: 'Cases: the coordinator sees all; others the cases whose team they are on', querystring: CaseListQuerySchema, response: { 200: CaseListSchema, ...errors } }, preValidation: read },
       async (request) => findCases(deps, actorOf(request), request.query),
     );
     app.get(

@@ -27,11 +27,23 @@ describe('shared rate limits', () => {
     expect(await two.take('198.51.100.8')).toBe(true);
   });
 
+  it('limits a burst that crosses a window boundary like any other (the previous window still counts)', async () => {
+    const scope = `test-${randomUUID()}`;
+    const minute = 60_000;
+    const base = 1_000 * minute;
+    const hits: number[] = [];
+    for (const at of [base - 3000, base - 2000, base - 1000, base + 1000]) hits.push((await hitBucket(h.deps, scope, '198.51.100.10', minute, at)).hits);
+    // With a limit of 3 the fourth attempt is refused, though it is the first of its window.
+    expect(hits).toEqual([1, 2, 3, 4]);
+    // A whole window later the earlier burst no longer counts.
+    expect((await hitBucket(h.deps, scope, '198.51.100.10', minute, base + 2 * minute)).hits).toBe(1);
+  });
+
   it('keeps no address, and a bucket key cannot be linked across windows', async () => {
     const scope = `test-${randomUUID()}`;
     await hitBucket(h.deps, scope, '198.51.100.9', 1000, 5_000);
     await hitBucket(h.deps, scope, '198.51.100.9', 1000, 6_000);
-    const rows = rowsOf<{ key: string }>(await h.deps.db.execute(sql`select key from rate_limit_bucket where reset_at in ('1970-01-01T00:00:06Z', '1970-01-01T00:00:07Z')`));
+    const rows = rowsOf<{ key: string }>(await h.deps.db.execute(sql`select key from rate_limit_bucket where reset_at in ('1970-01-01T00:00:07Z', '1970-01-01T00:00:08Z')`));
     expect(rows).toHaveLength(2);
     expect(JSON.stringify(rows)).not.toContain('198.51.100.9');
     expect(rows[0]?.key).not.toBe(rows[1]?.key);
