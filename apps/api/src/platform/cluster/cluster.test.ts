@@ -176,4 +176,21 @@ describe('runAt', () => {
     expect(steps).toEqual([MAX_TIMER_MS, MAX_TIMER_MS]);
     expect(fired).toBe(1);
   });
+
+  it('a timer years ahead (the delay the TimeoutOverflowWarning reported) has not fired when a near one has, on real timers', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    let farFired = false;
+    const far = runAt(Date.now() + 86_291_524_366, () => {
+      farFired = true;
+    });
+    // A plain setTimeout with that delay would fire after 1 ms; wait for a timer well after that.
+    await new Promise<void>((resolve) => runAt(Date.now() + 50, resolve));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    far.cancel();
+    process.off('warning', onWarning);
+    expect(farFired).toBe(false);
+    expect(warnings).not.toContain('TimeoutOverflowWarning');
+  });
 });
