@@ -12,7 +12,7 @@ import { measureApart, printTable, seedBenchTenant, type Measurement } from './s
 
 const CONNECTIONS = 10;
 /** Bare route and /me alternate this many times per database, so a change in machine load hits both. */
-const ROUNDS = Number(process.env.BENCH_ME_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ME_ROUNDS ?? 7);
 
 /** One database under test: PGlite on disk (a throwaway directory), or PostgreSQL from BENCH_DATABASE_URL / TEST_DATABASE_URL. */
 async function openTarget(kind: 'pglite' | 'postgres'): Promise<{ handle: DatabaseHandle; deps: Deps; cleanup: () => void }> {
