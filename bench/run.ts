@@ -8,6 +8,7 @@ import { benchReports } from './reports.bench';
 import { benchStatistics } from './statistics.bench';
 import { benchKnowledge } from './knowledge.bench';
 import { benchWeb } from './web.bench';
+import { benchStartup } from './startup.bench';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures as tables. */
 const BENCHES: Record<string, (seconds: number) => Promise<void>> = {
@@ -20,6 +21,7 @@ const BENCHES: Record<string, (seconds: number) => Promise<void>> = {
   statistics: benchStatistics,
   knowledge: benchKnowledge,
   web: benchWeb,
+  startup: benchStartup,
 };
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);

@@ -68,7 +68,7 @@ const LIST_COLUMNS = {
   closedAt: c.closedAt,
 };
 export type CaseListColumns = { [K in keyof typeof LIST_COLUMNS]: CaseRow[K] };
-export type CaseListRow = CaseListColumns & { isMember: boolean; openReferrals: number };
+export type CaseListRow = CaseListColumns & { isMember: boolean; openReferrals: number; ownerName?: string | null };
 
 /** The columns the case list sorts by; migration 0019 gives each an index (municipality, column, id). */
 const CASE_SORT_COLUMNS: Record<CaseSortKey, SortColumn> = {
@@ -123,16 +123,26 @@ export async function listCases(
   page: { sort: KeysetSort; cursor: CursorKey | null; limit: number },
 ): Promise<{ rows: CaseListRow[]; nextCursor: string | null; total: number | null }> {
   const me = schema.caseMember;
+  const owner = schema.appUser;
   const conditions = filterConditions(filter);
+  // One round trip: the page's rows, the owner's name and the open referrals per row. The
+  // referral count is a per-row subquery in the select list, which PostgreSQL evaluates only for
+  // the rows the LIMIT keeps (the order comes from the sort's index).
   const fetched = await db
-    .select({ ...LIST_COLUMNS, memberId: me.id, cursorKey: keysetKey(page.sort) })
+    .select({
+      ...LIST_COLUMNS,
+      memberId: me.id,
+      ownerName: owner.name,
+      openReferrals: sql<number>`(select count(*)::int from ${schema.caseReferral} r where r.municipality_id = ${c.municipalityId} and r.case_id = ${c.id} and r.status in ('sent', 'accepted'))`.mapWith(Number),
+      cursorKey: keysetKey(page.sort),
+    })
     .from(c)
     .leftJoin(me, and(eq(me.caseId, c.id), eq(me.userId, actorUserId)))
+    .leftJoin(owner, and(eq(owner.municipalityId, c.municipalityId), eq(owner.id, c.ownerUserId)))
     .where(and(eq(c.municipalityId, municipalityId), memberOnly ? isNotNull(me.id) : undefined, keysetWhere(page.sort, page.cursor), ...conditions))
     .orderBy(...keysetOrderBy(page.sort))
     .limit(page.limit + 1);
   const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
-  const referrals = await countOpenReferrals(db, municipalityId, rows.map((row) => row.id));
   const countMine = async (atMost: number) => {
     const capped = db
       .select({ one: sql`1` })
@@ -146,22 +156,10 @@ export async function listCases(
   };
   const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, memberOnly ? countMine : null);
   return {
-    rows: rows.map(({ memberId, cursorKey: _key, ...row }) => ({ ...row, isMember: memberId !== null, openReferrals: referrals.get(row.id) ?? 0 })),
+    rows: rows.map(({ memberId, cursorKey: _key, ...row }) => ({ ...row, isMember: memberId !== null, openReferrals: row.openReferrals ?? 0 })),
     nextCursor,
     total,
   };
-}
-
-/** Open (sent or accepted) referrals per case, for a page of cases in one grouped query. */
-async function countOpenReferrals(db: Database, municipalityId: string, caseIds: string[]): Promise<Map<string, number>> {
-  if (caseIds.length === 0) return new Map();
-  const r = schema.caseReferral;
-  const rows = await db
-    .select({ caseId: r.caseId, open: count() })
-    .from(r)
-    .where(and(eq(r.municipalityId, municipalityId), inArray(r.caseId, caseIds), inArray(r.status, ['sent', 'accepted'])))
-    .groupBy(r.caseId);
-  return new Map(rows.map((row) => [row.caseId, Number(row.open)]));
 }
 
 export async function findMembers(db: Database, municipalityId: string, caseIds: string[]): Promise<CaseMemberRow[]> {

@@ -17,7 +17,7 @@ import {
   type StatisticsTable,
 } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
-import type { UserActor } from '../../platform/context';
+import { runWithContext, type UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { lastLocalDate, localDate, yearPeriod } from '../reports/period';
@@ -286,4 +286,27 @@ export async function getInternalStatistics(deps: Deps, actor: UserActor, query:
 export async function publishStatistics(deps: Deps, actor: UserActor, body: { year: number; pool: number }): Promise<{ created: boolean; release: StatisticsReleaseInfo }> {
   const result = await publishRelease(deps.db, actor.municipalityId, actor.userId, releasePeriod(body.year, body.pool));
   return { created: result.created, release: result.release.info };
+}
+
+/**
+ * The rollup job: publishes, for every municipality, the releases the statistics page reads (the
+ * last closed year and the four before it, the page's trend) that do not exist yet, so no reader
+ * pays for computing one. The same publishing as on first read: same protection (suppression, cell
+ * key noise, the municipality's k and rounding), audited, and never a second release of a period
+ * that already has one (a new release after late registrations stays the coordinator's decision).
+ */
+export async function publishDueReleases(deps: Deps, now: Date = new Date()): Promise<{ published: number }> {
+  const last = lastClosedYear(now);
+  const municipalities = await deps.db.select({ id: schema.municipality.id }).from(schema.municipality);
+  let published = 0;
+  await runWithContext({ requestId: null, actor: { kind: 'system', label: 'statistics-releases' } }, async () => {
+    for (const { id } of municipalities) {
+      for (let year = last - 4; year <= last; year += 1) {
+        const period = releasePeriod(year);
+        if (await latestReleaseRow(deps.db, id, period)) continue;
+        if ((await publishRelease(deps.db, id, null, period)).created) published += 1;
+      }
+    }
+  });
+  return { published };
 }

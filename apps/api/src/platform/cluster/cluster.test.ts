@@ -27,11 +27,23 @@ describe('shared rate limits', () => {
     expect(await two.take('198.51.100.8')).toBe(true);
   });
 
+  it('limits a burst that crosses a window boundary like any other (the previous window still counts)', async () => {
+    const scope = `test-${randomUUID()}`;
+    const minute = 60_000;
+    const base = 1_000 * minute;
+    const hits: number[] = [];
+    for (const at of [base - 3000, base - 2000, base - 1000, base + 1000]) hits.push((await hitBucket(h.deps, scope, '198.51.100.10', minute, at)).hits);
+    // With a limit of 3 the fourth attempt is refused, though it is the first of its window.
+    expect(hits).toEqual([1, 2, 3, 4]);
+    // A whole window later the earlier burst no longer counts.
+    expect((await hitBucket(h.deps, scope, '198.51.100.10', minute, base + 2 * minute)).hits).toBe(1);
+  });
+
   it('keeps no address, and a bucket key cannot be linked across windows', async () => {
     const scope = `test-${randomUUID()}`;
     await hitBucket(h.deps, scope, '198.51.100.9', 1000, 5_000);
     await hitBucket(h.deps, scope, '198.51.100.9', 1000, 6_000);
-    const rows = rowsOf<{ key: string }>(await h.deps.db.execute(sql`select key from rate_limit_bucket where reset_at in ('1970-01-01T00:00:06Z', '1970-01-01T00:00:07Z')`));
+    const rows = rowsOf<{ key: string }>(await h.deps.db.execute(sql`select key from rate_limit_bucket where reset_at in ('1970-01-01T00:00:07Z', '1970-01-01T00:00:08Z')`));
     expect(rows).toHaveLength(2);
     expect(JSON.stringify(rows)).not.toContain('198.51.100.9');
     expect(rows[0]?.key).not.toBe(rows[1]?.key);
@@ -163,5 +175,22 @@ describe('runAt', () => {
     setTimeoutSpy.mockRestore();
     expect(steps).toEqual([MAX_TIMER_MS, MAX_TIMER_MS]);
     expect(fired).toBe(1);
+  });
+
+  it('a timer years ahead (the delay the TimeoutOverflowWarning reported) has not fired when a near one has, on real timers', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    let farFired = false;
+    const far = runAt(Date.now() + 86_291_524_366, () => {
+      farFired = true;
+    });
+    // A plain setTimeout with that delay would fire after 1 ms; wait for a timer well after that.
+    await new Promise<void>((resolve) => runAt(Date.now() + 50, resolve));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    far.cancel();
+    process.off('warning', onWarning);
+    expect(farFired).toBe(false);
+    expect(warnings).not.toContain('TimeoutOverflowWarning');
   });
 });

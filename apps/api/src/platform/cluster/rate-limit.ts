@@ -5,20 +5,35 @@ import type { Deps } from '../deps';
 
 /**
  * Rate limits shared by every API process through the database (table rate_limit_bucket): one
- * atomic upsert per hit, fixed windows. The client address is never stored: the bucket key is an
- * HMAC of scope and address under a key derived from the master key and the window's start, so
- * keys of different windows cannot be linked, and a bucket is deleted once its window has ended.
+ * atomic upsert per hit. The client address is never stored: the bucket key is an HMAC of scope
+ * and address under a key derived from the master key and the window's start, so keys of different
+ * windows cannot be linked by anyone without the master key.
+ *
+ * Windows are fixed, but a hit counts as a sliding window would: the current window's hits plus the
+ * previous window's, weighted by how much of the previous window still lies within the last
+ * windowMs. So a burst across a window boundary is limited like any other (a plain fixed window
+ * let a client spend its allowance twice there). A bucket is kept until the window after it ends.
  */
+function bucketKey(deps: Deps, scope: string, address: string, windowMs: number, windowStart: number): string {
+  return deps.keyring.installationHash(`rate-limit|${windowMs}|${windowStart}`, `${scope}\u0000${address}`);
+}
+
 export async function hitBucket(deps: Deps, scope: string, address: string, windowMs: number, now: number = Date.now()): Promise<{ hits: number; resetAt: number }> {
   const windowStart = Math.floor(now / windowMs) * windowMs;
-  const resetAt = new Date(windowStart + windowMs);
-  const key = deps.keyring.installationHash(`rate-limit|${windowMs}|${windowStart}`, `${scope}\u0000${address}`);
+  const key = bucketKey(deps, scope, address, windowMs, windowStart);
+  const previousKey = bucketKey(deps, scope, address, windowMs, windowStart - windowMs);
+  const keptUntil = new Date(windowStart + 2 * windowMs);
   const result = await deps.db.execute(sql`
-    insert into rate_limit_bucket (key, hits, reset_at) values (${key}, 1, ${resetAt.toISOString()}::timestamptz)
-    on conflict (key) do update set hits = rate_limit_bucket.hits + 1
-    returning hits`);
-  const [row] = rowsOf<{ hits: number }>(result);
-  return { hits: Number(row?.hits ?? 1), resetAt: resetAt.getTime() };
+    with hit as (
+      insert into rate_limit_bucket (key, hits, reset_at) values (${key}, 1, ${keptUntil.toISOString()}::timestamptz)
+      on conflict (key) do update set hits = rate_limit_bucket.hits + 1
+      returning hits)
+    select hit.hits, (select hits from rate_limit_bucket where key = ${previousKey}) as previous from hit`);
+  const [row] = rowsOf<{ hits: number; previous: number | null }>(result);
+  const current = Number(row?.hits ?? 1);
+  const previous = Number(row?.previous ?? 0);
+  const weight = 1 - (now - windowStart) / windowMs;
+  return { hits: current + Math.ceil(previous * weight), resetAt: windowStart + windowMs };
 }
 
 /** Deletes the buckets whose window has ended (a job runs it; they are worthless afterwards). */

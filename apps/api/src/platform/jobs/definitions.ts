@@ -6,6 +6,7 @@ import { runPrevalenceRetention } from '../../modules/prevalence/prevalence.serv
 import { runDownloadRetention } from '../../modules/downloads/downloads.service';
 import { runScheduledChecks } from '../../modules/notifications/notification.checks';
 import { pruneNotifications } from '../../modules/notifications/notification.repository';
+import { publishDueReleases } from '../../modules/statistics/statistics.service';
 import { sweepBuckets } from '../cluster/rate-limit';
 import type { JobDefinition } from './jobs';
 
@@ -30,6 +31,8 @@ export function scheduledJobs(): JobDefinition[] {
     { name: 'prevalence-retention', periodMs: DAY_MS, run: async (deps: Deps) => ({ ...(await runPrevalenceRetention(deps)) }) },
     // Background downloads are deleted with their files when their keep time has passed.
     { name: 'download-retention', periodMs: HOUR_MS, run: async (deps: Deps) => ({ ...(await runDownloadRetention(deps)) }) },
+    // Statistics rollups: the protected releases the statistics page reads, made once a year closes.
+    { name: 'statistics-releases', periodMs: DAY_MS, run: async (deps: Deps) => ({ ...(await publishDueReleases(deps)) }) },
     // Reminders (deadlines, tasks, measures, training; each once through its dedupe key), and pruning.
     {
       name: 'notification-checks',
