@@ -25,9 +25,18 @@ test('the procurement officer registers a contract, works its checklist, and a c
   await form.getByRole('combobox', { name: 'Bransje (ISIC)' }).selectOption('N');
   await form.getByRole('textbox', { name: 'Anslått verdi i kroner, uten mva.' }).fill('2500000');
   await form.getByLabel('Fra').fill('2026-01-01');
-  await form.getByLabel('Til').fill('2027-12-31');
+  await form.getByLabel('Til').fill('2025-12-31');
   await form.getByRole('textbox', { name: 'Enheten som følger opp' }).fill('Eiendom');
   await form.getByRole('button', { name: 'Registrer kontrakten' }).click();
+  // An end before the start is refused on that field, in plain words, and what was typed stays.
+  await expect(form.getByLabel('Til')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByText('Sluttdatoen må være samme dag som eller etter startdatoen.')).toBeVisible();
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await expect(form.getByRole('textbox', { name: 'Hva kontrakten gjelder' })).toHaveValue('Renhold av rådhuset (e2e)');
+  await expectNoAxeViolations(page);
+  await form.getByLabel('Til').fill('2027-12-31');
+  await form.getByRole('button', { name: 'Registrer kontrakten' }).focus();
+  await page.keyboard.press('Enter');
 
   await expect(page.getByRole('heading', { level: 1, name: 'Kontrakt: Renhold av rådhuset (e2e)' })).toBeVisible();
   await expect(page.getByText('Risiko nå: Høy')).toBeVisible();
@@ -53,15 +62,28 @@ test('the procurement officer registers a contract, works its checklist, and a c
   await record.getByRole('combobox', { name: 'Resultat' }).selectOption('findings');
   await record.getByRole('checkbox', { name: 'HMS-kort' }).check();
   // A crew list is refused: names do not belong here.
-  await record.getByRole('textbox', { name: 'Hva ble sett' }).fill('Jan Kowalski\nPiotr Nowak\nAndrzej Wiśniewski\nTomasz Wójcik');
+  const crewList = 'Jan Kowalski\nPiotr Nowak\nAndrzej Wiśniewski\nTomasz Wójcik';
+  await record.getByRole('textbox', { name: 'Hva ble sett' }).fill(crewList);
   await record.getByRole('button', { name: 'Lagre' }).click();
-  await expect(record.getByRole('alert')).toBeVisible();
+  // The reason is given next to the field, and the text stays so it can be rewritten.
+  const observations = record.getByRole('textbox', { name: 'Hva ble sett' });
+  await expect(observations).toHaveAttribute('aria-invalid', 'true');
+  await expect(record.getByText('Teksten ble avvist fordi den ser ut til å inneholde opplysninger om arbeidstakere: en liste med navn, som en mannskapsliste. Beskriv hva som ble sett, ikke hvem.')).toBeVisible();
+  await expect(observations).toHaveValue(crewList);
+  await expect(record.getByLabel('Gjennomført')).toHaveValue('2026-05-02');
+  await expect(record.getByRole('alert')).toHaveCount(0);
+  await expectNoAxeViolations(page);
   await record.getByRole('textbox', { name: 'Hva ble sett' }).fill('Madrasser i kjelleren, arbeidere uten HMS-kort');
   await record.getByRole('button', { name: 'Lagre' }).click();
   await expect(checks.getByRole('cell', { name: 'Madrasser i kjelleren, arbeidere uten HMS-kort' })).toBeVisible();
   await expectNoAxeViolations(page);
 
   const finding = await openDetails(page, 'Registrer et funn');
+  // A personal number in the description is refused on the field.
+  await finding.getByRole('textbox', { name: 'Beskrivelse' }).fill('Arbeider med fødselsnummer 010190 12345 manglet kontrakt');
+  await finding.getByRole('button', { name: 'Registrer et funn' }).click();
+  await expect(finding.getByRole('textbox', { name: 'Beskrivelse' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(finding.getByText(/ser ut til å inneholde opplysninger om arbeidstakere: et fødselsnummer eller D-nummer/)).toBeVisible();
   await finding.getByRole('combobox', { name: 'Alvorlighet' }).selectOption('critical');
   await finding.getByRole('combobox', { name: 'Hva gjelder det' }).selectOption('trafficking_signs');
   await finding.getByRole('textbox', { name: 'Beskrivelse' }).fill('Arbeiderne bor på arbeidsplassen og sier de skylder penger');
@@ -141,6 +163,45 @@ test('the procurement officer edits the requirement template and links a plan me
   await row.getByRole('button', { name: 'Fjern koblingen til «Felles tiltak med næringsforeningen»' }).focus();
   await page.keyboard.press('Enter');
   await expect(section.getByText('Kontrakten er ikke koblet til noe tiltak.')).toBeVisible();
+});
+
+test('on a plan measure of area H the procurement officer links and unlinks a contract by keyboard; a viewer sees nothing of it', async ({ page }) => {
+  test.slow();
+  await signInByApi(page, demoEmail('procurement'));
+  const measures = (await (await page.request.get('/api/v1/procurement/measures')).json()) as { items: Array<{ id: string; title: string }> };
+  const measure = measures.items.find((item) => item.title === 'Felles tiltak med næringsforeningen');
+  if (!measure) throw new Error('no demo measure in area H');
+  await page.goto(`/app/measures/${measure.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Felles tiltak med næringsforeningen' })).toBeVisible();
+  const section = page.getByRole('region', { name: 'Kontrakter som tiltaket følger' });
+  await expect(section.getByText('Tiltaket er ikke koblet til noen kontrakt.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // No choice is refused on the field.
+  const link = section.getByRole('button', { name: 'Koble til kontrakten' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  const choose = section.getByRole('combobox', { name: 'Kontrakt' });
+  await expect(choose).toHaveAttribute('aria-invalid', 'true');
+  await expect(section.getByText('Velg en kontrakt.')).toBeVisible();
+  await choose.selectOption({ label: 'Rehabilitering av Eksempel skole (Eksempel Bygg AS (fiktiv))' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  const linked = section.getByRole('table', { name: 'Koblede kontrakter' });
+  await expect(linked.getByRole('link', { name: 'Rehabilitering av Eksempel skole' })).toBeVisible();
+  // The demo contract has two checks done of three planned.
+  await expect(section.getByText('Kontroller: 2 av 3 gjennomført (67 %).')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await linked.getByRole('button', { name: 'Fjern koblingen til «Rehabilitering av Eksempel skole»' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(section.getByText('Tiltaket er ikke koblet til noen kontrakt.')).toBeVisible();
+
+  // A viewer reads the plan but not procurement: the section is not there.
+  await page.context().clearCookies();
+  await signInByApi(page, demoEmail('viewer'));
+  await page.goto(`/app/measures/${measure.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Felles tiltak med næringsforeningen' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Kontrakter som tiltaket følger' })).toHaveCount(0);
 });
 
 test('a council member finds procurement among the published statistics', async ({ page }) => {

@@ -16,6 +16,7 @@ import { deleteMeasureMutationOptions, postUpdateMutationOptions, updateMeasureM
 import { ProgressBar } from './progress-bar';
 import { measureQueryOptions, planVersionQueryOptions } from './queries';
 import { formatDate } from '../../lib/format';
+import { MeasureProcurementSection } from '../procurement/measure-procurement-section';
 
 const route = getRouteApi('/signed-in/measures/$measureId');
 
@@ -108,6 +109,7 @@ export function MeasurePage() {
           </ul>
         </section>
       ) : null}
+      <MeasureProcurementSection data={data} />
       {measure.canUpdate ? <UpdateForm measureId={measure.id} status={measure.status} /> : null}
       {data.editable ? <EditMeasure data={data} /> : null}
       <Timeline data={data} />

@@ -23,6 +23,7 @@ import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { DeclarationsSection } from './declarations-section';
 import { EnumSelect } from './enum-select';
+import { useFieldErrors } from './field-errors';
 import { ContractMeasuresSection } from './measures-section';
 import { contractChangeMutationOptions } from './mutations';
 import { contractQueryOptions } from './queries';
@@ -89,6 +90,7 @@ function RiskSection({ contract }: { contract: Contract }) {
     event.preventDefault();
     mutation.mutate({ method: 'PUT', path: '/risk', body: { level: level === '' ? null : level, reason } }, { onSuccess: () => setReason('') });
   };
+  const { showAlert, errorFor } = useFieldErrors(mutation.error, ['level', 'reason']);
   const levelText = (value: string) => t(`procurement.riskLevels.${value as (typeof RISK_LEVELS)[number]}`);
   return (
     <section aria-labelledby="risk-heading" className="page-section">
@@ -116,8 +118,8 @@ function RiskSection({ contract }: { contract: Contract }) {
           <DetailsSummary>{t('procurement.risk.adjust')}</DetailsSummary>
           <DetailsContent>
             <form className="form-stack" noValidate onSubmit={submit}>
-              <MutationError error={mutation.error} />
-              <SelectField label={t('procurement.risk.level')} value={level} onChange={(event) => setLevel(event.currentTarget.value)}>
+              {showAlert ? <MutationError error={mutation.error} /> : null}
+              <SelectField label={t('procurement.risk.level')} value={level} error={errorFor('level')} onChange={(event) => setLevel(event.currentTarget.value)}>
                 <SelectOption value="">{t('procurement.risk.useComputed')}</SelectOption>
                 {RISK_LEVELS.map((value) => (
                   <SelectOption key={value} value={value}>
@@ -125,7 +127,7 @@ function RiskSection({ contract }: { contract: Contract }) {
                   </SelectOption>
                 ))}
               </SelectField>
-              <Textfield multiline rows={2} label={t('procurement.risk.reason')} description={t('procurement.noPersonalData')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} />
+              <Textfield multiline rows={2} label={t('procurement.risk.reason')} description={t('procurement.noPersonalData')} value={reason} error={errorFor('reason', reason)} onChange={(event) => setReason(event.currentTarget.value)} />
               <div>
                 <Button type="submit" disabled={mutation.isPending}>
                   {t('procurement.save')}
@@ -195,6 +197,7 @@ function SubcontractorsSection({ contract }: { contract: Contract }) {
   const [name, setName] = useState('');
   const [orgNumber, setOrgNumber] = useState('');
   const [parentId, setParentId] = useState('');
+  const { showAlert, errorFor } = useFieldErrors(mutation.error, ['name', 'orgNumber', 'parentId']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     mutation.mutate({ method: 'POST', path: '/subcontractors', body: { name, orgNumber: orgNumber.trim(), parentId: parentId === '' ? null : parentId } }, { onSuccess: () => (setName(''), setOrgNumber('')) });
@@ -227,10 +230,10 @@ function SubcontractorsSection({ contract }: { contract: Contract }) {
           <DetailsSummary>{t('procurement.subcontractors.add')}</DetailsSummary>
           <DetailsContent>
             <form className="form-stack" noValidate onSubmit={submit}>
-              <MutationError error={mutation.error} />
-              <Textfield label={t('procurement.subcontractors.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} />
-              <Textfield label={t('procurement.register.orgNumber')} description={t('procurement.register.orgNumberDescription')} inputMode="numeric" value={orgNumber} onChange={(event) => setOrgNumber(event.currentTarget.value)} />
-              <SelectField label={t('procurement.subcontractors.parent')} value={parentId} onChange={(event) => setParentId(event.currentTarget.value)}>
+              {showAlert ? <MutationError error={mutation.error} /> : null}
+              <Textfield label={t('procurement.subcontractors.name')} value={name} error={errorFor('name')} onChange={(event) => setName(event.currentTarget.value)} />
+              <Textfield label={t('procurement.register.orgNumber')} description={t('procurement.register.orgNumberDescription')} inputMode="numeric" value={orgNumber} error={errorFor('orgNumber')} onChange={(event) => setOrgNumber(event.currentTarget.value)} />
+              <SelectField label={t('procurement.subcontractors.parent')} value={parentId} error={errorFor('parentId')} onChange={(event) => setParentId(event.currentTarget.value)}>
                 <SelectOption value="">{t('procurement.subcontractors.mainSupplier')}</SelectOption>
                 {contract.subcontractors.map((sub) => (
                   <SelectOption key={sub.id} value={sub.id}>
@@ -261,6 +264,7 @@ function ChecksSection({ contract }: { contract: Contract }) {
   const [kind, setKind] = useState<(typeof CHECK_KINDS)[number]>('site_visit');
   const [plannedOn, setPlannedOn] = useState('');
   const [agencies, setAgencies] = useState<Array<(typeof CHECK_AGENCIES)[number]>>([]);
+  const { showAlert, errorFor } = useFieldErrors(mutation.error, ['plannedOn']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     mutation.mutate({ method: 'POST', path: '/checks', body: { kind, plannedOn, agencies } }, { onSuccess: () => (setPlannedOn(''), setAgencies([])) });
@@ -309,9 +313,9 @@ function ChecksSection({ contract }: { contract: Contract }) {
           <DetailsSummary>{t('procurement.checks.plan')}</DetailsSummary>
           <DetailsContent>
             <form className="form-stack" noValidate onSubmit={submit}>
-              <MutationError error={mutation.error} />
+              {showAlert ? <MutationError error={mutation.error} /> : null}
               <EnumSelect label={t('procurement.checks.kind')} values={CHECK_KINDS} value={kind} onChange={setKind} text={(option) => t(`procurement.checks.kinds.${option}`)} />
-              <Textfield type="date" label={t('procurement.checks.plannedOn')} value={plannedOn} onChange={(event) => setPlannedOn(event.currentTarget.value)} />
+              <Textfield type="date" label={t('procurement.checks.plannedOn')} value={plannedOn} error={errorFor('plannedOn')} onChange={(event) => setPlannedOn(event.currentTarget.value)} />
               <Fieldset>
                 <FieldsetLegend>{t('procurement.checks.agencies')}</FieldsetLegend>
                 {CHECK_AGENCIES.map((agency) => (
@@ -338,6 +342,7 @@ function RecordCheckForm({ contractId, check }: { contractId: string; check: Che
   const [outcome, setOutcome] = useState<(typeof CHECK_OUTCOMES)[number]>('no_findings');
   const [documents, setDocuments] = useState<Array<(typeof CHECK_DOCUMENTS)[number]>>([]);
   const [observations, setObservations] = useState('');
+  const { showAlert, errorFor } = useFieldErrors(mutation.error, ['doneOn', 'observations']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     mutation.mutate({ method: 'PUT', path: `/checks/${check.id}`, body: { doneOn, outcome, agencies: check.agencies, documentsSeen: documents, observations } });
@@ -347,8 +352,8 @@ function RecordCheckForm({ contractId, check }: { contractId: string; check: Che
       <DetailsSummary>{t('procurement.checks.record', { date: check.plannedOn })}</DetailsSummary>
       <DetailsContent>
         <form className="form-stack" noValidate onSubmit={submit}>
-          <MutationError error={mutation.error} />
-          <Textfield type="date" label={t('procurement.checks.doneOn')} value={doneOn} onChange={(event) => setDoneOn(event.currentTarget.value)} />
+          {showAlert ? <MutationError error={mutation.error} /> : null}
+          <Textfield type="date" label={t('procurement.checks.doneOn')} value={doneOn} error={errorFor('doneOn')} onChange={(event) => setDoneOn(event.currentTarget.value)} />
           <EnumSelect label={t('procurement.checks.outcome')} values={CHECK_OUTCOMES} value={outcome} onChange={setOutcome} text={(option) => t(`procurement.checks.outcomes.${option}`)} />
           <Fieldset>
             <FieldsetLegend>{t('procurement.checks.documents')}</FieldsetLegend>
@@ -357,7 +362,7 @@ function RecordCheckForm({ contractId, check }: { contractId: string; check: Che
               <Checkbox key={document} label={t(`procurement.checks.documentNames.${document}`)} value={document} checked={documents.includes(document)} onChange={(event) => setDocuments(toggle(documents, document, event.currentTarget.checked))} />
             ))}
           </Fieldset>
-          <Textfield multiline rows={3} label={t('procurement.checks.observations')} description={t('procurement.noPersonalData')} value={observations} onChange={(event) => setObservations(event.currentTarget.value)} />
+          <Textfield multiline rows={3} label={t('procurement.checks.observations')} description={t('procurement.noPersonalData')} value={observations} error={errorFor('observations', observations)} onChange={(event) => setObservations(event.currentTarget.value)} />
           <div>
             <Button type="submit" disabled={mutation.isPending}>
               {t('procurement.save')}
@@ -379,6 +384,7 @@ function FindingsSection({ contract }: { contract: Contract }) {
   const [description, setDescription] = useState('');
   const [deadlineOn, setDeadlineOn] = useState('');
   const [sanction, setSanction] = useState<(typeof SANCTIONS)[number]>('none');
+  const { showAlert, errorFor } = useFieldErrors(mutation.error, ['checkId', 'description', 'deadlineOn']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     mutation.mutate(
@@ -434,8 +440,8 @@ function FindingsSection({ contract }: { contract: Contract }) {
               <Paragraph>{t('procurement.findings.noDoneChecks')}</Paragraph>
             ) : (
               <form className="form-stack" noValidate onSubmit={submit}>
-                <MutationError error={mutation.error} />
-                <SelectField label={t('procurement.findings.check')} value={checkId || (done[0]?.id ?? '')} onChange={(event) => setCheckId(event.currentTarget.value)}>
+                {showAlert ? <MutationError error={mutation.error} /> : null}
+                <SelectField label={t('procurement.findings.check')} value={checkId || (done[0]?.id ?? '')} error={errorFor('checkId')} onChange={(event) => setCheckId(event.currentTarget.value)}>
                   {done.map((check) => (
                     <SelectOption key={check.id} value={check.id}>
                       {`${t(`procurement.checks.kinds.${check.kind}`)} ${check.doneOn ?? ''}`}
@@ -444,8 +450,8 @@ function FindingsSection({ contract }: { contract: Contract }) {
                 </SelectField>
                 <EnumSelect label={t('procurement.findings.severity')} values={FINDING_SEVERITIES} value={severity} onChange={setSeverity} text={(option) => t(`procurement.findings.severities.${option}`)} />
                 <EnumSelect label={t('procurement.findings.category')} values={FINDING_CATEGORIES} value={category} onChange={setCategory} text={(option) => t(`procurement.findings.categories.${option}`)} />
-                <Textfield multiline rows={3} label={t('procurement.findings.description')} description={t('procurement.noPersonalData')} value={description} onChange={(event) => setDescription(event.currentTarget.value)} />
-                <Textfield type="date" label={t('procurement.findings.deadline')} value={deadlineOn} onChange={(event) => setDeadlineOn(event.currentTarget.value)} />
+                <Textfield multiline rows={3} label={t('procurement.findings.description')} description={t('procurement.noPersonalData')} value={description} error={errorFor('description', description)} onChange={(event) => setDescription(event.currentTarget.value)} />
+                <Textfield type="date" label={t('procurement.findings.deadline')} value={deadlineOn} error={errorFor('deadlineOn')} onChange={(event) => setDeadlineOn(event.currentTarget.value)} />
                 <EnumSelect label={t('procurement.findings.sanction')} values={SANCTIONS} value={sanction} onChange={setSanction} text={(option) => t(`procurement.findings.sanctions.${option}`)} />
                 <div>
                   <Button type="submit" disabled={mutation.isPending}>
@@ -471,6 +477,8 @@ function FindingActions({ contractId, finding }: { contractId: string; finding: 
   const [note, setNote] = useState('');
   const [closingNote, setClosingNote] = useState('');
   const category = t(`procurement.findings.categories.${finding.category}`);
+  const concernErrors = useFieldErrors(concern.error, ['note']);
+  const closeErrors = useFieldErrors(close.error, ['closingNote']);
   return (
     <>
       {finding.concernId === null ? (
@@ -486,9 +494,9 @@ function FindingActions({ contractId, finding }: { contractId: string; finding: 
               }}
             >
               <Paragraph>{t('procurement.findings.startConcernHint')}</Paragraph>
-              <MutationError error={concern.error} />
+              {concernErrors.showAlert ? <MutationError error={concern.error} /> : null}
               <Checkbox label={t('procurement.findings.immediateDanger')} value="danger" checked={danger} onChange={(event) => setDanger(event.currentTarget.checked)} />
-              <Textfield multiline rows={3} label={t('procurement.findings.concernNote')} description={t('procurement.noPersonalData')} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
+              <Textfield multiline rows={3} label={t('procurement.findings.concernNote')} description={t('procurement.noPersonalData')} value={note} error={concernErrors.errorFor('note', note)} onChange={(event) => setNote(event.currentTarget.value)} />
               <div>
                 <Button type="submit" disabled={concern.isPending}>
                   {t('procurement.findings.sendConcern')}
@@ -509,8 +517,8 @@ function FindingActions({ contractId, finding }: { contractId: string; finding: 
               close.mutate({ method: 'PUT', path: `/findings/${finding.id}`, body: { deadlineOn: finding.deadlineOn, sanction: finding.sanction, close: true, closingNote } });
             }}
           >
-            <MutationError error={close.error} />
-            <Textfield multiline rows={2} label={t('procurement.findings.closingNote')} description={t('procurement.noPersonalData')} value={closingNote} onChange={(event) => setClosingNote(event.currentTarget.value)} />
+            {closeErrors.showAlert ? <MutationError error={close.error} /> : null}
+            <Textfield multiline rows={2} label={t('procurement.findings.closingNote')} description={t('procurement.noPersonalData')} value={closingNote} error={closeErrors.errorFor('closingNote', closingNote)} onChange={(event) => setClosingNote(event.currentTarget.value)} />
             <div>
               <Button type="submit" disabled={close.isPending}>
                 {t('procurement.findings.close')}

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/load-state';
+import { useFieldErrors } from './field-errors';
 import { SelectField } from '../../components/select-field';
 import { contractChangeMutationOptions, createDeclarationMutationOptions } from './mutations';
 
@@ -19,6 +20,7 @@ export function DeclarationsSection({ contract }: { contract: Contract }) {
     event.preventDefault();
     create.mutate({ language, validDays: Number(validDays) });
   };
+  const { showAlert, errorFor } = useFieldErrors(create.error, ['validDays', 'language']);
   return (
     <section aria-labelledby="declarations-heading" className="page-section">
       <Heading level={2} data-size="sm" id="declarations-heading">
@@ -60,12 +62,12 @@ export function DeclarationsSection({ contract }: { contract: Contract }) {
       <MutationError error={revoke.error} />
       {contract.canWrite && contract.status === 'active' ? (
         <form className="form-stack" noValidate onSubmit={submit}>
-          <MutationError error={create.error} />
+          {showAlert ? <MutationError error={create.error} /> : null}
           <SelectField label={t('procurement.declarations.language')} value={language} onChange={(event) => setLanguage(event.currentTarget.value === 'en' ? 'en' : 'nb')}>
             <SelectOption value="nb">{t('procurement.declarations.languages.nb')}</SelectOption>
             <SelectOption value="en">{t('procurement.declarations.languages.en')}</SelectOption>
           </SelectField>
-          <Textfield label={t('procurement.declarations.validDays')} inputMode="numeric" value={validDays} onChange={(event) => setValidDays(event.currentTarget.value)} />
+          <Textfield label={t('procurement.declarations.validDays')} inputMode="numeric" value={validDays} error={errorFor('validDays')} onChange={(event) => setValidDays(event.currentTarget.value)} />
           <div>
             <Button type="submit" disabled={create.isPending}>
               {t('procurement.declarations.create')}

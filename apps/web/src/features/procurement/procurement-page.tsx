@@ -11,6 +11,7 @@ import { SelectField } from '../../components/select-field';
 import { hasPermission, useMe } from '../auth/use-me';
 import { mapQueryOptions } from '../overview/queries';
 import { MeasuresOverview } from './measures-section';
+import { useFieldErrors } from './field-errors';
 import { createContractMutationOptions } from './mutations';
 import { contractsQueryOptions } from './queries';
 import { TemplateSection } from './template-section';
@@ -89,6 +90,8 @@ export function ProcurementPage() {
   );
 }
 
+const REGISTER_FIELDS = ['title', 'supplier.name', 'supplier.orgNumber', 'isicSection', 'productCategory', 'valueNok', 'startsOn', 'endsOn', 'responsibleUnit', 'siteId'];
+
 function RegisterForm({ lang }: { lang: 'nb' | 'en' }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -97,6 +100,7 @@ function RegisterForm({ lang }: { lang: 'nb' | 'en' }) {
   const mayReadMap = hasPermission(useMe(), 'overview:read');
   const map = useQuery({ ...mapQueryOptions(), enabled: mayReadMap });
   const [values, setValues] = useState({ title: '', supplierName: '', orgNumber: '', isicSection: 'F', productCategory: '', valueNok: '', startsOn: '', endsOn: '', responsibleUnit: '', siteId: '' });
+  const { showAlert, errorFor } = useFieldErrors(mutation.error, REGISTER_FIELDS);
   const set = (name: keyof typeof values) => (event: { currentTarget: { value: string } }) => setValues({ ...values, [name]: event.currentTarget.value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -119,18 +123,18 @@ function RegisterForm({ lang }: { lang: 'nb' | 'en' }) {
         {t('procurement.register.heading')}
       </Heading>
       <form className="form-stack" noValidate onSubmit={submit}>
-        <MutationError error={mutation.error} />
-        <Textfield label={t('procurement.register.title')} value={values.title} onChange={set('title')} />
-        <Textfield label={t('procurement.register.supplierName')} value={values.supplierName} onChange={set('supplierName')} />
-        <Textfield label={t('procurement.register.orgNumber')} description={t('procurement.register.orgNumberDescription')} inputMode="numeric" value={values.orgNumber} onChange={set('orgNumber')} />
-        <SelectField label={t('procurement.register.isic')} value={values.isicSection} onChange={set('isicSection')}>
+        {showAlert ? <MutationError error={mutation.error} /> : null}
+        <Textfield label={t('procurement.register.title')} value={values.title} error={errorFor('title')} onChange={set('title')} />
+        <Textfield label={t('procurement.register.supplierName')} value={values.supplierName} error={errorFor('supplier.name')} onChange={set('supplierName')} />
+        <Textfield label={t('procurement.register.orgNumber')} description={t('procurement.register.orgNumberDescription')} inputMode="numeric" value={values.orgNumber} error={errorFor('supplier.orgNumber')} onChange={set('orgNumber')} />
+        <SelectField label={t('procurement.register.isic')} value={values.isicSection} error={errorFor('isicSection')} onChange={set('isicSection')}>
           {ISIC_SECTIONS.map((code) => (
             <SelectOption key={code} value={code}>
               {t(`overview.isic.${code}`)}
             </SelectOption>
           ))}
         </SelectField>
-        <SelectField label={t('procurement.register.productCategory')} description={highRiskList.missing[lang]} value={values.productCategory} onChange={set('productCategory')}>
+        <SelectField label={t('procurement.register.productCategory')} description={highRiskList.missing[lang]} value={values.productCategory} error={errorFor('productCategory')} onChange={set('productCategory')}>
           <SelectOption value="">{t('procurement.register.noCategory')}</SelectOption>
           {highRiskList.categories.map((category) => (
             <SelectOption key={category.id} value={category.id}>
@@ -138,12 +142,12 @@ function RegisterForm({ lang }: { lang: 'nb' | 'en' }) {
             </SelectOption>
           ))}
         </SelectField>
-        <Textfield label={t('procurement.register.valueNok')} inputMode="numeric" value={values.valueNok} onChange={set('valueNok')} />
-        <Textfield type="date" label={t('procurement.register.startsOn')} value={values.startsOn} onChange={set('startsOn')} />
-        <Textfield type="date" label={t('procurement.register.endsOn')} value={values.endsOn} onChange={set('endsOn')} />
-        <Textfield label={t('procurement.register.responsibleUnit')} value={values.responsibleUnit} onChange={set('responsibleUnit')} />
+        <Textfield label={t('procurement.register.valueNok')} inputMode="numeric" value={values.valueNok} error={errorFor('valueNok')} onChange={set('valueNok')} />
+        <Textfield type="date" label={t('procurement.register.startsOn')} value={values.startsOn} error={errorFor('startsOn')} onChange={set('startsOn')} />
+        <Textfield type="date" label={t('procurement.register.endsOn')} value={values.endsOn} error={errorFor('endsOn')} onChange={set('endsOn')} />
+        <Textfield label={t('procurement.register.responsibleUnit')} value={values.responsibleUnit} error={errorFor('responsibleUnit')} onChange={set('responsibleUnit')} />
         {mayReadMap && map.data ? (
-          <SelectField label={t('procurement.register.site')} value={values.siteId} onChange={set('siteId')}>
+          <SelectField label={t('procurement.register.site')} value={values.siteId} error={errorFor('siteId')} onChange={set('siteId')}>
             <SelectOption value="">{t('procurement.register.noSite')}</SelectOption>
             {map.data.sites.map((site) => (
               <SelectOption key={site.id} value={site.id}>
