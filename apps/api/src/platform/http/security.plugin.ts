@@ -28,8 +28,26 @@ function isAllowedOrigin(origin: string, host: string | undefined, publicUrl: st
   }
 }
 
+/** Adds origins to the img-src and connect-src directives of a policy. */
+export function withExtraOrigins(policy: string, origins: readonly string[]): string {
+  if (origins.length === 0) return policy;
+  const extra = origins.join(' ');
+  return policy
+    .split(';')
+    .map((directive) => {
+      const trimmed = directive.trim();
+      return trimmed.startsWith('img-src ') || trimmed.startsWith('connect-src ') ? `${trimmed} ${extra}` : trimmed;
+    })
+    .join(';');
+}
+
+export type SecurityOptions = {
+  /** Further origins the staff app (/app) may load images from and fetch (the map's tile server). */
+  staffAppOrigins?: () => Promise<readonly string[]>;
+};
+
 /** Security headers on every response, and the Origin check on state-changing API requests. */
-export async function registerSecurity(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, deps: Deps, options: SecurityOptions = {}): Promise<void> {
   await app.register(helmet, {
     global: true,
     contentSecurityPolicy: {
@@ -53,6 +71,11 @@ export async function registerSecurity(app: FastifyInstance, deps: Deps): Promis
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    const staffAppOrigins = options.staffAppOrigins;
+    if (staffAppOrigins && (request.url === '/app' || request.url.startsWith('/app/'))) {
+      const policy = reply.getHeader('content-security-policy');
+      if (typeof policy === 'string') reply.header('content-security-policy', withExtraOrigins(policy, await staffAppOrigins()));
+    }
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   app.addHook('onRequest', async (request) => {
