@@ -38,7 +38,7 @@ function tilePng(): Buffer {
 
 /** Tiles "served" on the app's own host under a path the app does not have, answered by the test. */
 const LOCAL_TILES = `${E2E_BASE_URL}/e2e-tiles/{z}/{x}/{y}.png`;
-/** A tile source that does not answer (the server has no such path: 404). */
+/** A tile source with no tiles (the server has no such path: 404). */
 const DEAD_TILES = `${E2E_BASE_URL}/no-tiles-here/{z}/{x}/{y}.png`;
 
 async function setTileSource(page: Page, url: string | null) {
@@ -124,7 +124,7 @@ test('the administrator refuses a tile address that is not https; sets one; the 
   await expect(table).toBeVisible();
 });
 
-test('a tile source that does not answer falls back to the table with a message', async ({ page }) => {
+test('a tile source that does not answer (404, or the connection refused) falls back to the table with a message', async ({ page }) => {
   await setTileSource(page, DEAD_TILES);
   await signInByApi(page, demoEmail('coordinator'));
   await new StatisticsPages(page).openOverview();
@@ -132,5 +132,10 @@ test('a tile source that does not answer falls back to the table with a message'
   await expect(section.getByTestId('map-fallback')).toContainText('Kartet kunne ikke vises');
   await expect(section.getByRole('table', { name: 'Steder og tjenester med posisjon' }).getByRole('rowheader', { name: 'Demo Sushi og Grill (fiktiv)' })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // A tile server that refuses the connection, the same.
+  await page.route('**/no-tiles-here/**', (route) => route.abort('connectionrefused'));
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Kart og posisjoner' }).getByTestId('map-fallback')).toContainText('Kartet kunne ikke vises');
   await setTileSource(page, null);
 });

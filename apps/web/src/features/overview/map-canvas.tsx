@@ -92,6 +92,10 @@ export default function MapCanvas({ source, points, onOpenSite, onFailure }: { s
     map.on('error', () => {
       if (!tileLoaded) fail();
     });
+    // MapLibre drops a tile that answers 404 without an error: a map whose tiles all came to nothing is no map.
+    map.on('idle', () => {
+      if (!tileLoaded) fail();
+    });
 
     for (const point of points) {
       const button = document.createElement('button');
