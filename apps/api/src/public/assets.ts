@@ -41,6 +41,7 @@ body{margin:0;font-family:Inter,system-ui,-apple-system,'Segoe UI','Noto Sans','
 .pp-phone{direction:ltr;unicode-bidi:isolate;font-weight:600}
 .pp-numbers{list-style:none;padding:0;margin:0}
 .pp-numbers li+li{margin-block-start:var(--ds-size-3)}
+.pp-numbers a{overflow-wrap:anywhere}
 .pp-msg{border-inline-start:4px solid var(--ds-color-neutral-border-default);padding-inline-start:var(--ds-size-3);white-space:pre-wrap;overflow-wrap:anywhere}
 .pp-msg[data-from=municipality]{border-inline-start-color:var(--ds-color-accent-border-strong)}
 .pp-meta{font-size:var(--ds-font-size-2);color:var(--ds-color-neutral-text-subtle)}

@@ -10,6 +10,9 @@ import { useTranslation } from 'react-i18next';
 // The worker comes from this host as a file, so the Content-Security-Policy needs no blob: workers.
 maplibregl.setWorkerUrl(workerUrl);
 
+/** How long the map waits for its first tile before the page shows the table alone. */
+const NO_TILE_PATIENCE_MS = 8000;
+
 /** One thing drawn on the map: a site (opens its page) or a service (shows its details). */
 export type MapPoint = {
   id: string;
@@ -92,10 +95,14 @@ export default function MapCanvas({ source, points, onOpenSite, onFailure }: { s
     map.on('error', () => {
       if (!tileLoaded) fail();
     });
-    // MapLibre drops a tile that answers 404 without an error: a map whose tiles all came to nothing is no map.
+    // MapLibre drops a tile that answers 404 without an error, and a server that never answers
+    // sends none either: a map with no tile once it is idle, or after a while, is no map.
     map.on('idle', () => {
       if (!tileLoaded) fail();
     });
+    const patience = window.setTimeout(() => {
+      if (!tileLoaded) fail();
+    }, NO_TILE_PATIENCE_MS);
 
     for (const point of points) {
       const button = document.createElement('button');
@@ -136,7 +143,10 @@ export default function MapCanvas({ source, points, onOpenSite, onFailure }: { s
     }
     // Marks the map as drawn, for people (nothing) and for tests (the attribute).
     map.on('load', () => element.setAttribute('data-map-loaded', 'true'));
-    return () => map.remove();
+    return () => {
+      window.clearTimeout(patience);
+      map.remove();
+    };
   }, [source, points, t]);
 
   return <div ref={container} className="situation-map" role="region" aria-label={t('overview.map.mapLabel')} data-testid="situation-map" />;
