@@ -42,6 +42,8 @@ body{margin:0;font-family:Inter,system-ui,-apple-system,'Segoe UI','Noto Sans','
 .pp-numbers{list-style:none;padding:0;margin:0}
 .pp-numbers li+li{margin-block-start:var(--ds-size-3)}
 .pp-numbers a{overflow-wrap:anywhere}
+.pp-main h1.ds-heading{overflow-wrap:break-word;hyphens:auto}
+@media (max-width:24rem){.pp-main h1.ds-heading{font-size:1.75rem}}
 .pp-msg{border-inline-start:4px solid var(--ds-color-neutral-border-default);padding-inline-start:var(--ds-size-3);white-space:pre-wrap;overflow-wrap:anywhere}
 .pp-msg[data-from=municipality]{border-inline-start-color:var(--ds-color-accent-border-strong)}
 .pp-meta{font-size:var(--ds-font-size-2);color:var(--ds-color-neutral-text-subtle)}
