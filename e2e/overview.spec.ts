@@ -19,7 +19,7 @@ test('the coordinator keeps the local situation map and compares maturity over t
   await expectNoAxeViolations(page);
 
   // A site's page: what is known, its inspections; a finding starts a concern.
-  await page.getByRole('link', { name: 'Demo Sushi og Grill (fiktiv)' }).click();
+  await page.getByRole('table', { name: 'Steder og virksomheter' }).getByRole('link', { name: 'Demo Sushi og Grill (fiktiv)' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Demo Sushi og Grill (fiktiv)' })).toBeVisible();
   await expect(page.getByText('Tips om at ansatte ikke får lønn.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Kontroller' }).getByText('Fire ansatte uten skriftlig kontrakt.')).toBeVisible();

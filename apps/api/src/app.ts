@@ -44,6 +44,7 @@ import { procurementRoutes } from './modules/procurement/procurement.routes';
 import { declarationRoutes } from './public/declaration.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
+import { mapTileOrigins } from './modules/overview/tile-origins';
 import { prevalenceRoutes } from './modules/prevalence/prevalence.routes';
 import { downloadRoutes } from './modules/downloads/downloads.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
@@ -77,7 +78,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
 
   registerErrorHandling(app);
   registerTextIntegrity(app);
-  await registerSecurity(app, deps);
+  await registerSecurity(app, deps, { staffAppOrigins: () => mapTileOrigins(deps.db) });
   // Every text response is compressed (Brotli, else gzip) when the client accepts it; binary
   // downloads (PDF, DOCX, XLSX, PNG, fonts) are left alone by their media type.
   await app.register(compress, {

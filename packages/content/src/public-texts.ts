@@ -13,6 +13,7 @@ import ro from '../public/ro.json';
 import ru from '../public/ru.json';
 import th from '../public/th.json';
 import tl from '../public/tl.json';
+import sources from '../public/sources.json';
 import uk from '../public/uk.json';
 import vi from '../public/vi.json';
 
@@ -46,6 +47,43 @@ export const PublicTextsSchema = z.strictObject({
     navHome: text,
     navTip: text,
     navFollowUp: text,
+    /** The link beside quick exit to the page on deleting the history and private browsing. */
+    historyLink: text,
+  }),
+  /** The page on deleting the browser history and private browsing (/{lang}/safety). */
+  safety: z.strictObject({
+    nav: text,
+    heading: text,
+    intro: text,
+    exitHeading: text,
+    exit: text,
+    privateHeading: text,
+    private: text,
+    privateLimits: text,
+    clearHeading: text,
+    safariIphone: text,
+    safariMac: text,
+    otherBrowsers: text,
+    sourcesHeading: text,
+    checked: text.refine((value) => value.includes('{date}'), 'must name {date}'),
+  }),
+  /** The labels of the public action-plan page (the plan's own titles stay in the plan's language). */
+  plan: z.strictObject({
+    nav: text,
+    heading: text,
+    adopted: text.refine((value) => ['{plan}', '{version}', '{date}', '{ref}'].every((name) => value.includes(name)), 'must name {plan}, {version}, {date} and {ref}'),
+    decisionRef: text.refine((value) => value.includes('{ref}'), 'must name {ref}'),
+    total: text.refine((value) => value.includes('{progress}'), 'must name {progress}'),
+    areasCaption: text,
+    chartDescription: text,
+    chartValueLabel: text,
+    columns: keyed(['area', 'measures', 'done', 'progress'] as const),
+    measuresHeading: text,
+    measureProgress: text.refine((value) => value.includes('{status}') && value.includes('{progress}'), 'must name {status} and {progress}'),
+    owner: text.refine((value) => value.includes('{owner}'), 'must name {owner}'),
+    updated: text.refine((value) => value.includes('{date}'), 'must name {date}'),
+    noPlan: text,
+    statuses: keyed(['not_started', 'planned', 'in_progress', 'delayed', 'done', 'cancelled'] as const),
   }),
   home: z.strictObject({
     heading: text,
@@ -166,6 +204,15 @@ export function loadPublicTexts(): Record<PublicLanguage, PublicTexts> {
       return [code, parsed.data];
     }),
   ) as Record<PublicLanguage, PublicTexts>;
+}
+
+export type PublicPageSource = { title: string; publisher: string; url: string; checked: string };
+
+/** The web pages behind the texts whose JSON path starts with `prefix` (e.g. "safety."), in file order. */
+export function publicPageSources(prefix: string): PublicPageSource[] {
+  return Object.entries(sources as Record<string, unknown>).flatMap(([key, value]) =>
+    key.startsWith(prefix) && Array.isArray(value) ? value.flatMap((entry) => (ContentSourceSchema.safeParse(entry).data ?? null) ?? []).flatMap((entry) => ('url' in entry ? [entry] : [])) : [],
+  );
 }
 
 export function loadPublicNumbers(country: string): PublicNumbers {

@@ -29,6 +29,7 @@ body{margin:0;font-family:Inter,system-ui,-apple-system,'Segoe UI','Noto Sans','
 .pp-site{font-weight:600;color:inherit;text-decoration:none}
 .pp-exit{position:sticky;inset-block-start:0;z-index:10}
 .pp-exit .ds-button{font-weight:600}
+.pp-exit-hint{margin:0;padding:var(--ds-size-2) var(--ds-size-4);font-size:var(--ds-font-size-2);background:var(--ds-color-neutral-background-tinted)}
 .pp-nav ul{display:flex;flex-wrap:wrap;gap:var(--ds-size-4);list-style:none;margin:0;padding:0}
 .pp-main{max-inline-size:44rem;margin-inline:auto;padding:var(--ds-size-6) var(--ds-size-4) var(--ds-size-12)}
 .pp-main>*+*{margin-block-start:var(--ds-size-5)}
@@ -40,6 +41,9 @@ body{margin:0;font-family:Inter,system-ui,-apple-system,'Segoe UI','Noto Sans','
 .pp-phone{direction:ltr;unicode-bidi:isolate;font-weight:600}
 .pp-numbers{list-style:none;padding:0;margin:0}
 .pp-numbers li+li{margin-block-start:var(--ds-size-3)}
+.pp-numbers a{overflow-wrap:anywhere}
+.pp-main h1.ds-heading{overflow-wrap:break-word;hyphens:auto}
+@media (max-width:24rem){.pp-main h1.ds-heading{font-size:1.75rem}}
 .pp-msg{border-inline-start:4px solid var(--ds-color-neutral-border-default);padding-inline-start:var(--ds-size-3);white-space:pre-wrap;overflow-wrap:anywhere}
 .pp-msg[data-from=municipality]{border-inline-start-color:var(--ds-color-accent-border-strong)}
 .pp-meta{font-size:var(--ds-font-size-2);color:var(--ds-color-neutral-text-subtle)}

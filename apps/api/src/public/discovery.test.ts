@@ -25,12 +25,12 @@ describe('search engines find the information pages, never the tip pages', () =>
     expect(response.body).toContain('Sitemap: http://localhost:80/sitemap.xml');
   });
 
-  it('the sitemap lists the information page in each offered language, and no tip page', async () => {
+  it('the sitemap lists the information pages in each offered language, and no tip page', async () => {
     const response = await get('/sitemap.xml');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('application/xml');
     const locations = [...response.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
-    expect(locations).toEqual(['http://localhost:80/nb/', 'http://localhost:80/en/', 'http://localhost:80/ar/']);
+    expect(locations).toEqual(['http://localhost:80/nb/', 'http://localhost:80/en/', 'http://localhost:80/ar/', 'http://localhost:80/nb/safety', 'http://localhost:80/en/safety', 'http://localhost:80/ar/safety']);
     expect(response.body).not.toContain('/tips');
     expect(response.body).toContain('hreflang="ar"');
   });

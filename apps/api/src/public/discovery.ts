@@ -14,9 +14,9 @@ export function robotsTxt(origin: string): string {
 
 const escapeXml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The information pages (home, and the action plan when published) in every language the municipality offers, each with its other-language versions. */
+/** The information pages (home, the page on deleting the browser history, and the action plan when published) in every language the municipality offers, each with its other-language versions. */
 export function sitemapXml(origin: string, languages: readonly PublicLanguage[], planPublished: boolean): string {
-  const paths = ['/', ...(planPublished ? ['/plan'] : [])];
+  const paths = ['/', '/safety', ...(planPublished ? ['/plan'] : [])];
   const url = (lang: PublicLanguage, path: string) => `${origin}/${lang}${path}`;
   const entries = paths.flatMap((path) =>
     languages.map((lang) => {

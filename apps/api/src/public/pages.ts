@@ -14,9 +14,11 @@ export type PageContext = {
   /** The routing card's contact for an adult who wants help, shown when the municipality set no public contact of its own. */
   routingContact: { contact: string; phone: string } | null;
   /** The path of this page after /{lang}, so the language switcher keeps the reader on the same page. */
-  subPath: '/' | '/tips' | '/tips/follow-up' | '/plan';
+  subPath: '/' | '/tips' | '/tips/follow-up' | '/plan' | '/safety';
   /** The nav label of the public action-plan page, when the municipality publishes it. */
   planNav?: string | null;
+  /** The browser vendors' help pages behind the safety page (packages/content/public/sources.json). */
+  safetySources: readonly { title: string; publisher: string; url: string; checked: string }[];
 };
 
 /**
@@ -24,7 +26,7 @@ export type PageContext = {
  * form, the receipt and the follow-up (anything that shows or asks for a receipt) stay noindex.
  */
 export function isInformationPage(ctx: Pick<PageContext, 'subPath'>): boolean {
-  return ctx.subPath === '/' || ctx.subPath === '/plan';
+  return ctx.subPath === '/' || ctx.subPath === '/plan' || ctx.subPath === '/safety';
 }
 
 /** The frame of every public page: quick exit first, then header, main, language switcher and footer. */
@@ -55,7 +57,8 @@ ${isInformationPage(ctx) ? html`<meta name="description" content="${interpolate(
 </head>
 <body>
 <a class="ds-skip-link" href="#main">${texts.site.skipLink}</a>
-<div class="pp-exit"><a class="ds-button" data-variant="primary" data-color="danger" href="${ctx.numbers.quickExitUrl}" rel="noreferrer" data-quick-exit aria-describedby="quick-exit-hint">${texts.site.quickExit}</a><span id="quick-exit-hint" class="ds-sr-only">${texts.site.quickExitHint}</span></div>
+<div class="pp-exit"><a class="ds-button" data-variant="primary" data-color="danger" href="${ctx.numbers.quickExitUrl}" rel="noreferrer" data-quick-exit aria-describedby="quick-exit-hint">${texts.site.quickExit}</a></div>
+<p class="pp-exit-hint"><span id="quick-exit-hint">${texts.site.quickExitHint}</span> <a class="ds-link" href="/${lang}/safety">${texts.site.historyLink}</a></p>
 <header class="pp-top">
 <a class="pp-site" href="/${lang}/">${ctx.municipalityName}: ${texts.site.title}</a>
 <nav class="pp-nav" aria-label="${texts.site.title}"><ul>${nav.map(
@@ -113,6 +116,22 @@ ${
     : ''
 }`;
   return layout(ctx, h.heading, main);
+}
+
+/** How to delete the browser history and browse privately: what quick exit does and does not do, with the vendors' help pages. */
+export function safetyPage(ctx: PageContext): string {
+  const t = ctx.texts.safety;
+  const sources = [...new Map(ctx.safetySources.map((source) => [source.url, source])).values()];
+  const main = html`<h1 class="ds-heading" data-size="lg">${t.heading}</h1>
+<p class="ds-paragraph" data-size="lg">${t.intro}</p>
+<section class="pp-stack" aria-labelledby="exit"><h2 class="ds-heading" data-size="md" id="exit">${t.exitHeading}</h2><p class="ds-paragraph">${t.exit}</p></section>
+<section class="pp-stack" aria-labelledby="private"><h2 class="ds-heading" data-size="md" id="private">${t.privateHeading}</h2><p class="ds-paragraph">${t.private}</p><p class="ds-paragraph">${t.privateLimits}</p></section>
+<section class="pp-stack" aria-labelledby="clear"><h2 class="ds-heading" data-size="md" id="clear">${t.clearHeading}</h2><ul class="ds-list"><li>${t.safariIphone}</li><li>${t.safariMac}</li><li>${t.otherBrowsers}</li></ul></section>
+<section class="pp-stack" aria-labelledby="sources"><h2 class="ds-heading" data-size="sm" id="sources">${t.sourcesHeading}</h2><ul class="ds-list">${sources.map(
+    (source) =>
+      html`<li><a class="ds-link" href="${source.url}" hreflang="en" lang="en" rel="noreferrer">${source.publisher}: ${source.title}</a> <span class="pp-meta">${interpolate(t.checked, { date: source.checked })}</span></li>`,
+  )}</ul></section>`;
+  return layout(ctx, t.heading, main);
 }
 
 export type TipFormValues = Record<string, string>;

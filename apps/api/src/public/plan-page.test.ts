@@ -69,11 +69,13 @@ describe('public plan page', () => {
 
     const english = await get('/en/plan');
     expect(english.body).toContain('action plan against human trafficking');
-    // A language the plan texts do not cover: the page chrome in Polish, the plan part marked as English.
+    // A language the plan's own content does not cover: every label in Polish, the plan's titles marked as English.
     const polish = await get('/pl/plan');
     expect(polish.statusCode).toBe(200);
     expect(polish.body).toContain('<html lang="pl"');
-    expect(polish.body).toContain('<div class="pp-stack" lang="en">');
+    expect(polish.body).toContain('aria-current="page">Plan działań</a>');
+    expect(polish.body).toContain('Postęp według obszarów');
+    expect(polish.body).toContain('<span lang="en">Tiltaksplan mot menneskehandel 2026–2029</span>');
     // Within the public pages' budget.
     const css = await h.app.inject({ method: 'GET', url: '/public-assets/public.css', headers: { 'accept-encoding': 'gzip' } });
     const js = await h.app.inject({ method: 'GET', url: '/public-assets/public.js' });

@@ -1,10 +1,10 @@
-import { fillText, reportTexts } from '@lykt/content/report-texts';
+import { fillText } from '@lykt/content/report-texts';
 import { renderChartSvg, type ChartDefinition } from '@lykt/shared';
 import type { PublicPlan } from '../modules/reports/public-plan';
-import { html, raw } from './html';
+import { html, interpolate, raw } from './html';
 import { layout, type PageContext } from './pages';
 
-/** The plan's texts exist in bokmål and English; nynorsk readers get bokmål, everyone else English. */
+/** The plan's own content (titles) exists in bokmål and English; nynorsk readers get bokmål, everyone else English. */
 export function planTextLanguage(lang: string): 'nb' | 'en' {
   return lang === 'nb' || lang === 'nn' ? 'nb' : 'en';
 }
@@ -15,37 +15,37 @@ export function planTextLanguage(lang: string): 'nb' | 'en' {
  * needed. When the reader's language is not the plan's, the plan part is marked with its own lang.
  */
 export function planPage(ctx: PageContext, plan: PublicPlan | null, today: string): string {
+  // Every label is in the reader's language; the plan's own titles are in the plan's, marked with its lang.
+  const t = ctx.texts.plan;
   const planLang = planTextLanguage(ctx.lang);
-  const texts = reportTexts(planLang);
-  const t = texts.publicPlan;
-  const statuses = texts.plan.statuses;
-  const locale = planLang === 'nb' ? 'nb-NO' : 'en-GB';
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const day = (value: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
-  const langAttr = planLang === ctx.lang ? '' : html` lang="${planLang}"`;
+  const own = (value: string) => (planLang === ctx.lang ? value : html`<span lang="${planLang}">${value}</span>`);
+  const number = new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 0 });
+  const day = (value: string) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
   if (!plan) {
-    return layout(ctx, t.heading, html`<div${langAttr}><h1 class="ds-heading" data-size="lg">${t.heading}</h1><p class="ds-paragraph">${t.noPlan}</p></div>`);
+    return layout(ctx, t.heading, html`<h1 class="ds-heading" data-size="lg">${t.heading}</h1><p class="ds-paragraph">${t.noPlan}</p>`);
   }
   const chart: ChartDefinition = {
     id: 'public-plan-progress',
     kind: 'bar',
     title: t.areasCaption,
-    description: texts.plan.chart.description,
+    description: t.chartDescription,
     categoryLabel: t.columns.area,
-    valueLabel: texts.plan.chart.valueLabel,
+    valueLabel: t.chartValueLabel,
     categories: plan.areas.map((area) => area.code),
     series: [{ key: 'progress', label: t.columns.progress, values: plan.areas.map((area) => area.progress ?? 0) }],
     max: 100,
   };
   // Without a fixed width and height the drawing scales to the column (the viewBox keeps its shape).
   const svg = renderChartSvg(chart, { width: 640, height: 240, formatNumber: (value) => number.format(value) }).replace(' width="640" height="240"', '');
-  const adopted = fillText(t.adopted, {
-    plan: plan.title,
-    version: plan.version,
+  const values = {
+    version: String(plan.version),
     date: plan.decisionDate ? day(plan.decisionDate) : '',
-    ref: plan.decisionRef ? ` ${fillText(texts.plan.decisionRef, { ref: plan.decisionRef })}` : '',
-  });
-  const main = html`<div class="pp-stack"${langAttr}>
+    ref: plan.decisionRef ? ` ${fillText(t.decisionRef, { ref: plan.decisionRef })}` : '',
+  };
+  // The plan's title is the plan's own text: marked with its language inside the reader's sentence.
+  const [beforeTitle = '', afterTitle = ''] = t.adopted.split('{plan}');
+  const adopted = html`${interpolate(beforeTitle, values)}${own(plan.title)}${interpolate(afterTitle, values)}`;
+  const main = html`<div class="pp-stack">
 <h1 class="ds-heading" data-size="lg">${t.heading}</h1>
 <p class="ds-paragraph" data-size="lg">${adopted}</p>
 ${plan.total !== null ? html`<p class="ds-paragraph">${fillText(t.total, { progress: number.format(plan.total) })}</p>` : ''}
@@ -53,15 +53,15 @@ ${plan.total !== null ? html`<p class="ds-paragraph">${fillText(t.total, { progr
 ${raw(svg)}
 <table class="pp-table"><caption class="ds-sr-only">${t.areasCaption}</caption><thead><tr><th scope="col">${t.columns.area}</th><th scope="col">${t.columns.measures}</th><th scope="col">${t.columns.done}</th><th scope="col">${t.columns.progress}</th></tr></thead>
 <tbody>${plan.areas.map(
-    (area) => html`<tr><th scope="row">${area.code} ${area.title}</th><td>${area.measureCount}</td><td>${area.doneCount}</td><td>${area.progress === null ? '–' : `${number.format(area.progress)} %`}</td></tr>`,
+    (area) => html`<tr><th scope="row">${area.code} ${own(area.title)}</th><td>${number.format(area.measureCount)}</td><td>${number.format(area.doneCount)}</td><td>${area.progress === null ? '–' : `${number.format(area.progress)} %`}</td></tr>`,
   )}</tbody></table></figure>
 <h2 class="ds-heading" data-size="md">${t.measuresHeading}</h2>
 ${plan.areas.map(
-  (area) => html`<section class="pp-stack" aria-labelledby="area-${area.code}"><h3 class="ds-heading" data-size="sm" id="area-${area.code}">${area.code} ${area.title}</h3>
+  (area) => html`<section class="pp-stack" aria-labelledby="area-${area.code}"><h3 class="ds-heading" data-size="sm" id="area-${area.code}">${area.code} ${own(area.title)}</h3>
 <ul class="ds-list">${area.measures.map(
     (measure) =>
-      html`<li><strong>${'– '.repeat(measure.depth)}${measure.title}</strong><br><span class="pp-meta">${fillText(t.measureProgress, { status: statuses[measure.status], progress: number.format(measure.progress) })}${
-        measure.owner ? html` · ${fillText(t.owner, { owner: measure.owner })}` : ''
+      html`<li><strong>${'– '.repeat(measure.depth)}${own(measure.title)}</strong><br><span class="pp-meta">${fillText(t.measureProgress, { status: t.statuses[measure.status], progress: number.format(measure.progress) })}${
+        measure.owner ? html` · ${interpolate(t.owner, { owner: measure.owner })}` : ''
       }</span></li>`,
   )}</ul></section>`,
 )}

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { loadPublicNumbers, loadPublicTexts, type PublicLanguage, type PublicTexts } from '@lykt/content/public-texts';
+import { loadPublicNumbers, loadPublicTexts, publicPageSources, type PublicLanguage, type PublicTexts } from '@lykt/content/public-texts';
 import { LANGUAGE_CODES, TIP_LIMITS, TipSubmissionSchema, type TipPublicSettings } from '@lykt/shared';
 import type { Deps } from '../platform/deps';
 import { findRouting } from '../modules/cooperation/cooperation.repository';
@@ -15,8 +15,7 @@ import { planPage, planTextLanguage } from './plan-page';
 import { loadPublicPlan, publicPlanEnabled } from '../modules/reports/public-plan';
 import { localDate } from '../modules/reports/period';
 import { errorForLog } from '../platform/http/logging';
-import { reportTexts } from '@lykt/content/report-texts';
-import { conversationPage, followUpPage, homePage, messagePage, receiptPage, tipFormPage, type PageContext, type TipFormErrors, type TipFormValues } from './pages';
+import { conversationPage, followUpPage, homePage, messagePage, receiptPage, safetyPage, tipFormPage, type PageContext, type TipFormErrors, type TipFormValues } from './pages';
 
 /** Strict policy for the public pages: only this host's stylesheet, script, fonts and forms. */
 export const PUBLIC_CSP =
@@ -58,6 +57,7 @@ const field = (body: unknown, name: string): string => {
 /** The public information pages and the anonymous tip form at / and /{lang}/. No cookies, no addresses kept. */
 export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
   const texts = loadPublicTexts();
+  const safetySources = publicPageSources('safety.');
   const assets = buildPublicAssets();
   // Shared by every process through the database; the address is kept only as a per-window keyed hash.
   const tipLimiter = new SharedLimiter(deps, 'tip', options.tipsPerHour ?? 20, HOUR);
@@ -110,7 +110,8 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
       languages: state.languages,
       routingContact: state.routingContact,
       subPath,
-      planNav: state.planPublished ? reportTexts(planTextLanguage(lang)).publicPlan.nav : null,
+      planNav: state.planPublished ? texts[lang].plan.nav : null,
+      safetySources,
     };
   }
 
@@ -213,6 +214,12 @@ export function publicRoutes(deps: Deps, options: PublicRouteOptions = {}) {
       if (!state?.planPublished) return sendPage(reply, 404, ctx.lang, messagePage(ctx, ctx.texts.site.title, ctx.texts.errors.unavailable));
       const plan = await loadPublicPlan(deps.db, state.municipalityId, planTextLanguage(ctx.lang));
       return sendPage(reply, 200, ctx.lang, planPage(ctx, plan, localDate(new Date())));
+    });
+
+    app.get('/:lang/safety', { schema: { hide: true } }, async (request, reply) => {
+      const ctx = await prepare(request, reply, '/safety');
+      if (ctx) return sendPage(reply, 200, ctx.lang, safetyPage(ctx));
+      return reply;
     });
 
     app.get('/:lang/tips', { schema: { hide: true } }, async (request, reply) => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser, municipality, organisation } from './platform';
 import { day, municipalityRef, ts } from './columns';
 
@@ -16,6 +16,13 @@ export const mapSettings = pgTable('map_settings', {
     .references(() => municipality.id),
   /** Whether partners in the cooperation group may read the map (they never change it). */
   partnersMayRead: boolean('partners_may_read').notNull().default(false),
+  /**
+   * The map's background tiles, set by the administrator: an https URL template with {z}/{x}/{y}
+   * (e.g. Kartverket's open cache), its attribution and highest zoom. Null: no map, list only.
+   */
+  tileUrl: text('tile_url'),
+  tileAttribution: text('tile_attribution').notNull().default(''),
+  tileMaxZoom: integer('tile_max_zoom').notNull().default(18),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
@@ -54,6 +61,9 @@ export const mapSite = pgTable(
     isicSection: text('isic_section').notNull(),
     area: text('area').notNull().default(''),
     riskLevel: text('risk_level').notNull(),
+    /** Position (WGS 84), entered by the coordinator; only sent to those who may read the map. */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
     /** Encrypted: why the risk level ("map_site.risk_reason"). */
     riskReasonEnc: text('risk_reason_enc'),
     /** Encrypted: what is known ("map_site.known"). */
@@ -130,6 +140,9 @@ export const mapService = pgTable(
     capacityUnit: text('capacity_unit').notNull().default(''),
     /** Public service description (opening hours, languages): not personal. */
     description: text('description').notNull().default(''),
+    /** Position (WGS 84), entered by the coordinator; only sent to those who may read the map. */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
     createdByUserId: uuid('created_by_user_id')
       .notNull()
       .references(() => appUser.id),

@@ -14,6 +14,18 @@ export const MATURITY_LEVEL_KEYS = ['first_steps', 'early_progress', 'substantia
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
 
+/**
+ * A position in WGS 84 degrees. Both or neither: a site without a position is listed, not drawn.
+ * Entered by hand (no geocoder is configured in Lykt, so an address is never sent anywhere).
+ */
+const Position = {
+  latitude: z.number().min(-90).max(90).nullable().default(null).describe('Latitude in degrees (WGS 84), -90 to 90'),
+  longitude: z.number().min(-180).max(180).nullable().default(null).describe('Longitude in degrees (WGS 84), -180 to 180'),
+};
+const PositionOut = { latitude: z.number().nullable(), longitude: z.number().nullable() };
+const bothOrNeither = (body: { latitude: number | null; longitude: number | null }) => (body.latitude === null) === (body.longitude === null);
+const bothOrNeitherMessage = { message: 'Give both latitude and longitude, or neither', path: ['longitude'] };
+
 const Authorship = {
   createdBy: z.string().describe('Name of who added the entry'),
   createdAt: z.iso.datetime(),
@@ -57,8 +69,10 @@ export const SiteBodySchema = z
     riskLevel: z.enum(RISK_LEVELS).describe('Assessed risk level'),
     riskReason: text(2000).default('').describe('Why this risk level (stored encrypted)'),
     known: text(4000).default('').describe('What is known (stored encrypted)'),
+    ...Position,
   })
-  .strict();
+  .strict()
+  .refine(bothOrNeither, bothOrNeitherMessage);
 export type SiteBody = z.infer<typeof SiteBodySchema>;
 
 export const InspectionBodySchema = z
@@ -100,6 +114,7 @@ export const SiteSummarySchema = z.object({
   lastInspectedOn: z.iso.date().nullable(),
   inspections: z.number().int(),
   links: z.number().int(),
+  ...PositionOut,
   ...Authorship,
 });
 export type SiteSummary = z.infer<typeof SiteSummarySchema>;
@@ -127,8 +142,10 @@ export const ServiceBodySchema = z
     capacity: z.number().int().min(0).max(100_000).nullable().default(null).describe('Capacity, e.g. number of shelter places'),
     capacityUnit: text(60).default('').describe('Unit of the capacity, e.g. "places", "hours a week"'),
     description: text(2000).default('').describe('Opening hours, languages, how to reach it (no personal data)'),
+    ...Position,
   })
-  .strict();
+  .strict()
+  .refine(bothOrNeither, bothOrNeitherMessage);
 export type ServiceBody = z.infer<typeof ServiceBodySchema>;
 
 export const ServiceSchema = z.object({
@@ -140,6 +157,7 @@ export const ServiceSchema = z.object({
   capacity: z.number().int().nullable(),
   capacityUnit: z.string(),
   description: z.string(),
+  ...PositionOut,
   ...Authorship,
 });
 export type Service = z.infer<typeof ServiceSchema>;
@@ -162,12 +180,62 @@ export const PatternSchema = z.object({
 });
 export type Pattern = z.infer<typeof PatternSchema>;
 
+/** Loopback hosts, where plain http is allowed (a tile server on the same machine, e.g. in tests). */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Why a tile URL template is refused, or null when it is fine: https (http only on loopback), {z}, {x} and {y} each once, nothing else in braces. */
+export function tileUrlProblem(template: string): string | null {
+  for (const placeholder of ['{z}', '{x}', '{y}']) {
+    if (template.split(placeholder).length !== 2) return `The address must contain ${placeholder} exactly once`;
+  }
+  if (/\{(?!z\}|x\}|y\})[^}]*\}/.test(template)) return 'Only {z}, {x} and {y} may stand in braces';
+  let url: URL;
+  try {
+    url = new URL(template.replaceAll('{z}', '0').replaceAll('{x}', '0').replaceAll('{y}', '0'));
+  } catch {
+    return 'The address is not a valid URL';
+  }
+  if (url.username !== '' || url.password !== '') return 'The address must not carry a user name or password';
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return null;
+  return 'The address must start with https://';
+}
+
+/** The origin a tile URL template loads from (for the Content-Security-Policy). */
+export function tileOrigin(template: string): string {
+  return new URL(template.replaceAll('{z}', '0').replaceAll('{x}', '0').replaceAll('{y}', '0')).origin;
+}
+
+export const TileSourceSchema = z
+  .object({
+    url: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .superRefine((value, ctx) => {
+        const problem = tileUrlProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .describe('Raster tile URL template (256 px tiles, Web Mercator): https, with {z}, {x} and {y} each once'),
+    attribution: z.string().trim().min(1).max(300).describe('Attribution the tile provider requires, shown on the map'),
+    maxZoom: z.number().int().min(1).max(22).describe('Highest zoom level the tile server serves'),
+  })
+  .strict();
+export type TileSource = z.infer<typeof TileSourceSchema>;
+
+export const TileSourceBodySchema = z
+  .object({ tileSource: TileSourceSchema.nullable().describe('null removes the map (list and table only)') })
+  .strict();
+export type TileSourceBody = z.infer<typeof TileSourceBodySchema>;
+
 export const MapSchema = z.object({
   riskGroups: z.array(RiskGroupSchema),
   sites: z.array(SiteSummarySchema),
   services: z.array(ServiceSchema),
   patterns: z.array(PatternSchema),
   partnersMayRead: z.boolean(),
+  tileSource: TileSourceSchema.nullable().describe('The background map set by the administrator; null: list and table only'),
   canWrite: z.boolean().describe('Whether the signed-in user may change the map'),
 });
 export type LocalMap = z.infer<typeof MapSchema>;

@@ -35,6 +35,25 @@ export async function upsertMapSettings(tx: Database, municipalityId: string, va
     });
 }
 
+export type TileSourceRow = { url: string; attribution: string; maxZoom: number };
+
+export async function tileSource(db: Database, municipalityId: string): Promise<TileSourceRow | null> {
+  const [row] = await db
+    .select({ url: schema.mapSettings.tileUrl, attribution: schema.mapSettings.tileAttribution, maxZoom: schema.mapSettings.tileMaxZoom })
+    .from(schema.mapSettings)
+    .where(eq(schema.mapSettings.municipalityId, municipalityId))
+    .limit(1);
+  return row?.url ? { url: row.url, attribution: row.attribution, maxZoom: row.maxZoom } : null;
+}
+
+export async function upsertTileSource(tx: Database, municipalityId: string, source: TileSourceRow | null): Promise<void> {
+  const values = { tileUrl: source?.url ?? null, tileAttribution: source?.attribution ?? '', tileMaxZoom: source?.maxZoom ?? 18 };
+  await tx
+    .insert(schema.mapSettings)
+    .values({ municipalityId, ...values })
+    .onConflictDoUpdate({ target: schema.mapSettings.municipalityId, set: { ...values, updatedAt: new Date() } });
+}
+
 export async function listRiskGroups(db: Database, municipalityId: string): Promise<RiskGroupRow[]> {
   return db
     .select()

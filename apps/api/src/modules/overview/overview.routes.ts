@@ -19,6 +19,7 @@ import {
   SiteBodySchema,
   SiteLinkBodySchema,
   SiteSchema,
+  TileSourceBodySchema,
 } from '@lykt/shared';
 import type { Deps } from '../../platform/deps';
 import { actorOf, requirePermission } from '../../platform/http/auth.plugin';
@@ -108,6 +109,30 @@ export function overviewRoutes(deps: Deps): FastifyPluginAsyncZod {
         preValidation: write,
       },
       async (request) => service.setMapSettings(deps, actorOf(request), request.body.partnersMayRead),
+    );
+
+    // The tile source is the administrator's (the coordinator uses the map, the administrator chooses where its tiles come from).
+    const administer = requirePermission('municipality:write');
+    app.get(
+      '/overview/tile-source',
+      {
+        schema: { tags, summary: "The map's tile source (administrator)", response: { 200: TileSourceBodySchema, ...errors } },
+        preValidation: administer,
+      },
+      async (request) => service.getTileSource(deps, actorOf(request)),
+    );
+    app.put(
+      '/overview/tile-source',
+      {
+        schema: {
+          tags,
+          summary: "Set or remove the map's tile source: an https URL template with {z}, {x} and {y}, its attribution and highest zoom",
+          body: TileSourceBodySchema,
+          response: { 200: TileSourceBodySchema, ...errors },
+        },
+        preValidation: administer,
+      },
+      async (request) => service.setTileSource(deps, actorOf(request), request.body.tileSource),
     );
 
     entryRoutes(app, write, {

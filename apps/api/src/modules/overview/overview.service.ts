@@ -13,7 +13,10 @@ import {
   type Site,
   type SiteBody,
   type SiteLinkBody,
+  type TileSource,
+  tileOrigin,
 } from '@lykt/shared';
+import { announce } from '../../platform/cluster/invalidation';
 import type { Database } from '@lykt/db';
 import type { AuditAction } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
@@ -156,12 +159,13 @@ export async function getMap(deps: Deps, actor: UserActor): Promise<LocalMap> {
   const partners = await repo.partnersMayRead(deps.db, actor.municipalityId);
   assertMayReadMap(actor, partners);
   const municipalityId = actor.municipalityId;
-  const [groups, sites, links, services, patterns] = await Promise.all([
+  const [groups, sites, links, services, patterns, tiles] = await Promise.all([
     repo.listRiskGroups(deps.db, municipalityId),
     repo.listSites(deps.db, municipalityId),
     repo.linkCounts(deps.db, municipalityId),
     repo.listServices(deps.db, municipalityId),
     repo.listPatterns(deps.db, municipalityId),
+    repo.tileSource(deps.db, municipalityId),
   ]);
   const all: Authored[] = [...groups, ...sites, ...services, ...patterns];
   const names = await repo.userNames(
@@ -182,6 +186,8 @@ export async function getMap(deps: Deps, actor: UserActor): Promise<LocalMap> {
         lastInspectedOn: row.lastInspectedOn,
         inspections: row.inspections,
         links: links.get(row.id) ?? 0,
+        latitude: row.latitude,
+        longitude: row.longitude,
         ...authorship(row, names),
       })),
     services: services.map((row) => ({
@@ -193,10 +199,13 @@ export async function getMap(deps: Deps, actor: UserActor): Promise<LocalMap> {
       capacity: row.capacity,
       capacityUnit: row.capacityUnit,
       description: row.description,
+      latitude: row.latitude,
+      longitude: row.longitude,
       ...authorship(row, names),
     })),
     patterns: await Promise.all(patterns.map((row) => presentPattern(deps, row, names))),
     partnersMayRead: partners,
+    tileSource: tiles,
     canWrite: mayWriteMap(actor),
   };
 }
@@ -236,6 +245,30 @@ export async function setMapSettings(deps: Deps, actor: UserActor, partnersMayRe
     });
   });
   return { partnersMayRead };
+}
+
+/** The map's tile source (the administrator's setting). */
+export async function getTileSource(deps: Deps, actor: UserActor): Promise<{ tileSource: TileSource | null }> {
+  return { tileSource: await repo.tileSource(deps.db, actor.municipalityId) };
+}
+
+/**
+ * Sets or removes the map's tile source. The change is announced so every process's
+ * Content-Security-Policy allows the new tile origin (and no longer the old one).
+ */
+export async function setTileSource(deps: Deps, actor: UserActor, source: TileSource | null): Promise<{ tileSource: TileSource | null }> {
+  await inTransaction(deps, async (tx) => {
+    await repo.upsertTileSource(tx, actor.municipalityId, source);
+    await recordAudit(tx, {
+      municipalityId: actor.municipalityId,
+      action: 'overview.settings.updated',
+      entityType: 'map_settings',
+      entityId: actor.municipalityId,
+      details: { tileOrigin: source ? tileOrigin(source.url) : null, tileMaxZoom: source?.maxZoom ?? null },
+    });
+    await announce(tx, { kind: 'municipality', id: actor.municipalityId });
+  });
+  return { tileSource: source };
 }
 
 // ---- risk groups ----
@@ -329,6 +362,8 @@ export async function getSite(deps: Deps, actor: UserActor, id: string, audit = 
     lastInspectedOn: inspections[0]?.inspectedOn ?? null,
     inspections: inspections.length,
     links: links.length,
+    latitude: row.latitude,
+    longitude: row.longitude,
     inspectionList,
     linkList: links.map((link) => ({
       id: link.id,
@@ -348,6 +383,8 @@ async function siteValues(deps: Deps, tx: Database, actor: UserActor, body: Site
     riskLevel: body.riskLevel,
     riskReasonEnc: await seal(deps, tx, actor.municipalityId, 'map_site.risk_reason', body.riskReason),
     knownEnc: await seal(deps, tx, actor.municipalityId, 'map_site.known', body.known),
+    latitude: body.latitude,
+    longitude: body.longitude,
     updatedByUserId: actor.userId,
   };
 }
@@ -482,6 +519,8 @@ async function presentService(deps: Deps, actor: UserActor, id: string): Promise
     capacity: row.capacity,
     capacityUnit: row.capacityUnit,
     description: row.description,
+    latitude: row.latitude,
+    longitude: row.longitude,
     ...authorship(row, names),
   };
 }

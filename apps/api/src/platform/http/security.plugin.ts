@@ -28,6 +28,24 @@ function isAllowedOrigin(origin: string, host: string | undefined, publicUrl: st
   }
 }
 
+/** Adds origins to the img-src and connect-src directives of a policy. */
+export function withExtraOrigins(policy: string, origins: readonly string[]): string {
+  if (origins.length === 0) return policy;
+  const extra = origins.join(' ');
+  return policy
+    .split(';')
+    .map((directive) => {
+      const trimmed = directive.trim();
+      return trimmed.startsWith('img-src ') || trimmed.startsWith('connect-src ') ? `${trimmed} ${extra}` : trimmed;
+    })
+    .join(';');
+}
+
+export type SecurityOptions = {
+  /** Further origins the staff app (/app) may load images from and fetch (the map's tile server). */
+  staffAppOrigins?: () => Promise<readonly string[]>;
+};
+
 /** The helmet options: Lykt's content security policy and helmet's other defaults. */
 function helmetOptions(deps: Deps): FastifyHelmetOptions {
   return {
@@ -80,7 +98,7 @@ export async function securityHeaders(deps: Deps): Promise<Record<string, string
  * Security headers on every response (built once), the request id, no-store on the API, and the
  * Origin check on state-changing API requests: one synchronous hook per request.
  */
-export async function registerSecurity(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, deps: Deps, options: SecurityOptions = {}): Promise<void> {
   const headers = await securityHeaders(deps);
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
@@ -101,4 +119,14 @@ export async function registerSecurity(app: FastifyInstance, deps: Deps): Promis
     }
     done();
   });
+  const staffAppOrigins = options.staffAppOrigins;
+  const basePolicy = headers['content-security-policy'];
+  if (staffAppOrigins && basePolicy !== undefined) {
+    // Only the staff app's pages (not the API, not the public pages) may reach the tile server.
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.url === '/app' || request.url.startsWith('/app/') || request.url.startsWith('/app?')) {
+        reply.header('content-security-policy', withExtraOrigins(basePolicy, await staffAppOrigins()));
+      }
+    });
+  }
 }

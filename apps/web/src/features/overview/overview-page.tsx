@@ -50,6 +50,8 @@ import { SelectField } from '../../components/select-field';
 import { fieldErrorText } from '../../lib/error-text';
 import { formatDateTime } from '../../lib/format';
 import { EntrySection, type EntryColumn, type EntryForm } from './entry-section';
+import { MapSection } from './map-section';
+import { PositionFields, positionValue } from './position-fields';
 import { rateMaturityMutationOptions, settingsMutationOptions } from './mutations';
 import { mapQueryOptions, maturityQueryOptions } from './queries';
 
@@ -80,6 +82,7 @@ function MapView({ map }: { map: LocalMap }) {
   return (
     <>
       {map.canWrite ? <PartnerAccess value={map.partnersMayRead} /> : null}
+      <MapSection map={map} />
       <EntrySection
         id="risk-groups"
         heading={t('overview.riskGroups.heading')}
@@ -202,7 +205,7 @@ function siteForm(t: T): EntryForm<LocalMap['sites'][number], z.input<typeof Sit
     path: 'sites',
     schema: SiteBodySchema,
     addLabel: t('overview.sites.add'),
-    empty: { name: '', isicSection: 'I', area: '', riskLevel: 'medium', riskReason: '', known: '' },
+    empty: { name: '', isicSection: 'I', area: '', riskLevel: 'medium', riskReason: '', known: '', latitude: null, longitude: null },
     nameOf: (site) => site.name,
     fields: ({ register, errors }) => (
       <>
@@ -224,6 +227,7 @@ function siteForm(t: T): EntryForm<LocalMap['sites'][number], z.input<typeof Sit
         </SelectField>
         <Textfield multiline rows={2} label={t('overview.sites.riskReason')} error={fieldErrorText(t, errors.riskReason)} {...register('riskReason')} />
         <Textfield multiline rows={3} label={t('overview.sites.known')} error={fieldErrorText(t, errors.known)} {...register('known')} />
+        <PositionFields latitude={register('latitude', { setValueAs: positionValue })} longitude={register('longitude', { setValueAs: positionValue })} errors={errors} />
       </>
     ),
   };
@@ -234,7 +238,7 @@ function serviceForm(t: T): EntryForm<Service, z.input<typeof ServiceBodySchema>
     path: 'services',
     schema: ServiceBodySchema,
     addLabel: t('overview.services.add'),
-    empty: { kind: 'shelter', name: '', organisationId: null, capacity: null, capacityUnit: '', description: '' },
+    empty: { kind: 'shelter', name: '', organisationId: null, capacity: null, capacityUnit: '', description: '', latitude: null, longitude: null },
     valuesOf: (service) => ({
       kind: service.kind,
       name: service.name,
@@ -242,6 +246,8 @@ function serviceForm(t: T): EntryForm<Service, z.input<typeof ServiceBodySchema>
       capacity: service.capacity,
       capacityUnit: service.capacityUnit,
       description: service.description,
+      latitude: service.latitude,
+      longitude: service.longitude,
     }),
     nameOf: (service) => service.name,
     fields: ({ register, errors }) => (
@@ -257,6 +263,7 @@ function serviceForm(t: T): EntryForm<Service, z.input<typeof ServiceBodySchema>
         <Textfield type="number" inputMode="numeric" label={t('overview.services.capacity')} error={fieldErrorText(t, errors.capacity)} {...register('capacity', { setValueAs: emptyNumber })} />
         <Textfield label={t('overview.services.capacityUnit')} error={fieldErrorText(t, errors.capacityUnit)} {...register('capacityUnit')} />
         <Textfield multiline rows={2} label={t('overview.services.description')} error={fieldErrorText(t, errors.description)} {...register('description')} />
+        <PositionFields latitude={register('latitude', { setValueAs: positionValue })} longitude={register('longitude', { setValueAs: positionValue })} errors={errors} />
       </>
     ),
   };

@@ -1,7 +1,9 @@
 import type { Translations } from '../../i18n/en';
+import { overviewMapEn, overviewMapNb } from './map-texts';
 
 /** Norwegian Bokmål texts of the local situation map (mounted under `overview` in i18n/nb.ts). */
 export const overviewNb = {
+  map: overviewMapNb,
   title: 'Lokal situasjon',
   intro: 'Kartet over risikogrupper, steder og virksomheter i risikobransjer, tjenester og kjente mønstre (STROM steg 1). Det beskriver grupper og steder, ikke personer.',
   addedBy: 'Lagt inn av {{name}} {{date}}',
@@ -169,6 +171,7 @@ export const overviewNb = {
 
 /** English texts of the local situation map. */
 export const overviewEn: Translations<typeof overviewNb> = {
+  map: overviewMapEn,
   title: 'Local situation',
   intro: 'The map of risk groups, sites and businesses in risk sectors, services and known patterns (STROM step 1). It describes groups and places, not people.',
   addedBy: 'Added by {{name}} on {{date}}',

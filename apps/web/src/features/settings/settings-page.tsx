@@ -36,6 +36,7 @@ import { hasPermission, useMe } from '../auth/use-me';
 import { ContentReviewSection } from './content-review-section';
 import { NotificationDeliverySection } from '../notifications/delivery-section';
 import { OidcProvidersSection } from '../auth/oidc-providers-section';
+import { TileSourceSection } from '../overview/tile-source-section';
 import { LogoForm } from './logo-form';
 import { updateMunicipalityMutationOptions } from './mutations';
 import { municipalityQueryOptions } from './queries';
@@ -57,6 +58,7 @@ export function SettingsPage() {
       {settings.data ? <LogoForm settings={settings.data} canWrite={hasPermission(me, 'municipality:write')} /> : null}
       {hasPermission(me, 'municipality:write') ? <NotificationDeliverySection /> : null}
       {hasPermission(me, 'municipality:write') ? <OidcProvidersSection /> : null}
+      {hasPermission(me, 'municipality:write') ? <TileSourceSection /> : null}
     </div>
   );
 }
