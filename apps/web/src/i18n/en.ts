@@ -427,6 +427,17 @@ export const en: Translations<typeof nb> = {
     from: 'From date',
     to: 'To date',
     tableCaption: 'Events ({{total}})',
+    tableCaptionMany: 'Events (many; page with “Next page”)',
+    search: 'Search',
+    searchHelp: 'Action, record type, record ID, request ID or the staff member who did it. The log holds no personal data of the people in the records.',
+    allOutcomes: 'All outcomes',
+    actorFilter: 'Showing only events by one user (from the link you followed). Reset the filters to see all.',
+    sorts: {
+      '-occurredAt': 'Newest first',
+      occurredAt: 'Oldest first',
+      action: 'Action (A–Z)',
+      entityType: 'Record type (A–Z)',
+    },
     columns: {
       time: 'Time',
       actor: 'Actor',

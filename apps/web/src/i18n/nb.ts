@@ -426,6 +426,17 @@ export const nb = {
     from: 'Fra dato',
     to: 'Til dato',
     tableCaption: 'Hendelser ({{total}})',
+    tableCaptionMany: 'Hendelser (mange; bla med «Neste side»)',
+    search: 'Søk',
+    searchHelp: 'Handling, type post, post-ID, forespørsels-ID eller den ansatte som utførte den. Loggen har ingen personopplysninger om personene i sakene.',
+    allOutcomes: 'Alle utfall',
+    actorFilter: 'Viser bare hendelser utført av én bruker (fra lenken du fulgte). Nullstill filtrene for å se alle.',
+    sorts: {
+      '-occurredAt': 'Nyeste først',
+      occurredAt: 'Eldste først',
+      action: 'Handling (A–Å)',
+      entityType: 'Type post (A–Å)',
+    },
     columns: {
       time: 'Tidspunkt',
       actor: 'Utført av',

@@ -1,4 +1,5 @@
-import { AUDIT_ACTIONS, OIDC_SIGN_IN_ERRORS, ROLES, type AuditAction, type OidcSignInError, type Role } from '@lykt/shared';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SORT_KEYS, OIDC_SIGN_IN_ERRORS, ROLES, sortValues, type AuditAction, type AuditListQuery, type OidcSignInError, type Role } from '@lykt/shared';
+import { cursorParam, type KeysetSearch } from '../lib/use-list-search';
 
 /** Search params of the sign-in page. */
 export interface SignInSearch {
@@ -24,13 +25,16 @@ export interface UsersSearch {
   offset?: number | undefined;
 }
 
-/** Filters and page of the audit log. */
-export interface AuditSearch {
+/** Filters, sort and page of the audit log, kept in the address so a link can be shared. */
+export interface AuditSearch extends KeysetSearch {
+  q?: string | undefined;
   action?: AuditAction | undefined;
+  actorId?: string | undefined;
   entityType?: string | undefined;
+  outcome?: (typeof AUDIT_OUTCOMES)[number] | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  offset?: number | undefined;
+  sort?: AuditListQuery['sort'] | undefined;
 }
 
 /** Whether archived organisations are listed too. */
@@ -82,13 +86,22 @@ export function parseUsersSearch(search: RawSearch): UsersSearch {
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const AUDIT_SORTS = sortValues(AUDIT_SORT_KEYS);
+
+/** Reads the audit log's address; unknown or stale values fall back to no filter. */
 export function parseAuditSearch(search: RawSearch): AuditSearch {
+  const actorId = text(search.actorId, 36);
   return {
+    q: text(search.q, 100),
     action: oneOf(AUDIT_ACTIONS, search.action),
+    actorId: actorId && UUID.test(actorId) ? actorId : undefined,
     entityType: text(search.entityType, 60),
+    outcome: oneOf(AUDIT_OUTCOMES, search.outcome),
     from: isoDate(search.from),
     to: isoDate(search.to),
-    offset: offset(search.offset),
+    sort: oneOf(AUDIT_SORTS, search.sort),
+    cursor: cursorParam(search.cursor),
   };
 }
 

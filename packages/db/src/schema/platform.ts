@@ -189,8 +189,11 @@ export const auditEvent = pgTable(
   },
   (t) => [
     uniqueIndex('audit_event_seq_idx').on(t.municipalityId, t.seq),
-    index('audit_event_time_idx').on(t.municipalityId, t.occurredAt),
-    index('audit_event_actor_idx').on(t.municipalityId, t.actorUserId),
+    // Keyset paging of the log: one index per sort, each ending in the id tie-breaker (see platform/keyset.ts).
+    index('audit_event_time_idx').on(t.municipalityId, t.occurredAt, t.id),
+    index('audit_event_action_sort_idx').on(t.municipalityId, t.action, t.id),
+    index('audit_event_type_sort_idx').on(t.municipalityId, t.entityType, t.id),
+    index('audit_event_actor_idx').on(t.municipalityId, t.actorUserId, t.occurredAt, t.id),
     index('audit_event_entity_idx').on(t.municipalityId, t.entityType, t.entityId),
   ],
 );
