@@ -19,12 +19,12 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { MutationError } from '../../components/load-state';
 import { SelectField } from '../../components/select-field';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, todayInputValue } from '../../lib/format';
 import { recordConsentMutationOptions, revokeReferralMutationOptions, sendReferralMutationOptions, withdrawConsentMutationOptions } from './mutations';
 import { caseOrganisationsQueryOptions } from './queries';
 import { OrganisationSelect } from './case-fields';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInputValue();
 
 function CategoryChoice({ legend, allowed, value, onChange }: { legend: string; allowed: readonly ShareCategory[]; value: ShareCategory[]; onChange: (value: ShareCategory[]) => void }) {
   const { t } = useTranslation();

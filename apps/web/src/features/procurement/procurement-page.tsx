@@ -12,6 +12,7 @@ import { hasPermission, useMe } from '../auth/use-me';
 import { mapQueryOptions } from '../overview/queries';
 import { createContractMutationOptions } from './mutations';
 import { contractsQueryOptions } from './queries';
+import { formatNumber } from '../../lib/format';
 
 const uiLang = (language: string): 'nb' | 'en' => (language === 'en' ? 'en' : 'nb');
 
@@ -22,7 +23,7 @@ export function ProcurementPage() {
   const lang = uiLang(i18n.language);
   if (contracts.isPending) return <Loading />;
   if (contracts.isError) return <LoadError error={contracts.error} onRetry={() => void contracts.refetch()} />;
-  const number = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB');
+  const number = { format: (value: number) => formatNumber(value, lang) };
   return (
     <div className="page-stack">
       <PageHeading>{t('procurement.title')}</PageHeading>

@@ -5,7 +5,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { hasPermission, useMe } from '../auth/use-me';
 import { articleLang } from '../knowledge/queries';
 import { certificateHref, completionsQueryOptions, modulesQueryOptions } from './queries';
@@ -15,7 +15,7 @@ const STATUS_COLOR: Record<TrainingStatus, 'neutral' | 'success' | 'warning' | '
 
 /** A day as the reader writes it. */
 export function formatDay(day: string, language: string): string {
-  return new Intl.DateTimeFormat(language.startsWith('en') ? 'en-GB' : 'nb-NO', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return formatDate(day, language);
 }
 
 export function StatusTag({ module }: { module: TrainingModuleSummary }) {
