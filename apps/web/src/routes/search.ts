@@ -108,3 +108,21 @@ export function parseAuditSearch(search: RawSearch): AuditSearch {
 export function parseOrganisationsSearch(search: RawSearch): OrganisationsSearch {
   return { archived: search.archived === true || search.archived === 'true' ? true : undefined };
 }
+
+/** The plans page's address: `due` shows the measure deadlines a home count linked to. */
+export interface PlansSearch {
+  due?: 'overdue' | 'soon' | undefined;
+}
+
+export function parsePlansSearch(search: RawSearch): PlansSearch {
+  return { due: oneOf(['overdue', 'soon'] as const, search.due) };
+}
+
+/** The training page's address: `due=me` shows only the modules due for the user (the home count). */
+export interface TrainingSearch {
+  due?: 'me' | undefined;
+}
+
+export function parseTrainingSearch(search: RawSearch): TrainingSearch {
+  return { due: oneOf(['me'] as const, search.due) };
+}
