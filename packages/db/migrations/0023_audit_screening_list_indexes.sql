@@ -9,4 +9,7 @@ CREATE INDEX "screening_level_sort_idx" ON "screening" USING btree ("municipalit
 CREATE INDEX "audit_event_time_idx" ON "audit_event" USING btree ("municipality_id","occurred_at","id");--> statement-breakpoint
 CREATE INDEX "audit_event_actor_idx" ON "audit_event" USING btree ("municipality_id","actor_user_id","occurred_at","id");--> statement-breakpoint
 CREATE INDEX "screening_municipality_idx" ON "screening" USING btree ("municipality_id","created_at","id");--> statement-breakpoint
-CREATE INDEX "screening_creator_idx" ON "screening" USING btree ("municipality_id","created_by_user_id","created_at","id");
+CREATE INDEX "screening_creator_idx" ON "screening" USING btree ("municipality_id","created_by_user_id","created_at","id");--> statement-breakpoint
+DROP INDEX "app_user_municipality_idx";--> statement-breakpoint
+CREATE INDEX "app_user_created_sort_idx" ON "app_user" USING btree ("municipality_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "app_user_municipality_idx" ON "app_user" USING btree ("municipality_id","name","id");

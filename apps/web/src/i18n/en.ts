@@ -210,6 +210,12 @@ export const en: Translations<typeof nb> = {
     title: 'Users',
     newUser: 'New user',
     tableCaption: 'Users ({{total}})',
+    sorts: {
+      name: 'Name (A–Z)',
+      '-name': 'Name (Z–A)',
+      '-createdAt': 'Newest first',
+      createdAt: 'Oldest first',
+    },
     filters: 'Filter users',
     search: 'Search name or e-mail',
     role: 'Role',

@@ -209,6 +209,12 @@ export const nb = {
     title: 'Brukere',
     newUser: 'Ny bruker',
     tableCaption: 'Brukere ({{total}})',
+    sorts: {
+      name: 'Navn (A–Å)',
+      '-name': 'Navn (Å–A)',
+      '-createdAt': 'Nyeste først',
+      createdAt: 'Eldste først',
+    },
     filters: 'Filtrer brukere',
     search: 'Søk etter navn eller e-post',
     role: 'Rolle',

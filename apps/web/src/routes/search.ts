@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SORT_KEYS, OIDC_SIGN_IN_ERRORS, ROLES, sortValues, type AuditAction, type AuditListQuery, type OidcSignInError, type Role } from '@lykt/shared';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SORT_KEYS, OIDC_SIGN_IN_ERRORS, ROLES, sortValues, type AuditAction, type AuditListQuery, USER_SORT_KEYS, type UserListQuery, type OidcSignInError, type Role } from '@lykt/shared';
 import { cursorParam, type KeysetSearch } from '../lib/use-list-search';
 
 /** Search params of the sign-in page. */
@@ -16,13 +16,13 @@ export interface MfaSearch {
   redirect?: string | undefined;
 }
 
-/** Filters and page of the users list, kept in the address so it can be shared and reloaded. */
-export interface UsersSearch {
+/** Filters, sort and page of the users list, kept in the address so it can be shared and reloaded. */
+export interface UsersSearch extends KeysetSearch {
   q?: string | undefined;
   role?: Role | undefined;
   organisationId?: string | undefined;
   active?: 'true' | 'false' | undefined;
-  offset?: number | undefined;
+  sort?: UserListQuery['sort'] | undefined;
 }
 
 /** Filters, sort and page of the audit log, kept in the address so a link can be shared. */
@@ -54,11 +54,6 @@ function oneOf<T extends string>(values: readonly T[], value: unknown): T | unde
   return values.find((candidate) => candidate === value);
 }
 
-function offset(value: unknown): number | undefined {
-  const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  return Number.isInteger(number) && number > 0 ? number : undefined;
-}
-
 function isoDate(value: unknown): string | undefined {
   const candidate = text(value, 10);
   return candidate && /^\d{4}-\d{2}-\d{2}$/.test(candidate) ? candidate : undefined;
@@ -82,12 +77,14 @@ export function parseUsersSearch(search: RawSearch): UsersSearch {
     role: oneOf(ROLES, search.role),
     organisationId: text(search.organisationId, 36),
     active: oneOf(['true', 'false'] as const, typeof search.active === 'boolean' ? String(search.active) : search.active),
-    offset: offset(search.offset),
+    sort: oneOf(USER_SORTS, search.sort),
+    cursor: cursorParam(search.cursor),
   };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AUDIT_SORTS = sortValues(AUDIT_SORT_KEYS);
+const USER_SORTS = sortValues(USER_SORT_KEYS);
 
 /** Reads the audit log's address; unknown or stale values fall back to no filter. */
 export function parseAuditSearch(search: RawSearch): AuditSearch {

@@ -135,7 +135,9 @@ export const appUser = pgTable(
   },
   (t) => [
     uniqueIndex('app_user_email_idx').on(sql`lower(${t.email})`),
-    index('app_user_municipality_idx').on(t.municipalityId, t.name),
+    // Keyset paging of the user list by name and by creation (see platform/keyset.ts).
+    index('app_user_municipality_idx').on(t.municipalityId, t.name, t.id),
+    index('app_user_created_sort_idx').on(t.municipalityId, t.createdAt, t.id),
   ],
 );
 
