@@ -137,3 +137,21 @@ test('the home links for plan measures and training open lists filtered as the c
   await expect(page.getByRole('status').filter({ hasText: /^Viser \d+ modul/ })).toContainText(`Viser ${training?.count ?? 0} modul`);
   await expectNoAxeViolations(page);
 });
+
+test('the users list keeps role and sort in the address across a reload, on the shared toolbar', async ({ page }) => {
+  await signInByApi(page, demoEmail('admin'));
+  await page.goto('/app/users');
+  await expect(page.getByRole('table', { name: /^Brukere/ })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Rolle' }).selectOption('coordinator');
+  await page.getByRole('combobox', { name: 'Sortering' }).selectOption('-name');
+  await page.getByRole('button', { name: 'Filtrer', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]role=coordinator/);
+  await expect(page).toHaveURL(/[?&]sort=-name/);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Rolle' })).toHaveValue('coordinator');
+  await expect(page.getByRole('combobox', { name: 'Sortering' })).toHaveValue('-name');
+  const rows = page.getByRole('table', { name: /^Brukere/ }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('Koordinator');
+  await expectNoAxeViolations(page);
+});
