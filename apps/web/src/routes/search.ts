@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SORT_KEYS, OIDC_SIGN_IN_ERRORS, ROLES, sortValues, type AuditAction, type AuditListQuery, USER_SORT_KEYS, type UserListQuery, type OidcSignInError, type Role } from '@lykt/shared';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SORT_KEYS, OIDC_SIGN_IN_ERRORS, ORGANISATION_KINDS, ROLES, sortValues, type AuditAction, type AuditListQuery, USER_SORT_KEYS, type UserListQuery, type OidcSignInError, type OrganisationKind, type Role } from '@lykt/shared';
 import { cursorParam, type KeysetSearch } from '../lib/use-list-search';
 
 /** Search params of the sign-in page. */
@@ -37,9 +37,12 @@ export interface AuditSearch extends KeysetSearch {
   sort?: AuditListQuery['sort'] | undefined;
 }
 
-/** Whether archived organisations are listed too. */
-export interface OrganisationsSearch {
+/** The partner register's search, kind, sort and whether archived ones are listed too. */
+export interface OrganisationsSearch extends KeysetSearch {
   archived?: boolean | undefined;
+  q?: string | undefined;
+  kind?: OrganisationKind | undefined;
+  sort?: 'name' | '-name' | 'kind' | undefined;
 }
 
 type RawSearch = Record<string, unknown>;
@@ -103,7 +106,12 @@ export function parseAuditSearch(search: RawSearch): AuditSearch {
 }
 
 export function parseOrganisationsSearch(search: RawSearch): OrganisationsSearch {
-  return { archived: search.archived === true || search.archived === 'true' ? true : undefined };
+  return {
+    archived: search.archived === true || search.archived === 'true' ? true : undefined,
+    q: text(search.q, 100),
+    kind: oneOf(ORGANISATION_KINDS, search.kind),
+    sort: oneOf(['name', '-name', 'kind'] as const, search.sort),
+  };
 }
 
 /** The plans page's address: `due` shows the measure deadlines a home count linked to. */
