@@ -155,3 +155,17 @@ test('the users list keeps role and sort in the address across a reload, on the 
   await expect(rows.nth(1)).toContainText('Koordinator');
   await expectNoAxeViolations(page);
 });
+
+test('the partner register keeps search, kind and sort in the address across a reload', async ({ page }) => {
+  await signInByApi(page, demoEmail('admin'));
+  await page.goto('/app/organisations?kind=police&sort=-name');
+  await expect(page.getByRole('combobox', { name: 'Type' })).toHaveValue('police');
+  await page.getByRole('searchbox', { name: 'Søk på navn' }).fill('politi');
+  await page.getByRole('searchbox', { name: 'Søk på navn' }).press('Enter');
+  await expect(page).toHaveURL(/[?&]q=politi/);
+  await expect(page).toHaveURL(/[?&]kind=police/);
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Søk på navn' })).toHaveValue('politi');
+  await expect(page.getByRole('combobox', { name: 'Sortering' })).toHaveValue('-name');
+  await expectNoAxeViolations(page);
+});
