@@ -76,3 +76,96 @@ test('the tip inbox opens with only unread tips from /tips?unread=true, and pass
   const count = await rows.count();
   for (let index = 1; index < count; index += 1) await expect(rows.nth(index)).toContainText('Nytt fra tipsgiver');
 });
+
+test('the audit log keeps search, filters and sort in the address: set by keyboard, kept on reload, paged by cursor', async ({ page }) => {
+  await signInByApi(page, demoEmail('admin'));
+  await page.goto('/app/audit');
+  await expect(page.getByRole('heading', { level: 1, name: 'Revisjonslogg' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Hendelser/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // By keyboard: type a search, arrow to a sort, Enter on the filter button.
+  await page.getByRole('searchbox', { name: 'Søk' }).focus();
+  await page.keyboard.type('auth.login');
+  await page.getByRole('combobox', { name: 'Sortering' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('button', { name: 'Filtrer', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=auth\.login/);
+  await expect(page).toHaveURL(/[?&]sort=occurredAt/);
+  const rows = page.getByRole('table', { name: /^Hendelser/ }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('auth.login');
+
+  // A reload (or a shared link) shows the same filters in the fields and the same rows.
+  await page.goto('/app/audit?outcome=failure&sort=-occurredAt&q=auth');
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Søk' })).toHaveValue('auth');
+  await expect(page.getByRole('combobox', { name: 'Utfall' })).toHaveValue('failure');
+  await expect(page.getByRole('combobox', { name: 'Sortering' })).toHaveValue('-occurredAt');
+  await expectNoAxeViolations(page);
+
+  // Paging moves by cursor in the address; "first page" goes back.
+  await page.goto('/app/audit');
+  const next = page.getByRole('button', { name: 'Neste side' });
+  if (await next.isVisible()) {
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/[?&]cursor=/);
+    await page.getByRole('button', { name: 'Første side' }).click();
+    await expect(page).not.toHaveURL(/[?&]cursor=/);
+  }
+
+  // A damaged cursor in a shared link is explained, not a crash.
+  await page.goto('/app/audit?cursor=broken');
+  await expect(page.getByText('Lenken peker på en side i listen som ikke finnes lenger', { exact: false })).toBeVisible();
+});
+
+test('the home links for plan measures and training open lists filtered as the count', async ({ page }) => {
+  await signInByApi(page, demoEmail('coordinator'));
+  const queue = (await (await page.request.get('/api/v1/me/queue')).json()) as { counts: { key: string; count: number; link: { to: string; search: Record<string, string> } }[] };
+  const overdue = queue.counts.find((item) => item.key === 'measures_overdue');
+  expect(overdue?.link).toEqual({ to: '/plans', search: { due: 'overdue' } });
+  await page.goto('/app/plans?due=overdue');
+  await expect(page.getByRole('heading', { level: 2, name: 'Frister i tiltaksplanen' })).toBeVisible();
+  if ((overdue?.count ?? 0) > 0) await expect(page.getByText(`Over fristen (${overdue?.count}):`)).toBeVisible();
+  await expect(page.getByText(/^Frist de neste 30 dagene/)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  const training = queue.counts.find((item) => item.key === 'training_due');
+  expect(training?.link).toEqual({ to: '/training', search: { due: 'me' } });
+  await page.goto('/app/training?due=me');
+  await expect(page.getByRole('status').filter({ hasText: /^Viser \d+ modul/ })).toContainText(`Viser ${training?.count ?? 0} modul`);
+  await expectNoAxeViolations(page);
+});
+
+test('the users list keeps role and sort in the address across a reload, on the shared toolbar', async ({ page }) => {
+  await signInByApi(page, demoEmail('admin'));
+  await page.goto('/app/users');
+  await expect(page.getByRole('table', { name: /^Brukere/ })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Rolle' }).selectOption('coordinator');
+  await page.getByRole('combobox', { name: 'Sortering' }).selectOption('-name');
+  await page.getByRole('button', { name: 'Filtrer', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]role=coordinator/);
+  await expect(page).toHaveURL(/[?&]sort=-name/);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Rolle' })).toHaveValue('coordinator');
+  await expect(page.getByRole('combobox', { name: 'Sortering' })).toHaveValue('-name');
+  const rows = page.getByRole('table', { name: /^Brukere/ }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('Koordinator');
+  await expectNoAxeViolations(page);
+});
+
+test('the partner register keeps search, kind and sort in the address across a reload', async ({ page }) => {
+  await signInByApi(page, demoEmail('admin'));
+  await page.goto('/app/organisations?kind=police&sort=-name');
+  await expect(page.getByRole('combobox', { name: 'Type' })).toHaveValue('police');
+  await page.getByRole('searchbox', { name: 'Søk på navn' }).fill('politi');
+  await page.getByRole('searchbox', { name: 'Søk på navn' }).press('Enter');
+  await expect(page).toHaveURL(/[?&]q=politi/);
+  await expect(page).toHaveURL(/[?&]kind=police/);
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Søk på navn' })).toHaveValue('politi');
+  await expect(page.getByRole('combobox', { name: 'Sortering' })).toHaveValue('-name');
+  await expectNoAxeViolations(page);
+});

@@ -72,14 +72,14 @@ test.describe('home and menu on a wide screen', () => {
     const queue = page.getByRole('region', { name: 'Dette venter på deg' });
     await expect(queue.getByRole('link')).toHaveCount(3);
     await expect(queue.getByRole('link', { name: /Bekymringer du har meldt som er under behandling/ })).toBeVisible();
-    await expect(queue.getByRole('link', { name: /Opplæring du ikke har fullført/ })).toHaveAttribute('href', '/app/training');
+    await expect(queue.getByRole('link', { name: /Opplæring du ikke har fullført/ })).toHaveAttribute('href', '/app/training?due=me');
 
     const context = await browser.newContext({ baseURL, locale: 'nb-NO', viewport: DESKTOP });
     const partner = await context.newPage();
     await openHome(partner, 'partner');
     const partnerQueue = partner.getByRole('region', { name: 'Dette venter på deg' });
     await expect(partnerQueue.getByRole('link', { name: /Henvisninger som venter på svar fra dere/ })).toHaveAttribute('href', '/app/referrals?state=awaiting');
-    await expect(partnerQueue.getByRole('link', { name: /Tiltak i handlingsplanen som er forsinket/ })).toHaveAttribute('href', '/app/plans');
+    await expect(partnerQueue.getByRole('link', { name: /Tiltak i handlingsplanen som er forsinket/ })).toHaveAttribute('href', '/app/plans?due=overdue');
     await expect(partnerQueue.getByRole('link', { name: /Bekymringer/ })).toHaveCount(0);
     await context.close();
   });

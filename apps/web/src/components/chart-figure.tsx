@@ -3,6 +3,7 @@ import { chartTable, layoutChart, type ChartDefinition, type ChartShape } from '
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import './chart-figure.css';
+import { formatNumber } from '../lib/format';
 
 interface ChartFigureProps {
   definition: ChartDefinition;
@@ -40,8 +41,7 @@ export function ChartFigure({ definition, width = 640, height = 280, beside = fa
   const { t, i18n } = useTranslation();
   const id = useId();
   const format = useMemo(() => {
-    const formatter = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 });
-    return (value: number) => formatter.format(value);
+    return (value: number) => formatNumber(value, i18n.language, { maximumFractionDigits: 1 });
   }, [i18n.language]);
   const layout = useMemo(() => layoutChart(definition, { width, height, formatNumber: format }), [definition, width, height, format]);
   const table = useMemo(() => chartTable(definition, format), [definition, format]);

@@ -13,7 +13,7 @@ import { parseConcernsSearch } from '../features/identification/search';
 import { parseTipsSearch } from '../features/tips/search';
 import { parseCoverageSearch, parseKnowledgeSearch } from '../features/knowledge/search';
 import { APP_BASE } from '../lib/redirect-target';
-import { parseAuditSearch, parseMfaSearch, parseOrganisationsSearch, parseSignInSearch, parseUsersSearch } from './search';
+import { parseAuditSearch, parseMfaSearch, parseOrganisationsSearch, parsePlansSearch, parseSignInSearch, parseTrainingSearch, parseUsersSearch } from './search';
 import { ensureSignedIn, skipSignInWhenSignedIn } from './session';
 
 // Each page is its own chunk, loaded when its route is first opened: the sign-in page and a
@@ -213,7 +213,7 @@ const auditRoute = createRoute({
   component: requires('audit:read', AuditPage),
 });
 
-const plansRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'plans', component: requires('plans:read', PlansPage) });
+const plansRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'plans', validateSearch: parsePlansSearch, component: requires('plans:read', PlansPage) });
 const planVersionRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'plans/$planId/versions/$version', component: requires('plans:read', PlanVersionPage) });
 const newMeasureRoute = createRoute({
   getParentRoute: () => signedInLayout,
@@ -266,7 +266,7 @@ const knowledgeRoute = createRoute({ getParentRoute: () => signedInLayout, path:
 const newArticleRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'knowledge/new', component: requires('knowledge:write', NewArticlePage) });
 const articleRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'knowledge/$slug', component: requires('knowledge:read', ArticlePage) });
 const editArticleRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'knowledge/$slug/edit', component: requires('knowledge:write', EditArticlePage) });
-const trainingRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'training', component: requires('training:take', TrainingPage) });
+const trainingRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'training', validateSearch: parseTrainingSearch, component: requires('training:take', TrainingPage) });
 const coverageRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'training/coverage', validateSearch: parseCoverageSearch, component: requires('training:coverage', CoveragePage) });
 const moduleRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'training/$moduleKey', component: requires('training:take', ModulePage) });
 const statisticsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'statistics', component: requires('statistics:read', StatisticsPage) });

@@ -46,7 +46,13 @@ export const screening = pgTable(
     nextStepRuleIds: jsonb('next_step_rule_ids').$type<string[]>().notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('screening_municipality_idx').on(t.municipalityId, t.createdAt), index('screening_creator_idx').on(t.municipalityId, t.createdByUserId)],
+  // Keyset paging of the list: one index per sort, each ending in the id tie-breaker (see platform/keyset.ts).
+  (t) => [
+    index('screening_municipality_idx').on(t.municipalityId, t.createdAt, t.id),
+    index('screening_creator_idx').on(t.municipalityId, t.createdByUserId, t.createdAt, t.id),
+    index('screening_context_sort_idx').on(t.municipalityId, t.context, t.id),
+    index('screening_level_sort_idx').on(t.municipalityId, t.level, t.id),
+  ],
 );
 
 /** A concern passed from a frontline user to the coordinator. Identifying details are encrypted. */

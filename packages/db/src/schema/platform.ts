@@ -135,7 +135,9 @@ export const appUser = pgTable(
   },
   (t) => [
     uniqueIndex('app_user_email_idx').on(sql`lower(${t.email})`),
-    index('app_user_municipality_idx').on(t.municipalityId, t.name),
+    // Keyset paging of the user list by name and by creation (see platform/keyset.ts).
+    index('app_user_municipality_idx').on(t.municipalityId, t.name, t.id),
+    index('app_user_created_sort_idx').on(t.municipalityId, t.createdAt, t.id),
   ],
 );
 
@@ -189,8 +191,11 @@ export const auditEvent = pgTable(
   },
   (t) => [
     uniqueIndex('audit_event_seq_idx').on(t.municipalityId, t.seq),
-    index('audit_event_time_idx').on(t.municipalityId, t.occurredAt),
-    index('audit_event_actor_idx').on(t.municipalityId, t.actorUserId),
+    // Keyset paging of the log: one index per sort, each ending in the id tie-breaker (see platform/keyset.ts).
+    index('audit_event_time_idx').on(t.municipalityId, t.occurredAt, t.id),
+    index('audit_event_action_sort_idx').on(t.municipalityId, t.action, t.id),
+    index('audit_event_type_sort_idx').on(t.municipalityId, t.entityType, t.id),
+    index('audit_event_actor_idx').on(t.municipalityId, t.actorUserId, t.occurredAt, t.id),
     index('audit_event_entity_idx').on(t.municipalityId, t.entityType, t.entityId),
   ],
 );

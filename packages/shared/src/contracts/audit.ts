@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema } from './common';
+import { KeysetQuerySchema, keysetPageSchema, listSearchText, sortValues } from './common';
 import { AUDIT_ACTIONS } from '../catalogues/audit-actions';
 
 export { AUDIT_ACTIONS };
@@ -19,14 +19,22 @@ export const AuditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
-export const AuditListQuerySchema = PageQuerySchema.extend({
+/** The columns the audit log sorts by. */
+export const AUDIT_SORT_KEYS = ['occurredAt', 'action', 'entityType'] as const;
+export const AUDIT_OUTCOMES = ['success', 'failure'] as const;
+
+export const AuditListQuerySchema = KeysetQuerySchema.extend({
+  q: listSearchText.describe('Free-text search over the action, record type, record id, request id, actor label and the acting staff user’s name (the log holds no personal values of the people in the records)'),
   action: z.enum(AUDIT_ACTIONS).optional().describe('Only this action'),
   actorId: z.uuid().optional().describe('Only events by this user'),
   entityType: z.string().trim().max(60).optional().describe('Only this kind of record'),
   entityId: z.string().trim().max(80).optional().describe('Only this record'),
+  outcome: z.enum(AUDIT_OUTCOMES).optional().describe('Only successes or only failures'),
   from: z.iso.date().optional().describe('From this day (inclusive)'),
   to: z.iso.date().optional().describe('To this day (inclusive)'),
+  sort: z.enum(sortValues(AUDIT_SORT_KEYS)).default('-occurredAt').describe('Sort column; a leading "-" sorts descending'),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;
 
-export const AuditListSchema = z.object({ items: z.array(AuditEventSchema), total: z.number().int() });
+export const AuditListSchema = keysetPageSchema(AuditEventSchema);
+export type AuditList = z.infer<typeof AuditListSchema>;

@@ -66,6 +66,10 @@ export const OrganisationListQuerySchema = z.object({
     .default('false')
     .transform((value) => value === 'true')
     .describe('Include archived organisations'),
+  q: z.string().trim().max(100).optional().describe('Search in the organisation’s name'),
+  kind: z.enum(ORGANISATION_KINDS).optional().describe('Only this kind of organisation'),
+  sort: z.enum(['name', '-name', 'kind']).default('name').describe('Name A–Z (name), Z–A (-name) or by kind, then name (kind)'),
 });
+export type OrganisationListQuery = z.infer<typeof OrganisationListQuerySchema>;
 
 export const OrganisationListSchema = z.object({ items: z.array(OrganisationSchema) });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXPLOITATION_FORMS } from '../catalogues/identification';
 import { ContentSourceSchema } from './content-sources';
-import { PageQuerySchema } from './common';
+import { KeysetQuerySchema, keysetPageSchema, sortValues } from './common';
 
 /** Exploitation forms (domain.md §3, KOM's coding; war service is not screened for). */
 export { EXPLOITATION_FORMS };
@@ -215,9 +215,24 @@ export const ScreeningSchema = z.object({
 });
 export type Screening = z.infer<typeof ScreeningSchema>;
 
-export const ScreeningListQuerySchema = PageQuerySchema;
-export const ScreeningListSchema = z.object({
-  items: z.array(ScreeningSchema.pick({ id: true, context: true, catalogueVersion: true, createdAt: true, mine: true }).extend({ level: z.enum(SIGNAL_LEVELS), possibleMinor: z.boolean() })),
-  total: z.number().int(),
+/** The columns the screening list sorts by. */
+export const SCREENING_SORT_KEYS = ['createdAt', 'context', 'level'] as const;
+
+export const ScreeningListQuerySchema = KeysetQuerySchema.extend({
+  context: z.enum(SCREENING_CONTEXTS).optional().describe('Only screenings from this service'),
+  level: z.enum(SIGNAL_LEVELS).optional().describe('Only screenings with this result band'),
+  minor: z.enum(['true', 'false']).optional().describe('Only screenings about a possible minor (true) or not (false)'),
+  mine: z.enum(['true']).optional().describe('Only the signed-in user’s own (the coordinator sees all otherwise; others always see only their own)'),
+  from: z.iso.date().optional().describe('Saved on or after this day (UTC)'),
+  to: z.iso.date().optional().describe('Saved on or before this day (UTC)'),
+  sort: z.enum(sortValues(SCREENING_SORT_KEYS)).default('-createdAt').describe('Sort column; a leading "-" sorts descending'),
 });
+export type ScreeningListQuery = z.infer<typeof ScreeningListQuerySchema>;
+export const ScreeningSummarySchema = ScreeningSchema.pick({ id: true, context: true, catalogueVersion: true, createdAt: true, mine: true }).extend({
+  level: z.enum(SIGNAL_LEVELS),
+  possibleMinor: z.boolean(),
+});
+export type ScreeningSummary = z.infer<typeof ScreeningSummarySchema>;
+export const ScreeningListSchema = keysetPageSchema(ScreeningSummarySchema);
+export type ScreeningList = z.infer<typeof ScreeningListSchema>;
 

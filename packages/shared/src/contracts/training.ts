@@ -51,6 +51,10 @@ export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
 
 export const ModuleKeyParamsSchema = z.object({ key: ArticleSlugSchema.describe('The training module key') });
 export const TrainingLangQuerySchema = z.object({ lang: ArticleLangSchema.default('nb') });
+/** The module list's query: the language, and `due=me` for only the modules meant for the user that they have not completed (the home page's "training due"). */
+export const TrainingModulesQuerySchema = TrainingLangQuerySchema.extend({
+  due: z.enum(['me']).optional().describe('Only modules meant for the signed-in user whose status is not completed'),
+});
 
 export const CompletionSchema = z.object({
   id: z.uuid(),

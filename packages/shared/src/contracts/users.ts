@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
-import { PageQuerySchema, emailSchema, shortText } from './common';
+import { KeysetQuerySchema, emailSchema, keysetPageSchema, shortText, sortValues } from './common';
 
 export const CreateUserBodySchema = z.object({
   email: emailSchema.describe('Work e-mail, used to sign in'),
@@ -35,15 +35,20 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
-export const UserListQuerySchema = PageQuerySchema.extend({
+/** The columns the user list sorts by. */
+export const USER_SORT_KEYS = ['name', 'createdAt'] as const;
+
+export const UserListQuerySchema = KeysetQuerySchema.extend({
   q: z.string().trim().max(100).optional().describe('Search in name and e-mail'),
   role: z.enum(ROLES).optional().describe('Only this role'),
   organisationId: z.uuid().optional().describe('Only this organisation'),
   active: z.enum(['true', 'false']).optional().describe('Only active or only deactivated users'),
+  sort: z.enum(sortValues(USER_SORT_KEYS)).default('name').describe('Sort column; a leading "-" sorts descending'),
 });
 export type UserListQuery = z.infer<typeof UserListQuerySchema>;
 
-export const UserListSchema = z.object({ items: z.array(UserSchema), total: z.number().int() });
+export const UserListSchema = keysetPageSchema(UserSchema);
+export type UserList = z.infer<typeof UserListSchema>;
 
 export const SessionSchema = z.object({
   id: z.uuid(),

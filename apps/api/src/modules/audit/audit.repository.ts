@@ -1,28 +1,57 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
-import type { AuditListQuery } from '@lykt/shared';
+import type { AUDIT_SORT_KEYS, AuditListQuery } from '@lykt/shared';
+import { containsPattern, keysetKey, keysetOrderBy, keysetPage, keysetSort, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type AuditRow = typeof schema.auditEvent.$inferSelect & { actorName: string | null };
 
-export async function findAuditEvents(db: Database, municipalityId: string, query: AuditListQuery): Promise<{ items: AuditRow[]; total: number }> {
-  const conditions: SQL[] = [eq(schema.auditEvent.municipalityId, municipalityId)];
-  if (query.action) conditions.push(eq(schema.auditEvent.action, query.action));
-  if (query.actorId) conditions.push(eq(schema.auditEvent.actorUserId, query.actorId));
-  if (query.entityType) conditions.push(eq(schema.auditEvent.entityType, query.entityType));
-  if (query.entityId) conditions.push(eq(schema.auditEvent.entityId, query.entityId));
-  if (query.from) conditions.push(gte(schema.auditEvent.occurredAt, new Date(`${query.from}T00:00:00Z`)));
-  if (query.to) conditions.push(lt(schema.auditEvent.occurredAt, new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000)));
-  const where = and(...conditions);
-  const [rows, totals] = await Promise.all([
-    db
-      .select({ event: schema.auditEvent, actorName: schema.appUser.name })
-      .from(schema.auditEvent)
-      .leftJoin(schema.appUser, eq(schema.appUser.id, schema.auditEvent.actorUserId))
-      .where(where)
-      .orderBy(desc(schema.auditEvent.seq))
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ total: count() }).from(schema.auditEvent).where(where),
-  ]);
-  return { items: rows.map((row) => ({ ...row.event, actorName: row.actorName })), total: totals[0]?.total ?? 0 };
+const a = schema.auditEvent;
+const AUDIT_SORT_COLUMNS: Record<(typeof AUDIT_SORT_KEYS)[number], SortColumn> = {
+  occurredAt: { column: a.occurredAt, kind: 'timestamp' },
+  action: { column: a.action, kind: 'text' },
+  entityType: { column: a.entityType, kind: 'text' },
+};
+
+/** The audit log's sort from its query parameter. */
+export function auditListSort(name: AuditListQuery['sort']): KeysetSort {
+  return keysetSort(name, AUDIT_SORT_COLUMNS, a.id);
+}
+
+const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** The log's rows for the filters; the free text matches coded fields and the acting staff user's name (the log holds no personal values of the people in the records). */
+function auditListWhere(municipalityId: string, query: AuditListQuery): SQL | undefined {
+  const pattern = query.q ? containsPattern(query.q) : null;
+  return and(
+    eq(a.municipalityId, municipalityId),
+    query.action ? eq(a.action, query.action) : undefined,
+    query.actorId ? eq(a.actorUserId, query.actorId) : undefined,
+    query.entityType ? eq(a.entityType, query.entityType) : undefined,
+    query.entityId ? eq(a.entityId, query.entityId) : undefined,
+    query.outcome ? eq(a.outcome, query.outcome) : undefined,
+    query.from ? gte(a.occurredAt, dayStart(query.from)) : undefined,
+    query.to ? lt(a.occurredAt, new Date(dayStart(query.to).getTime() + 86_400_000)) : undefined,
+    pattern ? or(ilike(a.action, pattern), ilike(a.entityType, pattern), ilike(a.entityId, pattern), ilike(a.requestId, pattern), ilike(a.actorLabel, pattern), ilike(schema.appUser.name, pattern)) : undefined,
+  );
+}
+
+/**
+ * A page of the audit log, keyset-paged (the log grows without end: no count runs, the total is
+ * known only when the first page holds everything).
+ */
+export async function findAuditEvents(
+  db: Database,
+  municipalityId: string,
+  query: AuditListQuery,
+  page: { sort: KeysetSort; cursor: CursorKey | null },
+): Promise<{ items: AuditRow[]; nextCursor: string | null }> {
+  const fetched = await db
+    .select({ event: a, actorName: schema.appUser.name, id: a.id, cursorKey: keysetKey(page.sort) })
+    .from(a)
+    .leftJoin(schema.appUser, eq(schema.appUser.id, a.actorUserId))
+    .where(and(auditListWhere(municipalityId, query), keysetWhere(page.sort, page.cursor)))
+    .orderBy(...keysetOrderBy(page.sort))
+    .limit(query.limit + 1);
+  const { rows, nextCursor } = keysetPage(fetched, query.limit, page.sort);
+  return { items: rows.map((row) => ({ ...row.event, actorName: row.actorName })), nextCursor };
 }

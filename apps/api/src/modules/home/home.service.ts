@@ -29,8 +29,10 @@ type CountSource = {
 /**
  * Every count the home page knows, in display order. The links name the filtered list each
  * count stands for, with the filters that list page has (URL search parameters); where the list
- * has no filter for the count (tasks, referrals overdue from the case side, plan measures,
- * training), the link opens the list itself.
+ * has no filter for the count (tasks and referrals overdue from the case side: both are case
+ * reminders, listed on the home page itself), the link opens the list itself. Plan measures link
+ * to the plans page's deadline list (`due=overdue|soon`) and training to `due=me`: the same
+ * service answers the count and the list.
  */
 const SOURCES: readonly CountSource[] = [
   { key: 'concerns_new', counter: 'concerns', group: 'identify', urgent: true, permission: 'concerns:triage', link: { to: '/concerns', search: { status: 'new', assigned: 'none' } } },
@@ -47,9 +49,9 @@ const SOURCES: readonly CountSource[] = [
   { key: 'child_welfare_review', counter: 'cases', group: 'help', urgent: true, permission: 'cases:read', link: { to: '/cases', search: { deadline: 'soon' } } },
   { key: 'retention_erasure', counter: 'cases', group: 'help', urgent: false, permission: 'cases:coordinate', link: { to: '/cases', search: { status: 'closed' } } },
   { key: 'tasks_due', counter: 'cases', group: 'help', urgent: false, permission: 'cases:read', link: { to: '/cases', search: {} } },
-  { key: 'measures_overdue', counter: 'measures', group: 'plan', urgent: true, permission: 'plans:progress', link: { to: '/plans', search: {} } },
-  { key: 'measures_due_soon', counter: 'measures', group: 'plan', urgent: false, permission: 'plans:progress', link: { to: '/plans', search: {} } },
-  { key: 'training_due', counter: 'training', group: 'learn', urgent: false, permission: 'training:take', link: { to: '/training', search: {} } },
+  { key: 'measures_overdue', counter: 'measures', group: 'plan', urgent: true, permission: 'plans:progress', link: { to: '/plans', search: { due: 'overdue' } } },
+  { key: 'measures_due_soon', counter: 'measures', group: 'plan', urgent: false, permission: 'plans:progress', link: { to: '/plans', search: { due: 'soon' } } },
+  { key: 'training_due', counter: 'training', group: 'learn', urgent: false, permission: 'training:take', link: { to: '/training', search: { due: 'me' } } },
 ];
 
 type Counter = { count: (actor: UserActor) => Promise<Partial<Record<HomeCountKey, number>>> };
@@ -108,8 +110,8 @@ function counters(deps: Deps, now: Date): Record<CounterName, Counter> {
     training: {
       async count(actor) {
         // The language only picks titles, which a count does not use.
-        const { items } = await findModules(deps, actor, 'nb');
-        return { training_due: items.filter((item) => item.isForMe && item.status !== 'completed').length };
+        const { items } = await findModules(deps, actor, 'nb', { dueForMe: true });
+        return { training_due: items.length };
       },
     },
   };

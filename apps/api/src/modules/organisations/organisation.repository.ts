@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull } from 'drizzle-orm';
+import { containsPattern } from '../../platform/keyset';
 import { announce } from '../../platform/cluster/invalidation';
 import { schema, type Database } from '@lykt/db';
 import type { ContactPersonInput } from '@lykt/shared';
@@ -16,12 +17,30 @@ export async function findOrganisation(db: Database, municipalityId: string, org
   return row ?? null;
 }
 
-export async function findOrganisations(db: Database, municipalityId: string, includeArchived: boolean): Promise<OrganisationRow[]> {
+/**
+ * The municipality's partner register, whole: it is dozens of rows, and every form uses it as
+ * its list of options, so it is filtered and sorted but not paged.
+ */
+export async function findOrganisations(
+  db: Database,
+  municipalityId: string,
+  includeArchived: boolean,
+  filter: { q?: string | undefined; kind?: string | undefined; sort?: 'name' | '-name' | 'kind' | undefined } = {},
+): Promise<OrganisationRow[]> {
+  const o = schema.organisation;
+  const order = filter.sort === '-name' ? [desc(o.name), desc(o.id)] : filter.sort === 'kind' ? [asc(o.kind), asc(o.name), asc(o.id)] : [asc(o.name), asc(o.id)];
   return db
     .select()
-    .from(schema.organisation)
-    .where(and(eq(schema.organisation.municipalityId, municipalityId), includeArchived ? undefined : isNull(schema.organisation.archivedAt)))
-    .orderBy(asc(schema.organisation.name));
+    .from(o)
+    .where(
+      and(
+        eq(o.municipalityId, municipalityId),
+        includeArchived ? undefined : isNull(o.archivedAt),
+        filter.q ? ilike(o.name, containsPattern(filter.q)) : undefined,
+        filter.kind ? eq(o.kind, filter.kind) : undefined,
+      ),
+    )
+    .orderBy(...order);
 }
 
 export async function findContacts(db: Database, municipalityId: string, organisationIds: string[]): Promise<ContactPersonRow[]> {

@@ -12,7 +12,7 @@ export function organisationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/organisations',
       { schema: { tags, summary: 'The partner registry', querystring: OrganisationListQuerySchema, response: { 200: OrganisationListSchema, ...errors } }, preValidation: requirePermission('organisations:read') },
-      async (request) => findOrganisations(deps, actorOf(request), request.query.includeArchived),
+      async (request) => findOrganisations(deps, actorOf(request), request.query.includeArchived, { q: request.query.q, kind: request.query.kind, sort: request.query.sort }),
     );
     app.post(
       '/organisations',

@@ -1,4 +1,4 @@
-import type { Organisation, OrganisationBody } from '@lykt/shared';
+import type { Organisation, OrganisationBody, OrganisationListQuery } from '@lykt/shared';
 import type { Database } from '@lykt/db';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
@@ -22,8 +22,8 @@ async function present(db: Database, municipalityId: string, organisationId: str
   return presentOrganisation(row, contacts, counts.get(row.id) ?? 0);
 }
 
-export async function findOrganisations(deps: Deps, actor: UserActor, includeArchived: boolean): Promise<{ items: Organisation[] }> {
-  const rows = await findOrganisationRows(deps.db, actor.municipalityId, includeArchived);
+export async function findOrganisations(deps: Deps, actor: UserActor, includeArchived: boolean, filter: Partial<Pick<OrganisationListQuery, 'q' | 'kind' | 'sort'>> = {}): Promise<{ items: Organisation[] }> {
+  const rows = await findOrganisationRows(deps.db, actor.municipalityId, includeArchived, filter);
   const [contacts, counts] = await Promise.all([
     findContacts(deps.db, actor.municipalityId, rows.map((row) => row.id)),
     countUsersByOrganisation(deps.db, actor.municipalityId),

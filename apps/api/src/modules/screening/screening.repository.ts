@@ -1,5 +1,7 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, eq, gte, lt } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
+import type { SCREENING_SORT_KEYS, ScreeningListQuery } from '@lykt/shared';
+import { keysetKey, keysetOrderBy, keysetPage, keysetSort, keysetTotal, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type ScreeningRow = typeof schema.screening.$inferSelect;
 export type ScreeningInsert = Omit<typeof schema.screening.$inferInsert, 'municipalityId' | 'id' | 'createdAt'>;
@@ -19,17 +21,52 @@ export async function findScreening(db: Database, municipalityId: string, screen
   return row ?? null;
 }
 
-/** A page of screenings; `createdBy` limits it to one user's own. */
+const sc = schema.screening;
+const SCREENING_SORT_COLUMNS: Record<(typeof SCREENING_SORT_KEYS)[number], SortColumn> = {
+  createdAt: { column: sc.createdAt, kind: 'timestamp' },
+  context: { column: sc.context, kind: 'text' },
+  // The bands sort alphabetically in order of strength: none < some_indicators < strong_indicators.
+  level: { column: sc.level, kind: 'text' },
+};
+
+/** The screening list's sort from its query parameter. */
+export function screeningListSort(name: ScreeningListQuery['sort']): KeysetSort {
+  return keysetSort(name, SCREENING_SORT_COLUMNS, sc.id);
+}
+
+export type ScreeningListFilter = Pick<ScreeningListQuery, 'context' | 'level' | 'from' | 'to'> & { minor?: boolean | undefined };
+
+const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/**
+ * A page of screenings, keyset-paged; `createdBy` limits it to one user's own (in SQL, before any
+ * filter). The total is counted only for such a scoped list, capped, or read off a first page that
+ * holds everything.
+ */
 export async function listScreenings(
   db: Database,
   municipalityId: string,
   createdBy: string | null,
-  page: { limit: number; offset: number },
-): Promise<{ rows: ScreeningRow[]; total: number }> {
-  const where = and(eq(schema.screening.municipalityId, municipalityId), createdBy ? eq(schema.screening.createdByUserId, createdBy) : undefined);
-  const [rows, [totalRow]] = await Promise.all([
-    db.select().from(schema.screening).where(where).orderBy(desc(schema.screening.createdAt)).limit(page.limit).offset(page.offset),
-    db.select({ total: count() }).from(schema.screening).where(where),
-  ]);
-  return { rows, total: totalRow?.total ?? 0 };
+  filter: ScreeningListFilter,
+  page: { sort: KeysetSort; cursor: CursorKey | null; limit: number },
+): Promise<{ rows: ScreeningRow[]; nextCursor: string | null; total: number | null }> {
+  const where = and(
+    eq(sc.municipalityId, municipalityId),
+    createdBy ? eq(sc.createdByUserId, createdBy) : undefined,
+    filter.context ? eq(sc.context, filter.context) : undefined,
+    filter.level ? eq(sc.level, filter.level) : undefined,
+    filter.minor === undefined ? undefined : eq(sc.possibleMinor, filter.minor),
+    filter.from ? gte(sc.createdAt, dayStart(filter.from)) : undefined,
+    filter.to ? lt(sc.createdAt, new Date(dayStart(filter.to).getTime() + 86_400_000)) : undefined,
+  );
+  const fetched = await db
+    .select({ row: sc, id: sc.id, cursorKey: keysetKey(page.sort) })
+    .from(sc)
+    .where(and(where, keysetWhere(page.sort, page.cursor)))
+    .orderBy(...keysetOrderBy(page.sort))
+    .limit(page.limit + 1);
+  const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
+  const countScoped = async (atMost: number) => (await db.select({ total: count() }).from(db.select({ one: sc.id }).from(sc).where(where).limit(atMost).as('capped')))[0]?.total ?? 0;
+  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, createdBy ? countScoped : null);
+  return { rows: rows.map((entry) => entry.row), nextCursor, total };
 }

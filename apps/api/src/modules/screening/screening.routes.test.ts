@@ -177,7 +177,7 @@ describe('read screenings', () => {
     const created = (await call(h, mine, 'POST', '/api/v1/screenings', screeningBody())).json();
     const otherSession = await signIn(h, other);
     expect((await call(h, otherSession, 'GET', `/api/v1/screenings/${created.id}`)).statusCode).toBe(404);
-    expect((await call(h, otherSession, 'GET', '/api/v1/screenings')).json()).toEqual({ items: [], total: 0 });
+    expect((await call(h, otherSession, 'GET', '/api/v1/screenings')).json()).toEqual({ items: [], nextCursor: null, total: 0 });
     const own = await call(h, mine, 'GET', `/api/v1/screenings/${created.id}`);
     expect(own.statusCode).toBe(200);
     expect(own.json().answers).toHaveLength(3);

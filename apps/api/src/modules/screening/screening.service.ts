@@ -8,16 +8,19 @@ import {
   type Screening,
   type ScreeningBody,
   type ScreeningFacts,
+  type ScreeningList,
+  type ScreeningListQuery,
   type ScreeningProfile,
 } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { decodeCursor } from '../../platform/keyset';
 import { loadPathwayRules } from '../pathway/pathway.service';
 import { canReadScreening, seesAllScreenings } from './screening.policy';
 import { parseProfile, presentScreening } from './screening.presenter';
-import { findScreening, insertScreening, listScreenings } from './screening.repository';
+import { findScreening, insertScreening, listScreenings, screeningListSort } from './screening.repository';
 
 type FieldError = { field: string; message: string };
 
@@ -97,9 +100,15 @@ export async function createScreening(deps: Deps, actor: UserActor, body: Screen
   return presentScreening(row, actor.userId);
 }
 
-export async function findScreenings(deps: Deps, actor: UserActor, page: { limit: number; offset: number }) {
-  const { rows, total } = await listScreenings(deps.db, actor.municipalityId, seesAllScreenings(actor) ? null : actor.userId, page);
+/** A page of screenings: the coordinator sees all (or only their own with mine=true), others only their own. */
+export async function findScreenings(deps: Deps, actor: UserActor, query: ScreeningListQuery): Promise<ScreeningList> {
+  const sort = screeningListSort(query.sort);
+  const cursor = decodeCursor(query.cursor, sort);
+  const createdBy = seesAllScreenings(actor) && query.mine !== 'true' ? null : actor.userId;
+  const filter = { context: query.context, level: query.level, from: query.from, to: query.to, minor: query.minor === undefined ? undefined : query.minor === 'true' };
+  const { rows, nextCursor, total } = await listScreenings(deps.db, actor.municipalityId, createdBy, filter, { sort, cursor, limit: query.limit });
   return {
+    nextCursor,
     total,
     items: rows.map((row) => ({
       id: row.id,

@@ -15,6 +15,7 @@ import {
   PlanLinkSchema,
   SubmitAttemptBodySchema,
   TrainingLangQuerySchema,
+  TrainingModulesQuerySchema,
   TrainingModuleListSchema,
   TrainingModuleSchema,
   TrainingSettingsBodySchema,
@@ -31,8 +32,8 @@ export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/training/modules',
-      { schema: { tags, summary: "Training modules with the actor's status; those meant for the actor first", querystring: TrainingLangQuerySchema, response: { 200: TrainingModuleListSchema, ...errors } }, preValidation: requirePermission('training:take') },
-      async (request) => service.findModules(deps, actorOf(request), request.query.lang),
+      { schema: { tags, summary: "Training modules with the actor's status; those meant for the actor first", querystring: TrainingModulesQuerySchema, response: { 200: TrainingModuleListSchema, ...errors } }, preValidation: requirePermission('training:take') },
+      async (request) => service.findModules(deps, actorOf(request), request.query.lang, { dueForMe: request.query.due === 'me' }),
     );
     app.get(
       '/training/modules/:key',

@@ -75,7 +75,12 @@ function summarise(module: EffectiveModule, actor: UserActor, kind: string, comp
 }
 
 /** Every module with the actor's status; the ones meant for the actor's role and organisation first. */
-export async function findModules(deps: Deps, actor: UserActor, lang: ArticleLang): Promise<{ items: TrainingModuleSummary[] }> {
+/** Whether a module is training due for the user: meant for them and not (validly) completed. The home count and the list's `due=me` filter both use this. */
+export function isDueForMe(module: TrainingModuleSummary): boolean {
+  return module.isForMe && module.status !== 'completed';
+}
+
+export async function findModules(deps: Deps, actor: UserActor, lang: ArticleLang, filter: { dueForMe?: boolean } = {}): Promise<{ items: TrainingModuleSummary[] }> {
   const [modules, completions, kind] = await Promise.all([
     effectiveModules(deps, actor.municipalityId),
     repo.findCompletions(deps.db, actor.municipalityId, { userId: actor.userId }),
@@ -84,7 +89,7 @@ export async function findModules(deps: Deps, actor: UserActor, lang: ArticleLan
   const today = isoDay(new Date());
   const items = modules.map((module) => summarise(module, actor, kind ?? 'other', completions, lang, today));
   items.sort((a, b) => Number(b.isForMe) - Number(a.isForMe));
-  return { items };
+  return { items: filter.dueForMe ? items.filter(isDueForMe) : items };
 }
 
 /** One module with its lessons (titles as the municipality shows them). */

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { announce } from '../../platform/cluster/invalidation';
 import { schema, type Database } from '@lykt/db';
-import type { Role, UserListQuery } from '@lykt/shared';
+import type { Role, USER_SORT_KEYS, UserListQuery } from '@lykt/shared';
+import { containsPattern, keysetKey, keysetOrderBy, keysetPage, keysetSort, keysetTotal, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type UserRow = typeof schema.appUser.$inferSelect;
 export type UserWithOrganisation = UserRow & { organisationName: string };
@@ -35,34 +36,47 @@ export async function findUserInMunicipality(db: Database, municipalityId: strin
   return row ? flatten(row) : null;
 }
 
+const u = schema.appUser;
+const USER_SORT_COLUMNS: Record<(typeof USER_SORT_KEYS)[number], SortColumn> = {
+  name: { column: u.name, kind: 'text' },
+  createdAt: { column: u.createdAt, kind: 'timestamp' },
+};
+
+/** The user list's sort from its query parameter. */
+export function userListSort(name: UserListQuery['sort']): KeysetSort {
+  return keysetSort(name, USER_SORT_COLUMNS, u.id);
+}
+
+/**
+ * A page of the municipality's staff users, keyset-paged. The search matches staff names and
+ * work e-mail addresses (staff accounts, not people in the records). A municipality has hundreds
+ * of users, not millions: the total is counted (capped like every keyset list).
+ */
 export async function findUsers(
   db: Database,
   municipalityId: string,
   query: UserListQuery,
-): Promise<{ items: UserWithOrganisation[]; total: number }> {
-  const conditions: SQL[] = [eq(schema.appUser.municipalityId, municipalityId)];
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(ilike(schema.appUser.name, pattern), ilike(schema.appUser.email, pattern));
-    if (match) conditions.push(match);
-  }
-  if (query.role) conditions.push(eq(schema.appUser.role, query.role));
-  if (query.organisationId) conditions.push(eq(schema.appUser.organisationId, query.organisationId));
-  if (query.active === 'true') conditions.push(isNull(schema.appUser.deactivatedAt));
-  if (query.active === 'false') conditions.push(isNotNull(schema.appUser.deactivatedAt));
-  const where = and(...conditions);
-  const [rows, totals] = await Promise.all([
-    db
-      .select(withOrganisation)
-      .from(schema.appUser)
-      .innerJoin(schema.organisation, eq(schema.organisation.id, schema.appUser.organisationId))
-      .where(where)
-      .orderBy(asc(schema.appUser.name), asc(schema.appUser.id))
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ total: count() }).from(schema.appUser).where(where),
-  ]);
-  return { items: rows.map(flatten), total: totals[0]?.total ?? 0 };
+  page: { sort: KeysetSort; cursor: CursorKey | null },
+): Promise<{ items: UserWithOrganisation[]; nextCursor: string | null; total: number | null }> {
+  const pattern = query.q ? containsPattern(query.q) : null;
+  const where = and(
+    eq(u.municipalityId, municipalityId),
+    pattern ? or(ilike(u.name, pattern), ilike(u.email, pattern)) : undefined,
+    query.role ? eq(u.role, query.role) : undefined,
+    query.organisationId ? eq(u.organisationId, query.organisationId) : undefined,
+    query.active === 'true' ? isNull(u.deactivatedAt) : query.active === 'false' ? isNotNull(u.deactivatedAt) : undefined,
+  );
+  const fetched = await db
+    .select({ ...withOrganisation, id: u.id, cursorKey: keysetKey(page.sort) })
+    .from(u)
+    .innerJoin(schema.organisation, eq(schema.organisation.id, u.organisationId))
+    .where(and(where, keysetWhere(page.sort, page.cursor)))
+    .orderBy(...keysetOrderBy(page.sort))
+    .limit(query.limit + 1);
+  const { rows, nextCursor } = keysetPage(fetched, query.limit, page.sort);
+  const countCapped = async (atMost: number) => (await db.select({ total: count() }).from(db.select({ one: u.id }).from(u).where(where).limit(atMost).as('capped')))[0]?.total ?? 0;
+  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, countCapped);
+  return { items: rows.map((row) => flatten(row)), nextCursor, total };
 }
 
 export async function insertUser(

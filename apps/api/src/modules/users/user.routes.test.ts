@@ -211,7 +211,7 @@ describe('list and read users', () => {
     const bjorn = await buildUser(h.deps.db, caps, { ...base, role: 'partner', name: 'Bjørn 100% Berg', deactivatedAt: new Date() });
     return { tenant, other, shelter, aslaug, bjorn, admin: await signIn(h, tenant.users.admin) };
   }
-  type Listed = { items: { id: string; name: string; role: string; active: boolean; organisation: { id: string } }[]; total: number };
+  type Listed = { items: { id: string; name: string; role: string; active: boolean; organisation: { id: string } }[]; total: number | null; nextCursor: string | null };
   const list = async (session: { cookie: string }, query: string): Promise<Listed> => {
     const response = await call(h, session, 'GET', `/api/v1/users${query}`);
     expect(response.statusCode, response.body).toBe(200);
@@ -246,22 +246,37 @@ describe('list and read users', () => {
     expect((await list(admin, `?organisationId=${other.organisation.id}`)).total).toBe(0);
   });
 
-  it('pages with limit and offset in name order and reports the total', async () => {
+  it('pages by keyset cursor in name order (either way) or by creation, with a total; a bad cursor is 400 INVALID_CURSOR', async () => {
     const { admin } = await seedDirectory();
     const all = await list(admin, '?limit=200');
     const names = all.items.map((user) => user.name);
     expect(names).toEqual([...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
-    const pages = [await list(admin, '?limit=4&offset=0'), await list(admin, '?limit=4&offset=4'), await list(admin, '?limit=4&offset=8')];
-    expect(pages.map((page) => page.items.length)).toEqual([4, 4, 1]);
-    expect(pages.every((page) => page.total === 9)).toBe(true);
-    expect(pages.flatMap((page) => page.items.map((user) => user.id))).toEqual(all.items.map((user) => user.id));
-    expect((await list(admin, '?offset=9')).items).toEqual([]);
+    for (const sort of ['name', '-name', '-createdAt']) {
+      const whole = (await list(admin, `?limit=200&sort=${sort}`)).items.map((user) => user.id);
+      const pages: Listed[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Listed = await list(admin, `?limit=4&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`);
+        pages.push(page);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(pages.map((page) => page.items.length), sort).toEqual([4, 4, 1]);
+      expect(pages.map((page) => page.total)).toEqual([9, null, null]);
+      expect(pages.flatMap((page) => page.items.map((user) => user.id))).toEqual(whole);
+    }
+    expect((await list(admin, '?sort=-name&limit=200')).items.map((user) => user.name)).toEqual([...names].reverse());
+    const cursor = (await list(admin, '?limit=4&sort=name')).nextCursor;
+    for (const query of [`?sort=-createdAt&cursor=${cursor}`, '?cursor=broken']) {
+      const response = await call(h, admin, 'GET', `/api/v1/users${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(errorCode(response)).toBe('INVALID_CURSOR');
+    }
   });
 
   it.each([
     ['limit', '?limit=0'],
     ['limit', '?limit=201'],
-    ['offset', '?offset=-1'],
+    ['sort', '?sort=email'],
     ['role', '?role=boss'],
     ['organisationId', '?organisationId=kommunen'],
     ['active', '?active=yes'],

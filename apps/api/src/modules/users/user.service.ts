@@ -1,8 +1,9 @@
-import type { CreateUserBody, UpdateUserBody, User, UserListQuery } from '@lykt/shared';
+import type { CreateUserBody, UpdateUserBody, User, UserList, UserListQuery } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { decodeCursor } from '../../platform/keyset';
 import { assertStrongPassword, hashPassword } from '../../platform/passwords';
 import { endUserSessions, listOpenSessions } from '../auth/session.repository';
 import { findOrganisation } from '../organisations/organisation.repository';
@@ -11,6 +12,7 @@ import {
   countActiveAdmins,
   findUserInMunicipality,
   findUsers as findUserRows,
+  userListSort,
   insertUser,
   isEmailTaken,
   updateUser as updateUserRow,
@@ -32,9 +34,11 @@ async function assertOrganisationInMunicipality(deps: Deps, actor: UserActor, or
   }
 }
 
-export async function findUsers(deps: Deps, actor: UserActor, query: UserListQuery): Promise<{ items: User[]; total: number }> {
-  const { items, total } = await findUserRows(deps.db, actor.municipalityId, query);
-  return { items: items.map(presentUser), total };
+export async function findUsers(deps: Deps, actor: UserActor, query: UserListQuery): Promise<UserList> {
+  const sort = userListSort(query.sort);
+  const cursor = decodeCursor(query.cursor, sort);
+  const { items, nextCursor, total } = await findUserRows(deps.db, actor.municipalityId, query, { sort, cursor });
+  return { items: items.map(presentUser), nextCursor, total };
 }
 
 export async function getUser(deps: Deps, actor: UserActor, userId: string): Promise<User> {

@@ -1,47 +1,76 @@
-import { Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
-import type { AuditEvent } from '@lykt/shared';
+import { Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditEvent } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { KeysetPager } from '../../components/keyset-pager';
+import { ListToolbar } from '../../components/list-toolbar';
 import { LoadError, Loading } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
-import { PaginationNav } from '../../components/pagination-nav';
-import { formatDateTime } from '../../lib/format';
-import { AuditFilters } from './audit-filters';
+import { SelectField } from '../../components/select-field';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { useListSearch } from '../../lib/use-list-search';
+import { parseAuditSearch } from '../../routes/search';
 import { auditActionLabel } from './audit-labels';
 import { auditQueryOptions } from './queries';
 
 const route = getRouteApi('/signed-in/audit');
-const AUDIT_PAGE_SIZE = 50;
+const AUDIT_SORT_OPTIONS = ['-occurredAt', 'occurredAt', 'action', 'entityType'] as const;
 
-/** The municipality's audit log, filterable and paginated. */
+/** The municipality's audit log: search, filters, sort and page live in the address so a link can be shared. */
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const offset = search.offset ?? 0;
-  const events = useQuery(
-    auditQueryOptions({
-      action: search.action,
-      entityType: search.entityType,
-      from: search.from,
-      to: search.to,
-      limit: AUDIT_PAGE_SIZE,
-      offset,
-    }),
-  );
+  const list = useListSearch(search, (next) => void navigate({ search: next }));
+  const events = useQuery(auditQueryOptions(search));
+  const language = i18n.resolvedLanguage ?? 'nb';
 
   return (
     <div className="page-stack">
       <PageHeading>{t('audit.title')}</PageHeading>
       <Paragraph>{t('audit.intro')}</Paragraph>
-      <AuditFilters search={search} />
+      <ListToolbar
+        key={JSON.stringify(search)}
+        label={t('audit.filters')}
+        onApply={(values) => list.apply(parseAuditSearch({ ...values, actorId: search.actorId }))}
+        onReset={list.reset}
+      >
+        <Textfield label={t('audit.search')} description={t('audit.searchHelp')} type="search" name="q" autoComplete="off" defaultValue={search.q ?? ''} />
+        <SelectField label={t('audit.action')} name="action" defaultValue={search.action ?? ''}>
+          <SelectOption value="">{t('audit.allActions')}</SelectOption>
+          {AUDIT_ACTIONS.map((action) => (
+            <SelectOption key={action} value={action}>
+              {auditActionLabel(t, action)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <Textfield label={t('audit.entityType')} description={t('audit.entityTypeDescription')} name="entityType" autoComplete="off" defaultValue={search.entityType ?? ''} />
+        <SelectField label={t('audit.columns.outcome')} name="outcome" defaultValue={search.outcome ?? ''}>
+          <SelectOption value="">{t('audit.allOutcomes')}</SelectOption>
+          {AUDIT_OUTCOMES.map((outcome) => (
+            <SelectOption key={outcome} value={outcome}>
+              {t(`audit.outcomes.${outcome}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <Textfield label={t('audit.from')} type="date" name="from" defaultValue={search.from ?? ''} />
+        <Textfield label={t('audit.to')} type="date" name="to" defaultValue={search.to ?? ''} />
+        <SelectField label={t('pagination.sort')} name="sort" defaultValue={search.sort ?? '-occurredAt'}>
+          {AUDIT_SORT_OPTIONS.map((value) => (
+            <SelectOption key={value} value={value}>
+              {t(`audit.sorts.${value}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+      </ListToolbar>
+      {search.actorId ? <Paragraph data-size="sm">{t('audit.actorFilter')}</Paragraph> : null}
       {events.isPending ? <Loading /> : null}
       {events.isError ? <LoadError error={events.error} onRetry={() => void events.refetch()} /> : null}
       {events.data ? (
         <>
           <Table zebra border aria-busy={events.isPlaceholderData || undefined}>
-            <caption>{t('audit.tableCaption', { total: events.data.total })}</caption>
+            <caption>{events.data.total === null ? t('audit.tableCaptionMany') : t('audit.tableCaption', { total: formatNumber(events.data.total, language) })}</caption>
             <TableHead>
               <TableRow>
                 <TableHeaderCell scope="col">{t('audit.columns.time')}</TableHeaderCell>
@@ -58,14 +87,8 @@ export function AuditPage() {
               ))}
             </TableBody>
           </Table>
-          {events.data.items.length === 0 ? <Paragraph>{t('common.noResults')}</Paragraph> : null}
-          <PaginationNav
-            listName={t('audit.title')}
-            total={events.data.total}
-            limit={AUDIT_PAGE_SIZE}
-            offset={offset}
-            onOffsetChange={(next) => void navigate({ search: (previous) => ({ ...previous, offset: next || undefined }) })}
-          />
+          {events.data.items.length === 0 ? <Paragraph role="status">{t('common.noResults')}</Paragraph> : null}
+          <KeysetPager listName={t('audit.title')} total={events.data.total} nextCursor={events.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} />
         </>
       ) : null}
     </div>

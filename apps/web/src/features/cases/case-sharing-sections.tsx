@@ -14,14 +14,14 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { MutationError } from '../../components/load-state';
 import { SelectField } from '../../components/select-field';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, todayInputValue } from '../../lib/format';
 import { recordConsentMutationOptions, revokeReferralMutationOptions, withdrawConsentMutationOptions } from './mutations';
 import { caseOrganisationsQueryOptions } from './queries';
 import { OrganisationSelect } from './case-fields';
 import { CategoryChoice } from './category-choice';
 import { ReferralForm } from './referral-form';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInputValue();
 
 /** Consent per purpose and recipient; withdrawal revokes the referrals that relied on it. */
 export function ConsentsSection({ theCase }: { theCase: Case }) {

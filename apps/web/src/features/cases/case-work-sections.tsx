@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/load-state';
 import { SelectField } from '../../components/select-field';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, todayInputValue } from '../../lib/format';
 import { addJournalMutationOptions, addTaskMutationOptions, safetyPlanMutationOptions, taskDoneMutationOptions, updateNeedMutationOptions } from './mutations';
 
 type Need = Case['needs'][number];
@@ -182,7 +182,7 @@ export function JournalSection({ theCase }: { theCase: Case }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const add = useMutation(addJournalMutationOptions(queryClient, theCase.id));
-  const [entryDate, setEntryDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [entryDate, setEntryDate] = useState(todayInputValue);
   const [text, setText] = useState('');
   return (
     <section className="page-section" aria-labelledby="case-journal">

@@ -1,5 +1,6 @@
 import { currentCatalogue } from '@lykt/content/indicators';
 import type { IndicatorCatalogue } from '@lykt/shared';
+import { formatRegion } from '../../lib/format';
 
 /** The indicator catalogue, bundled with the app so scoring needs no round trip per question. */
 export const CATALOGUE: IndicatorCatalogue = currentCatalogue();
@@ -13,9 +14,5 @@ export function catalogueText(text: { nb: string; en: string }, language: string
 export const NATIONALITIES = ['NO', 'SE', 'PL', 'LT', 'LV', 'RO', 'BG', 'UA', 'RU', 'SY', 'ER', 'SO', 'AF', 'IQ', 'NG', 'VN', 'TH', 'PH', 'CN', 'BR'] as const;
 
 export function countryName(code: string, language: string): string {
-  try {
-    return new Intl.DisplayNames([language === 'en' ? 'en' : 'nb'], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return formatRegion(code, language);
 }

@@ -3,6 +3,7 @@ import type { PathwayContact, PathwayRule } from '@lykt/shared';
 import type { TFunction } from 'i18next';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatList } from '../../lib/format';
 
 /** The situation a rule applies to, in plain words ("the person may be under 18 and in danger now"). */
 export function describeSituation(t: TFunction, language: string, rule: PathwayRule): string {
@@ -11,8 +12,7 @@ export function describeSituation(t: TFunction, language: string, rule: PathwayR
   if (when.possibleMinor !== undefined) parts.push(t(when.possibleMinor ? 'pathwayEditor.possibleMinorYes' : 'pathwayEditor.possibleMinorNo'));
   if (when.immediateDanger !== undefined) parts.push(t(when.immediateDanger ? 'pathwayEditor.immediateDangerYes' : 'pathwayEditor.immediateDangerNo'));
   if (when.wantsHelp) parts.push(t('pathwayEditor.wantsHelp', { answer: t(`identification.wantsHelpOptions.${when.wantsHelp}`) }));
-  const list = new Intl.ListFormat(language, { type: 'disjunction' });
-  if (when.forms) parts.push(t('pathwayEditor.forms', { forms: list.format(when.forms.map((form) => t(`identification.forms.${form}`))) }));
+  if (when.forms) parts.push(t('pathwayEditor.forms', { forms: formatList(when.forms.map((form) => t(`identification.forms.${form}`)), language, 'disjunction') }));
   for (const key of ['minStrong', 'minMedium', 'minAny', 'maxAny'] as const) {
     const count = when[key];
     if (count === undefined) continue;
@@ -20,7 +20,7 @@ export function describeSituation(t: TFunction, language: string, rule: PathwayR
   }
   if (when.minLevel) parts.push(t('pathwayEditor.minLevel', { level: t(`identification.levels.${when.minLevel}`) }));
   if (parts.length === 0) return t('pathwayEditor.always');
-  const sentence = new Intl.ListFormat(language, { type: 'conjunction' }).format(parts);
+  const sentence = formatList(parts, language);
   return sentence.charAt(0).toLocaleUpperCase(language) + sentence.slice(1);
 }
 

@@ -9,14 +9,21 @@ import {
   TableHead,
   TableHeaderCell,
   TableRow,
+  SelectOption,
   Tag,
+  Textfield,
 } from '@digdir/designsystemet-react';
+import { ORGANISATION_KINDS } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading, SuccessMessage } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
+import { ListToolbar } from '../../components/list-toolbar';
+import { SelectField } from '../../components/select-field';
 import { useFlash } from '../../lib/flash';
+import { useListSearch } from '../../lib/use-list-search';
+import { parseOrganisationsSearch } from '../../routes/search';
 import { hasPermission, useMe } from '../auth/use-me';
 import { organisationsQueryOptions } from './queries';
 
@@ -30,7 +37,8 @@ export function OrganisationsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const includeArchived = search.archived === true;
-  const organisations = useQuery(organisationsQueryOptions(includeArchived));
+  const list = useListSearch(search, (next) => void navigate({ search: { archived: next.archived, q: next.q, kind: next.kind, sort: next.sort } }));
+  const organisations = useQuery(organisationsQueryOptions(includeArchived, { q: search.q, kind: search.kind, sort: search.sort }));
 
   return (
     <div className="page-stack">
@@ -44,11 +52,25 @@ export function OrganisationsPage() {
       </div>
       <Paragraph>{t('organisations.intro')}</Paragraph>
       <SuccessMessage>{flash}</SuccessMessage>
-      <Checkbox
-        label={t('organisations.showArchived')}
-        checked={includeArchived}
-        onChange={(event) => void navigate({ search: { archived: event.currentTarget.checked || undefined } })}
-      />
+      <ListToolbar key={JSON.stringify(search)} label={t('organisations.filters')} onApply={(values) => list.apply(parseOrganisationsSearch(values))} onReset={list.reset}>
+        <Textfield label={t('organisations.search')} type="search" name="q" autoComplete="off" defaultValue={search.q ?? ''} />
+        <SelectField label={t('organisations.columns.kind')} name="kind" defaultValue={search.kind ?? ''}>
+          <SelectOption value="">{t('organisations.allKinds')}</SelectOption>
+          {ORGANISATION_KINDS.map((kind) => (
+            <SelectOption key={kind} value={kind}>
+              {t(`organisationKinds.${kind}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <SelectField label={t('pagination.sort')} name="sort" defaultValue={search.sort ?? 'name'}>
+          {(['name', '-name', 'kind'] as const).map((value) => (
+            <SelectOption key={value} value={value}>
+              {t(`organisations.sorts.${value}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <Checkbox label={t('organisations.showArchived')} name="archived" value="true" defaultChecked={includeArchived} />
+      </ListToolbar>
       {organisations.isPending ? <Loading /> : null}
       {organisations.isError ? <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} /> : null}
       {organisations.data ? (

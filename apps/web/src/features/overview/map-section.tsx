@@ -3,6 +3,7 @@ import type { LocalMap } from '@lykt/shared';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../lib/format';
 import type { MapPoint } from './map-canvas';
 
 // MapLibre (about 250 kB gzipped) loads only here, and only when a tile source is set.
@@ -50,7 +51,7 @@ export function MapSection({ map }: { map: LocalMap }) {
     ],
     [map, t],
   );
-  const degrees = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 5, maximumFractionDigits: 5 });
+  const degrees = (value: number) => formatNumber(value, i18n.language, { minimumFractionDigits: 5, maximumFractionDigits: 5 });
   const withoutPosition = rows.filter((row) => row.latitude === null).length;
   const source = map.tileSource;
 
@@ -116,8 +117,8 @@ export function MapSection({ map }: { map: LocalMap }) {
                   <TableCell colSpan={2}>{t('overview.map.noPosition')}</TableCell>
                 ) : (
                   <>
-                    <TableCell>{degrees.format(row.latitude)}</TableCell>
-                    <TableCell>{degrees.format(row.longitude)}</TableCell>
+                    <TableCell>{degrees(row.latitude)}</TableCell>
+                    <TableCell>{degrees(row.longitude)}</TableCell>
                   </>
                 )}
               </TableRow>

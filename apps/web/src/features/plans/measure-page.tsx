@@ -22,7 +22,7 @@ const route = getRouteApi('/signed-in/measures/$measureId');
 
 /** A measure: its details, sub-measures, milestones and timeline; edit (draft) or post an update (adopted). */
 export function MeasurePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { measureId } = route.useParams();
   const flash = useFlash();
   const detail = useQuery(measureQueryOptions(measureId));
@@ -73,7 +73,7 @@ export function MeasurePage() {
           {measure.milestones.length > 0 ? (
             <ul>
               {measure.milestones.map((milestone) => (
-                <li key={milestone.id}>{milestone.doneOn ? t('plans.milestoneDone', { title: milestone.title, due: milestone.dueDate, done: milestone.doneOn }) : t('plans.milestoneOpen', { title: milestone.title, due: milestone.dueDate })}</li>
+                <li key={milestone.id}>{milestone.doneOn ? t('plans.milestoneDone', { title: milestone.title, due: formatDate(milestone.dueDate, i18n.language), done: formatDate(milestone.doneOn, i18n.language) }) : t('plans.milestoneOpen', { title: milestone.title, due: formatDate(milestone.dueDate, i18n.language) })}</li>
               ))}
             </ul>
           ) : (

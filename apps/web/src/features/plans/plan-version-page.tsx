@@ -14,7 +14,7 @@ import { hasPermission, useMe } from '../auth/use-me';
 import { adoptMutationOptions, reviseMutationOptions } from './mutations';
 import { ProgressBar } from './progress-bar';
 import { planVersionQueryOptions } from './queries';
-import { formatDate } from '../../lib/format';
+import { formatDate, todayInputValue } from '../../lib/format';
 
 const route = getRouteApi('/signed-in/plans/$planId/versions/$version');
 
@@ -193,7 +193,7 @@ function AdoptForm({ planId, number }: { planId: string; number: number }) {
   const queryClient = useQueryClient();
   const adopt = useMutation(adoptMutationOptions(queryClient, planId, number));
   const [decisionRef, setDecisionRef] = useState('');
-  const [decisionDate, setDecisionDate] = useState(new Date().toISOString().slice(0, 10));
+  const [decisionDate, setDecisionDate] = useState(todayInputValue);
   const [missing, setMissing] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();

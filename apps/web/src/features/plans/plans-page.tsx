@@ -1,6 +1,6 @@
 import { Button, Checkbox, Heading, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Textfield } from '@digdir/designsystemet-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import './plans.css';
@@ -9,17 +9,22 @@ import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { hasPermission, useMe } from '../auth/use-me';
 import { createPlanMutationOptions } from './mutations';
+import { PlanDeadlines } from './plan-deadlines';
 import { plansQueryOptions } from './queries';
+
+const route = getRouteApi('/signed-in/plans');
 
 /** The municipality's action plans, and (for coordinators) a form to start a new one. */
 export function PlansPage() {
   const { t } = useTranslation();
   const me = useMe();
   const plans = useQuery(plansQueryOptions());
+  const { due } = route.useSearch();
   return (
     <div className="page-stack">
       <PageHeading>{t('plans.title')}</PageHeading>
       <Paragraph>{t('plans.intro')}</Paragraph>
+      {due ? <PlanDeadlines only={due} /> : null}
       {plans.isPending ? <Loading /> : null}
       {plans.isError ? <LoadError error={plans.error} onRetry={() => void plans.refetch()} /> : null}
       {plans.data ? (

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
-import { formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { addCasesListMutationOptions, addListMutationOptions, enterTableMutationOptions, estimateMutationOptions } from './mutations';
 import { studyQueryOptions } from './queries';
 
@@ -262,7 +262,7 @@ function History({ study }: { study: PrevalenceStudy }) {
         <TableBody>
           {study.estimates.map((record) => (
             <TableRow key={record.id}>
-              <TableHeaderCell scope="row">{new Date(record.createdAt).toLocaleString(i18n.language.startsWith('en') ? 'en-GB' : 'nb-NO')}</TableHeaderCell>
+              <TableHeaderCell scope="row">{formatDateTime(record.createdAt, i18n.language)}</TableHeaderCell>
               <TableCell>
                 {record.result.kind === 'estimate'
                   ? `${formatNumber(record.result.estimate ?? 0, i18n.language)} (${formatNumber(record.result.lower ?? 0, i18n.language)}–${formatNumber(record.result.upper ?? 0, i18n.language)})`

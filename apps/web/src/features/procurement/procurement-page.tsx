@@ -15,6 +15,7 @@ import { useFieldErrors } from './field-errors';
 import { createContractMutationOptions } from './mutations';
 import { contractsQueryOptions } from './queries';
 import { TemplateSection } from './template-section';
+import { formatNumber } from '../../lib/format';
 
 const uiLang = (language: string): 'nb' | 'en' => (language === 'en' ? 'en' : 'nb');
 
@@ -25,7 +26,7 @@ export function ProcurementPage() {
   const lang = uiLang(i18n.language);
   if (contracts.isPending) return <Loading />;
   if (contracts.isError) return <LoadError error={contracts.error} onRetry={() => void contracts.refetch()} />;
-  const number = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB');
+  const number = { format: (value: number) => formatNumber(value, lang) };
   return (
     <div className="page-stack">
       <PageHeading>{t('procurement.title')}</PageHeading>

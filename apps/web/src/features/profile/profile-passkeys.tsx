@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
 import { passkeysQueryOptions, removePasskeyMutationOptions, renamePasskeyMutationOptions } from '../auth/passkey-api';
 import { PasskeyRegisterForm } from '../auth/passkey-register-form';
+import { formatDate as formatDay } from '../../lib/format';
 
 /** The user's passkeys: list, name, remove (after a recent sign-in) and add. */
 export function ProfilePasskeys({ me }: { me: MeResponse }) {
@@ -14,7 +15,7 @@ export function ProfilePasskeys({ me }: { me: MeResponse }) {
   const passkeys = useQuery(passkeysQueryOptions());
   const [message, setMessage] = useState<string | null>(null);
   const [isAdding, setIsAdding] = useState(false);
-  const formatDate = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
+  const formatDate = (iso: string) => formatDay(iso, i18n.language);
 
   return (
     <section className="page-section form-stack" aria-labelledby="profile-passkeys">

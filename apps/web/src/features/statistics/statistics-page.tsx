@@ -12,7 +12,7 @@ import { hasPermission, useMe } from '../auth/use-me';
 import { BackgroundDownload } from '../downloads/background-download';
 import { exportHref, htcdsHref, komHref, publishStatisticsMutationOptions, statisticsQueryOptions } from './queries';
 import './statistics.css';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatMonth, formatRegion } from '../../lib/format';
 
 type View = 'month' | 'quarter';
 type Lang = 'nb' | 'en';
@@ -30,17 +30,12 @@ export function InternalStatisticsPage() {
 function useCategoryLabel() {
   const { t, i18n } = useTranslation();
   return useMemo(() => {
-    const locale = i18n.language.startsWith('en') ? 'en-GB' : 'nb-NO';
-    const countries = new Intl.DisplayNames([locale], { type: 'region' });
-    const months = new Intl.DateTimeFormat(locale, {
-      month: 'long',
-      timeZone: 'UTC',
-    });
+    const language = i18n.language;
     return (dimension: string, key: string): string => {
-      if (dimension === 'month') return months.format(new Date(`${key}-01T00:00:00Z`));
+      if (dimension === 'month') return formatMonth(key, language, 'name');
       if (dimension === 'quarter') return key.slice(-2);
       if (key.startsWith('region:')) return t(`statistics.regions.${key.slice(7)}`, { defaultValue: key });
-      if (dimension === 'nationality' && /^[A-Z]{2}$/.test(key)) return countries.of(key) ?? key;
+      if (dimension === 'nationality' && /^[A-Z]{2}$/.test(key)) return formatRegion(key, language);
       return t(`statistics.values.${key}`, { defaultValue: key });
     };
   }, [t, i18n.language]);

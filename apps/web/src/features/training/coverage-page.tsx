@@ -8,7 +8,7 @@ import { ChartFigure } from '../../components/chart-figure';
 import { LoadError, Loading, MutationError, SuccessMessage } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
-import { formatNumber } from '../../lib/format';
+import { formatMonth, formatNumber } from '../../lib/format';
 import { articleLang } from '../knowledge/queries';
 import { saveSettingsMutationOptions } from './mutations';
 import { PlanLinks } from './plan-links';
@@ -72,7 +72,7 @@ function CoverageView({ coverage }: { coverage: Coverage }) {
     description: t('training.coverage.chartDescription'),
     categoryLabel: t('training.coverage.chartCategory'),
     valueLabel: t('training.coverage.chartValue'),
-    categories: coverage.overTime.map((point) => new Intl.DateTimeFormat(i18n.language.startsWith('en') ? 'en-GB' : 'nb-NO', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${point.month}-01T00:00:00Z`))),
+    categories: coverage.overTime.map((point) => formatMonth(point.month, i18n.language)),
     series: [{ key: 'share', label: t('training.coverage.chartSeries'), values: coverage.overTime.map((point) => point.share), display: coverage.overTime.map((point) => shareText(point.share, i18n.language, empty)) }],
     max: 100,
   };

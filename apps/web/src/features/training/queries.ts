@@ -12,8 +12,9 @@ export const trainingKeys = {
   links: (lang: ArticleLang) => [...trainingKeys.all, 'links', lang] as const,
 };
 
-export function modulesQueryOptions(lang: ArticleLang) {
-  return queryOptions({ queryKey: trainingKeys.modules(lang), queryFn: ({ signal }) => api.get<{ items: TrainingModuleSummary[] }>('/training/modules', { query: { lang }, signal }) });
+/** The modules with the user's status; `due: 'me'` only those due for the user (the home page's count). */
+export function modulesQueryOptions(lang: ArticleLang, due?: 'me') {
+  return queryOptions({ queryKey: [...trainingKeys.modules(lang), due ?? 'all'], queryFn: ({ signal }) => api.get<{ items: TrainingModuleSummary[] }>('/training/modules', { query: { lang, due }, signal }) });
 }
 
 export function moduleQueryOptions(key: string, lang: ArticleLang) {

@@ -1,11 +1,11 @@
 import { Card, Heading, Link as DsLink, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
 import type { TrainingModuleSummary, TrainingStatus } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { hasPermission, useMe } from '../auth/use-me';
 import { articleLang } from '../knowledge/queries';
 import { certificateHref, completionsQueryOptions, modulesQueryOptions } from './queries';
@@ -15,7 +15,7 @@ const STATUS_COLOR: Record<TrainingStatus, 'neutral' | 'success' | 'warning' | '
 
 /** A day as the reader writes it. */
 export function formatDay(day: string, language: string): string {
-  return new Intl.DateTimeFormat(language.startsWith('en') ? 'en-GB' : 'nb-NO', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return formatDate(day, language);
 }
 
 export function StatusTag({ module }: { module: TrainingModuleSummary }) {
@@ -60,12 +60,15 @@ function ModuleCards({ modules, headingId, heading }: { modules: TrainingModuleS
   );
 }
 
+const route = getRouteApi('/signed-in/training');
+
 /** The actor's training: the modules meant for them first, then the rest, and their certificates. */
 export function TrainingPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const lang = articleLang(i18n.language);
-  const modules = useQuery(modulesQueryOptions(lang));
+  const { due } = route.useSearch();
+  const modules = useQuery(modulesQueryOptions(lang, due));
   const completions = useQuery(completionsQueryOptions(lang));
   return (
     <div className="page-stack">
@@ -82,8 +85,22 @@ export function TrainingPage() {
       {modules.isError ? <LoadError error={modules.error} onRetry={() => void modules.refetch()} /> : null}
       {modules.data ? (
         <>
-          <ModuleCards headingId="for-me-heading" heading={t('training.forMe')} modules={modules.data.items.filter((module) => module.isForMe)} />
-          <ModuleCards headingId="others-heading" heading={t('training.others')} modules={modules.data.items.filter((module) => !module.isForMe)} />
+          {due === 'me' ? (
+            <>
+              <Paragraph role="status">
+                {t('training.dueFilter', { count: modules.data.items.length })}{' '}
+                <DsLink asChild>
+                  <Link to="/training">{t('training.showAll')}</Link>
+                </DsLink>
+              </Paragraph>
+              <ModuleCards headingId="for-me-heading" heading={t('training.dueHeading')} modules={modules.data.items} />
+            </>
+          ) : (
+            <>
+              <ModuleCards headingId="for-me-heading" heading={t('training.forMe')} modules={modules.data.items.filter((module) => module.isForMe)} />
+              <ModuleCards headingId="others-heading" heading={t('training.others')} modules={modules.data.items.filter((module) => !module.isForMe)} />
+            </>
+          )}
         </>
       ) : null}
       <section aria-labelledby="certificates-heading" className="page-section">

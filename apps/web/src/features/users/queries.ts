@@ -1,21 +1,16 @@
-import type { Role, SessionListSchema, User, UserListSchema } from '@lykt/shared';
+import type { SessionListSchema, User, UserList } from '@lykt/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client';
 
-export type UserList = z.infer<typeof UserListSchema>;
+import type { UsersSearch } from '../../routes/search';
+
+export type { UserList };
 export type SessionList = z.infer<typeof SessionListSchema>;
 export type Session = SessionList['items'][number];
 
-/** Filters and page of the users list, as sent to GET /users. */
-export interface UserListParams {
-  q?: string | undefined;
-  role?: Role | undefined;
-  organisationId?: string | undefined;
-  active?: 'true' | 'false' | undefined;
-  limit: number;
-  offset: number;
-}
+/** Filters, sort and page of the users list, as sent to GET /users. */
+export type UserListParams = UsersSearch & { limit: number };
 
 export const usersKeys = {
   all: ['users'] as const,

@@ -15,8 +15,9 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
-import { PaginationNav } from '../../components/pagination-nav';
-import { formatDateTime } from '../../lib/format';
+import { KeysetPager } from '../../components/keyset-pager';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { useListSearch } from '../../lib/use-list-search';
 import { hasPermission, useMe } from '../auth/use-me';
 import { usersQueryOptions } from './queries';
 import { UserFilters } from './user-filters';
@@ -30,17 +31,8 @@ export function UsersPage() {
   const me = useMe();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const offset = search.offset ?? 0;
-  const users = useQuery(
-    usersQueryOptions({
-      q: search.q,
-      role: search.role,
-      organisationId: search.organisationId,
-      active: search.active,
-      limit: USERS_PAGE_SIZE,
-      offset,
-    }),
-  );
+  const list = useListSearch(search, (next) => void navigate({ search: next }));
+  const users = useQuery(usersQueryOptions({ ...search, limit: USERS_PAGE_SIZE }));
   const language = i18n.resolvedLanguage ?? 'nb';
 
   return (
@@ -59,7 +51,7 @@ export function UsersPage() {
       {users.data ? (
         <>
           <Table zebra border aria-busy={users.isPlaceholderData || undefined}>
-            <caption>{t('users.tableCaption', { total: users.data.total })}</caption>
+            <caption>{users.data.total === null ? t('users.title') : t('users.tableCaption', { total: formatNumber(users.data.total, language) })}</caption>
             <TableHead>
               <TableRow>
                 <TableHeaderCell scope="col">{t('users.columns.name')}</TableHeaderCell>
@@ -94,13 +86,7 @@ export function UsersPage() {
             </TableBody>
           </Table>
           {users.data.items.length === 0 ? <Paragraph>{t('common.noResults')}</Paragraph> : null}
-          <PaginationNav
-            listName={t('users.title')}
-            total={users.data.total}
-            limit={USERS_PAGE_SIZE}
-            offset={offset}
-            onOffsetChange={(next) => void navigate({ search: (previous) => ({ ...previous, offset: next || undefined }) })}
-          />
+          <KeysetPager listName={t('users.title')} total={users.data.total} nextCursor={users.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} />
         </>
       ) : null}
     </div>
