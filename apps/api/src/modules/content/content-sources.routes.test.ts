@@ -38,8 +38,15 @@ describe('GET /api/v1/content/sources', () => {
   });
 
   it('puts the sources whose review day has come first', () => {
-    const review = findContentSourceReview(new Date('2027-12-04T08:00:00Z'));
+    // On the day the last-checked source falls due, every source is due.
+    const lastDue = findContentSourceReview(new Date('2000-01-01T00:00:00Z'))
+      .items.map((item) => item.reviewDue)
+      .sort()
+      .at(-1);
+    const review = findContentSourceReview(new Date(`${lastDue}T08:00:00Z`));
     expect(review.due).toBe(review.total);
+    const dayBefore = findContentSourceReview(new Date(new Date(`${lastDue}T08:00:00Z`).getTime() - 86_400_000));
+    expect(dayBefore.due).toBeLessThan(dayBefore.total);
     const early = findContentSourceReview(new Date('2027-06-01T08:00:00Z'));
     expect(early.due).toBe(0);
     expect(early.items.map((item) => item.reviewDue)).toEqual([...early.items.map((item) => item.reviewDue)].sort());
