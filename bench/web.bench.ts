@@ -111,6 +111,7 @@ export async function benchWeb(): Promise<void> {
     ];
     const figures: RouteFigure[] = [];
     const chunks = new Map<string, number>();
+    const perRoute = new Map<string, Map<string, number>>();
     for (const target of targets) {
       const figure: RouteFigure = { route: target.route, files: 0, gzipBytes: 0, ttiMs: [] };
       for (let run = 0; run < RUNS; run += 1) {
@@ -119,6 +120,7 @@ export async function benchWeb(): Promise<void> {
         figure.gzipBytes = [...scripts.values()].reduce((sum, size) => sum + size, 0);
         figure.ttiMs.push(ttiMs);
         for (const [name, size] of scripts) chunks.set(name, size);
+        perRoute.set(target.route, scripts);
       }
       figures.push(figure);
     }
@@ -132,6 +134,17 @@ export async function benchWeb(): Promise<void> {
     console.log('| chunk | gzipped kB |');
     console.log('|---|---:|');
     for (const [name, size] of [...chunks].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`| ${name.replace('/app/assets/', '')} | ${kB(size)} |`);
+    // What the sign-in route loads that a home does not (and the other way round): where to look when one grows.
+    const signIn = perRoute.get('sign-in') ?? new Map<string, number>();
+    const home = perRoute.get('home (coordinator)') ?? new Map<string, number>();
+    for (const [title, from, other] of [
+      ['only on the sign-in route', signIn, home],
+      ["only on the coordinator's home", home, signIn],
+    ] as const) {
+      const only = [...from].filter(([name]) => !other.has(name)).sort((a, b) => b[1] - a[1]);
+      console.log(`\nChunks ${title}: ${only.length} files, ${kB(only.reduce((sum, [, size]) => sum + size, 0))} kB`);
+      for (const [name, size] of only.slice(0, 12)) console.log(`| ${name.replace('/app/assets/', '')} | ${kB(size)} |`);
+    }
   } finally {
     await browser.close();
     server.kill('SIGTERM');

@@ -1,13 +1,11 @@
 import type { LoginResponse, MfaMethods, Passkey, PasskeyList, SessionState } from '@lykt/shared';
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import {
-  startAuthentication,
-  startRegistration,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-} from '@simplewebauthn/browser';
+import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { api } from '../../api/client';
 import { meQueryKey } from './queries';
+
+/** The WebAuthn browser helpers, loaded when a passkey is first used (not with the sign-in page). */
+const webauthn = () => import('@simplewebauthn/browser');
 
 export const passkeysQueryKey = ['me', 'passkeys'] as const;
 
@@ -34,7 +32,7 @@ export function passkeySignInMutationOptions() {
     mutationKey: ['auth', 'passkey'],
     mutationFn: async () => {
       const optionsJSON = await api.post<PublicKeyCredentialRequestOptionsJSON>('/auth/passkey/options', {});
-      const response = await startAuthentication({ optionsJSON });
+      const response = await (await webauthn()).startAuthentication({ optionsJSON });
       return api.post<LoginResponse>('/auth/passkey/verify', { response });
     },
   });
@@ -46,7 +44,7 @@ export function passkeySecondFactorMutationOptions() {
     mutationKey: ['auth', 'mfa', 'passkey'],
     mutationFn: async () => {
       const optionsJSON = await api.post<PublicKeyCredentialRequestOptionsJSON>('/auth/mfa/passkey/options', {});
-      const response = await startAuthentication({ optionsJSON });
+      const response = await (await webauthn()).startAuthentication({ optionsJSON });
       return api.post<LoginResponse>('/auth/mfa/passkey/verify', { response });
     },
   });
@@ -58,7 +56,7 @@ export function registerPasskeyMutationOptions(queryClient: QueryClient) {
     mutationKey: ['me', 'passkeys', 'register'],
     mutationFn: async (name: string) => {
       const optionsJSON = await api.post<PublicKeyCredentialCreationOptionsJSON>('/me/passkeys/options', {});
-      const response = await startRegistration({ optionsJSON });
+      const response = await (await webauthn()).startRegistration({ optionsJSON });
       return api.post<{ passkey: Passkey; state: SessionState }>('/me/passkeys', { name, response });
     },
     onSuccess: async () => {

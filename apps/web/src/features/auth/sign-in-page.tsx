@@ -1,12 +1,12 @@
-import { Alert, Button, Details, DetailsContent, DetailsSummary, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { LoginBodySchema } from '@lykt/shared';
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { LoginBodySchema, type LoginBody } from '@lykt/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useForm } from 'react-hook-form';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
+import { PlainTextfield } from '../../components/plain-textfield';
 import { fieldErrorText } from '../../lib/error-text';
 import { loginMutationOptions } from './mutations';
 import { PasskeySignInButton } from './passkey-sign-in-button';
@@ -25,14 +25,28 @@ export function SignInPage() {
   const login = useMutation(loginMutationOptions());
   const signInOptions = useQuery(oidcSignInOptionsQueryOptions());
   const breakGlassOnly = signInOptions.data?.passwordSignIn === 'break_glass_only';
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm({ resolver: zodResolver(LoginBodySchema), defaultValues: { email: '', password: '' } });
+  // A plain form, not react-hook-form: two fields do not need it, and the sign-in page is the first
+  // page anyone loads (its JavaScript budget is 250 kB gzipped). The shared schema still decides.
+  const [values, setValues] = useState<LoginBody>({ email: '', password: '' });
+  const [errors, setErrors] = useState<Partial<Record<keyof LoginBody, { type: string }>>>({});
+  const emailField = useRef<HTMLInputElement>(null);
+  const passwordField = useRef<HTMLInputElement>(null);
 
-  const onSubmit = handleSubmit((values) => {
-    login.mutate(values, {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const parsed = LoginBodySchema.safeParse(values);
+    if (!parsed.success) {
+      const found: Partial<Record<keyof LoginBody, { type: string }>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0];
+        if ((field === 'email' || field === 'password') && !found[field]) found[field] = { type: issue.code };
+      }
+      setErrors(found);
+      (found.email ? emailField : passwordField).current?.focus();
+      return;
+    }
+    setErrors({});
+    login.mutate(parsed.data, {
       onSuccess: ({ state }) => {
         if (state === 'active') {
           void finishSignIn(search.redirect);
@@ -42,26 +56,36 @@ export function SignInPage() {
         void navigate({ to, search: { redirect: search.redirect } });
       },
     });
-  });
+  };
+  const fieldError = (field: keyof LoginBody, kind: 'email' | 'password') => {
+    const error = errors[field];
+    return error ? fieldErrorText(t, { type: error.type }, kind) : undefined;
+  };
 
   const passwordForm = (
     <>
       <MutationError error={login.error} />
-      <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">
-        <Textfield
+      <form onSubmit={onSubmit} noValidate className="form-stack">
+        <PlainTextfield
+          ref={emailField}
           label={t('auth.signIn.email')}
           type="email"
+          name="email"
           autoComplete="username"
           inputMode="email"
-          error={fieldErrorText(t, errors.email, 'email')}
-          {...register('email')}
+          value={values.email}
+          onChange={(event) => setValues({ ...values, email: event.currentTarget.value })}
+          error={fieldError('email', 'email')}
         />
-        <Textfield
+        <PlainTextfield
+          ref={passwordField}
           label={t('auth.signIn.password')}
           type="password"
+          name="password"
           autoComplete="current-password"
-          error={fieldErrorText(t, errors.password, 'password')}
-          {...register('password')}
+          value={values.password}
+          onChange={(event) => setValues({ ...values, password: event.currentTarget.value })}
+          error={fieldError('password', 'password')}
         />
         <div className="button-row">
           <Button type="submit" loading={login.isPending} disabled={login.isPending}>
@@ -87,13 +111,13 @@ export function SignInPage() {
       ) : null}
       <OidcSignInOptions error={search.oidcError} />
       {breakGlassOnly ? (
-        <Details>
-          <DetailsSummary>{t('oidc.signIn.breakGlass')}</DetailsSummary>
-          <DetailsContent>
+        <details className="ds-details break-glass">
+          <summary>{t('oidc.signIn.breakGlass')}</summary>
+          <div className="break-glass-content">
             <Paragraph>{t('oidc.signIn.breakGlassIntro')}</Paragraph>
             {passwordForm}
-          </DetailsContent>
-        </Details>
+          </div>
+        </details>
       ) : (
         <>
           <Paragraph>{t('auth.signIn.intro')}</Paragraph>
