@@ -61,7 +61,7 @@ describe('bootstrap building blocks', () => {
  * 1000 bootstrap samples drawn with R's random numbers, which cannot be reproduced here. Both the
  * published limit and ours are single Monte Carlo draws around the same value, so their difference
  * has standard deviation √2·σ, σ the seed-to-seed standard deviation of a limit. σ was measured
- * with packages/mse/scripts/bootstrap-seeds.ts, 1000 samples, seeds 1 to 20:
+ * with packages/mse/src/scripts/bootstrap-seeds.ts, 1000 samples, seeds 1 to 20:
  *   Western   lower σ 82.9, upper σ 95.2 (means 1,227.3 and 3,691.6)
  *   NewOrl_5  lower σ 38.2, upper σ 54.0 (means 519.5 and 1,581.5)
  * The tolerance is 3·√2·σ, rounded up to the next 10: a correct implementation fails it about
