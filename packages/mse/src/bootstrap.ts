@@ -1,5 +1,5 @@
-import { checkModel, loadSolver, type Pair } from './model';
-import { stepwiseByPValue } from './stepwise';
+import { loadSolver } from './model';
+import { allowedChecker, stepwiseByPValue } from './stepwise';
 import { observedTotal, type OverlapTable } from './table';
 
 /**
@@ -137,18 +137,7 @@ export function bcaQuantiles(bootReps: readonly number[], estimate: number, acce
 
 /** SparseMSE's `estimatepopulation.0` with the stepwise fit: the chosen model's total estimate. */
 export async function stepwiseEstimate(table: OverlapTable, pThreshold = 0.02): Promise<number> {
-  const highs = await loadSolver();
-  const checked = new Map<string, boolean>();
-  const isAllowed = (pairs: readonly Pair[]) => {
-    const key = pairs.map((p) => `${p[0]}-${p[1]}`).sort().join(',');
-    let allowed = checked.get(key);
-    if (allowed === undefined) {
-      const check = checkModel(highs, table, pairs);
-      allowed = check.exists && check.identifiable;
-      checked.set(key, allowed);
-    }
-    return allowed;
-  };
+  const isAllowed = allowedChecker(await loadSolver(), table);
   return stepwiseByPValue(table, pThreshold, isAllowed).estimate;
 }
 

@@ -2,7 +2,7 @@ import { bootstrapInterval } from './bootstrap';
 import { fitPoissonGlm } from './glm';
 import { allPairs, checkModel, fitModel, loadSolver, pairName, type FittedModel, type Pair } from './model';
 export { stepwiseByPValue } from './stepwise';
-import { stepwiseByPValue } from './stepwise';
+import { allowedChecker, stepwiseByPValue } from './stepwise';
 import { normaliseTable, observedTotal, pairOverlap, type OverlapTable } from './table';
 
 /** How the model is chosen. */
@@ -120,17 +120,7 @@ export async function estimatePrevalence(input: OverlapTable, options: EstimateO
   if (!mainCheck.identifiable) return refuse('not_identifiable', 'The model cannot be identified from these overlaps.');
 
   // The same candidate models come up in every selection rule: check each once.
-  const checked = new Map<string, boolean>();
-  const isAllowed = (pairs: readonly Pair[]) => {
-    const key = pairs.map((p) => `${p[0]}-${p[1]}`).sort().join(',');
-    let allowed = checked.get(key);
-    if (allowed === undefined) {
-      const check = checkModel(highs, table, pairs);
-      allowed = check.exists && check.identifiable;
-      checked.set(key, allowed);
-    }
-    return allowed;
-  };
+  const isAllowed = allowedChecker(highs, table);
   const selections = {
     stepwise: stepwiseByPValue(table, pThreshold, isAllowed),
     aic: forwardByCriterion(table, 'aic', isAllowed),

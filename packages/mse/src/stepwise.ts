@@ -1,4 +1,4 @@
-import { allPairs, fitModel, type FittedModel, type Pair } from './model';
+import { allPairs, checkModel, fitModel, type FittedModel, type Pair } from './model';
 import { poissonLowerTail, poissonUpperTail } from './poisson';
 import { pairOverlap, type OverlapTable } from './table';
 
@@ -37,4 +37,19 @@ export function stepwiseByPValue(table: OverlapTable, pThreshold: number, isAllo
     current = fitModel(table, model);
   }
   return current;
+}
+
+/** SparseMSE's checkident as a predicate on models of one table, each model checked once. */
+export function allowedChecker(highs: Parameters<typeof checkModel>[0], table: OverlapTable): (pairs: readonly Pair[]) => boolean {
+  const checked = new Map<string, boolean>();
+  return (pairs) => {
+    const key = pairs.map((p) => `${p[0]}-${p[1]}`).sort().join(',');
+    let allowed = checked.get(key);
+    if (allowed === undefined) {
+      const check = checkModel(highs, table, pairs);
+      allowed = check.exists && check.identifiable;
+      checked.set(key, allowed);
+    }
+    return allowed;
+  };
 }
