@@ -1,6 +1,8 @@
+import { bootstrapInterval } from './bootstrap';
 import { fitPoissonGlm } from './glm';
 import { allPairs, checkModel, fitModel, loadSolver, pairName, type FittedModel, type Pair } from './model';
-import { poissonLowerTail, poissonUpperTail } from './poisson';
+export { stepwiseByPValue } from './stepwise';
+import { allowedChecker, stepwiseByPValue } from './stepwise';
 import { normaliseTable, observedTotal, pairOverlap, type OverlapTable } from './table';
 
 /** How the model is chosen. */
@@ -11,6 +13,16 @@ export interface EstimateOptions {
   method?: SelectionMethod;
   /** p-value threshold of the stepwise fit (SparseMSE's default 0.02). */
   pThreshold?: number;
+  /**
+   * The interval of the total: 'profile' (default), the 95 % profile-likelihood interval of the
+   * chosen model; 'bootstrap', the BCa bootstrap interval with the model re-chosen in every sample
+   * (SparseMSE's estimatepopulation, as Chan, Silverman and Vincent 2021 publish). The bootstrap
+   * always re-chooses by the stepwise fit, whatever `method` is.
+   */
+  interval?: 'profile' | 'bootstrap';
+  /** Bootstrap samples (default 1000) and seed of the pseudo-random generator (default 1234). */
+  samples?: number;
+  seed?: number;
 }
 
 /** A model, summarised for people. */
@@ -44,7 +56,10 @@ export interface PrevalenceEstimate {
   /** Unobserved cell: estimate − observed. */
   unobserved: number;
   method: SelectionMethod;
-  interval: 'profile-likelihood';
+  /** How `lower` and `upper` were found. The alternatives' intervals are always profile-likelihood. */
+  interval: 'profile-likelihood' | 'bootstrap-bca';
+  /** Present when `interval` is 'bootstrap-bca'. */
+  bootstrap?: { samples: number; seed: number; biasCorrection: number; acceleration: number; nonFinite: number };
   /** The model used, written as its interactions ("main effects" when none). */
   model: string;
   chosen: ModelReport;
@@ -105,17 +120,7 @@ export async function estimatePrevalence(input: OverlapTable, options: EstimateO
   if (!mainCheck.identifiable) return refuse('not_identifiable', 'The model cannot be identified from these overlaps.');
 
   // The same candidate models come up in every selection rule: check each once.
-  const checked = new Map<string, boolean>();
-  const isAllowed = (pairs: readonly Pair[]) => {
-    const key = pairs.map((p) => `${p[0]}-${p[1]}`).sort().join(',');
-    let allowed = checked.get(key);
-    if (allowed === undefined) {
-      const check = checkModel(highs, table, pairs);
-      allowed = check.exists && check.identifiable;
-      checked.set(key, allowed);
-    }
-    return allowed;
-  };
+  const isAllowed = allowedChecker(highs, table);
   const selections = {
     stepwise: stepwiseByPValue(table, pThreshold, isAllowed),
     aic: forwardByCriterion(table, 'aic', isAllowed),
@@ -144,16 +149,26 @@ export async function estimatePrevalence(input: OverlapTable, options: EstimateO
     lower: observed + Math.exp(Math.log(chosenFit.dark) - Z_975 * chosenFit.seLogDark),
     upper: observed + Math.exp(Math.log(chosenFit.dark) + Z_975 * chosenFit.seLogDark),
   };
+  let interval: Pick<PrevalenceEstimate, 'lower' | 'upper' | 'interval' | 'bootstrap'> = { lower: chosen.lower, upper: chosen.upper, interval: 'profile-likelihood' };
+  if (options.interval === 'bootstrap') {
+    if (method !== 'stepwise') throw new RangeError('The bootstrap interval re-chooses the model by the stepwise fit: use it with the stepwise method only.');
+    const boot = await bootstrapInterval(table, selections.stepwise.estimate, { samples: options.samples, seed: options.seed, pThreshold });
+    if (boot.nonFinite > 0) warnings.push(`${boot.nonFinite} of ${boot.samples} bootstrap samples had no finite estimate; they count as above every finite one.`);
+    interval = {
+      lower: Math.round(boot.lower),
+      upper: Math.round(boot.upper),
+      interval: 'bootstrap-bca',
+      bootstrap: { samples: boot.samples, seed: boot.seed, biasCorrection: round(boot.biasCorrection, 4), acceleration: round(boot.acceleration, 4), nonFinite: boot.nonFinite },
+    };
+  }
   return {
     kind: 'estimate',
     lists: table.lists,
     observed,
     estimate: chosen.estimate,
-    lower: chosen.lower,
-    upper: chosen.upper,
+    ...interval,
     unobserved: chosen.estimate - observed,
     method,
-    interval: 'profile-likelihood',
     model: chosen.terms.length === 0 ? 'main effects' : `main effects + ${chosen.terms.join(' + ')}`,
     chosen,
     alternatives,
@@ -183,38 +198,6 @@ function report(table: OverlapTable, fitted: FittedModel, chosenBy: SelectionMet
 function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
-}
-
-/**
- * SparseMSE's stepwisefit: from the main-effects model, repeatedly add the pair whose observed
- * overlap is least likely under the current fit (two-sided Poisson tail), skipping pairs that
- * would make the estimate infinite or non-identifiable, until no p-value is below the threshold.
- */
-export function stepwiseByPValue(table: OverlapTable, pThreshold: number, isAllowed: (pairs: readonly Pair[]) => boolean): FittedModel {
-  const candidates = allPairs(table.lists.length);
-  const overlaps = candidates.map(([i, j]) => pairOverlap(table, i, j));
-  const included = candidates.map(() => false);
-  let model: Pair[] = [];
-  let current = fitModel(table, model);
-  for (let cycle = 0; cycle < candidates.length; cycle++) {
-    const pValues = candidates.map((pair, c) => {
-      if (included[c]) return 1;
-      const expected = current.built.cells.reduce(
-        (sum, cell, r) => sum + (cell.pattern[pair[0]] === 1 && cell.pattern[pair[1]] === 1 ? (current.fit.fitted[r] as number) : 0),
-        0,
-      );
-      const n = overlaps[c] as number;
-      const p = Math.min(poissonLowerTail(n, expected), poissonUpperTail(n, expected));
-      return isAllowed([...model, pair]) ? p : 1;
-    });
-    const smallest = Math.min(...pValues);
-    if (smallest >= pThreshold) return current;
-    const pick = pValues.indexOf(smallest);
-    model = [...model, candidates[pick] as Pair];
-    included[pick] = true;
-    current = fitModel(table, model);
-  }
-  return current;
 }
 
 /** Forward selection: add the allowed pair that lowers the criterion most, while it falls. */

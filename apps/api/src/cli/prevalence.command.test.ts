@@ -60,6 +60,27 @@ describe('lykt prevalence estimate', { timeout: 180_000 }, () => {
     expect(missing.stderr).toMatch(/Cannot read the table file/);
   });
 
+  it('gives the BCa bootstrap interval with --interval bootstrap, the same for the same seed', () => {
+    const args = ['--table', path.join(DATA, 'Western.csv'), '--interval', 'bootstrap', '--samples', '200', '--seed', '7', '--json'];
+    const first = lykt(args);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const parsed = JSON.parse(first.stdout) as { estimate: number; lower: number; upper: number; interval: string; bootstrap: { samples: number; seed: number } };
+    expect(parsed).toMatchObject({ estimate: 2483, interval: 'bootstrap-bca', bootstrap: { samples: 200, seed: 7 } });
+    expect(parsed.lower).toBeLessThan(parsed.estimate);
+    expect(parsed.upper).toBeGreaterThan(parsed.estimate);
+    const again = JSON.parse(lykt(args).stdout) as { lower: number; upper: number };
+    expect([again.lower, again.upper]).toEqual([parsed.lower, parsed.upper]);
+    const text = lykt(args.slice(0, -1));
+    expect(text.stdout).toMatch(new RegExp(`95 % interval ${parsed.lower.toLocaleString('en-GB')} to ${parsed.upper.toLocaleString('en-GB')}, BCa bootstrap, 200 samples, seed 7`));
+    const bad = lykt(['--table', path.join(DATA, 'Western.csv'), '--interval', 'bootstrap', '--samples', '5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--samples must be a whole number from 10 to 100000/);
+    const aic = lykt(['--table', path.join(DATA, 'Western.csv'), '--interval', 'bootstrap', '--method', 'aic']);
+    expect(aic.code).toBe(2);
+    expect(aic.stderr).toMatch(/use it with --method stepwise/);
+  });
+
   it('refuses plainly, with no number, when the data cannot support an estimate (exit 1)', () => {
     const result = lykt(['--table', writeTable('two.csv', 'A,B,count\n1,0,5\n0,1,4\n1,1,2\n')]);
     expect(result.code).toBe(1);

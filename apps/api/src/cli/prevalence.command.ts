@@ -13,7 +13,7 @@ export function formatPrevalence(result: PrevalenceResult): string[] {
     return [`No estimate: ${result.message}`, `(${number(result.observed)} people observed on ${result.lists.length} lists; reason: ${result.reason})`];
   }
   const lines = [
-    `Estimated total: ${number(result.estimate)} (95 % interval ${number(result.lower)} to ${number(result.upper)}, profile likelihood)`,
+    `Estimated total: ${number(result.estimate)} (95 % interval ${number(result.lower)} to ${number(result.upper)}, ${result.bootstrap ? `BCa bootstrap, ${number(result.bootstrap.samples)} samples, seed ${result.bootstrap.seed}` : 'profile likelihood'})`,
     `Observed on at least one list: ${number(result.observed)}; estimated unobserved: ${number(result.unobserved)}`,
     `Model (${result.method === 'stepwise' ? 'SparseMSE stepwise, p < 0.02' : `forward selection by ${result.method.toUpperCase()}`}): ${result.model}`,
   ];
@@ -40,8 +40,17 @@ export function registerPrevalenceCommand(program: Command, out: (line: string) 
     .requiredOption('--table <file>', 'the overlap table (CSV)')
     .option('--json', 'print one JSON object (estimate, lower, upper, observed, model, ...)')
     .option('--method <method>', 'model choice: stepwise (SparseMSE, default), aic or bic', 'stepwise')
-    .action(async (options: { table: string; json?: boolean; method: string }) => {
+    .option('--interval <interval>', 'profile (profile likelihood, default) or bootstrap (BCa, model re-chosen in each sample, as SparseMSE publishes; stepwise only)', 'profile')
+    .option('--samples <n>', 'bootstrap samples (10 to 100000)', '1000')
+    .option('--seed <n>', 'seed of the bootstrap (the same seed gives the same interval)', '1234')
+    .action(async (options: { table: string; json?: boolean; method: string; interval: string; samples: string; seed: string }) => {
       if (options.method !== 'stepwise' && options.method !== 'aic' && options.method !== 'bic') throw new CliInputError(`--method must be stepwise, aic or bic (got "${options.method}").`);
+      if (options.interval !== 'profile' && options.interval !== 'bootstrap') throw new CliInputError(`--interval must be profile or bootstrap (got "${options.interval}").`);
+      if (options.interval === 'bootstrap' && options.method !== 'stepwise') throw new CliInputError('--interval bootstrap re-chooses the model stepwise in each sample: use it with --method stepwise.');
+      const samples = Number(options.samples);
+      const seed = Number(options.seed);
+      if (!/^\d+$/.test(options.samples) || samples < 10 || samples > 100_000) throw new CliInputError(`--samples must be a whole number from 10 to 100000 (got "${options.samples}").`);
+      if (!/^\d+$/.test(options.seed) || seed > 0xffffffff) throw new CliInputError(`--seed must be a whole number from 0 to 4294967295 (got "${options.seed}").`);
       let text: string;
       try {
         text = fs.readFileSync(options.table, 'utf8');
@@ -50,7 +59,7 @@ export function registerPrevalenceCommand(program: Command, out: (line: string) 
       }
       let result: PrevalenceResult;
       try {
-        result = await estimatePrevalence(parseOverlapCsv(text), { method: options.method });
+        result = await estimatePrevalence(parseOverlapCsv(text), { method: options.method, interval: options.interval, samples, seed });
       } catch (error) {
         if (error instanceof OverlapTableError) throw new CliInputError(`The table "${options.table}" cannot be read: ${error.message}`);
         throw error;
