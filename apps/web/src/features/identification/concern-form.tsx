@@ -123,7 +123,7 @@ export function ConcernForm({ source, headingLevel = 3, children }: ConcernFormP
         {t(direct ? 'identification.concernForm.directHeading' : 'identification.concernForm.heading')}
       </Heading>
       <Paragraph data-size="sm">{t(direct ? 'identification.concernForm.directIntro' : 'identification.concernForm.intro')}</Paragraph>
-      <FormErrorSummary formId={FORM_ID} errors={errors} feedback={feedback} labels={labels} />
+      <FormErrorSummary formId={FORM_ID} errors={errors} feedback={feedback} labels={labels} messageOf={(_path, error) => fieldError(error)} />
       {children}
       <Textfield
         multiline
