@@ -26,14 +26,19 @@ async function caseWithConsent(page: Page): Promise<string> {
   return caseId;
 }
 
-test('the referral form starts from what the consent covers, shows the server’s objection on its field, keeps what was typed, and asks before leaving', async ({ page }) => {
+/** Signs in as the coordinator and opens the consent-and-referrals part of such a case (the case opens on its overview). */
+async function openSharingPart(page: Page): Promise<{ caseId: string; casePage: CasePage }> {
   await signInByApi(page, demoEmail('coordinator'));
   const caseId = await caseWithConsent(page);
   await page.goto(`/app/cases/${caseId}`);
   const casePage = new CasePage(page);
   await casePage.expectOpened();
-  // The case opens on its overview; the referrals are a part of their own.
   await casePage.openSection('Samtykke og henvisninger');
+  return { caseId, casePage };
+}
+
+test('the referral form starts from what the consent covers, shows the server’s objection on its field, keeps what was typed, and asks before leaving', async ({ page }) => {
+  const { caseId, casePage } = await openSharingPart(page);
   const referrals = casePage.section('Henvisninger');
 
   // It starts from the one consent, with exactly the categories it covers ticked and nothing else offered.
@@ -148,12 +153,7 @@ test('the concern form lists what stops it above the form and links to the field
 });
 
 test('the consent form shows the server’s objection on the recipient field and keeps the ticked categories; the journal form its own check', async ({ page }) => {
-  await signInByApi(page, demoEmail('coordinator'));
-  const caseId = await caseWithConsent(page);
-  await page.goto(`/app/cases/${caseId}`);
-  const casePage = new CasePage(page);
-  await casePage.expectOpened();
-  await casePage.openSection('Samtykke og henvisninger');
+  const { casePage } = await openSharingPart(page);
   const consents = casePage.section('Samtykker');
 
   // Consent to share without a recipient: only the server knows the recipient is required.
