@@ -1,6 +1,6 @@
 import { ErrorSummary } from '@digdir/designsystemet-react';
 import { useEffect, useRef, type ComponentRef, type MouseEvent } from 'react';
-import type { FieldErrors, FieldValues } from 'react-hook-form';
+import type { FieldError, FieldErrors, FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { errorText, fieldErrorText, type FieldKind } from '../../lib/error-text';
 import { fieldId, flattenFieldErrors } from './field-paths';
@@ -14,6 +14,8 @@ interface FormErrorSummaryProps<T extends FieldValues> {
   labels: Readonly<Record<string, string>>;
   /** Fields whose error text depends on what they hold (choices, e-mail, phone). */
   kinds?: Readonly<Record<string, FieldKind>> | undefined;
+  /** The form's own text for a field's error, when it shows one on the field (the summary must say the same). */
+  messageOf?: ((path: string, error: FieldError) => string | undefined) | undefined;
 }
 
 function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
@@ -29,7 +31,7 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
  * error that belongs to no field. It takes focus after every failed submit, so a keyboard or
  * screen-reader user hears what to fix; each link moves focus to its field.
  */
-export function FormErrorSummary<T extends FieldValues>({ formId, errors, feedback, labels, kinds }: FormErrorSummaryProps<T>) {
+export function FormErrorSummary<T extends FieldValues>({ formId, errors, feedback, labels, kinds, messageOf }: FormErrorSummaryProps<T>) {
   const { t } = useTranslation();
   const summary = useRef<ComponentRef<typeof ErrorSummary>>(null);
   const fieldErrors = flattenFieldErrors(errors);
@@ -47,7 +49,7 @@ export function FormErrorSummary<T extends FieldValues>({ formId, errors, feedba
         {feedback.formError ? <ErrorSummary.Item>{errorText(t, feedback.formError)}</ErrorSummary.Item> : null}
         {fieldErrors.map(({ path, error }) => {
           const id = fieldId(formId, path);
-          const message = fieldErrorText(t, error, kinds?.[path]) ?? '';
+          const message = messageOf?.(path, error) ?? fieldErrorText(t, error, kinds?.[path]) ?? '';
           const label = labels[path];
           return (
             <ErrorSummary.Item key={path}>

@@ -45,10 +45,12 @@ function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
 }
 
 /** A comma-separated list field that keeps what is typed (a trailing comma included) while editing. */
-function ListField({ label, value, onChange }: { label: string; value: readonly string[]; onChange: (value: string[]) => void }) {
+function ListField({ label, value, onChange, id, error }: { label: string; value: readonly string[]; onChange: (value: string[]) => void; id?: string | undefined; error?: string | undefined }) {
   const [raw, setRaw] = useState(value.join(', '));
   return (
     <Textfield
+      id={id}
+      error={error}
       label={label}
       value={raw}
       onChange={(event) => {
@@ -72,9 +74,10 @@ function TriState({ label, value, onChange }: { label: string; value: boolean | 
 }
 
 /** The coded facts, as form fields (statistics: codes only, no free text). */
-export function FactsFields({ value, onChange }: { value: CaseFacts; onChange: (value: CaseFacts) => void }) {
+export function FactsFields({ value, onChange, idOf, errorOf }: { value: CaseFacts; onChange: (value: CaseFacts) => void } & FieldFeedback<CaseFacts>) {
   const { t } = useTranslation();
   const set = <K extends keyof CaseFacts>(key: K, next: CaseFacts[K]) => onChange({ ...value, [key]: next });
+  const at = (key: keyof CaseFacts) => ({ id: idOf?.(key), error: errorOf?.(key) });
   return (
     <>
       <SelectField label={t('cases.facts.gender')} value={value.gender} onChange={(event) => set('gender', event.currentTarget.value as CaseFacts['gender'])}>
@@ -93,6 +96,7 @@ export function FactsFields({ value, onChange }: { value: CaseFacts; onChange: (
       </SelectField>
       <Checkbox label={t('cases.facts.isMinor')} checked={value.isMinor} onChange={(event) => set('isMinor', event.currentTarget.checked)} />
       <Textfield
+        {...at('nationality')}
         label={t('cases.facts.nationality')}
         value={value.nationality ?? ''}
         maxLength={2}
@@ -136,8 +140,8 @@ export function FactsFields({ value, onChange }: { value: CaseFacts; onChange: (
           </SelectOption>
         ))}
       </SelectField>
-      <Textfield type="date" label={t('cases.facts.reflectionPeriodStart')} value={value.reflectionPeriodStart ?? ''} onChange={(event) => set('reflectionPeriodStart', emptyToNull(event.currentTarget.value))} />
-      <Textfield type="date" label={t('cases.facts.reflectionPeriodEnd')} value={value.reflectionPeriodEnd ?? ''} onChange={(event) => set('reflectionPeriodEnd', emptyToNull(event.currentTarget.value))} />
+      <Textfield type="date" {...at('reflectionPeriodStart')} label={t('cases.facts.reflectionPeriodStart')} value={value.reflectionPeriodStart ?? ''} onChange={(event) => set('reflectionPeriodStart', emptyToNull(event.currentTarget.value))} />
+      <Textfield type="date" {...at('reflectionPeriodEnd')} label={t('cases.facts.reflectionPeriodEnd')} value={value.reflectionPeriodEnd ?? ''} onChange={(event) => set('reflectionPeriodEnd', emptyToNull(event.currentTarget.value))} />
       <TriState label={t('cases.facts.policeReportMade')} value={value.policeReportMade} onChange={(next) => set('policeReportMade', next)} />
       <TriState label={t('cases.facts.assistedReturn')} value={value.assistedReturn} onChange={(next) => set('assistedReturn', next)} />
       <TriState label={t('cases.facts.childWelfareMeasure')} value={value.childWelfareMeasure} onChange={(next) => set('childWelfareMeasure', next)} />
@@ -153,21 +157,28 @@ export function FactsFields({ value, onChange }: { value: CaseFacts; onChange: (
   );
 }
 
+/** Ids and error texts a form can give the fields (so that an error summary can link to them). */
+export interface FieldFeedback<T> {
+  idOf?: ((key: keyof T) => string) | undefined;
+  errorOf?: ((key: keyof T) => string | undefined) | undefined;
+}
+
 /** The person's personal data, as form fields (encrypted on the server). */
-export function PersonFields({ value, onChange }: { value: CasePerson; onChange: (value: CasePerson) => void }) {
+export function PersonFields({ value, onChange, idOf, errorOf }: { value: CasePerson; onChange: (value: CasePerson) => void } & FieldFeedback<CasePerson>) {
   const { t } = useTranslation();
   const set = <K extends keyof CasePerson>(key: K, next: CasePerson[K]) => onChange({ ...value, [key]: next });
+  const at = (key: keyof CasePerson) => ({ id: idOf?.(key), error: errorOf?.(key) });
   return (
     <>
-      <Textfield label={t('cases.person.name')} value={value.name ?? ''} onChange={(event) => set('name', emptyToNull(event.currentTarget.value))} />
-      <ListField label={t('cases.person.aliases')} value={value.aliases} onChange={(next) => set('aliases', next)} />
-      <Textfield type="date" label={t('cases.person.dateOfBirth')} value={value.dateOfBirth ?? ''} onChange={(event) => set('dateOfBirth', emptyToNull(event.currentTarget.value))} />
-      <Textfield type="tel" label={t('cases.person.phone')} value={value.phone ?? ''} onChange={(event) => set('phone', emptyToNull(event.currentTarget.value))} />
-      <Textfield type="email" label={t('cases.person.email')} value={value.email ?? ''} onChange={(event) => set('email', emptyToNull(event.currentTarget.value))} />
-      <Textfield label={t('cases.person.address')} value={value.address ?? ''} onChange={(event) => set('address', emptyToNull(event.currentTarget.value))} />
-      <ListField label={t('cases.person.languages')} value={value.languages} onChange={(next) => set('languages', next)} />
-      <Checkbox label={t('cases.person.interpreterNeeded')} checked={value.interpreterNeeded} onChange={(event) => set('interpreterNeeded', event.currentTarget.checked)} />
-      <Textfield multiline rows={3} label={t('cases.person.notes')} value={value.notes ?? ''} onChange={(event) => set('notes', emptyToNull(event.currentTarget.value))} />
+      <Textfield label={t('cases.person.name')} {...at('name')} value={value.name ?? ''} onChange={(event) => set('name', emptyToNull(event.currentTarget.value))} />
+      <ListField label={t('cases.person.aliases')} {...at('aliases')} value={value.aliases} onChange={(next) => set('aliases', next)} />
+      <Textfield type="date" label={t('cases.person.dateOfBirth')} {...at('dateOfBirth')} value={value.dateOfBirth ?? ''} onChange={(event) => set('dateOfBirth', emptyToNull(event.currentTarget.value))} />
+      <Textfield type="tel" label={t('cases.person.phone')} {...at('phone')} value={value.phone ?? ''} onChange={(event) => set('phone', emptyToNull(event.currentTarget.value))} />
+      <Textfield type="email" label={t('cases.person.email')} {...at('email')} value={value.email ?? ''} onChange={(event) => set('email', emptyToNull(event.currentTarget.value))} />
+      <Textfield label={t('cases.person.address')} {...at('address')} value={value.address ?? ''} onChange={(event) => set('address', emptyToNull(event.currentTarget.value))} />
+      <ListField label={t('cases.person.languages')} {...at('languages')} value={value.languages} onChange={(next) => set('languages', next)} />
+      <Checkbox label={t('cases.person.interpreterNeeded')} id={idOf?.('interpreterNeeded')} checked={value.interpreterNeeded} onChange={(event) => set('interpreterNeeded', event.currentTarget.checked)} />
+      <Textfield multiline rows={3} label={t('cases.person.notes')} {...at('notes')} value={value.notes ?? ''} onChange={(event) => set('notes', emptyToNull(event.currentTarget.value))} />
     </>
   );
 }

@@ -1,51 +1,22 @@
-import { Alert, Button, Card, Checkbox, Heading, Paragraph, SelectOption, Tag, Textfield } from '@digdir/designsystemet-react';
-import {
-  CONSENT_METHODS,
-  CONSENT_PURPOSES,
-  SHARE_CATEGORIES,
-  type Case,
-  type ConsentBody,
-  type ConsentPurpose,
-  type ShareCategory,
-} from '@lykt/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Card, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import type { Case } from '@lykt/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { MutationError } from '../../components/load-state';
-import { SelectField } from '../../components/select-field';
-import { formatDate, formatDateTime, todayInputValue } from '../../lib/format';
-import { recordConsentMutationOptions, revokeReferralMutationOptions, withdrawConsentMutationOptions } from './mutations';
-import { caseOrganisationsQueryOptions } from './queries';
-import { OrganisationSelect } from './case-fields';
-import { CategoryChoice } from './category-choice';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { revokeReferralMutationOptions, withdrawConsentMutationOptions } from './mutations';
+import { CaseConsentForm } from './case-consent-form';
 import { ReferralForm } from './referral-form';
-
-const today = () => todayInputValue();
 
 /** Consent per purpose and recipient; withdrawal revokes the referrals that relied on it. */
 export function ConsentsSection({ theCase }: { theCase: Case }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const record = useMutation(recordConsentMutationOptions(queryClient, theCase.id));
   const withdraw = useMutation(withdrawConsentMutationOptions(queryClient, theCase.id));
   const editable = theCase.abilities.edit;
-  const organisations = useQuery({ ...caseOrganisationsQueryOptions(), enabled: editable });
-  const [purpose, setPurpose] = useState<ConsentPurpose>('share_with_organisation');
-  const [recipient, setRecipient] = useState('');
-  const [categories, setCategories] = useState<ShareCategory[]>([]);
-  const [method, setMethod] = useState<ConsentBody['method']>('written');
-  const [withInterpreter, setWithInterpreter] = useState(false);
-  const [givenOn, setGivenOn] = useState(today);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const sharing = purpose === 'share_with_organisation';
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    record.mutate(
-      { purpose, recipientOrganisationId: sharing && recipient ? recipient : null, dataCategories: sharing ? categories : [], method, withInterpreter, givenOn },
-      { onSuccess: () => setCategories([]) },
-    );
-  }
   return (
     <section className="page-section" aria-labelledby="case-consents">
       <Heading level={2} data-size="sm" id="case-consents">
@@ -97,39 +68,7 @@ export function ConsentsSection({ theCase }: { theCase: Case }) {
         onCancel={() => setConfirming(null)}
       />
       {editable ? (
-        <form className="case-form" onSubmit={submit} noValidate>
-          <Heading level={3} data-size="xs">
-            {t('cases.consents.record')}
-          </Heading>
-          <SelectField label={t('cases.consents.purpose')} value={purpose} onChange={(event) => setPurpose(event.currentTarget.value as ConsentPurpose)}>
-            {CONSENT_PURPOSES.map((value) => (
-              <SelectOption key={value} value={value}>
-                {t(`cases.values.consentPurposes.${value}`)}
-              </SelectOption>
-            ))}
-          </SelectField>
-          {sharing ? (
-            <>
-              <OrganisationSelect label={t('cases.consents.recipient')} value={recipient} onChange={setRecipient} organisations={organisations.data?.items} />
-              <CategoryChoice legend={t('cases.consents.categories')} allowed={SHARE_CATEGORIES} value={categories} onChange={setCategories} />
-            </>
-          ) : null}
-          <SelectField label={t('cases.consents.method')} value={method} onChange={(event) => setMethod(event.currentTarget.value as ConsentBody['method'])}>
-            {CONSENT_METHODS.map((value) => (
-              <SelectOption key={value} value={value}>
-                {t(`cases.values.consentMethods.${value}`)}
-              </SelectOption>
-            ))}
-          </SelectField>
-          <Checkbox label={t('cases.consents.withInterpreter')} checked={withInterpreter} onChange={(event) => setWithInterpreter(event.currentTarget.checked)} />
-          <Textfield type="date" label={t('cases.consents.givenOn')} value={givenOn} onChange={(event) => setGivenOn(event.currentTarget.value)} />
-          <MutationError error={record.error} />
-          <div className="case-actions">
-            <Button type="submit" variant="secondary" disabled={record.isPending}>
-              {t('cases.consents.record')}
-            </Button>
-          </div>
-        </form>
+        <CaseConsentForm theCase={theCase} />
       ) : null}
     </section>
   );

@@ -1,12 +1,14 @@
 import { Button, Card, Checkbox, Heading, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
 import { NEED_STATUSES, type Case, type NeedStatus } from '@lykt/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/load-state';
 import { SelectField } from '../../components/select-field';
-import { formatDate, formatDateTime, todayInputValue } from '../../lib/format';
-import { addJournalMutationOptions, addTaskMutationOptions, safetyPlanMutationOptions, taskDoneMutationOptions, updateNeedMutationOptions } from './mutations';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { CaseJournalForm } from './case-journal-form';
+import { CaseTaskForm } from './case-task-form';
+import { safetyPlanMutationOptions, taskDoneMutationOptions, updateNeedMutationOptions } from './mutations';
 
 type Need = Case['needs'][number];
 
@@ -106,15 +108,7 @@ export function SafetyPlanSection({ theCase }: { theCase: Case }) {
 export function TasksSection({ theCase }: { theCase: Case }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const add = useMutation(addTaskMutationOptions(queryClient, theCase.id));
   const done = useMutation(taskDoneMutationOptions(queryClient, theCase.id));
-  const [title, setTitle] = useState('');
-  const [ownerUserId, setOwnerUserId] = useState(theCase.team[0]?.userId ?? '');
-  const [dueOn, setDueOn] = useState('');
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    add.mutate({ title, ownerUserId, dueOn }, { onSuccess: () => setTitle('') });
-  }
   return (
     <section className="page-section" aria-labelledby="case-tasks">
       <Heading level={2} data-size="sm" id="case-tasks">
@@ -156,23 +150,7 @@ export function TasksSection({ theCase }: { theCase: Case }) {
       )}
       <MutationError error={done.error} />
       {theCase.abilities.edit ? (
-        <form className="case-form" onSubmit={submit} noValidate>
-          <Textfield label={t('cases.tasks.title')} value={title} onChange={(event) => setTitle(event.currentTarget.value)} />
-          <SelectField label={t('cases.tasks.owner')} value={ownerUserId} onChange={(event) => setOwnerUserId(event.currentTarget.value)}>
-            {theCase.team.map((member) => (
-              <SelectOption key={member.userId} value={member.userId}>
-                {member.name}
-              </SelectOption>
-            ))}
-          </SelectField>
-          <Textfield type="date" label={t('cases.tasks.dueOn')} value={dueOn} onChange={(event) => setDueOn(event.currentTarget.value)} />
-          <MutationError error={add.error} />
-          <div className="case-actions">
-            <Button type="submit" variant="secondary" disabled={add.isPending}>
-              {t('cases.tasks.add')}
-            </Button>
-          </div>
-        </form>
+        <CaseTaskForm theCase={theCase} />
       ) : null}
     </section>
   );
@@ -180,33 +158,13 @@ export function TasksSection({ theCase }: { theCase: Case }) {
 
 export function JournalSection({ theCase }: { theCase: Case }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
-  const add = useMutation(addJournalMutationOptions(queryClient, theCase.id));
-  const [entryDate, setEntryDate] = useState(todayInputValue);
-  const [text, setText] = useState('');
   return (
     <section className="page-section" aria-labelledby="case-journal">
       <Heading level={2} data-size="sm" id="case-journal">
         {t('cases.journal.heading')}
       </Heading>
       {theCase.abilities.edit ? (
-        <form
-          className="case-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            add.mutate({ entryDate, text }, { onSuccess: () => setText('') });
-          }}
-        >
-          <Textfield type="date" label={t('cases.journal.entryDate')} value={entryDate} onChange={(event) => setEntryDate(event.currentTarget.value)} />
-          <Textfield multiline rows={3} label={t('cases.journal.text')} value={text} onChange={(event) => setText(event.currentTarget.value)} />
-          <MutationError error={add.error} />
-          <div className="case-actions">
-            <Button type="submit" variant="secondary" disabled={add.isPending}>
-              {t('cases.journal.add')}
-            </Button>
-          </div>
-        </form>
+        <CaseJournalForm theCase={theCase} />
       ) : null}
       {theCase.journal.length === 0 ? (
         <Paragraph>{t('cases.journal.empty')}</Paragraph>

@@ -1,14 +1,31 @@
 import { Alert, Button, Details, Heading, Link as DsLink, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { ConcernBodySchema, type Concern, type ExploitationForm, type ScreeningContext, type ScreeningFacts } from '@lykt/shared';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ConcernBodySchema, type Concern, type ConcernBody, type ExploitationForm, type ScreeningContext, type ScreeningFacts } from '@lykt/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useForm, type FieldError, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { MutationError } from '../../components/load-state';
+import { z } from 'zod';
+import { fieldId } from '../../components/form/field-paths';
+import { FormErrorSummary } from '../../components/form/form-error-summary';
+import { UnsavedChangesGuard } from '../../components/form/unsaved-changes-guard';
+import { useFormFeedback } from '../../components/form/use-form-feedback';
 import { createConcernMutationOptions } from './mutations';
 
 const PERSON_FIELDS = ['name', 'dateOfBirth', 'phone', 'address', 'other'] as const;
 type PersonField = (typeof PERSON_FIELDS)[number];
+const FORM_ID = 'concern-form';
+
+/** The concern as the form holds it (paths as the server names them); the shared ConcernBodySchema checks what it becomes. */
+interface ConcernFormValues {
+  note: string;
+  reporterContact: { phone: string; email: string };
+  person: Record<PersonField, string>;
+}
+
+const EMPTY: ConcernFormValues = { note: '', reporterContact: { phone: '', email: '' }, person: { name: '', dateOfBirth: '', phone: '', address: '', other: '' } };
+const FIELDS: readonly FieldPath<ConcernFormValues>[] = ['note', 'reporterContact.phone', 'reporterContact.email', ...PERSON_FIELDS.map((field) => `person.${field}` as const)];
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
@@ -28,38 +45,60 @@ export function ConcernForm({ source, headingLevel = 3, children }: ConcernFormP
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const create = useMutation(createConcernMutationOptions(queryClient));
-  const [note, setNote] = useState('');
-  const [phone, setPhone] = useState('');
-  const [email, setEmail] = useState('');
-  const [person, setPerson] = useState<Record<PersonField, string>>({ name: '', dateOfBirth: '', phone: '', address: '', other: '' });
-  const [invalidFields, setInvalidFields] = useState<string[]>([]);
   const [sent, setSent] = useState<Concern | null>(null);
   const sentHeading = useRef<HTMLHeadingElement>(null);
   const direct = !('screeningId' in source);
+
+  const schema = useMemo(
+    () =>
+      z
+        .custom<ConcernFormValues>()
+        .transform((values): z.input<typeof ConcernBodySchema> => {
+          const { person, reporterContact } = values;
+          const hasPerson = PERSON_FIELDS.some((field) => person[field].trim() !== '');
+          const phone = orNull(reporterContact.phone);
+          const email = orNull(reporterContact.email);
+          return {
+            ...('screeningId' in source ? { screeningId: source.screeningId } : { context: source.context, suspectedForms: [...source.suspectedForms], facts: source.facts }),
+            note: orNull(values.note),
+            reporterContact: phone || email ? { phone, email } : null,
+            person: hasPerson ? (Object.fromEntries(PERSON_FIELDS.map((field) => [field, orNull(person[field])]))) : null,
+          };
+        })
+        .pipe(ConcernBodySchema),
+    [source],
+  );
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isDirty },
+  } = useForm<ConcernFormValues, unknown, ConcernBody>({ resolver: zodResolver(schema), defaultValues: EMPTY, shouldFocusError: false });
+  const invalid = t('identification.concernForm.invalid');
+  const texts = useMemo(() => Object.fromEntries(FIELDS.map((field) => [field, invalid])) as Partial<Record<FieldPath<ConcernFormValues>, string>>, [invalid]);
+  const { feedback, onInvalid, onServerError } = useFormFeedback(setError, { fields: FIELDS, texts });
 
   useEffect(() => {
     if (sent) sentHeading.current?.focus();
   }, [sent]);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const hasPerson = PERSON_FIELDS.some((field) => person[field].trim() !== '');
-    const body = {
-      ...('screeningId' in source ? { screeningId: source.screeningId } : { context: source.context, suspectedForms: [...source.suspectedForms], facts: source.facts }),
-      note: orNull(note),
-      reporterContact: orNull(phone) || orNull(email) ? { phone: orNull(phone), email: orNull(email) } : null,
-      person: hasPerson ? Object.fromEntries(PERSON_FIELDS.map((field) => [field, orNull(person[field])])) : null,
-    };
-    const parsed = ConcernBodySchema.safeParse(body);
-    if (!parsed.success) {
-      setInvalidFields(parsed.error.issues.map((issue) => issue.path.join('.')));
-      return;
-    }
-    setInvalidFields([]);
-    create.mutate(parsed.data, { onSuccess: (concern) => setSent(concern) });
-  }
+  // The form's own text for every field, by the browser's check or the server's.
+  const fieldError = (error: FieldError | undefined) => (error ? invalid : undefined);
+  const id = (path: FieldPath<ConcernFormValues>) => fieldId(FORM_ID, path);
+  const labels: Record<string, string> = {
+    note: t('identification.concernForm.note'),
+    'reporterContact.phone': t('identification.concernForm.reporterPhone'),
+    'reporterContact.email': t('identification.concernForm.reporterEmail'),
+    ...Object.fromEntries(PERSON_FIELDS.map((field) => [`person.${field}`, t(`identification.person.${field}`)])),
+  };
 
-  const fieldError = (path: string) => (invalidFields.includes(path) ? t('identification.concernForm.invalid') : undefined);
+  const submit = handleSubmit(
+    (body) =>
+      new Promise<void>((resolve) => {
+        create.mutate(body, { onSuccess: (concern) => setSent(concern), onError: onServerError, onSettled: () => resolve() });
+      }),
+    onInvalid,
+  );
 
   if (sent) {
     return (
@@ -79,23 +118,38 @@ export function ConcernForm({ source, headingLevel = 3, children }: ConcernFormP
   }
 
   return (
-    <form onSubmit={submit} className="screening-fields" aria-labelledby="concern-form-heading" noValidate>
+    <form onSubmit={(event) => void submit(event)} className="screening-fields" aria-labelledby="concern-form-heading" noValidate>
       <Heading level={headingLevel} data-size="xs" id="concern-form-heading">
         {t(direct ? 'identification.concernForm.directHeading' : 'identification.concernForm.heading')}
       </Heading>
       <Paragraph data-size="sm">{t(direct ? 'identification.concernForm.directIntro' : 'identification.concernForm.intro')}</Paragraph>
+      <FormErrorSummary formId={FORM_ID} errors={errors} feedback={feedback} labels={labels} messageOf={(_path, error) => fieldError(error)} />
       {children}
       <Textfield
         multiline
         rows={3}
+        id={id('note')}
         label={t('identification.concernForm.note')}
         description={t('identification.concernForm.noteWarning')}
-        value={note}
-        onChange={(event) => setNote(event.currentTarget.value)}
-        error={fieldError('note')}
+        error={fieldError(errors.note)}
+        {...register('note')}
       />
-      <Textfield label={t('identification.concernForm.reporterPhone')} type="tel" autoComplete="off" value={phone} onChange={(event) => setPhone(event.currentTarget.value)} error={fieldError('reporterContact.phone')} />
-      <Textfield label={t('identification.concernForm.reporterEmail')} type="email" autoComplete="off" value={email} onChange={(event) => setEmail(event.currentTarget.value)} error={fieldError('reporterContact.email')} />
+      <Textfield
+        id={id('reporterContact.phone')}
+        label={t('identification.concernForm.reporterPhone')}
+        type="tel"
+        autoComplete="off"
+        error={fieldError(errors.reporterContact?.phone)}
+        {...register('reporterContact.phone')}
+      />
+      <Textfield
+        id={id('reporterContact.email')}
+        label={t('identification.concernForm.reporterEmail')}
+        type="email"
+        autoComplete="off"
+        error={fieldError(errors.reporterContact?.email)}
+        {...register('reporterContact.email')}
+      />
       <Details>
         <Details.Summary>{t('identification.concernForm.personHeading')}</Details.Summary>
         <Details.Content>
@@ -103,25 +157,22 @@ export function ConcernForm({ source, headingLevel = 3, children }: ConcernFormP
           {PERSON_FIELDS.map((field) => (
             <Textfield
               key={field}
+              id={id(`person.${field}`)}
               label={t(`identification.person.${field}`)}
               type={field === 'dateOfBirth' ? 'date' : field === 'phone' ? 'tel' : 'text'}
               autoComplete="off"
-              value={person[field]}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                setPerson((current) => ({ ...current, [field]: value }));
-              }}
-              error={fieldError(`person.${field}`)}
+              error={fieldError(errors.person?.[field])}
+              {...register(`person.${field}`)}
             />
           ))}
         </Details.Content>
       </Details>
-      <MutationError error={create.error} />
       <div className="wizard-actions">
-        <Button type="submit" disabled={create.isPending}>
+        <Button type="submit" disabled={create.isPending} loading={create.isPending}>
           {t('identification.concernForm.submit')}
         </Button>
       </div>
+      <UnsavedChangesGuard when={isDirty && sent === null} />
     </form>
   );
 }
