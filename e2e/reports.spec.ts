@@ -110,7 +110,7 @@ test.describe('the public plan page', () => {
     await expect(page.getByRole('heading', { level: 3, name: /^D / })).toBeVisible();
     expect(await context.cookies()).toEqual([]);
     await page.goto('/en/plan');
-    await expect(page.getByRole('heading', { level: 1, name: "The municipality's action plan against human trafficking" })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'The municipality’s action plan against human trafficking' })).toBeVisible();
   });
 
   test('passes axe (checked in a browser with JavaScript, since axe itself is a script)', async ({ browser }) => {
@@ -154,7 +154,7 @@ test('the coordinator compares two plan versions and edits the milestones of a m
   await last.getByLabel('Frist').fill('2027-03-01');
   await page.getByRole('button', { name: 'Lagre milepælene' }).click();
   await expect(page.getByText('Milepælene er lagret.')).toBeVisible();
-  await expect(page.getByText('Rutinen er prøvd ut på legevakten (frist 2027-03-01)')).toBeVisible();
+  await expect(page.getByText('Rutinen er prøvd ut på legevakten (frist 01.03.2027)')).toBeVisible();
 
   // Compare: the draft against the adopted version shows the changed milestones.
   await page.goto(`/app/plans/${plan.id}/compare`);

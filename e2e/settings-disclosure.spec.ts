@@ -24,7 +24,7 @@ test('the admin sees k, the rounding and the noise (D, V) of statistics in the s
   await k.fill('2');
   await noiseMax.fill('9');
   await variance.fill('0.1');
-  await page.getByRole('button', { name: 'Lagre' }).click();
+  await page.getByRole('button', { name: 'Lagre', exact: true }).click();
   await expect(page.getByText('Skriv et helt tall mellom 3 og 20.')).toBeVisible();
   await expect(page.getByText('Skriv et helt tall mellom 1 og 5.')).toBeVisible();
   await expect(page.getByText('Skriv et tall mellom 0.5 og 10.0.')).toBeVisible();
