@@ -432,11 +432,17 @@ export const PartnerReferralSchema = z.object({
   completedAt: z.iso.datetime().nullable(),
 });
 export type PartnerReferral = z.infer<typeof PartnerReferralSchema>;
-export const PartnerReferralListQuerySchema = PageQuerySchema.extend({
+/** The columns the partner's referral list sorts by. */
+export const PARTNER_REFERRAL_SORT_KEYS = ['sentAt', 'answerDueAt', 'status'] as const;
+export const PartnerReferralListQuerySchema = KeysetQuerySchema.extend({
+  q: listSearchText.describe('A case number (or part of one) or a coded need kind; the shared personal fields are encrypted and never searched'),
   state: z.enum(['awaiting', 'overdue']).optional().describe('Only referrals waiting for our answer (awaiting), or waiting past the answer date (overdue)'),
+  status: z.enum(REFERRAL_STATUSES).exclude(['revoked']).optional().describe('Only referrals with this status'),
+  needKind: z.enum(NEED_KINDS).optional().describe('Only referrals for this need'),
+  sort: z.enum(sortValues(PARTNER_REFERRAL_SORT_KEYS)).default('-sentAt').describe('Sort column; a leading "-" sorts descending'),
 });
 export type PartnerReferralListQuery = z.infer<typeof PartnerReferralListQuerySchema>;
-export const PartnerReferralListSchema = z.object({ items: z.array(PartnerReferralSchema.omit({ shared: true })), total: z.number().int() });
+export const PartnerReferralListSchema = keysetPageSchema(PartnerReferralSchema.omit({ shared: true }));
 
 export const CaseReadSchema = z.object({ at: z.iso.datetime(), user: PersonRef.nullable(), action: z.string(), breakGlass: z.boolean() });
 export const CaseReadLogSchema = z.object({ items: z.array(CaseReadSchema) });
