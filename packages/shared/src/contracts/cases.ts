@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KeysetQuerySchema, keysetPageSchema, listSearchText, PageQuerySchema, phoneSchema, emailSchema, sortValues } from './common';
+import { KeysetQuerySchema, keysetPageSchema, listSearchText, phoneSchema, emailSchema, sortValues } from './common';
 import type { OrganisationKind } from './organisations';
 import { AGE_BANDS, EXPLOITATION_FORMS, GENDERS, SECTORS } from './screening';
 

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import type { TIP_SORT_KEYS, TipListQuery, TipPlaceKind, TipStatus } from '@lykt/shared';
-import { containsPattern, keysetKey, keysetOrderBy, keysetPage, keysetSort, keysetTotal, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
+import { keysetKey, keysetOrderBy, keysetPage, keysetSort, keysetTotal, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type TipRow = typeof schema.tip.$inferSelect;
 export type TipMessageRow = typeof schema.tipMessage.$inferSelect;
