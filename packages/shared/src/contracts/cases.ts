@@ -229,6 +229,8 @@ export type CaseFactsBody = z.infer<typeof CaseFactsBodySchema>;
 export const CASE_SORT_KEYS = ['updatedAt', 'createdAt', 'caseNumber'] as const;
 /** Days ahead in which a reflection period's end or a child-welfare review counts as "soon" (the home page's reminders use the same). */
 export const CASE_DEADLINE_SOON_DAYS = 14;
+/** A task not done and due within this many days (or overdue) is due (home page count, tasks=due). */
+export const CASE_TASK_DUE_DAYS = 3;
 
 export const CaseListQuerySchema = KeysetQuerySchema.extend({
   status: z.enum(CASE_STATUSES).optional().describe('Only this status'),
@@ -240,6 +242,7 @@ export const CaseListQuerySchema = KeysetQuerySchema.extend({
   q: listSearchText.describe('Case number, or part of it (personal data is never searched)'),
   deadline: z.enum(['soon']).optional().describe(`Only open cases whose reflection period ends or child-welfare review is due within ${CASE_DEADLINE_SOON_DAYS} days (or is overdue)`),
   minor: z.enum(['true', 'false']).optional().describe('Only cases of minors (true) or of adults (false)'),
+  tasks: z.enum(['due']).optional().describe(`Only cases with a task of the signed-in user, not done, due within ${CASE_TASK_DUE_DAYS} days or overdue`),
   form: z.enum(CASE_EXPLOITATION_FORMS).optional().describe('Only cases with this form of exploitation'),
   sort: z.enum(sortValues(CASE_SORT_KEYS)).default('-updatedAt').describe('Sort column; a leading "-" sorts descending'),
 });

@@ -90,6 +90,8 @@ export type CaseListFilter = {
   deadlineBy?: { day: string; at: Date } | undefined;
   minor?: boolean | undefined;
   form?: string | undefined;
+  /** tasks=due: a task of this user, not done, due on or before this day. */
+  tasksDue?: { userId: string; untilDay: string } | undefined;
 };
 
 function filterConditions(filter: CaseListFilter): (SQL | undefined)[] {
@@ -104,6 +106,10 @@ function filterConditions(filter: CaseListFilter): (SQL | undefined)[] {
       : undefined,
     filter.minor === undefined ? undefined : eq(c.isMinor, filter.minor),
     filter.form ? sql`${c.exploitationForms} @> ${JSON.stringify([filter.form])}::jsonb` : undefined,
+    // The same conditions as findDueTasks (the home page's reminders), per case.
+    filter.tasksDue
+      ? sql`exists (select 1 from ${schema.caseTask} t where t.municipality_id = ${c.municipalityId} and t.case_id = ${c.id} and t.owner_user_id = ${filter.tasksDue.userId} and t.done_at is null and t.due_on <= ${filter.tasksDue.untilDay})`
+      : undefined,
   ];
 }
 

@@ -24,6 +24,7 @@ export interface CasesSearch extends KeysetSearch {
   status?: CaseStatus | undefined;
   mine?: 'true' | undefined;
   deadline?: 'soon' | undefined;
+  tasks?: 'due' | undefined;
   minor?: 'true' | 'false' | undefined;
   form?: (typeof CASE_EXPLOITATION_FORMS)[number] | undefined;
   sort?: CaseSort | undefined;
@@ -39,6 +40,7 @@ export function parseCasesSearch(search: Record<string, unknown>): CasesSearch {
     status: oneOf(CASE_STATUSES, search.status),
     mine: search.mine === true || search.mine === 'true' ? 'true' : undefined,
     deadline: oneOf(['soon'] as const, search.deadline),
+    tasks: oneOf(['due'] as const, search.tasks),
     minor: oneOf(['true', 'false'] as const, typeof search.minor === 'boolean' ? String(search.minor) : search.minor),
     form: oneOf(CASE_EXPLOITATION_FORMS, search.form),
     sort: oneOf(CASE_SORTS, search.sort),

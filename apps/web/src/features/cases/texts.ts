@@ -25,6 +25,7 @@ export const casesNb = {
     onlyMinors: 'Bare mindreårige',
     onlyAdults: 'Bare voksne',
     deadlineSoon: 'Frist snart (refleksjonsperiode eller barnevernsvurdering innen 14 dager)',
+    tasksDue: 'Saker der jeg har en oppgave med frist innen 3 dager eller over fristen',
     sorts: {
       '-updatedAt': 'Sist endret først',
       '-createdAt': 'Nyeste først',
@@ -403,6 +404,7 @@ export const casesEn: Translations<typeof casesNb> = {
     onlyMinors: 'Only minors',
     onlyAdults: 'Only adults',
     deadlineSoon: 'Deadline soon (reflection period or child-welfare review within 14 days)',
+    tasksDue: 'Cases where I have a task due within 3 days or overdue',
     sorts: {
       '-updatedAt': 'Last changed first',
       '-createdAt': 'Newest first',
