@@ -11,10 +11,12 @@ import { SelectField } from '../../components/select-field';
 import { formatDateTime } from '../../lib/format';
 import { useListSearch } from '../../lib/use-list-search';
 import { partnerReferralsQueryOptions } from './queries';
-import { PARTNER_REFERRAL_SORTS, PARTNER_REFERRAL_STATUSES, parsePartnerReferralsSearch } from './search';
+import { PARTNER_REFERRAL_STATUSES, parsePartnerReferralsSearch, type PartnerReferralSort } from './search';
 import './cases.css';
 
 const route = getRouteApi('/signed-in/referrals');
+/** The sorts in the order people pick them: the default (latest sent first) on top. */
+const SORT_OPTIONS: readonly PartnerReferralSort[] = ['-sentAt', 'sentAt', 'answerDueAt', '-answerDueAt', 'status', '-status'];
 
 /** A partner's inbox: referrals to the user's organisation (the shared fields are read one at a time). */
 export function PartnerReferralsPage() {
@@ -51,7 +53,7 @@ export function PartnerReferralsPage() {
           ))}
         </SelectField>
         <SelectField label={t('pagination.sort')} name="sort" defaultValue={search.sort ?? '-sentAt'}>
-          {PARTNER_REFERRAL_SORTS.map((value) => (
+          {SORT_OPTIONS.map((value) => (
             <SelectOption key={value} value={value}>
               {t(`cases.partner.sorts.${value}`)}
             </SelectOption>

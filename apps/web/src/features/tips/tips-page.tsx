@@ -11,10 +11,12 @@ import { SelectField } from '../../components/select-field';
 import { useListSearch } from '../../lib/use-list-search';
 import { hasPermission, useMe } from '../auth/use-me';
 import { tipsQueryOptions } from './queries';
-import { parseTipsSearch, TIP_SORTS } from './search';
+import { parseTipsSearch, type TipSort } from './search';
 import { formatDate, formatNumber } from '../../lib/format';
 
 const route = getRouteApi('/signed-in/tips');
+/** The sorts in the order people pick them: the default (latest activity first) on top. */
+const TIP_SORT_OPTIONS: readonly TipSort[] = ['-lastActivityOn', 'lastActivityOn', '-submittedOn', 'submittedOn', 'status', '-status'];
 
 /** The tip inbox: coded facts only; the content is read (and audited) on the tip's own page. */
 export function TipsPage() {
@@ -57,7 +59,7 @@ export function TipsPage() {
         <Checkbox label={t('tips.inbox.onlyUnread')} name="unread" value="true" defaultChecked={search.unread === 'true'} />
         <Checkbox label={t('tips.inbox.onlyDanger')} name="danger" value="true" defaultChecked={search.danger === 'true'} />
         <SelectField label={t('pagination.sort')} name="sort" defaultValue={search.sort ?? '-lastActivityOn'}>
-          {TIP_SORTS.map((value) => (
+          {TIP_SORT_OPTIONS.map((value) => (
             <SelectOption key={value} value={value}>
               {t(`tips.inbox.sorts.${value}`)}
             </SelectOption>
