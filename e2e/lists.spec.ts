@@ -169,3 +169,67 @@ test('the partner register keeps search, kind and sort in the address across a r
   await expect(page.getByRole('combobox', { name: 'Sortering' })).toHaveValue('-name');
   await expectNoAxeViolations(page);
 });
+
+test('the tip inbox keeps search, filters and sort in the address: set by keyboard, kept on reload, passes axe', async ({ page }) => {
+  await signInByApi(page, demoEmail('coordinator'));
+  await page.goto('/app/tips');
+  await expect(page.getByRole('search', { name: 'Filtrer tips' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Sortering' })).toHaveValue('-lastActivityOn');
+  // By keyboard: the oldest activity first, only tips with danger, then Enter on the filter button.
+  await page.getByRole('combobox', { name: 'Sortering' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('checkbox', { name: 'Bare tips der noen er i akutt fare' }).focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Filtrer', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]sort=lastActivityOn/);
+  await expect(page).toHaveURL(/[?&]danger=(true|%22true%22)/);
+  await page.getByRole('searchbox', { name: 'Søk' }).fill('construction');
+  await page.getByRole('searchbox', { name: 'Søk' }).press('Enter');
+  await expect(page).toHaveURL(/[?&]q=construction/);
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Søk' })).toHaveValue('construction');
+  await expect(page.getByRole('combobox', { name: 'Sortering' })).toHaveValue('lastActivityOn');
+  await expect(page.getByRole('checkbox', { name: 'Bare tips der noen er i akutt fare' })).toBeChecked();
+  await expect(page.getByRole('table')).toBeVisible();
+  await expectNoAxeViolations(page);
+  // A damaged cursor is explained, not a crash.
+  await page.goto('/app/tips?cursor=broken');
+  await expect(page.getByText('Lenken peker på en side i listen som ikke finnes lenger', { exact: false })).toBeVisible();
+});
+
+test('the partner referral list keeps state, need and sort in the address across a reload, and passes axe', async ({ page }) => {
+  await signInByApi(page, demoEmail('partner'));
+  await page.goto('/app/referrals?state=awaiting&needKind=housing&sort=answerDueAt');
+  await expect(page.getByRole('search', { name: 'Filtrer henvisninger' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Svar' })).toHaveValue('awaiting');
+  await expect(page.getByRole('combobox', { name: 'Behov' })).toHaveValue('housing');
+  await expect(page.getByRole('combobox', { name: 'Sortering' })).toHaveValue('answerDueAt');
+  await page.getByRole('searchbox', { name: 'Søk' }).fill('housing');
+  await page.getByRole('searchbox', { name: 'Søk' }).press('Enter');
+  await expect(page).toHaveURL(/[?&]q=housing/);
+  await expect(page).toHaveURL(/[?&]needKind=housing/);
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Søk' })).toHaveValue('housing');
+  await expect(page.getByRole('combobox', { name: 'Sortering' })).toHaveValue('answerDueAt');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Nullstill' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/app\/referrals$/);
+  await expect(page.getByRole('combobox', { name: 'Behov' })).toHaveValue('');
+});
+
+test('the home link for tasks due opens the case list with the same filter, kept on reload', async ({ page }) => {
+  await signInByApi(page, demoEmail('caseworker'));
+  await page.goto('/app');
+  const queue = page.getByRole('region', { name: 'Dette venter på deg' });
+  const link = queue.getByRole('link', { name: /Saker der du har oppgaver med frist/ });
+  await expect(link).toHaveAttribute('href', '/app/cases?tasks=due');
+  await link.click();
+  await expect(page).toHaveURL(/\/app\/cases\?tasks=due$/);
+  const filter = page.getByRole('checkbox', { name: 'Saker der jeg har en oppgave med frist innen 3 dager eller over fristen' });
+  await expect(filter).toBeChecked();
+  await page.reload();
+  await expect(filter).toBeChecked();
+  await expectNoAxeViolations(page);
+});

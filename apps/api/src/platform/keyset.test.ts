@@ -49,6 +49,14 @@ describe('keyset cursors', () => {
     expect(decodeCursor(encodeCursor('-seq', '12', id), bySeq)).toEqual({ key: '12', id });
   });
 
+  it('reads a day key (a date column) as a real day only', () => {
+    const byDay = keysetSort('-submittedOn', { submittedOn: { column: schema.tip.submittedOn, kind: 'date' } }, schema.tip.id);
+    expect(decodeCursor(encodeCursor('-submittedOn', '2026-02-28', id), byDay)).toEqual({ key: '2026-02-28', id });
+    for (const key of ['2026-02-30', '2026-13-01', '2026-02-28 10:00:00+00', 'yesterday']) {
+      expect(codeOf(() => decodeCursor(encodeCursor('-submittedOn', key, id), byDay)), key).toBe('INVALID_CURSOR');
+    }
+  });
+
   it('gives a next cursor only when the extra row shows there is a next page, built from the last row shown', () => {
     const rows = [1, 2, 3].map((n) => ({ id, cursorKey: `2026-0${n}`, n }));
     expect(keysetPage(rows, 3, keysetSort('caseNumber', columns, c.id)).nextCursor).toBeNull();

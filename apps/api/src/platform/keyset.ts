@@ -9,7 +9,7 @@ import { AppError } from './errors';
  */
 
 /** How a sort column's key is written into a cursor and compared back in SQL. */
-export type KeysetKind = 'timestamp' | 'text' | 'integer';
+export type KeysetKind = 'timestamp' | 'date' | 'text' | 'integer';
 
 /** A column a list may be sorted by. */
 export type SortColumn = { column: AnyColumn; kind: KeysetKind };
@@ -23,6 +23,7 @@ export type CursorKey = { key: string; id: string };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
 const INTEGER = /^-?\d{1,18}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Resolves a sort parameter ("column" ascending, "-column" descending) against the list's sortable columns. */
 export function keysetSort<K extends string>(name: K | `-${K}`, columns: Record<K, SortColumn>, id: AnyColumn): KeysetSort {
@@ -51,6 +52,7 @@ function isValidTimestamp(value: string): boolean {
 
 function isValidKey(kind: KeysetKind, key: string): boolean {
   if (kind === 'timestamp') return isValidTimestamp(key);
+  if (kind === 'date') return DAY.test(key) && isValidTimestamp(`${key}T00:00:00Z`);
   if (kind === 'integer') return INTEGER.test(key);
   return key.length <= 200;
 }
@@ -76,6 +78,7 @@ export function decodeCursor(raw: string | undefined, sort: KeysetSort): CursorK
 
 function keyParam(sort: KeysetSort, key: string): SQL {
   if (sort.kind === 'timestamp') return sql`${key}::timestamptz`;
+  if (sort.kind === 'date') return sql`${key}::date`;
   if (sort.kind === 'integer') return sql`${key}::bigint`;
   return sql`${key}::text`;
 }

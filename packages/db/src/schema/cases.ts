@@ -225,7 +225,12 @@ export const caseReferral = pgTable(
     revokedAt: ts('revoked_at'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('case_referral_case_idx').on(t.caseId), index('case_referral_org_idx').on(t.municipalityId, t.organisationId, t.status)],
+  (t) => [index('case_referral_case_idx').on(t.caseId), index('case_referral_org_idx').on(t.municipalityId, t.organisationId, t.status),
+    // The partner's list sorts (keyset paging: column then id).
+    index('case_referral_org_sent_idx').on(t.municipalityId, t.organisationId, t.sentAt, t.id),
+    index('case_referral_org_due_idx').on(t.municipalityId, t.organisationId, t.answerDueAt, t.id),
+    index('case_referral_org_status_idx').on(t.municipalityId, t.organisationId, t.status, t.id),
+  ],
 );
 
 /** Break-glass: a coordinator's time-limited access to the personal data of a case they are not on. */

@@ -47,6 +47,10 @@ export const tip = pgTable(
     uniqueIndex('tip_receipt_idx').on(t.municipalityId, t.receiptHash),
     index('tip_inbox_idx').on(t.municipalityId, t.status, t.submittedOn),
     index('tip_assignee_idx').on(t.municipalityId, t.assignedUserId),
+    // One per inbox sort (keyset paging: column then id).
+    index('tip_activity_sort_idx').on(t.municipalityId, t.lastActivityOn, t.id),
+    index('tip_submitted_sort_idx').on(t.municipalityId, t.submittedOn, t.id),
+    index('tip_status_sort_idx').on(t.municipalityId, t.status, t.id),
   ],
 );
 

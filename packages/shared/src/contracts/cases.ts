@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KeysetQuerySchema, keysetPageSchema, listSearchText, PageQuerySchema, phoneSchema, emailSchema, sortValues } from './common';
+import { KeysetQuerySchema, keysetPageSchema, listSearchText, phoneSchema, emailSchema, sortValues } from './common';
 import type { OrganisationKind } from './organisations';
 import { AGE_BANDS, EXPLOITATION_FORMS, GENDERS, SECTORS } from './screening';
 
@@ -229,6 +229,8 @@ export type CaseFactsBody = z.infer<typeof CaseFactsBodySchema>;
 export const CASE_SORT_KEYS = ['updatedAt', 'createdAt', 'caseNumber'] as const;
 /** Days ahead in which a reflection period's end or a child-welfare review counts as "soon" (the home page's reminders use the same). */
 export const CASE_DEADLINE_SOON_DAYS = 14;
+/** A task not done and due within this many days (or overdue) is due (home page count, tasks=due). */
+export const CASE_TASK_DUE_DAYS = 3;
 
 export const CaseListQuerySchema = KeysetQuerySchema.extend({
   status: z.enum(CASE_STATUSES).optional().describe('Only this status'),
@@ -240,6 +242,7 @@ export const CaseListQuerySchema = KeysetQuerySchema.extend({
   q: listSearchText.describe('Case number, or part of it (personal data is never searched)'),
   deadline: z.enum(['soon']).optional().describe(`Only open cases whose reflection period ends or child-welfare review is due within ${CASE_DEADLINE_SOON_DAYS} days (or is overdue)`),
   minor: z.enum(['true', 'false']).optional().describe('Only cases of minors (true) or of adults (false)'),
+  tasks: z.enum(['due']).optional().describe(`Only cases with a task of the signed-in user, not done, due within ${CASE_TASK_DUE_DAYS} days or overdue`),
   form: z.enum(CASE_EXPLOITATION_FORMS).optional().describe('Only cases with this form of exploitation'),
   sort: z.enum(sortValues(CASE_SORT_KEYS)).default('-updatedAt').describe('Sort column; a leading "-" sorts descending'),
 });
@@ -432,11 +435,17 @@ export const PartnerReferralSchema = z.object({
   completedAt: z.iso.datetime().nullable(),
 });
 export type PartnerReferral = z.infer<typeof PartnerReferralSchema>;
-export const PartnerReferralListQuerySchema = PageQuerySchema.extend({
+/** The columns the partner's referral list sorts by. */
+export const PARTNER_REFERRAL_SORT_KEYS = ['sentAt', 'answerDueAt', 'status'] as const;
+export const PartnerReferralListQuerySchema = KeysetQuerySchema.extend({
+  q: listSearchText.describe('A case number (or part of one) or a coded need kind; the shared personal fields are encrypted and never searched'),
   state: z.enum(['awaiting', 'overdue']).optional().describe('Only referrals waiting for our answer (awaiting), or waiting past the answer date (overdue)'),
+  status: z.enum(REFERRAL_STATUSES).exclude(['revoked']).optional().describe('Only referrals with this status'),
+  needKind: z.enum(NEED_KINDS).optional().describe('Only referrals for this need'),
+  sort: z.enum(sortValues(PARTNER_REFERRAL_SORT_KEYS)).default('-sentAt').describe('Sort column; a leading "-" sorts descending'),
 });
 export type PartnerReferralListQuery = z.infer<typeof PartnerReferralListQuerySchema>;
-export const PartnerReferralListSchema = z.object({ items: z.array(PartnerReferralSchema.omit({ shared: true })), total: z.number().int() });
+export const PartnerReferralListSchema = keysetPageSchema(PartnerReferralSchema.omit({ shared: true }));
 
 export const CaseReadSchema = z.object({ at: z.iso.datetime(), user: PersonRef.nullable(), action: z.string(), breakGlass: z.boolean() });
 export const CaseReadLogSchema = z.object({ items: z.array(CaseReadSchema) });

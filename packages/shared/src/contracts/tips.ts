@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema } from './common';
+import { KeysetQuerySchema, keysetPageSchema, listSearchText, sortValues } from './common';
 import { LANGUAGE_CODES } from './municipality';
 import { EXPLOITATION_FORMS, SCREENING_CONTEXTS, ScreeningFactsSchema } from './screening';
 
@@ -78,13 +78,20 @@ export const TipSummarySchema = z.object({
 });
 export type TipSummary = z.infer<typeof TipSummarySchema>;
 
-export const TipListQuerySchema = PageQuerySchema.extend({
+/** The columns the tip inbox sorts by. */
+export const TIP_SORT_KEYS = ['lastActivityOn', 'submittedOn', 'status'] as const;
+
+export const TipListQuerySchema = KeysetQuerySchema.extend({
+  q: listSearchText.describe('A receipt code (16 digits, matched through its keyed hash, never stored), a tip id, or text matched against the coded fields (place kind, status, language, labels). The tip text and contact details are encrypted and never searched.'),
   status: z.enum(TIP_STATUSES).optional().describe('Only tips with this status'),
   unread: z.enum(['true', 'false']).optional().describe('Only tips with something new from the tipster not yet opened by staff (true), or none (false)'),
+  placeKind: z.enum(TIP_PLACE_KINDS).optional().describe('Only tips about this kind of place'),
+  danger: z.enum(['true']).optional().describe('Only tips that say someone is in immediate danger'),
+  sort: z.enum(sortValues(TIP_SORT_KEYS)).default('-lastActivityOn').describe('Sort column; a leading "-" sorts descending'),
 });
 export type TipListQuery = z.infer<typeof TipListQuerySchema>;
 
-export const TipListSchema = z.object({ items: z.array(TipSummarySchema), total: z.number().int() });
+export const TipListSchema = keysetPageSchema(TipSummarySchema);
 export type TipList = z.infer<typeof TipListSchema>;
 
 export const TipMessageSchema = z.object({

@@ -1,5 +1,6 @@
 import {
   BREAK_GLASS_HOURS,
+  CASE_TASK_DUE_DAYS,
   DEFAULT_RETENTION_MONTHS,
   RETENTION_WARNING_DAYS,
   type Case,
@@ -151,7 +152,7 @@ export async function runCaseRetention(deps: Deps, now = new Date()): Promise<Re
 }
 
 const REFLECTION_WARNING_DAYS = 14;
-const TASK_WARNING_DAYS = 3;
+const TASK_WARNING_DAYS = CASE_TASK_DUE_DAYS;
 
 /** Deadlines that matter, for the home page: the actor's cases (all cases for the coordinator). */
 export async function getCaseReminders(deps: Deps, actor: UserActor, now = new Date()): Promise<{ items: CaseReminder[] }> {

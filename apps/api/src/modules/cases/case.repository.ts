@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
-import type { CASE_SORT_KEYS } from '@lykt/shared';
+import type { CASE_SORT_KEYS, PARTNER_REFERRAL_SORT_KEYS, PartnerReferralListQuery } from '@lykt/shared';
 import { containsPattern, keysetKey, keysetSort, keysetTotal, keysetOrderBy, keysetPage, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type CaseRow = typeof schema.caseFile.$inferSelect;
@@ -90,6 +90,8 @@ export type CaseListFilter = {
   deadlineBy?: { day: string; at: Date } | undefined;
   minor?: boolean | undefined;
   form?: string | undefined;
+  /** tasks=due: a task of this user, not done, due on or before this day. */
+  tasksDue?: { userId: string; untilDay: string } | undefined;
 };
 
 function filterConditions(filter: CaseListFilter): (SQL | undefined)[] {
@@ -104,6 +106,10 @@ function filterConditions(filter: CaseListFilter): (SQL | undefined)[] {
       : undefined,
     filter.minor === undefined ? undefined : eq(c.isMinor, filter.minor),
     filter.form ? sql`${c.exploitationForms} @> ${JSON.stringify([filter.form])}::jsonb` : undefined,
+    // The same conditions as findDueTasks (the home page's reminders), per case.
+    filter.tasksDue
+      ? sql`exists (select 1 from ${schema.caseTask} t where t.municipality_id = ${c.municipalityId} and t.case_id = ${c.id} and t.owner_user_id = ${filter.tasksDue.userId} and t.done_at is null and t.due_on <= ${filter.tasksDue.untilDay})`
+      : undefined,
   ];
 }
 
@@ -313,7 +319,9 @@ export async function updateReferralRow(tx: Database, municipalityId: string, re
 }
 
 /** Which referrals to one organisation its partner may see (not revoked, shared data not hidden), narrowed by status or answer due date. */
-function partnerReferralWhere(municipalityId: string, organisationId: string, filter: { status?: string; answerDueBefore?: Date }) {
+export type PartnerReferralFilter = { status?: string | undefined; answerDueBefore?: Date | undefined; needKind?: string | undefined; pattern?: string | undefined };
+
+function partnerReferralWhere(municipalityId: string, organisationId: string, filter: PartnerReferralFilter) {
   return and(
     eq(r.municipalityId, municipalityId),
     eq(r.organisationId, organisationId),
@@ -321,36 +329,54 @@ function partnerReferralWhere(municipalityId: string, organisationId: string, fi
     isNotNull(r.sharedSnapshotEnc),
     filter.status ? eq(r.status, filter.status) : undefined,
     filter.answerDueBefore ? lt(r.answerDueAt, filter.answerDueBefore) : undefined,
+    filter.needKind ? eq(r.needKind, filter.needKind) : undefined,
+    // The case number and the coded need only: the shared personal fields are encrypted and never searched.
+    filter.pattern ? or(ilike(c.caseNumber, filter.pattern), ilike(r.needKind, filter.pattern)) : undefined,
   );
 }
 
 /** How many referrals the partner list would show with the filter. */
-export async function countPartnerReferralRows(db: Database, municipalityId: string, organisationId: string, filter: { status?: string; answerDueBefore?: Date }): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(r).where(partnerReferralWhere(municipalityId, organisationId, filter));
+export async function countPartnerReferralRows(db: Database, municipalityId: string, organisationId: string, filter: PartnerReferralFilter): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(r).innerJoin(c, eq(c.id, r.caseId)).where(partnerReferralWhere(municipalityId, organisationId, filter));
   return row?.total ?? 0;
 }
 
-/** Referrals to one organisation that the recipient may still see: not revoked, shared data not hidden. */
+const PARTNER_REFERRAL_SORT_COLUMNS: Record<(typeof PARTNER_REFERRAL_SORT_KEYS)[number], SortColumn> = {
+  sentAt: { column: r.sentAt, kind: 'timestamp' },
+  answerDueAt: { column: r.answerDueAt, kind: 'timestamp' },
+  status: { column: r.status, kind: 'text' },
+};
+
+/** The partner referral list's sort from its query parameter. */
+export function partnerReferralSort(name: PartnerReferralListQuery['sort']): KeysetSort {
+  return keysetSort(name, PARTNER_REFERRAL_SORT_COLUMNS, r.id);
+}
+
+/**
+ * Referrals to one organisation that the recipient may still see (not revoked, shared data not
+ * hidden), keyset-paged. The list is scoped to one organisation, so its first page counts its
+ * total (capped, keysetTotal) with the same conditions as the home page's count.
+ */
 export async function listPartnerReferrals(
   db: Database,
   municipalityId: string,
   organisationId: string,
-  page: { limit: number; offset: number; awaiting?: boolean | undefined; answerDueBefore?: Date | undefined },
-): Promise<{ rows: (ReferralRow & { caseNumber: string })[]; total: number }> {
-  // The same filter as the home page's count (countPartnerReferralRows), so the two always agree.
-  const where = partnerReferralWhere(municipalityId, organisationId, { ...(page.awaiting ? { status: 'sent' } : {}), ...(page.answerDueBefore ? { answerDueBefore: page.answerDueBefore } : {}) });
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select({ row: r, caseNumber: c.caseNumber })
-      .from(r)
-      .innerJoin(c, eq(c.id, r.caseId))
-      .where(where)
-      .orderBy(desc(r.sentAt))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ total: count() }).from(r).where(where),
-  ]);
-  return { rows: rows.map((entry) => ({ ...entry.row, caseNumber: entry.caseNumber })), total: totalRow?.total ?? 0 };
+  filter: PartnerReferralFilter,
+  page: { sort: KeysetSort; cursor: CursorKey | null; limit: number },
+): Promise<{ rows: (ReferralRow & { caseNumber: string })[]; nextCursor: string | null; total: number | null }> {
+  const where = partnerReferralWhere(municipalityId, organisationId, filter);
+  const fetched = await db
+    .select({ row: r, caseNumber: c.caseNumber, id: r.id, cursorKey: keysetKey(page.sort) })
+    .from(r)
+    .innerJoin(c, eq(c.id, r.caseId))
+    .where(and(where, keysetWhere(page.sort, page.cursor)))
+    .orderBy(...keysetOrderBy(page.sort))
+    .limit(page.limit + 1);
+  const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
+  const countCapped = async (atMost: number) =>
+    (await db.select({ total: count() }).from(db.select({ one: r.id }).from(r).innerJoin(c, eq(c.id, r.caseId)).where(where).limit(atMost).as('capped')))[0]?.total ?? 0;
+  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, countCapped);
+  return { rows: rows.map((entry) => ({ ...entry.row, caseNumber: entry.caseNumber })), nextCursor, total };
 }
 
 /** Other cases of the municipality with the same keyed hash of the person. */

@@ -6,6 +6,7 @@ import {
   type CaseFacts,
   type CaseFactsBody,
   CASE_DEADLINE_SOON_DAYS,
+  CASE_TASK_DUE_DAYS,
   type CaseList,
   type CaseListQuery,
   type CasePerson,
@@ -22,7 +23,7 @@ import { canReadConcern } from '../concerns/concern.policy';
 import { findConcern, updateConcernRow } from '../concerns/concern.repository';
 import { visibleTip } from '../tips/tips.service';
 import { accessCase, assertAbility, assertEditable, cipher, FIELD, invalid, PERSON_HASH_PURPOSE } from './case.access';
-import { duplicateKey, addDays } from './case.person';
+import { duplicateKey, addDays, dayOf } from './case.person';
 import { abilitiesFor, canReadAccessReasons, canReadPersonalData, seesAllCases, type CaseAccess } from './case.policy';
 import { presentCaseSummary, presentConsent, presentFacts, presentNeeds, presentReferral } from './case.presenter';
 import {
@@ -194,11 +195,21 @@ export async function findCases(deps: Deps, actor: UserActor, query: CaseListQue
     deadlineBy: query.deadline === 'soon' ? { day: soon.toISOString().slice(0, 10), at: soon } : undefined,
     minor: query.minor === undefined ? undefined : query.minor === 'true',
     form: query.form,
+    tasksDue: query.tasks === 'due' ? { userId: actor.userId, untilDay: dayOf(addDays(now, CASE_TASK_DUE_DAYS)) } : undefined,
   };
   const { rows, nextCursor, total } = await listCases(deps.db, actor.municipalityId, actor.userId, memberOnly, filter, { sort, cursor, limit: query.limit });
   // The owners' names came with the rows (one round trip for the whole page).
   const names = new Map(rows.flatMap((row) => (row.ownerName == null ? [] : [[row.ownerUserId, row.ownerName] as const])));
   return { items: rows.map((row) => presentCaseSummary(row, names)), nextCursor, total };
+}
+
+/**
+ * How many cases the list shows with tasks=due (the home page's count): the list itself, so the
+ * count and the list it links to agree. A user's own due tasks fit on one page (200 cases).
+ */
+export async function countCasesWithDueTasks(deps: Deps, actor: UserActor, now = new Date()): Promise<number> {
+  const { items, total } = await findCases(deps, actor, { limit: 200, sort: '-updatedAt', mine: false, tasks: 'due' }, now);
+  return total ?? items.length;
 }
 
 /** Builds the full case for the actor, decrypting personal data only when the actor may read it. */

@@ -131,7 +131,7 @@ describe('referrals', () => {
     const consent = await consentToShelter(owner, theCase.id, shelter.organisation.id);
     const referral = await refer(owner, theCase.id, { organisationId: shelter.organisation.id, needKind: 'housing', dataCategories: ['first_name'], consentId: consent.id });
     const police = await partnerOf(tenant);
-    expect((await call(h, police, 'GET', '/api/v1/partner/referrals')).json()).toEqual({ items: [], total: 0 });
+    expect((await call(h, police, 'GET', '/api/v1/partner/referrals')).json()).toEqual({ items: [], nextCursor: null, total: 0 });
     for (const [method, url, body] of [
       ['GET', `/api/v1/partner/referrals/${referral.id}`, undefined],
       ['POST', `/api/v1/partner/referrals/${referral.id}/response`, { decision: 'accept', reason: null }],
@@ -158,7 +158,7 @@ describe('referrals', () => {
     expect(after.consents[0]).toMatchObject({ isActive: false });
     expect(after.referrals[0]).toMatchObject({ status: 'revoked', sharedDataHidden: true });
     expect((await call(h, partner, 'GET', `/api/v1/partner/referrals/${referral.id}`)).statusCode).toBe(404);
-    expect((await call(h, partner, 'GET', '/api/v1/partner/referrals')).json()).toEqual({ items: [], total: 0 });
+    expect((await call(h, partner, 'GET', '/api/v1/partner/referrals')).json()).toEqual({ items: [], nextCursor: null, total: 0 });
     expect((await call(h, partner, 'POST', `/api/v1/partner/referrals/${referral.id}/updates`, { text: 'x', completed: false })).statusCode).toBe(404);
     const state = await caseState(h, tenant.municipality.id);
     expect(state.referrals[0]?.sharedSnapshotEnc).toBeNull();

@@ -17,6 +17,7 @@ import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { containsPattern, decodeCursor } from '../../platform/keyset';
 import { accessCase, assertEditable, cipher, FIELD, invalid } from './case.access';
 import { addDays, firstNameOf } from './case.person';
 import { presentFullCase } from './case.service';
@@ -32,6 +33,7 @@ import {
   insertReferral,
   countPartnerReferralRows,
   listPartnerReferrals,
+  partnerReferralSort,
   updateCaseRow,
   updateReferralRow,
   withdrawConsentRow,
@@ -246,9 +248,17 @@ function presentPartnerSummary(row: ReferralRow & { caseNumber: string }): Omit<
 
 /** Referrals to the partner's organisation, without the shared fields (those are read one at a time, audited). */
 export async function findPartnerReferrals(deps: Deps, actor: UserActor, query: PartnerReferralListQuery, now = new Date()) {
-  const filter = { limit: query.limit, offset: query.offset, awaiting: query.state !== undefined, answerDueBefore: query.state === 'overdue' ? now : undefined };
-  const { rows, total } = await listPartnerReferrals(deps.db, actor.municipalityId, actor.organisationId, filter);
-  return { items: rows.map((row) => ({ ...presentPartnerSummary(row), partnerNote: null })), total };
+  const sort = partnerReferralSort(query.sort);
+  const cursor = decodeCursor(query.cursor, sort);
+  // state=awaiting|overdue is the home page's count (countPartnerReferrals) with the same conditions.
+  const filter = {
+    status: query.state !== undefined ? 'sent' : query.status,
+    answerDueBefore: query.state === 'overdue' ? now : undefined,
+    needKind: query.needKind,
+    pattern: query.q ? containsPattern(query.q) : undefined,
+  };
+  const { rows, nextCursor, total } = await listPartnerReferrals(deps.db, actor.municipalityId, actor.organisationId, filter, { sort, cursor, limit: query.limit });
+  return { items: rows.map((row) => ({ ...presentPartnerSummary(row), partnerNote: null })), nextCursor, total };
 }
 
 /** How many referrals the partner's list holds with the filter (answer due before a time: overdue when that time is now). */

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import type { Deadlines, HomeCount, HomeQueue } from '@lykt/shared';
-import { call, createHarness, signIn, type Session, type TestHarness } from '../../../test/harness';
-import { seedCaseTenant, type CaseTenant } from '../cases/case.fixtures';
+import { call, createHarness, errorCode, signIn, type Session, type TestHarness } from '../../../test/harness';
+import { openCase, seedCaseTenant, type CaseTenant } from '../cases/case.fixtures';
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -23,12 +23,13 @@ async function get<T>(session: Session, url: string): Promise<T> {
 
 /**
  * How many rows the list a home count links to shows, read through the API the list page calls
- * with the link's own filters. Undefined for the case reminders (tasks, the case side's overdue
- * referrals and deadlines), which the home page lists itself below the counts.
+ * with the link's own filters. Undefined for the case reminders other than tasks (the case side's
+ * overdue referrals and deadlines), which the home page lists itself below the counts.
  */
 async function rowsBehind(session: Session, link: HomeCount['link']): Promise<number | undefined> {
   const query = new URLSearchParams({ ...link.search, limit: '200' }).toString();
   if (link.to === '/concerns') return (await get<{ items: unknown[] }>(session, `/api/v1/concerns?${query}`)).items.length;
+  if (link.to === '/cases' && link.search.tasks === 'due') return (await get<{ items: unknown[] }>(session, `/api/v1/cases?${query}`)).items.length;
   if (link.to === '/tips') return (await get<{ items: unknown[] }>(session, `/api/v1/tips?${query}`)).items.length;
   if (link.to === '/referrals') return (await get<{ items: unknown[] }>(session, `/api/v1/partner/referrals?${query}`)).items.length;
   if (link.to === '/training') return (await get<{ items: unknown[] }>(session, `/api/v1/training/modules?${new URLSearchParams({ ...link.search, lang: 'nb' }).toString()}`)).items.length;
@@ -83,8 +84,8 @@ describe('every home count links to a list that shows exactly that many', () => 
       checked.push(item.key);
     }
     const expected: Record<typeof role, string[]> = {
-      coordinator: ['concerns_new', 'concerns_awaiting_reporter', 'tips_unread', 'tips_new_messages', 'measures_overdue', 'measures_due_soon', 'training_due'],
-      caseworker: ['concerns_awaiting_reporter', 'concerns_in_progress', 'tips_unread', 'tips_new_messages', 'training_due'],
+      coordinator: ['concerns_new', 'concerns_awaiting_reporter', 'tips_unread', 'tips_new_messages', 'tasks_due', 'measures_overdue', 'measures_due_soon', 'training_due'],
+      caseworker: ['concerns_awaiting_reporter', 'concerns_in_progress', 'tips_unread', 'tips_new_messages', 'tasks_due', 'training_due'],
       frontline: ['concerns_question_for_you', 'concerns_open_own', 'training_due'],
       partner: ['referrals_awaiting_answer', 'referrals_overdue', 'measures_overdue', 'measures_due_soon', 'training_due'],
       admin: ['training_due'],
@@ -107,5 +108,30 @@ describe('every home count links to a list that shows exactly that many', () => 
     expect(due.length).toBeGreaterThan(0);
     const bad = await call(h, session, 'GET', '/api/v1/training/modules?due=everyone');
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('counts the cases with the user’s own due tasks exactly as /cases?tasks=due lists them', async () => {
+    const tenant = await seedCaseTenant(h);
+    const owner = await signIn(h, tenant.users.caseworker);
+    const [first, second, third] = [await openCase(h, owner), await openCase(h, owner), await openCase(h, owner)];
+    const task = async (caseId: string, dueOn: string) => {
+      const response = await call(h, owner, 'POST', `/api/v1/cases/${caseId}/tasks`, { title: 'Ring tolketjenesten', ownerUserId: tenant.users.caseworker.id, dueOn });
+      expect(response.statusCode, response.body).toBeLessThan(300);
+    };
+    // Two due tasks on one case count that case once; a task due in a month is not due yet.
+    await task(first?.id ?? '', day(1));
+    await task(first?.id ?? '', day(-2));
+    await task(second?.id ?? '', day(0));
+    await task(third?.id ?? '', day(30));
+    const home = await get<HomeQueue>(owner, '/api/v1/me/queue');
+    const item = home.counts.find((count) => count.key === 'tasks_due');
+    expect(item?.link).toEqual({ to: '/cases', search: { tasks: 'due' } });
+    expect(item?.count).toBe(2);
+    const listed = await get<{ items: { id: string }[] }>(owner, '/api/v1/cases?tasks=due');
+    expect(listed.items.map((row) => row.id).sort()).toEqual([first?.id, second?.id].sort());
+    // Someone else's tasks are not mine: the coordinator sees every case but has no due task of their own.
+    const coordinator = await signIn(h, tenant.users.coordinator);
+    expect((await get<{ items: unknown[] }>(coordinator, '/api/v1/cases?tasks=due')).items).toHaveLength(0);
+    expect(errorCode(await call(h, owner, 'GET', '/api/v1/cases?tasks=soon'))).toBe('VALIDATION_ERROR');
   });
 });

@@ -3,6 +3,7 @@ import type { UserActor } from '../../platform/context';
 import type { Deps } from '../../platform/deps';
 import { countConcerns } from '../concerns/concern.service';
 import { getCaseReminders } from '../cases/case-protection.service';
+import { countCasesWithDueTasks } from '../cases/case.service';
 import { countPartnerReferrals } from '../cases/referral.service';
 import { findDeadlines, getVersion, listPlans } from '../plans/plans.service';
 import { listReports } from '../reports/reports.service';
@@ -48,7 +49,7 @@ const SOURCES: readonly CountSource[] = [
   { key: 'reflection_period_ending', counter: 'cases', group: 'help', urgent: true, permission: 'cases:read', link: { to: '/cases', search: { deadline: 'soon' } } },
   { key: 'child_welfare_review', counter: 'cases', group: 'help', urgent: true, permission: 'cases:read', link: { to: '/cases', search: { deadline: 'soon' } } },
   { key: 'retention_erasure', counter: 'cases', group: 'help', urgent: false, permission: 'cases:coordinate', link: { to: '/cases', search: { status: 'closed' } } },
-  { key: 'tasks_due', counter: 'cases', group: 'help', urgent: false, permission: 'cases:read', link: { to: '/cases', search: {} } },
+  { key: 'tasks_due', counter: 'cases', group: 'help', urgent: false, permission: 'cases:read', link: { to: '/cases', search: { tasks: 'due' } } },
   { key: 'measures_overdue', counter: 'measures', group: 'plan', urgent: true, permission: 'plans:progress', link: { to: '/plans', search: { due: 'overdue' } } },
   { key: 'measures_due_soon', counter: 'measures', group: 'plan', urgent: false, permission: 'plans:progress', link: { to: '/plans', search: { due: 'soon' } } },
   { key: 'training_due', counter: 'training', group: 'learn', urgent: false, permission: 'training:take', link: { to: '/training', search: { due: 'me' } } },
@@ -90,14 +91,15 @@ function counters(deps: Deps, now: Date): Record<CounterName, Counter> {
     },
     cases: {
       async count(actor) {
-        const { items } = await getCaseReminders(deps, actor, now);
+        const [{ items }, casesWithDueTasks] = await Promise.all([getCaseReminders(deps, actor, now), countCasesWithDueTasks(deps, actor, now)]);
         const of = (kind: (typeof items)[number]['kind']) => items.filter((item) => item.kind === kind).length;
         return {
           referrals_overdue: of('referral_overdue'),
           reflection_period_ending: of('reflection_period_ending'),
           child_welfare_review: of('child_welfare_review'),
           retention_erasure: of('retention_erasure'),
-          tasks_due: of('task_due'),
+          // Cases with a task of the user's due: the rows of the list it links to (/cases?tasks=due).
+          tasks_due: casesWithDueTasks,
         };
       },
     },

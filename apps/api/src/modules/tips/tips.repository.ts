@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
-import type { TipStatus } from '@lykt/shared';
+import type { TIP_SORT_KEYS, TipListQuery, TipPlaceKind, TipStatus } from '@lykt/shared';
+import { keysetKey, keysetOrderBy, keysetPage, keysetSort, keysetTotal, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type TipRow = typeof schema.tip.$inferSelect;
 export type TipMessageRow = typeof schema.tipMessage.$inferSelect;
@@ -30,7 +31,23 @@ export async function findTip(db: Database, municipalityId: string, id: string):
   return row;
 }
 
-export type TipFilter = { status?: TipStatus | undefined; assignedUserId?: string | undefined; unread?: boolean | undefined };
+export type TipFilter = {
+  status?: TipStatus | undefined;
+  assignedUserId?: string | undefined;
+  unread?: boolean | undefined;
+  placeKind?: TipPlaceKind | undefined;
+  danger?: boolean | undefined;
+  /** The free-text search, already resolved: a receipt hash, a tip id, or a pattern for the coded fields. */
+  search?: { receiptHash: string } | { id: string } | { pattern: string } | undefined;
+};
+
+function searchWhere(search: TipFilter['search']): SQL | undefined {
+  if (!search) return undefined;
+  if ('receiptHash' in search) return eq(tip.receiptHash, search.receiptHash);
+  if ('id' in search) return eq(tip.id, search.id);
+  // Coded fields only: the tip's own text and the contact details are encrypted and never searched.
+  return or(ilike(tip.placeKind, search.pattern), ilike(tip.status, search.pattern), ilike(tip.language, search.pattern), ilike(sql`${tip.labels}::text`, search.pattern));
+}
 
 function tipWhere(municipalityId: string, filter: TipFilter) {
   return and(
@@ -38,16 +55,44 @@ function tipWhere(municipalityId: string, filter: TipFilter) {
     filter.status ? eq(tip.status, filter.status) : undefined,
     filter.assignedUserId ? eq(tip.assignedUserId, filter.assignedUserId) : undefined,
     filter.unread === undefined ? undefined : eq(tip.unreadByStaff, filter.unread),
+    filter.placeKind ? eq(tip.placeKind, filter.placeKind) : undefined,
+    filter.danger ? eq(tip.immediateDanger, true) : undefined,
+    searchWhere(filter.search),
   );
 }
 
-export async function findTips(db: Database, municipalityId: string, filter: TipFilter, limit: number, offset: number): Promise<{ rows: TipRow[]; total: number }> {
+const TIP_SORT_COLUMNS: Record<(typeof TIP_SORT_KEYS)[number], SortColumn> = {
+  lastActivityOn: { column: tip.lastActivityOn, kind: 'date' },
+  submittedOn: { column: tip.submittedOn, kind: 'date' },
+  status: { column: tip.status, kind: 'text' },
+};
+
+/** The inbox's sort from its query parameter. */
+export function tipListSort(name: TipListQuery['sort']): KeysetSort {
+  return keysetSort(name, TIP_SORT_COLUMNS, tip.id);
+}
+
+/**
+ * A page of the inbox, keyset-paged (an index on (municipality_id, column, id) per sort). The
+ * total is counted on the first page only, capped (keysetTotal), with the list's own conditions.
+ */
+export async function findTips(
+  db: Database,
+  municipalityId: string,
+  filter: TipFilter,
+  page: { sort: KeysetSort; cursor: CursorKey | null; limit: number },
+): Promise<{ rows: TipRow[]; nextCursor: string | null; total: number | null }> {
   const where = tipWhere(municipalityId, filter);
-  const [rows, [total]] = await Promise.all([
-    db.select().from(tip).where(where).orderBy(desc(tip.immediateDanger), desc(tip.lastActivityOn), asc(tip.id)).limit(limit).offset(offset),
-    db.select({ value: count() }).from(tip).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  const fetched = await db
+    .select({ row: tip, id: tip.id, cursorKey: keysetKey(page.sort) })
+    .from(tip)
+    .where(and(where, keysetWhere(page.sort, page.cursor)))
+    .orderBy(...keysetOrderBy(page.sort))
+    .limit(page.limit + 1);
+  const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
+  const countCapped = async (atMost: number) => (await db.select({ total: count() }).from(db.select({ one: tip.id }).from(tip).where(where).limit(atMost).as('capped')))[0]?.total ?? 0;
+  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, countCapped);
+  return { rows: rows.map((entry) => entry.row), nextCursor, total };
 }
 
 /** How many tips match, with the same conditions as the list. */

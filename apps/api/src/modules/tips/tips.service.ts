@@ -17,6 +17,7 @@ import { recordAudit } from '../../platform/audit';
 import { runWithContext, type UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { containsPattern, decodeCursor } from '../../platform/keyset';
 import { createConcern } from '../concerns/concern.service';
 import { presentMessage, presentSummary, type StoredContact, type StoredContent } from './tips.presenter';
 import { publicContentChanged } from '../../public/version';
@@ -36,6 +37,8 @@ import {
   insertTip,
   updateTipRow,
   upsertSettings,
+  tipListSort,
+  type TipFilter,
   type TipRow,
   type TipSettingsRow,
 } from './tips.repository';
@@ -168,10 +171,30 @@ export async function visibleTip(deps: Deps, actor: UserActor, id: string): Prom
   return row;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the inbox's free text searches: a receipt code through its keyed hash, a tip id, else the coded fields. */
+async function tipSearch(deps: Deps, municipalityId: string, q: string | undefined): Promise<TipFilter['search']> {
+  if (!q) return undefined;
+  if (isReceiptShape(q)) return { receiptHash: await receiptHash(deps, municipalityId, q) };
+  if (UUID.test(q)) return { id: q.toLowerCase() };
+  return { pattern: containsPattern(q) };
+}
+
 export async function listTips(deps: Deps, actor: UserActor, query: TipListQuery): Promise<TipList> {
-  const { rows, total } = await findTips(deps.db, actor.municipalityId, { status: query.status, unread: query.unread === undefined ? undefined : query.unread === 'true', ...scopeFor(actor) }, query.limit, query.offset);
+  const sort = tipListSort(query.sort);
+  const cursor = decodeCursor(query.cursor, sort);
+  const filter: TipFilter = {
+    status: query.status,
+    unread: query.unread === undefined ? undefined : query.unread === 'true',
+    placeKind: query.placeKind,
+    danger: query.danger === 'true' ? true : undefined,
+    search: await tipSearch(deps, actor.municipalityId, query.q),
+    ...scopeFor(actor),
+  };
+  const { rows, nextCursor, total } = await findTips(deps.db, actor.municipalityId, filter, { sort, cursor, limit: query.limit });
   const names = await findUserNames(deps.db, actor.municipalityId, [...new Set(rows.flatMap((row) => (row.assignedUserId ? [row.assignedUserId] : [])))]);
-  return { items: rows.map((row) => presentSummary(row, names)), total };
+  return { items: rows.map((row) => presentSummary(row, names)), nextCursor, total };
 }
 
 /** How many tips of a status (and read state) this actor would see in the list: the same scope as `listTips`. */

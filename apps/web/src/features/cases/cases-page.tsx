@@ -70,6 +70,7 @@ export function CasesPage() {
           ))}
         </SelectField>
         <Checkbox label={t('cases.list.deadlineSoon')} name="deadline" value="soon" defaultChecked={search.deadline === 'soon'} />
+        <Checkbox label={t('cases.list.tasksDue')} name="tasks" value="due" defaultChecked={search.tasks === 'due'} />
         {coordinator ? <Checkbox label={t('cases.list.mineOnly')} name="mine" value="true" defaultChecked={search.mine === 'true'} /> : null}
       </ListToolbar>
       {cases.isPending ? <Loading /> : null}

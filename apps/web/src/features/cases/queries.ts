@@ -10,7 +10,7 @@ import type {
   PartnerReferral,
   PartnerReferralListSchema,
 } from '@lykt/shared';
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client';
 import type { CasesSearch, PartnerReferralsSearch } from './search';
@@ -75,7 +75,8 @@ export function caseRemindersQueryOptions() {
 export function partnerReferralsQueryOptions(search: PartnerReferralsSearch = {}) {
   return queryOptions({
     queryKey: [...caseKeys.partner, 'list', search],
-    queryFn: ({ signal }) => api.get<PartnerReferralList>('/partner/referrals', { query: { ...search, limit: 100 }, signal }),
+    queryFn: ({ signal }) => api.get<PartnerReferralList>('/partner/referrals', { query: { ...search, limit: 50 }, signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

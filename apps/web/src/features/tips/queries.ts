@@ -1,7 +1,10 @@
 import type { TipAssigneeList, TipDetail, TipList, TipPublicSettings } from '@lykt/shared';
 import type { TipsSearch } from './search';
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
+
+/** Tips per page of the inbox (keyset-paged). */
+export const TIPS_PAGE_SIZE = 50;
 
 export const tipsKeys = {
   all: ['tips'] as const,
@@ -16,7 +19,8 @@ export const tipsKeys = {
 export function tipsQueryOptions(search: TipsSearch) {
   return queryOptions({
     queryKey: tipsKeys.list(search),
-    queryFn: ({ signal }) => api.get<TipList>('/tips', { query: { ...search, limit: 200 }, signal }),
+    queryFn: ({ signal }) => api.get<TipList>('/tips', { query: { ...search, limit: TIPS_PAGE_SIZE }, signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,8 +1,9 @@
-import { Checkbox, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
-import { TIP_STATUSES } from '@lykt/shared';
+import { Checkbox, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
+import { TIP_PLACE_KINDS, TIP_STATUSES } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { KeysetPager } from '../../components/keyset-pager';
 import { ListToolbar } from '../../components/list-toolbar';
 import { LoadError, Loading } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
@@ -10,10 +11,12 @@ import { SelectField } from '../../components/select-field';
 import { useListSearch } from '../../lib/use-list-search';
 import { hasPermission, useMe } from '../auth/use-me';
 import { tipsQueryOptions } from './queries';
-import { parseTipsSearch } from './search';
-import { formatDate } from '../../lib/format';
+import { parseTipsSearch, type TipSort } from './search';
+import { formatDate, formatNumber } from '../../lib/format';
 
 const route = getRouteApi('/signed-in/tips');
+/** The sorts in the order people pick them: the default (latest activity first) on top. */
+const TIP_SORT_OPTIONS: readonly TipSort[] = ['-lastActivityOn', 'lastActivityOn', '-submittedOn', 'submittedOn', 'status', '-status'];
 
 /** The tip inbox: coded facts only; the content is read (and audited) on the tip's own page. */
 export function TipsPage() {
@@ -36,6 +39,7 @@ export function TipsPage() {
         </Paragraph>
       ) : null}
       <ListToolbar key={JSON.stringify(search)} label={t('tips.inbox.filters')} onApply={(values) => list.apply(parseTipsSearch(values))} onReset={list.reset}>
+        <Textfield label={t('tips.inbox.search')} description={t('tips.inbox.searchHelp')} type="search" name="q" autoComplete="off" defaultValue={search.q ?? ''} />
         <SelectField label={t('tips.inbox.statusFilter')} name="status" defaultValue={search.status ?? ''}>
           <SelectOption value="">{t('tips.inbox.allStatuses')}</SelectOption>
           {TIP_STATUSES.map((value) => (
@@ -44,15 +48,31 @@ export function TipsPage() {
             </SelectOption>
           ))}
         </SelectField>
+        <SelectField label={t('tips.inbox.placeFilter')} name="placeKind" defaultValue={search.placeKind ?? ''}>
+          <SelectOption value="">{t('tips.inbox.allPlaces')}</SelectOption>
+          {TIP_PLACE_KINDS.map((value) => (
+            <SelectOption key={value} value={value}>
+              {t(`tips.places.${value}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
         <Checkbox label={t('tips.inbox.onlyUnread')} name="unread" value="true" defaultChecked={search.unread === 'true'} />
+        <Checkbox label={t('tips.inbox.onlyDanger')} name="danger" value="true" defaultChecked={search.danger === 'true'} />
+        <SelectField label={t('pagination.sort')} name="sort" defaultValue={search.sort ?? '-lastActivityOn'}>
+          {TIP_SORT_OPTIONS.map((value) => (
+            <SelectOption key={value} value={value}>
+              {t(`tips.inbox.sorts.${value}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
       </ListToolbar>
       {tips.isPending ? <Loading /> : null}
       {tips.isError ? <LoadError error={tips.error} onRetry={() => void tips.refetch()} /> : null}
       {tips.data ? (
         <>
           <div className="table-wrapper">
-            <Table zebra border>
-              <caption>{t('tips.inbox.caption', { total: tips.data.total })}</caption>
+            <Table zebra border aria-busy={tips.isPlaceholderData || undefined}>
+              <caption>{tips.data.total === null ? t('tips.inbox.captionMany') : t('tips.inbox.caption', { total: formatNumber(tips.data.total, i18n.language) })}</caption>
               <TableHead>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('tips.columns.submitted')}</TableHeaderCell>
@@ -90,7 +110,8 @@ export function TipsPage() {
               </TableBody>
             </Table>
           </div>
-          {tips.data.items.length === 0 ? <Paragraph>{t('tips.inbox.empty')}</Paragraph> : null}
+          {tips.data.items.length === 0 ? <Paragraph role="status">{t('tips.inbox.empty')}</Paragraph> : null}
+          <KeysetPager listName={t('tips.inbox.title')} total={tips.data.total} nextCursor={tips.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} />
         </>
       ) : null}
     </div>
