@@ -45,14 +45,20 @@ test.describe('the public pages with JavaScript', () => {
     await expect(page).toHaveURL(/\/en\/$/);
     await page.getByRole('link', { name: EN.tipLink }).click();
     const flow = new PublicTipFlow(page, EN);
-    await flow.fillAndSend('A woman at the nail salon on Storgata sleeps in the back room and never leaves.');
+    await flow.fillAndSend('A woman at the nail salon on Storgata sleeps in the back room and never leaves.', { danger: true });
     const code = await flow.receipt();
     expect(await context.cookies()).toEqual([]);
 
     await signInByApi(page, demoEmail('coordinator'));
     await page.goto('/app/tips');
     await expect(page.getByRole('heading', { level: 1, name: 'Tips' })).toBeVisible();
+    // Whatever the list's sort, new tips saying someone is in danger now are named above it.
+    await expect(page.getByText(/^\d+ tips? med nytt fra tipsgiver sier at noen er i akutt fare\./)).toBeVisible();
     await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Vis dem' }).click();
+    await expect(page).toHaveURL(/danger=/);
+    await expect(page.getByRole('checkbox', { name: 'Bare tips der noen er i akutt fare' })).toBeChecked();
+    await expect(page.getByText(/tips med nytt fra tipsgiver sier at noen er i akutt fare/)).toHaveCount(0);
     // Find this tip among the demo's tips through the API (each read is audited like in the app).
     const list = (await (await page.request.get('/api/v1/tips')).json()) as { items: { id: string }[] };
     let tipId = '';

@@ -12,6 +12,8 @@ export type PublicTexts = {
   minorOption: string;
   anonymity: string;
   anonymousOption: string;
+  dangerLabel: string;
+  dangerYes: string;
   submit: string;
   receiptHeading: string;
   followUpLink: string;
@@ -33,6 +35,8 @@ export const NB: PublicTexts = {
   minorOption: 'Vet ikke',
   anonymity: 'Vil du være anonym?',
   anonymousOption: 'Ja, jeg vil være anonym og gir ingen kontaktopplysninger',
+  dangerLabel: 'Er noen i fare akkurat nå?',
+  dangerYes: 'Ja, noen er i fare nå',
   submit: 'Send tipset',
   receiptHeading: 'Takk. Tipset er sendt.',
   followUpLink: 'Gå til oppfølging av tips',
@@ -54,6 +58,8 @@ export const EN: PublicTexts = {
   minorOption: "I don't know",
   anonymity: 'Do you want to stay anonymous?',
   anonymousOption: 'Yes, I want to stay anonymous and give no contact details',
+  dangerLabel: 'Is anyone in danger right now?',
+  dangerYes: 'Yes, someone is in danger now',
   submit: 'Send the tip',
   receiptHeading: 'Thank you. Your tip has been sent.',
   followUpLink: 'Go to follow-up of tips',
@@ -70,9 +76,10 @@ export class PublicTipFlow {
     readonly texts: PublicTexts,
   ) {}
 
-  async fillAndSend(what: string) {
+  async fillAndSend(what: string, options: { danger?: boolean } = {}) {
     const { page, texts } = this;
     await page.getByLabel(texts.what).fill(what);
+    if (options.danger) await page.getByRole('group', { name: texts.dangerLabel }).getByRole('checkbox', { name: texts.dangerYes }).check();
     await page.getByRole('group', { name: texts.place }).getByRole('radio', { name: texts.placeOption }).check();
     await page.getByRole('group', { name: texts.people }).getByRole('radio', { name: texts.peopleOption }).check();
     await page.getByRole('group', { name: texts.minor }).getByRole('radio', { name: texts.minorOption }).check();

@@ -1094,6 +1094,9 @@ export const en: Translations<typeof nb> = {
       placeFilter: 'Place',
       allPlaces: 'All places',
       onlyDanger: 'Only tips where someone is in immediate danger',
+      dangerWaiting_one: '{{count}} tip with something new from the tipster says someone is in immediate danger.',
+      dangerWaiting_other: '{{count}} tips with something new from the tipster say someone is in immediate danger.',
+      dangerShow: 'Show them',
       captionMany: 'Tips (many)',
       sorts: {
         '-lastActivityOn': 'Last changed, newest first',

@@ -1093,6 +1093,9 @@ export const nb = {
       placeFilter: 'Sted',
       allPlaces: 'Alle steder',
       onlyDanger: 'Bare tips der noen er i akutt fare',
+      dangerWaiting_one: '{{count}} tips med nytt fra tipsgiver sier at noen er i akutt fare.',
+      dangerWaiting_other: '{{count}} tips med nytt fra tipsgiver sier at noen er i akutt fare.',
+      dangerShow: 'Vis dem',
       captionMany: 'Tips (mange)',
       sorts: {
         '-lastActivityOn': 'Sist endret, nyeste først',

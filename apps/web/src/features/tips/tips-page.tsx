@@ -1,4 +1,4 @@
-import { Checkbox, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Checkbox, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
 import { TIP_PLACE_KINDS, TIP_STATUSES } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
@@ -26,6 +26,11 @@ export function TipsPage() {
   const navigate = route.useNavigate();
   const list = useListSearch(search, (next) => void navigate({ search: next }));
   const tips = useQuery(tipsQueryOptions(search));
+  // The list sorts on one column; tips saying someone is in danger now, with something new, are
+  // named above it whatever the sort, so none waits at the bottom of a page.
+  const showDanger = search.danger === undefined;
+  const danger = useQuery({ ...tipsQueryOptions({ danger: 'true', unread: 'true' }), enabled: showDanger });
+  const dangerCount = showDanger ? (danger.data?.total ?? danger.data?.items.length ?? 0) : 0;
 
   return (
     <div className="page-stack">
@@ -37,6 +42,18 @@ export function TipsPage() {
             <Link to="/tips/settings">{t('tips.settings.title')}</Link>
           </DsLink>
         </Paragraph>
+      ) : null}
+      {dangerCount > 0 ? (
+        <Alert data-color="danger">
+          <Paragraph>
+            {t('tips.inbox.dangerWaiting', { count: dangerCount })}{' '}
+            <DsLink asChild>
+              <Link to="/tips" search={{ danger: 'true', unread: 'true' }}>
+                {t('tips.inbox.dangerShow')}
+              </Link>
+            </DsLink>
+          </Paragraph>
+        </Alert>
       ) : null}
       <ListToolbar key={JSON.stringify(search)} label={t('tips.inbox.filters')} onApply={(values) => list.apply(parseTipsSearch(values))} onReset={list.reset}>
         <Textfield label={t('tips.inbox.search')} description={t('tips.inbox.searchHelp')} type="search" name="q" autoComplete="off" defaultValue={search.q ?? ''} />
