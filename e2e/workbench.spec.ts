@@ -73,6 +73,8 @@ test.describe('home and menu on a wide screen', () => {
     await expect(queue.getByRole('link')).toHaveCount(3);
     await expect(queue.getByRole('link', { name: /Bekymringer du har meldt som er under behandling/ })).toBeVisible();
     await expect(queue.getByRole('link', { name: /Opplæring du ikke har fullført/ })).toHaveAttribute('href', '/app/training?due=me');
+    // The frontline worker's main task is one step from home.
+    await expect(page.getByRole('link', { name: 'Start en kartlegging' })).toHaveAttribute('href', '/app/screening');
 
     const context = await browser.newContext({ baseURL, locale: 'nb-NO', viewport: DESKTOP });
     const partner = await context.newPage();
@@ -81,6 +83,7 @@ test.describe('home and menu on a wide screen', () => {
     await expect(partnerQueue.getByRole('link', { name: /Henvisninger som venter på svar fra dere/ })).toHaveAttribute('href', '/app/referrals?state=awaiting');
     await expect(partnerQueue.getByRole('link', { name: /Tiltak i handlingsplanen som er forsinket/ })).toHaveAttribute('href', '/app/plans?due=overdue');
     await expect(partnerQueue.getByRole('link', { name: /Bekymringer/ })).toHaveCount(0);
+    await expect(partner.getByRole('link', { name: 'Start en kartlegging' })).toHaveCount(0);
     await context.close();
   });
 

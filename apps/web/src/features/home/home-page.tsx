@@ -1,6 +1,7 @@
-import { Paragraph } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { Link } from '@tanstack/react-router';
 import { PageHeading } from '../../components/page-heading';
-import { useMe } from '../auth/use-me';
+import { hasPermission, useMe } from '../auth/use-me';
 import { CaseReminders } from '../cases/case-reminders';
 import { UnreadNotificationsCard } from '../notifications/unread-notifications-card';
 import { PlanDeadlines } from '../plans/plan-deadlines';
@@ -22,6 +23,13 @@ export function HomePage() {
         <PageHeading documentTitle={t('home.title')}>{t('home.heading', { name: me.user.name })}</PageHeading>
         <Paragraph>{t('home.roleLine', { role: t(`roles.${role}`), organisation: me.organisation.name })}</Paragraph>
         <Paragraph>{t(`home.roles.${role}.intro`)}</Paragraph>
+        {(role === 'frontline' || role === 'caseworker') && hasPermission(me, 'screenings:create') ? (
+          <div className="button-row">
+            <Button asChild>
+              <Link to="/screening">{t('home.startScreening')}</Link>
+            </Button>
+          </div>
+        ) : null}
       </div>
       <WorkQueue />
       <UnreadNotificationsCard />

@@ -5,6 +5,7 @@ export const homeNb = {
   title: 'Hjem',
   heading: 'Velkommen, {{name}}',
   roleLine: 'Du er logget inn som {{role}} i {{organisation}}.',
+  startScreening: 'Start en kartlegging',
   roles: {
     admin: {
       intro: 'Du setter opp Lykt for kommunen: brukere og roller, partnerregisteret, innstillinger og de offentlige sidene, og du følger med i revisjonsloggen. Du ser ikke innholdet i saker.',
@@ -71,6 +72,7 @@ export const homeEn: Translations<typeof homeNb> = {
   title: 'Home',
   heading: 'Welcome, {{name}}',
   roleLine: 'You are signed in as {{role}} at {{organisation}}.',
+  startScreening: 'Start a screening',
   roles: {
     admin: {
       intro: 'You set Lykt up for the municipality: users and roles, the partner register, settings and the public pages, and you keep an eye on the audit log. You do not see the content of cases.',
