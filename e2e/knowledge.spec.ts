@@ -29,6 +29,7 @@ test('a teacher searches the knowledge base, reads an article and the generated 
 
   await page.goto('/app/knowledge');
   await page.getByLabel('Tjeneste').selectOption({ label: 'Bibliotek' });
+  await kb.applyFilters();
   await expect(kb.articleLink('Tegn på menneskehandel – bibliotek')).toBeVisible();
   await expect(kb.articleLink('Tegn på menneskehandel – skole og SFO')).toHaveCount(0);
   const poster = page.getByRole('link', { name: 'Bibliotek (PDF)' });
@@ -68,4 +69,40 @@ test('the coordinator makes the municipality its own version of a text; staff se
   await page.getByRole('button', { name: 'Opprett artikkel' }).click();
   await expect(page.getByLabel('Tittel')).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page);
+});
+
+test('the article list is filtered and sorted from the address: the filters survive a reload, work by keyboard and reset', async ({ page }) => {
+  await signInByApi(page, TEACHER);
+  const kb = new KnowledgePages(page);
+  await kb.openKnowledgeBase();
+  const links = page.getByRole('list', { name: 'Artikler' }).getByRole('link');
+
+  // By keyboard only: type the search words, choose a topic and a sort, and apply with Enter.
+  await page.getByRole('searchbox', { name: 'Søk i artiklene' }).focus();
+  await page.keyboard.type('tegn');
+  await page.getByLabel('Emne', { exact: true }).focus();
+  await page.getByLabel('Emne', { exact: true }).selectOption({ label: 'Tegn' });
+  await page.getByLabel('Sortering', { exact: true }).selectOption({ label: 'Tittel Å–A' });
+  await page.getByRole('searchbox', { name: 'Søk i artiklene' }).press('Enter');
+  await expect(page).toHaveURL(/kind=signs/);
+  await expect(page).toHaveURL(/sort=-title/);
+  await expect(page).toHaveURL(/q=tegn/);
+  await expect(kb.articleLink('Tegn på menneskehandel – bibliotek')).toBeVisible();
+  await expect(kb.articleLink('Kommunens egen rutine')).toHaveCount(0);
+  const titles = await links.allInnerTexts();
+  expect(titles.length).toBeGreaterThan(1);
+  expect(titles).toEqual([...titles].sort((a, b) => b.localeCompare(a, 'nb')));
+  await expectNoAxeViolations(page);
+
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Søk i artiklene' })).toHaveValue('tegn');
+  await expect(page.getByLabel('Emne', { exact: true })).toHaveValue('signs');
+  await expect(page.getByLabel('Sortering', { exact: true })).toHaveValue('-title');
+  await expect(links).toHaveText(titles);
+
+  await page.getByRole('button', { name: 'Nullstill' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).not.toHaveURL(/kind=/);
+  await expect(page.getByLabel('Emne', { exact: true })).toHaveValue('');
+  await expect(kb.articleLink('Kommunens egen rutine')).toBeVisible();
 });

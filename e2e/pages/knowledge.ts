@@ -24,7 +24,12 @@ export class KnowledgePages {
 
   async search(words: string) {
     await this.page.getByRole('searchbox', { name: 'Søk i artiklene' }).fill(words);
-    await this.page.getByRole('button', { name: 'Søk', exact: true }).click();
+    await this.applyFilters();
+  }
+
+  /** Applies the fields of the list's filter bar together (the one button of the shared toolbar). */
+  async applyFilters() {
+    await this.page.getByRole('search', { name: 'Søk og filtrer artiklene' }).getByRole('button', { name: 'Filtrer', exact: true }).click();
   }
 
   articleLink(title: string) {

@@ -44,11 +44,17 @@ export const ArticleFrontMatterSchema = z.strictObject({
 });
 export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatterSchema>;
 
+/** How the article list may be sorted (the default is relevance when searched, else kind then title). */
+export const ARTICLE_SORTS = ['title', '-title', 'updated', '-updated'] as const;
+export type ArticleSort = (typeof ARTICLE_SORTS)[number];
+
 export const ArticleListQuerySchema = z.object({
   q: z.string().trim().max(200).optional().describe('Search words; results are ranked by relevance in the chosen language'),
   lang: ArticleLangSchema.default('nb'),
   service: z.enum(KNOWLEDGE_SERVICES).optional().describe('Only articles for this service'),
   form: z.enum(EXPLOITATION_FORMS).optional().describe('Only articles about this exploitation form'),
+  kind: z.enum(ARTICLE_KINDS).optional().describe('Only articles of this kind (topic)'),
+  sort: z.enum(ARTICLE_SORTS).optional().describe('title or updated, "-" first for descending; without it: by relevance when searched, else by kind and title'),
 });
 export type ArticleListQuery = z.infer<typeof ArticleListQuerySchema>;
 
@@ -64,6 +70,7 @@ export const ArticleSummarySchema = z.object({
   version: z.number().int().describe('Version of the text shown'),
   /** Present for searches: a relevance score (higher is better). */
   rank: z.number().nullable().describe('Relevance when a search was made, else null'),
+  updatedAt: z.iso.datetime().nullable().describe('When the municipality last changed it (null for shipped and generated texts)'),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 export const ArticleListSchema = z.object({ items: z.array(ArticleSummarySchema) });

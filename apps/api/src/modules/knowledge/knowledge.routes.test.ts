@@ -112,6 +112,44 @@ describe('the knowledge base', () => {
     expect(errorCode(bad)).toBe('VALIDATION_ERROR');
   });
 
+  it('filters by kind and sorts by title or by the last change, with the filters combined; refuses an unknown sort or kind', async () => {
+    const tenant = await seed();
+    const coordinator = await signIn(h, tenant.users.coordinator);
+    const frontline = await signIn(h, tenant.users.frontline);
+    const list = async (query: string) => {
+      const response = await call(h, frontline, 'GET', `/api/v1/knowledge/articles?${query}`);
+      expect(response.statusCode, query).toBe(200);
+      return response.json<ArticleList>().items;
+    };
+    const signs = await list('lang=nb&kind=signs');
+    expect(signs.length).toBeGreaterThan(1);
+    expect(signs.every((item) => item.kind === 'signs')).toBe(true);
+    expect((await list('lang=nb&kind=signs&service=library')).map((item) => item.slug)).toEqual(['signs-library']);
+    expect((await list('lang=nb&kind=routine')).map((item) => item.slug)).toEqual(['own-routine']);
+
+    const titles = (await list('lang=nb&sort=title')).map((item) => item.title);
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'nb')));
+    expect((await list('lang=nb&sort=-title')).map((item) => item.title)).toEqual([...titles].reverse());
+    const searched = await list(`lang=nb&q=${encodeURIComponent('tegn')}&sort=title`);
+    expect(searched.length).toBeGreaterThan(1);
+    expect(searched.map((item) => item.title)).toEqual(searched.map((item) => item.title).sort((a, b) => a.localeCompare(b, 'nb')));
+
+    const created = await call(h, coordinator, 'POST', '/api/v1/knowledge/articles', ownArticle);
+    expect(created.statusCode, created.body).toBe(201);
+    for (const sort of ['updated', '-updated']) {
+      const items = await list(`lang=nb&sort=${sort}`);
+      expect(items[0], sort).toMatchObject({ slug: ownArticle.slug, kind: 'local', updatedAt: expect.any(String) });
+      expect(items.slice(1).every((item) => item.updatedAt === null), sort).toBe(true);
+    }
+    expect((await list('lang=nb&kind=local')).map((item) => item.slug)).toEqual([ownArticle.slug]);
+
+    for (const query of ['sort=newest', 'sort=title;drop', 'kind=rumours', 'sort=']) {
+      const bad = await call(h, frontline, 'GET', `/api/v1/knowledge/articles?${query}`);
+      expect(bad.statusCode, query).toBe(400);
+      expect(errorCode(bad), query).toBe('VALIDATION_ERROR');
+    }
+  });
+
   it('builds the own routine from the routing card and pathway at read time', async () => {
     const tenant = await seed();
     const coordinator = await signIn(h, tenant.users.coordinator);

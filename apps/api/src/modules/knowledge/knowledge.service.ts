@@ -60,6 +60,7 @@ function summaryFromContent(row: repo.RankedContentRow): ArticleSummary {
     forms: row.forms as ExploitationForm[],
     version: row.version,
     rank: row.rank,
+    updatedAt: null,
   };
 }
 
@@ -75,12 +76,13 @@ function summaryFromMunicipal(row: repo.RankedMunicipalRow): ArticleSummary {
     forms: row.forms as ExploitationForm[],
     version: row.version,
     rank: row.rank,
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 function ownRoutineSummary(lang: ArticleLang): ArticleSummary {
   const texts = routineTexts();
-  return { slug: OWN_ROUTINE_SLUG, lang, kind: 'routine', source: 'generated', title: texts.title[lang], summary: texts.summary[lang], services: [], forms: [], version: texts.version, rank: null };
+  return { slug: OWN_ROUTINE_SLUG, lang, kind: 'routine', source: 'generated', title: texts.title[lang], summary: texts.summary[lang], services: [], forms: [], version: texts.version, rank: null, updatedAt: null };
 }
 
 /**
@@ -93,6 +95,29 @@ export function routineMatchesWords(text: string, q: string): boolean {
   return words.length > 0 && words.every((word) => candidates.some((candidate) => candidate.startsWith(word)));
 }
 
+const KIND_ORDER: Record<ArticleKind, number> = { routine: 0, basics: 1, signs: 2, conversation: 3, law: 4, rights: 5, local: 6 };
+
+/**
+ * The order of the list: the chosen sort (title, or last change by the municipality, where
+ * shipped and generated texts, which have none, come last), else relevance when searched, else
+ * kind and title. Ties fall back to the title and then the slug, so the order is stable.
+ */
+function articleOrder(query: ArticleListQuery, searched: boolean): (a: ArticleSummary, b: ArticleSummary) => number {
+  const byTitle = (a: ArticleSummary, b: ArticleSummary) => a.title.localeCompare(b.title, query.lang) || a.slug.localeCompare(b.slug);
+  const sort = query.sort;
+  if (sort === 'title' || sort === '-title') return (a, b) => (sort === 'title' ? byTitle(a, b) : byTitle(b, a));
+  if (sort === 'updated' || sort === '-updated') {
+    const direction = sort === 'updated' ? 1 : -1;
+    return (a, b) => {
+      if (a.updatedAt === b.updatedAt) return byTitle(a, b);
+      if (a.updatedAt === null) return 1;
+      if (b.updatedAt === null) return -1;
+      return direction * a.updatedAt.localeCompare(b.updatedAt) || byTitle(a, b);
+    };
+  }
+  return (a, b) => (searched ? (b.rank ?? 0) - (a.rank ?? 0) : 0) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byTitle(a, b);
+}
+
 /** Articles in one language: shipped (unless overridden), the municipality's own, and the generated routine. Ranked when searched. */
 export async function findArticles(deps: Deps, actor: UserActor, query: ArticleListQuery): Promise<ArticleList> {
   await ensureContentIndexed(deps.db);
@@ -102,9 +127,9 @@ export async function findArticles(deps: Deps, actor: UserActor, query: ArticleL
   const routine = ownRoutineSummary(query.lang);
   const routineMatches = !filter.form && (!filter.q || routineMatchesWords(`${routine.title} ${routine.summary}`, filter.q));
   if (routineMatches) items.push({ ...routine, rank: filter.q ? 0 : null });
-  const order: Record<ArticleKind, number> = { routine: 0, basics: 1, signs: 2, conversation: 3, law: 4, rights: 5, local: 6 };
-  items.sort((a, b) => (filter.q ? (b.rank ?? 0) - (a.rank ?? 0) : 0) || order[a.kind] - order[b.kind] || a.title.localeCompare(b.title, query.lang));
-  return { items };
+  const listed = query.kind ? items.filter((item) => item.kind === query.kind) : items;
+  listed.sort(articleOrder(query, Boolean(filter.q)));
+  return { items: listed };
 }
 
 async function ownRoutine(deps: Deps, actor: UserActor, lang: ArticleLang): Promise<Article> {

@@ -1,20 +1,26 @@
 import { Button, Card, Heading, Link as DsLink, List, Paragraph, SelectOption, Tag, Textfield } from '@digdir/designsystemet-react';
-import { EXPLOITATION_FORMS, KNOWLEDGE_SERVICES, type ExploitationForm, type KnowledgeService } from '@lykt/shared';
+import { ARTICLE_KINDS, ARTICLE_SORTS, EXPLOITATION_FORMS, KNOWLEDGE_SERVICES } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListToolbar } from '../../components/list-toolbar';
 import { LoadError, Loading, SuccessMessage } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { useFlash } from '../../lib/flash';
+import { useListSearch } from '../../lib/use-list-search';
 import { hasPermission, useMe } from '../auth/use-me';
 import { articleLang, articlesQueryOptions, posterHref } from './queries';
+import { parseKnowledgeSearch } from './search';
 import './knowledge.css';
 
 const route = getRouteApi('/signed-in/knowledge');
 
-/** The knowledge base: search and filter the articles, and print the staff-room posters. */
+/**
+ * The knowledge base: search, filter and sort the articles (all in the address, so a link can be
+ * shared), and print the staff-room posters. The list is not paged: it holds the shipped texts and
+ * the municipality's own, a few dozen, merged from two tables and the generated routine.
+ */
 export function KnowledgePage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
@@ -22,13 +28,8 @@ export function KnowledgePage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const lang = articleLang(i18n.language);
-  const [words, setWords] = useState(search.q ?? '');
-  const articles = useQuery(articlesQueryOptions({ lang, q: search.q, service: search.service, form: search.form }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void navigate({ search: (previous) => ({ ...previous, q: words.trim() || undefined }) });
-  };
+  const list = useListSearch(search, (next) => void navigate({ search: next }));
+  const articles = useQuery(articlesQueryOptions({ lang, q: search.q, service: search.service, form: search.form, kind: search.kind, sort: search.sort }));
 
   return (
     <div className="page-stack">
@@ -42,18 +43,9 @@ export function KnowledgePage() {
       </div>
       <Paragraph>{t('knowledge.intro')}</Paragraph>
       <SuccessMessage>{flash}</SuccessMessage>
-      <form role="search" className="knowledge-search" onSubmit={submit}>
-        <Textfield label={t('knowledge.searchLabel')} type="search" value={words} onChange={(event) => setWords(event.currentTarget.value)} />
-        <Button type="submit" variant="secondary">
-          {t('knowledge.searchButton')}
-        </Button>
-      </form>
-      <div className="knowledge-filters">
-        <SelectField
-          label={t('knowledge.serviceLabel')}
-          value={search.service ?? ''}
-          onChange={(event) => void navigate({ search: (previous) => ({ ...previous, service: (event.currentTarget.value || undefined) as KnowledgeService | undefined }) })}
-        >
+      <ListToolbar key={JSON.stringify(search)} label={t('knowledge.filters')} onApply={(values) => list.apply(parseKnowledgeSearch(values))} onReset={list.reset}>
+        <Textfield label={t('knowledge.searchLabel')} type="search" name="q" autoComplete="off" defaultValue={search.q ?? ''} />
+        <SelectField label={t('knowledge.serviceLabel')} name="service" defaultValue={search.service ?? ''}>
           <SelectOption value="">{t('knowledge.allServices')}</SelectOption>
           {KNOWLEDGE_SERVICES.map((service) => (
             <SelectOption key={service} value={service}>
@@ -61,11 +53,7 @@ export function KnowledgePage() {
             </SelectOption>
           ))}
         </SelectField>
-        <SelectField
-          label={t('knowledge.formLabel')}
-          value={search.form ?? ''}
-          onChange={(event) => void navigate({ search: (previous) => ({ ...previous, form: (event.currentTarget.value || undefined) as ExploitationForm | undefined }) })}
-        >
+        <SelectField label={t('knowledge.formLabel')} name="form" defaultValue={search.form ?? ''}>
           <SelectOption value="">{t('knowledge.allForms')}</SelectOption>
           {EXPLOITATION_FORMS.map((form) => (
             <SelectOption key={form} value={form}>
@@ -73,7 +61,23 @@ export function KnowledgePage() {
             </SelectOption>
           ))}
         </SelectField>
-      </div>
+        <SelectField label={t('knowledge.kindLabel')} name="kind" defaultValue={search.kind ?? ''}>
+          <SelectOption value="">{t('knowledge.allKinds')}</SelectOption>
+          {ARTICLE_KINDS.map((kind) => (
+            <SelectOption key={kind} value={kind}>
+              {t(`knowledge.kinds.${kind}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <SelectField label={t('pagination.sort')} name="sort" defaultValue={search.sort ?? ''}>
+          <SelectOption value="">{t('knowledge.sortDefault')}</SelectOption>
+          {ARTICLE_SORTS.map((sort) => (
+            <SelectOption key={sort} value={sort}>
+              {t(`knowledge.sorts.${sort}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+      </ListToolbar>
       {articles.isPending ? <Loading /> : null}
       {articles.isError ? <LoadError error={articles.error} onRetry={() => void articles.refetch()} /> : null}
       {articles.data ? (

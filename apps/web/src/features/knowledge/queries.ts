@@ -19,7 +19,7 @@ export function articleLang(language: string): ArticleLang {
 export function articlesQueryOptions(query: Partial<ArticleListQuery> & { lang: ArticleLang }) {
   return queryOptions({
     queryKey: knowledgeKeys.list(query),
-    queryFn: ({ signal }) => api.get<ArticleList>('/knowledge/articles', { query: { lang: query.lang, q: query.q, service: query.service, form: query.form }, signal }),
+    queryFn: ({ signal }) => api.get<ArticleList>('/knowledge/articles', { query: { lang: query.lang, q: query.q, service: query.service, form: query.form, kind: query.kind, sort: query.sort }, signal }),
   });
 }
 
