@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
-import i18next from 'i18next';
-import { isApiError, type ApiError, type ApiErrorCode } from '../api/client';
+import { isApiError, type ApiErrorCode } from '../api/client';
+import { codeFieldText } from '../components/form/code-text';
 
 /** Which form field a server error code belongs to; the message comes from the translations. */
 export type ServerFieldMap<T extends FieldValues> = Partial<Record<ApiErrorCode, FieldPath<T>>>;
@@ -15,20 +15,6 @@ interface FieldIssue {
 
 function isFieldIssue(value: unknown): value is FieldIssue {
   return typeof value === 'object' && value !== null && 'field' in value && typeof value.field === 'string';
-}
-
-/**
- * Why the server refused a password. The server explains in English (with zxcvbn's advice), so
- * English readers get its message; others get a translation chosen by the reason in the details.
- */
-export function weakPasswordText(t: TFunction, error: ApiError): string {
-  if (i18next.resolvedLanguage === 'en' && error.message) return error.message;
-  const details: unknown = error.details;
-  const reason = typeof details === 'object' && details !== null && 'reason' in details ? details.reason : undefined;
-  const minLength = typeof details === 'object' && details !== null && 'minLength' in details ? Number(details.minLength) : 12;
-  if (reason === 'too_short') return t('validation.passwordTooShort', { minLength });
-  if (reason === 'guessable') return t('validation.passwordGuessable');
-  return t('errors.WEAK_PASSWORD');
 }
 
 /**
@@ -57,7 +43,6 @@ export function applyServerError<T extends FieldValues>(
   }
   const field = fields[error.code];
   if (!field) return false;
-  const message = error.code === 'WEAK_PASSWORD' ? weakPasswordText(t, error) : t(`errors.${error.code}`);
-  setError(field, { type: 'server', message }, { shouldFocus: true });
+  setError(field, { type: 'server', message: codeFieldText(t, error) }, { shouldFocus: true });
   return true;
 }
