@@ -6,10 +6,10 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isApiError, isSessionLost } from '../../api/client';
+import { useFormFeedback } from '../../components/form/use-form-feedback';
 import { MutationError } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { fieldErrorText } from '../../lib/error-text';
-import { applyServerError } from '../../lib/server-errors';
 import { MfaCodeField } from './mfa-code-field';
 import { verifyMfaMutationOptions } from './mutations';
 import { mfaMethodsQueryOptions } from './passkey-api';
@@ -34,6 +34,7 @@ export function MfaChallengePage() {
     setError,
     formState: { errors },
   } = useForm({ resolver: zodResolver(MfaCodeBodySchema), defaultValues: { code: '' } });
+  const { feedback, onServerError } = useFormFeedback(setError, { fields: ['code'], codeFields: { INVALID_MFA_CODE: 'code' } });
 
   const onSubmit = handleSubmit((values) => {
     verify.mutate(values, {
@@ -44,18 +45,18 @@ export function MfaChallengePage() {
           void navigate({ to: '/sign-in', search: { reason: 'expired', redirect: search.redirect } });
           return;
         }
-        applyServerError(t, error, setError, { INVALID_MFA_CODE: 'code' });
+        onServerError(error);
       },
     });
   });
-  const isFieldError = isApiError(verify.error, 'INVALID_MFA_CODE');
 
   return (
     <div className="narrow-page">
       <PageHeading>{t('auth.mfaChallenge.title')}</PageHeading>
       <Paragraph>{t('auth.mfaChallenge.intro')}</Paragraph>
       <PasskeyMfaOption methods={methods.data} onDone={() => void finishSignIn(search.redirect)} />
-      {isFieldError ? null : <MutationError error={verify.error} />}
+      {/* Errors shown on the field are not repeated in an alert. */}
+      <MutationError error={feedback.formError} />
       {/* Under the passkey rule, a user with a passkey may not use a code. */}
       {methods.data?.totp === false ? null : (
         <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">

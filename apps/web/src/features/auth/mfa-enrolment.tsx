@@ -5,10 +5,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
+import { useFormFeedback } from '../../components/form/use-form-feedback';
 import { LoadError, Loading, MutationError } from '../../components/load-state';
 import { fieldErrorText } from '../../lib/error-text';
-import { applyServerError } from '../../lib/server-errors';
 import { MfaCodeField } from './mfa-code-field';
 import { confirmMfaEnrolmentMutationOptions, startMfaEnrolmentMutationOptions } from './mutations';
 
@@ -57,6 +56,7 @@ export function MfaEnrolment({ headingLevel, onDone, onError }: MfaEnrolmentProp
     setError,
     formState: { errors },
   } = useForm({ resolver: zodResolver(MfaCodeBodySchema), defaultValues: { code: '' } });
+  const { feedback, onServerError } = useFormFeedback(setError, { fields: ['code'], codeFields: { INVALID_MFA_CODE: 'code' } });
 
   const onSubmit = handleSubmit((values) => {
     confirm.mutate(values, {
@@ -64,7 +64,7 @@ export function MfaEnrolment({ headingLevel, onDone, onError }: MfaEnrolmentProp
       onError: (error) => {
         void (async () => {
           if (await onError?.(error)) return;
-          applyServerError(t, error, setError, { INVALID_MFA_CODE: 'code' });
+          onServerError(error);
         })();
       },
     });
@@ -112,7 +112,7 @@ export function MfaEnrolment({ headingLevel, onDone, onError }: MfaEnrolmentProp
           {t('auth.mfaEnrolment.stepConfirm')}
         </Heading>
         <Paragraph>{t('auth.mfaEnrolment.stepConfirmText')}</Paragraph>
-        {isApiError(confirm.error, 'INVALID_MFA_CODE') ? null : <MutationError error={confirm.error} />}
+        <MutationError error={feedback.formError} />
         <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">
           <MfaCodeField label={t('auth.mfaEnrolment.code')} error={fieldErrorText(t, errors.code, 'code')} {...register('code')} />
           <div className="button-row">

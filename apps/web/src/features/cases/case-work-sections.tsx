@@ -1,56 +1,23 @@
-import { Button, Card, Checkbox, Heading, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
-import { NEED_STATUSES, type Case, type NeedStatus } from '@lykt/shared';
+import { Card, Checkbox, Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import type { Case } from '@lykt/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/load-state';
-import { SelectField } from '../../components/select-field';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { CaseJournalForm } from './case-journal-form';
+import { CaseNeedForm } from './case-needs-form';
+import { CaseSafetyPlanForm } from './case-safety-plan-form';
 import { CaseTaskForm } from './case-task-form';
-import { safetyPlanMutationOptions, taskDoneMutationOptions, updateNeedMutationOptions } from './mutations';
+import { taskDoneMutationOptions } from './mutations';
 
-type Need = Case['needs'][number];
-
-function NeedCard({ theCase, need }: { theCase: Case; need: Need }) {
+function NeedCard({ theCase, need }: { theCase: Case; need: Case['needs'][number] }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const update = useMutation(updateNeedMutationOptions(queryClient, theCase.id));
-  const [status, setStatus] = useState<NeedStatus>(need.status);
-  const [note, setNote] = useState(need.note ?? '');
-  const label = t(`cases.values.needKinds.${need.kind}`);
-  const editable = theCase.abilities.edit;
   return (
     <Card>
       <Heading level={3} data-size="xs">
-        {label}
+        {t(`cases.values.needKinds.${need.kind}`)}
       </Heading>
-      {editable ? (
-        <form
-          className="case-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            update.mutate({ kind: need.kind, status, note: note.trim() === '' ? null : note.trim() });
-          }}
-        >
-          <SelectField label={t('cases.needs.status', { need: label })} value={status} onChange={(event) => setStatus(event.currentTarget.value as NeedStatus)}>
-            {NEED_STATUSES.map((value) => (
-              <SelectOption key={value} value={value}>
-                {t(`cases.values.needStatuses.${value}`)}
-              </SelectOption>
-            ))}
-          </SelectField>
-          {theCase.abilities.readPersonalData ? <Textfield multiline rows={2} label={t('cases.needs.note', { need: label })} value={note} onChange={(event) => setNote(event.currentTarget.value)} /> : null}
-          <MutationError error={update.error} />
-          <div className="case-actions">
-            <Button type="submit" variant="secondary" data-size="sm" disabled={update.isPending}>
-              {t('cases.needs.save', { need: label })}
-            </Button>
-          </div>
-        </form>
-      ) : (
-        <Paragraph>{t(`cases.values.needStatuses.${need.status}`)}</Paragraph>
-      )}
+      {theCase.abilities.edit ? <CaseNeedForm theCase={theCase} need={need} /> : <Paragraph>{t(`cases.values.needStatuses.${need.status}`)}</Paragraph>}
     </Card>
   );
 }
@@ -74,30 +41,13 @@ export function NeedsSection({ theCase }: { theCase: Case }) {
 
 export function SafetyPlanSection({ theCase }: { theCase: Case }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const save = useMutation(safetyPlanMutationOptions(queryClient, theCase.id));
-  const [text, setText] = useState(theCase.safetyPlan ?? '');
   return (
     <section className="page-section" aria-labelledby="case-safety">
       <Heading level={2} data-size="sm" id="case-safety">
         {t('cases.safetyPlan.heading')}
       </Heading>
       {theCase.abilities.edit ? (
-        <form
-          className="case-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate(text);
-          }}
-        >
-          <Textfield multiline rows={4} label={t('cases.safetyPlan.label')} value={text} onChange={(event) => setText(event.currentTarget.value)} />
-          <MutationError error={save.error} />
-          <div className="case-actions">
-            <Button type="submit" variant="secondary" disabled={save.isPending}>
-              {t('cases.safetyPlan.save')}
-            </Button>
-          </div>
-        </form>
+        <CaseSafetyPlanForm theCase={theCase} />
       ) : (
         <Paragraph className="case-journal-text">{theCase.safetyPlan ?? t('cases.safetyPlan.empty')}</Paragraph>
       )}

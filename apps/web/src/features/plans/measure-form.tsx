@@ -2,17 +2,32 @@ import { Button, Checkbox, Fieldset, FieldsetLegend, SelectOption, Textfield } f
 import { zodResolver } from '@hookform/resolvers/zod';
 import { MEASURE_STATUSES, MeasureBodySchema, PLAN_AREA_CODES, type MeasureBody } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm, type DefaultValues } from 'react-hook-form';
+import { Controller, useForm, type DefaultValues, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { useFormFeedback } from '../../components/form/use-form-feedback';
 import { MutationError } from '../../components/load-state';
 import { SelectField } from '../../components/select-field';
 import { fieldErrorText } from '../../lib/error-text';
-import { applyServerError } from '../../lib/server-errors';
 import { organisationsQueryOptions } from '../organisations/queries';
 
 export type MeasureFormValues = z.input<typeof MeasureBodySchema>;
+
+const FIELDS: readonly FieldPath<MeasureFormValues>[] = [
+  'area',
+  'parentId',
+  'title',
+  'description',
+  'why',
+  'ownerOrganisationId',
+  'partnerOrganisationIds',
+  'responsiblePerson',
+  'startDate',
+  'dueDate',
+  'status',
+  'progress',
+  'weight',
+];
 
 const emptyToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 const numberOrNull = (value: unknown) => (value === '' || value === null || value === undefined || Number.isNaN(Number(value)) ? null : Number(value));
@@ -23,13 +38,12 @@ interface MeasureFormProps {
   parents: { id: string; area: string; title: string }[];
   submitLabel: string;
   isPending: boolean;
-  error: unknown;
   /** Called with the body and a handler to pass the server's refusal to. */
   onSubmit: (body: MeasureBody, onServerError: (error: unknown) => void) => void;
 }
 
 /** Create and edit form for a measure or sub-measure of a draft plan. */
-export function MeasureForm({ defaultValues, parents, submitLabel, isPending, error, onSubmit }: MeasureFormProps) {
+export function MeasureForm({ defaultValues, parents, submitLabel, isPending, onSubmit }: MeasureFormProps) {
   const { t } = useTranslation();
   const organisations = useQuery(organisationsQueryOptions(false));
   const {
@@ -40,24 +54,23 @@ export function MeasureForm({ defaultValues, parents, submitLabel, isPending, er
     formState: { errors },
   } = useForm<MeasureFormValues, unknown, MeasureBody>({ resolver: zodResolver(MeasureBodySchema), defaultValues });
 
-  const [serverPlaced, setServerPlaced] = useState(false);
-  /** Puts a refused field on its input; otherwise the error shows in the alert above the form. */
-  const placeServerError = (failure: unknown) =>
-    setServerPlaced(
-      applyServerError(t, failure, setError, {}, {
-        ownerOrganisationId: t('plans.form.chooseFromRegistry'),
-        parentId: t('plans.form.badParent'),
-        dueDate: t('plans.form.dueAfterStart'),
-      }),
-    );
+  /** Puts every refused field on its input; anything else shows in the alert above the form. */
+  const { feedback, onServerError, clear } = useFormFeedback(setError, {
+    fields: FIELDS,
+    texts: {
+      ownerOrganisationId: t('plans.form.chooseFromRegistry'),
+      parentId: t('plans.form.badParent'),
+      dueDate: t('plans.form.dueAfterStart'),
+    },
+  });
   const submit = (body: MeasureBody) => {
-    setServerPlaced(false);
-    onSubmit(body, placeServerError);
+    clear();
+    onSubmit(body, onServerError);
   };
 
   return (
     <form onSubmit={(event) => void handleSubmit(submit)(event)} noValidate className="form-stack">
-      {serverPlaced ? null : <MutationError error={error} />}
+      <MutationError error={feedback.formError} />
       <SelectField label={t('plans.form.area')} error={fieldErrorText(t, errors.area, 'choice')} {...register('area')}>
         {PLAN_AREA_CODES.map((code) => (
           <SelectOption key={code} value={code}>

@@ -212,7 +212,6 @@ function EditMeasure({ data }: { data: MeasureDetail }) {
         parents={parents}
         submitLabel={t('common.saveChanges')}
         isPending={update.isPending}
-        error={update.error}
         // Milestones are kept as they are: the form does not edit them.
         onSubmit={(body, onServerError) => update.mutate({ ...body, milestones: measure.milestones }, { onSuccess: () => setSaved(true), onError: onServerError })}
       />

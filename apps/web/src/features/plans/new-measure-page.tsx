@@ -32,7 +32,6 @@ export function NewMeasurePage() {
         parents={(detail.data?.measures ?? []).map((measure) => ({ id: measure.id, area: measure.area, title: measure.title }))}
         submitLabel={t('plans.addMeasure')}
         isPending={create.isPending}
-        error={create.error}
         onSubmit={(body, onServerError) =>
           create.mutate(body, {
             onError: onServerError,

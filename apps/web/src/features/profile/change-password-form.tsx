@@ -2,13 +2,12 @@ import { Button, Heading, Textfield } from '@digdir/designsystemet-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ChangePasswordBodySchema } from '@lykt/shared';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { useFormFeedback } from '../../components/form/use-form-feedback';
 import { MutationError, SuccessMessage } from '../../components/load-state';
 import { fieldErrorText } from '../../lib/error-text';
-import { applyServerError } from '../../lib/server-errors';
 import { changePasswordMutationOptions } from './mutations';
 
 /** The API's schema plus a repeat of the new password, which never leaves the browser. */
@@ -21,8 +20,6 @@ const ChangePasswordFormSchema = ChangePasswordBodySchema.extend({ repeatPasswor
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const change = useMutation(changePasswordMutationOptions());
-  // Errors shown on a field are not repeated in an alert.
-  const [isFieldError, setIsFieldError] = useState(false);
   const {
     register,
     handleSubmit,
@@ -33,21 +30,21 @@ export function ChangePasswordForm() {
     resolver: zodResolver(ChangePasswordFormSchema),
     defaultValues: { currentPassword: '', newPassword: '', repeatPassword: '' },
   });
+  const { feedback, onServerError, clear } = useFormFeedback(setError, {
+    fields: ['currentPassword', 'newPassword'],
+    texts: { currentPassword: t('validation.currentPasswordWrong') },
+    codeFields: { WEAK_PASSWORD: 'newPassword' },
+  });
 
   const onSubmit = handleSubmit(({ currentPassword, newPassword }) => {
     change.mutate(
       { currentPassword, newPassword },
       {
         onSuccess: () => {
-          setIsFieldError(false);
+          clear();
           reset();
         },
-        onError: (error) => {
-          const currentPasswordWrong = t('validation.currentPasswordWrong');
-          setIsFieldError(
-            applyServerError(t, error, setError, { WEAK_PASSWORD: 'newPassword' }, { currentPassword: currentPasswordWrong }),
-          );
-        },
+        onError: onServerError,
       },
     );
   });
@@ -59,7 +56,8 @@ export function ChangePasswordForm() {
       <Heading level={2} data-size="sm" id="profile-password">
         {t('profile.password.heading')}
       </Heading>
-      {isFieldError ? null : <MutationError error={change.error} />}
+      {/* Errors shown on a field are not repeated in an alert. */}
+      <MutationError error={feedback.formError} />
       <SuccessMessage>{change.isSuccess ? t('profile.password.changed') : null}</SuccessMessage>
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">
         <Textfield

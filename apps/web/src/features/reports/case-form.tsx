@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { useFormFeedback } from '../../components/form/use-form-feedback';
 import { MutationError, SuccessMessage } from '../../components/load-state';
 import { fieldErrorText } from '../../lib/error-text';
-import { applyServerError } from '../../lib/server-errors';
 import { caseFieldsMutationOptions } from './mutations';
 
 const fields = ReportCaseFieldsSchema.shape;
@@ -52,14 +52,17 @@ export function CaseFieldsForm({ data }: { data: ReportVersionDetail }) {
     setError,
     formState: { errors },
   } = useForm<CaseForm>({ resolver: zodResolver(CaseFormSchema), defaultValues: toForm(data.caseFields) });
+  const { feedback, onServerError, clear } = useFormFeedback(setError, {
+    fields: ['caseNumber', 'archiveCode', 'committee', 'meetingDate', 'caseOfficer', 'recommendation', 'attachments'],
+    texts: { meetingDate: t('reports.caseForm.meetingDateRange', { from: data.report.year, to: data.report.year + 2 }) },
+  });
   const submit = (form: CaseForm) => {
     setSaved(false);
+    clear();
     const body: ReportCaseFields = { ...form, meetingDate: form.meetingDate === '' ? null : form.meetingDate, attachments: attachmentLines(form.attachments) };
     save.mutate(body, {
       onSuccess: () => setSaved(true),
-      onError: (failure) => {
-        applyServerError(t, failure, setError, {}, { meetingDate: t('reports.caseForm.meetingDateRange', { from: data.report.year, to: data.report.year + 2 }) });
-      },
+      onError: onServerError,
     });
   };
   return (
@@ -69,7 +72,7 @@ export function CaseFieldsForm({ data }: { data: ReportVersionDetail }) {
       </Heading>
       <Paragraph>{t('reports.caseForm.intro')}</Paragraph>
       <form onSubmit={(event) => void handleSubmit(submit)(event)} noValidate className="form-stack">
-        <MutationError error={save.error} />
+        <MutationError error={feedback.formError} />
         <Textfield
           label={t('reports.caseForm.caseNumber')}
           description={t('reports.caseForm.caseNumberHint')}

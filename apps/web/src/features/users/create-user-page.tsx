@@ -5,12 +5,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
+import { useFormFeedback } from '../../components/form/use-form-feedback';
 import { LoadError, MutationError } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { fieldErrorText } from '../../lib/error-text';
-import { applyServerError } from '../../lib/server-errors';
 import { organisationsQueryOptions } from '../organisations/queries';
 import { createUserMutationOptions } from './mutations';
 
@@ -30,6 +29,10 @@ export function CreateUserPage() {
     resolver: zodResolver(CreateUserBodySchema),
     defaultValues: { email: '', name: '', password: '' },
   });
+  const { feedback, onServerError } = useFormFeedback(setError, {
+    fields: ['name', 'email', 'role', 'organisationId', 'password'],
+    codeFields: { EMAIL_TAKEN: 'email', WEAK_PASSWORD: 'password' },
+  });
 
   const onSubmit = handleSubmit((values) => {
     create.mutate(values, {
@@ -39,10 +42,9 @@ export function CreateUserPage() {
           params: { userId: user.id },
           state: { flash: t('users.create.created', { name: user.name }) },
         }),
-      onError: (error) => applyServerError(t, error, setError, { EMAIL_TAKEN: 'email', WEAK_PASSWORD: 'password' }),
+      onError: onServerError,
     });
   });
-  const isFieldError = isApiError(create.error, 'EMAIL_TAKEN', 'WEAK_PASSWORD');
 
   return (
     <div className="narrow-page">
@@ -52,7 +54,8 @@ export function CreateUserPage() {
       <PageHeading>{t('users.create.title')}</PageHeading>
       <Paragraph>{t('users.create.intro')}</Paragraph>
       {organisations.isError ? <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} /> : null}
-      {isFieldError ? null : <MutationError error={create.error} />}
+      {/* Errors shown on a field are not repeated in an alert above the form. */}
+      <MutationError error={feedback.formError} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">
         <Textfield label={t('users.create.name')} autoComplete="off" error={fieldErrorText(t, errors.name)} {...register('name')} />
         <Textfield
