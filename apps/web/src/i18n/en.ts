@@ -1,20 +1,20 @@
 import type { nb } from './nb';
-import { homeEn, navGroupsEn } from '../features/home/texts';
-import { casesEn } from '../features/cases/texts';
-import { caseSectionsEn } from '../features/cases/section-texts';
-import { notificationsEn } from '../features/notifications/texts';
-import { knowledgeEn } from '../features/knowledge/texts';
-import { trainingEn } from '../features/training/texts';
-import { statisticsEn } from '../features/statistics/texts';
-import { downloadsEn } from '../features/downloads/texts';
-import { oidcEn } from '../features/auth/oidc-texts';
-import { overviewEn } from '../features/overview/texts';
-import { prevalenceEn } from '../features/prevalence/texts';
-import { procurementEn } from '../features/procurement/texts';
-import { passkeysEn } from '../features/auth/passkey-texts';
-import { formEn } from '../components/form/texts';
-import { pathwayEditorEn } from '../features/identification/pathway-texts';
-import { referralFormEn } from '../features/cases/referral-texts';
+import { homeEn, navGroupsEn } from '../features/home/texts.en';
+import { casesEn } from '../features/cases/texts.en';
+import { caseSectionsEn } from '../features/cases/section-texts.en';
+import { notificationsEn } from '../features/notifications/texts.en';
+import { knowledgeEn } from '../features/knowledge/texts.en';
+import { trainingEn } from '../features/training/texts.en';
+import { statisticsEn } from '../features/statistics/texts.en';
+import { downloadsEn } from '../features/downloads/texts.en';
+import { oidcEn } from '../features/auth/oidc-texts.en';
+import { overviewEn } from '../features/overview/texts.en';
+import { prevalenceEn } from '../features/prevalence/texts.en';
+import { procurementEn } from '../features/procurement/texts.en';
+import { passkeysEn } from '../features/auth/passkey-texts.en';
+import { formEn } from '../components/form/texts.en';
+import { pathwayEditorEn } from '../features/identification/pathway-texts.en';
+import { referralFormEn } from '../features/cases/referral-texts.en';
 
 /** The same tree as the Norwegian texts, with every leaf a string. */
 export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };

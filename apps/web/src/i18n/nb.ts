@@ -1,19 +1,19 @@
-import { homeNb, navGroupsNb } from '../features/home/texts';
-import { casesNb } from '../features/cases/texts';
-import { caseSectionsNb } from '../features/cases/section-texts';
-import { notificationsNb } from '../features/notifications/texts';
-import { knowledgeNb } from '../features/knowledge/texts';
-import { trainingNb } from '../features/training/texts';
-import { statisticsNb } from '../features/statistics/texts';
-import { downloadsNb } from '../features/downloads/texts';
-import { oidcNb } from '../features/auth/oidc-texts';
-import { overviewNb } from '../features/overview/texts';
-import { prevalenceNb } from '../features/prevalence/texts';
-import { procurementNb } from '../features/procurement/texts';
-import { passkeysNb } from '../features/auth/passkey-texts';
-import { formNb } from '../components/form/texts';
-import { pathwayEditorNb } from '../features/identification/pathway-texts';
-import { referralFormNb } from '../features/cases/referral-texts';
+import { homeNb, navGroupsNb } from '../features/home/texts.nb';
+import { casesNb } from '../features/cases/texts.nb';
+import { caseSectionsNb } from '../features/cases/section-texts.nb';
+import { notificationsNb } from '../features/notifications/texts.nb';
+import { knowledgeNb } from '../features/knowledge/texts.nb';
+import { trainingNb } from '../features/training/texts.nb';
+import { statisticsNb } from '../features/statistics/texts.nb';
+import { downloadsNb } from '../features/downloads/texts.nb';
+import { oidcNb } from '../features/auth/oidc-texts.nb';
+import { overviewNb } from '../features/overview/texts.nb';
+import { prevalenceNb } from '../features/prevalence/texts.nb';
+import { procurementNb } from '../features/procurement/texts.nb';
+import { passkeysNb } from '../features/auth/passkey-texts.nb';
+import { formNb } from '../components/form/texts.nb';
+import { pathwayEditorNb } from '../features/identification/pathway-texts.nb';
+import { referralFormNb } from '../features/cases/referral-texts.nb';
 
 /**
  * Norwegian Bokmål texts: the default language and the reference key set.

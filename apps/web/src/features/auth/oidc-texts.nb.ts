@@ -1,5 +1,3 @@
-import type { Translations } from '../../i18n/en';
-
 /** Norwegian Bokmål texts of single sign-on (mounted under `oidc` in i18n/nb.ts). */
 export const oidcNb = {
   signIn: {
@@ -66,74 +64,5 @@ export const oidcNb = {
     passwordLoginDescription:
       'Slås det av, logger ansatte inn bare gjennom en innloggingstjeneste. Nødadministratorer laget med «lykt user create-admin --break-glass» kan fortsatt bruke passord.',
     policySaved: 'Innstillingen er lagret.',
-  },
-};
-
-/** English texts of single sign-on. */
-export const oidcEn: Translations<typeof oidcNb> = {
-  signIn: {
-    heading: "Sign in with the municipality's sign-in",
-    with: 'Sign in with {{name}}',
-    or: 'Or sign in with e-mail and password',
-    breakGlass: 'Emergency sign-in for administrators',
-    breakGlassIntro: "The municipality has turned password sign-in off. Only administrators with emergency access can sign in here, when the municipality's sign-in does not work.",
-    errors: {
-      state: 'The sign-in could not finish because it was started in another tab or took too long. Try again.',
-      token: 'The answer from the sign-in service could not be accepted. Try again, and contact IT if it happens again.',
-      provider: 'The sign-in service did not answer or cancelled the sign-in. Try again.',
-      not_linked: 'Your account at the sign-in service is not linked to a Lykt user. Ask an administrator to link it.',
-      no_email: 'The sign-in service sent no e-mail address, so no user could be created. Ask an administrator to link your account.',
-      email_taken: 'A user with your e-mail address already exists. Ask an administrator to link your account to it.',
-      no_role: 'Your groups give no access to Lykt. Contact an administrator if you should have access.',
-      pending: 'Your user has been created and waits for an administrator to give you a role.',
-      blocked: 'Your Lykt user is deactivated or locked.',
-      password_login_disabled: "Password sign-in is turned off. Use the municipality's sign-in.",
-    },
-  },
-  settings: {
-    heading: "Sign-in with the municipality's identity provider",
-    description:
-      "Staff can sign in with the municipality's Entra ID, Ansattporten or another OpenID Connect provider. Users are linked to Lykt by the provider's stable id (sub, or oid for Entra ID), never by e-mail alone.",
-    none: 'No sign-in providers have been added.',
-    redirectUri: 'Redirect URI to register',
-    postLogoutUri: 'Post-logout URI',
-    publicJwk: 'Public key to register (private_key_jwt)',
-    linkedUsers: 'Linked users: {{count}}',
-    enabled: 'Enabled',
-    disabled: 'Not enabled',
-    remove: 'Remove {{name}}',
-    removed: 'The sign-in provider has been removed.',
-    add: 'Add a sign-in provider',
-    added: 'The sign-in provider has been added. Register the redirect URI at the provider.',
-    name: 'Name on the button',
-    issuer: 'Issuer URL',
-    issuerDescription: "Lykt reads the provider's .well-known/openid-configuration.",
-    clientId: 'Client id',
-    authMethod: 'Client authentication',
-    clientSecret: 'Client secret',
-    clientSecretDescription: 'Stored encrypted and never shown again.',
-    scopes: 'Scopes',
-    subjectClaim: "Claim with the user's stable id",
-    subjectSub: 'sub (standard, also Ansattporten)',
-    subjectOid: 'oid (Entra ID)',
-    emailClaim: 'Claim with the e-mail address',
-    groupsClaim: 'Claim with groups (empty: roles are kept in Lykt)',
-    mappings: 'Groups that give a role',
-    mappingValue: 'Group id or value',
-    mappingRole: 'Role',
-    mappingOrganisation: 'Organisation',
-    addMapping: 'Add a group',
-    removeMapping: 'Remove group {{number}}',
-    acrValues: 'acr values accepted as multi-factor (space-separated)',
-    amrValues: 'amr values accepted as multi-factor (space-separated)',
-    jit: 'Create unknown users at their first sign-in',
-    jitOrganisation: 'Organisation of new users when roles are kept in Lykt',
-    noOrganisation: 'None chosen',
-    submit: 'Add',
-    policyHeading: 'Password sign-in',
-    passwordLogin: 'Allow sign-in with e-mail and password',
-    passwordLoginDescription:
-      'When off, staff sign in only through a sign-in provider. Break-glass administrators made with "lykt user create-admin --break-glass" can still use a password.',
-    policySaved: 'The setting has been saved.',
   },
 };

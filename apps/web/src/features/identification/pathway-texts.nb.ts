@@ -1,5 +1,3 @@
-import type { Translations } from '../../i18n/en';
-
 /** Norwegian Bokmål texts of the pathway summary and rule editor (mounted under `pathwayEditor` in i18n/nb.ts). */
 export const pathwayEditorNb = {
   rulesHeading: 'Reglene, i rekkefølge',
@@ -42,48 +40,4 @@ export const pathwayEditorNb = {
   ruleSaved: 'Regel {{number}} er lagret. Nye kartlegginger bruker den.',
   orderSaved: 'Rekkefølgen er lagret.',
   removed: 'Regelen er fjernet.',
-};
-
-/** English texts of the pathway summary and rule editor. */
-export const pathwayEditorEn: Translations<typeof pathwayEditorNb> = {
-  rulesHeading: 'The rules, in order',
-  rulesIntro: 'Each rule says: in this situation, this is the next step, and this is who to contact. Open a rule to change it.',
-  situation: 'Situation',
-  nextStep: 'Next step',
-  contact: 'Contact',
-  stepLine: '{{step}} – {{urgency}}',
-  always: 'Always (applies to every screening)',
-  possibleMinorYes: 'the person may be under 18',
-  possibleMinorNo: 'the person is an adult',
-  immediateDangerYes: 'the person is in danger now',
-  immediateDangerNo: 'the person is not in danger now',
-  wantsHelp: 'wants help: {{answer}}',
-  forms: 'concerns {{forms}}',
-  minStrong_one: 'at least {{count}} strong indicator',
-  minStrong_other: 'at least {{count}} strong indicators',
-  minMedium_one: 'at least {{count}} medium indicator',
-  minMedium_other: 'at least {{count}} medium indicators',
-  minAny_one: 'at least {{count}} indicator',
-  minAny_other: 'at least {{count}} indicators',
-  noIndicators: 'no indicator is answered yes',
-  maxAny_one: 'at most {{count}} indicator',
-  maxAny_other: 'at most {{count}} indicators',
-  minLevel: 'at least “{{level}}” in one form',
-  kindContact: 'The first active organisation of the kind {{kind}}',
-  phone: 'Phone {{phone}}',
-  person: '{{name}}, {{role}}',
-  edit: 'Edit rule {{number}}',
-  moveUp: 'Move rule {{number}} up',
-  moveDown: 'Move rule {{number}} down',
-  remove: 'Remove rule {{number}}',
-  removeTitle: 'Remove rule {{number}}?',
-  removeText: 'The rule is removed from the pathway at once. New screenings no longer use it.',
-  editTitle: 'Edit rule {{number}}',
-  newTitle: 'New rule',
-  editorIntro: 'You are changing one rule. When you save, it applies to new screenings.',
-  stepHeading: 'Next step',
-  saveRule: 'Save the rule',
-  ruleSaved: 'Rule {{number}} is saved. New screenings use it.',
-  orderSaved: 'The order is saved.',
-  removed: 'The rule is removed.',
 };
