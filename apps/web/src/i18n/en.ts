@@ -86,7 +86,7 @@ export const en: Translations<typeof nb> = {
     audit: 'Audit log',
     profile: 'My profile',
     screening: 'Screening',
-    screenings: 'Screening results',
+    screenings: 'Saved screenings',
     concerns: 'Concerns',
     reports: 'Council report',
     plans: 'Action plan',

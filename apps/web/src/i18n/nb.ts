@@ -79,7 +79,7 @@ export const nb = {
     audit: 'Revisjonslogg',
     profile: 'Min profil',
     screening: 'Kartlegging',
-    screenings: 'Kartleggingsresultater',
+    screenings: 'Lagrede kartlegginger',
     concerns: 'Bekymringer',
     reports: 'Rapport til kommunestyret',
     plans: 'Tiltaksplan',

@@ -3,7 +3,7 @@ import type { screeningListNb } from './screening-list-texts.nb';
 
 /** English texts of the screening list and result page (mounted under `screeningList` in i18n/en.ts). */
 export const screeningListEn: Translations<typeof screeningListNb> = {
-  title: 'Screening results',
+  title: 'Saved screenings',
   introCoordinator:
     "All the municipality's screenings. The list shows coded facts only. The answers are on the result page, and every opening of a screening is logged.",
   introOwn: 'The screenings you have made yourself. Only you and the coordinator can see them. Every opening of a screening is logged.',
@@ -63,6 +63,6 @@ export const screeningListEn: Translations<typeof screeningListNb> = {
     stepsRemoved_other: '{{count}} rules that matched then have since been removed from the pathway.',
     noSteps: 'No rule of the referral pathway matched this screening. Ask the coordinator if you are concerned.',
     openSaved: 'Open the result page',
-    openSavedHint: 'You can find the screening again later under "Screening results".',
+    openSavedHint: 'You can find the screening again later under "Saved screenings".',
   },
 };

@@ -1,6 +1,6 @@
 /** Norwegian Bokmål texts of the screening list and result page (mounted under `screeningList` in i18n/nb.ts). */
 export const screeningListNb = {
-  title: 'Kartleggingsresultater',
+  title: 'Lagrede kartlegginger',
   introCoordinator:
     'Alle kartlegginger i kommunen. Listen viser bare kodede opplysninger. Svarene ser du på resultatsiden, og hver gang en kartlegging åpnes, blir det logget.',
   introOwn: 'Kartleggingene du har gjort selv. Bare du og koordinatoren kan se dem. Hver gang en kartlegging åpnes, blir det logget.',
@@ -60,6 +60,6 @@ export const screeningListNb = {
     stepsRemoved_other: '{{count}} regler som passet da, er fjernet fra løypa siden.',
     noSteps: 'Ingen regler i henvisningsløypa passet denne kartleggingen. Spør koordinatoren hvis du er bekymret.',
     openSaved: 'Åpne resultatsiden',
-    openSavedHint: 'Du finner kartleggingen igjen senere under «Kartleggingsresultater».',
+    openSavedHint: 'Du finner kartleggingen igjen senere under «Lagrede kartlegginger».',
   },
 };

@@ -8,8 +8,9 @@ export type ScreeningSort = (typeof SCREENING_SORTS)[number];
 export interface ScreeningsSearch extends KeysetSearch {
   context?: ScreeningContext | undefined;
   level?: SignalLevel | undefined;
-  minor?: 'true' | 'false' | undefined;
-  mine?: 'true' | undefined;
+  /** A boolean, so the address reads `minor=true` (a string would be written as `"true"`). */
+  minor?: boolean | undefined;
+  mine?: true | undefined;
   from?: string | undefined;
   to?: string | undefined;
   sort?: ScreeningSort | undefined;
@@ -19,15 +20,20 @@ function isoDay(value: unknown): string | undefined {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : undefined;
 }
 
-const asText = (value: unknown) => (typeof value === 'boolean' ? String(value) : value);
+/** `true`/`false` from the address (a boolean) or a form field (text); anything else is no filter. */
+function flag(value: unknown): boolean | undefined {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return undefined;
+}
 
 /** Reads the screening list's address; unknown or stale values fall back to no filter. */
 export function parseScreeningsSearch(search: Record<string, unknown>): ScreeningsSearch {
   return {
     context: oneOf(SCREENING_CONTEXTS, search.context),
     level: oneOf(SIGNAL_LEVELS, search.level),
-    minor: oneOf(['true', 'false'] as const, asText(search.minor)),
-    mine: oneOf(['true'] as const, asText(search.mine)),
+    minor: flag(search.minor),
+    mine: flag(search.mine) === true ? true : undefined,
     from: isoDay(search.from),
     to: isoDay(search.to),
     sort: oneOf(SCREENING_SORTS, search.sort),

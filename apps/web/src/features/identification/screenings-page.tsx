@@ -63,14 +63,14 @@ export function ScreeningsPage() {
             </SelectOption>
           ))}
         </SelectField>
-        <SelectField label={t('screeningList.minor')} name="minor" defaultValue={search.minor ?? ''}>
+        <SelectField label={t('screeningList.minor')} name="minor" defaultValue={search.minor === undefined ? '' : String(search.minor)}>
           <SelectOption value="">{t('screeningList.minorAny')}</SelectOption>
           <SelectOption value="true">{t('screeningList.minorYes')}</SelectOption>
           <SelectOption value="false">{t('screeningList.minorNo')}</SelectOption>
         </SelectField>
         <Textfield label={t('screeningList.from')} type="date" name="from" defaultValue={search.from ?? ''} />
         <Textfield label={t('screeningList.to')} type="date" name="to" defaultValue={search.to ?? ''} />
-        {seesAll ? <Checkbox label={t('screeningList.mine')} name="mine" value="true" defaultChecked={search.mine === 'true'} /> : null}
+        {seesAll ? <Checkbox label={t('screeningList.mine')} name="mine" value="true" defaultChecked={search.mine === true} /> : null}
         <SelectField label={t('pagination.sort')} name="sort" defaultValue={search.sort ?? '-createdAt'}>
           {SORT_OPTIONS.map((value) => (
             <SelectOption key={value} value={value}>
