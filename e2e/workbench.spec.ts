@@ -96,7 +96,7 @@ test.describe('home and menu on a wide screen', () => {
     const home = nav.getByRole('link', { name: 'Hjem', exact: true });
     for (let step = 0; step < 10 && !(await home.evaluate((element) => element === document.activeElement)); step += 1) await page.keyboard.press('Tab');
     await expect(home).toBeFocused();
-    for (const name of ['Kartlegging', 'Bekymringer', 'Tips', 'Henvisningsløype', 'Saker']) {
+    for (const name of ['Kartlegging', 'Lagrede kartlegginger', 'Bekymringer', 'Tips', 'Henvisningsløype', 'Saker']) {
       await page.keyboard.press('Tab');
       await expect(nav.getByRole('link', { name, exact: true })).toBeFocused();
     }

@@ -5,8 +5,8 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapReadable } from '../features/overview/use-map-readable';
 
-type NavPath = '/' | '/users' | '/organisations' | '/settings' | '/audit' | '/profile' | '/screening' | '/concerns' | '/pathway' | '/plans' | '/reports' | '/cooperation' | '/routing-card' | '/tips' | '/tips/settings' | '/cases' | '/referrals' | '/knowledge' | '/training' | '/statistics' | '/overview' | '/prevalence' | '/procurement' | '/downloads';
-type NavKey = 'home' | 'users' | 'organisations' | 'settings' | 'audit' | 'profile' | 'screening' | 'concerns' | 'pathway' | 'plans' | 'reports' | 'cooperation' | 'routingCard' | 'tips' | 'tipSettings' | 'cases' | 'referrals' | 'knowledge' | 'training' | 'statistics' | 'overview' | 'prevalence' | 'procurement' | 'downloads';
+type NavPath = '/' | '/users' | '/organisations' | '/settings' | '/audit' | '/profile' | '/screening' | '/screenings' | '/concerns' | '/pathway' | '/plans' | '/reports' | '/cooperation' | '/routing-card' | '/tips' | '/tips/settings' | '/cases' | '/referrals' | '/knowledge' | '/training' | '/statistics' | '/overview' | '/prevalence' | '/procurement' | '/downloads';
+type NavKey = 'home' | 'users' | 'organisations' | 'settings' | 'audit' | 'profile' | 'screening' | 'screenings' | 'concerns' | 'pathway' | 'plans' | 'reports' | 'cooperation' | 'routingCard' | 'tips' | 'tipSettings' | 'cases' | 'referrals' | 'knowledge' | 'training' | 'statistics' | 'overview' | 'prevalence' | 'procurement' | 'downloads';
 /** The groups of the menu, by the work: none for home and the profile. */
 export type NavGroup = 'identify' | 'help' | 'plan' | 'know' | 'learn' | 'administer';
 
@@ -24,6 +24,7 @@ const GROUP_ORDER: readonly NavGroup[] = ['identify', 'help', 'plan', 'know', 'l
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', to: '/', group: null },
   { key: 'screening', to: '/screening', group: 'identify', permission: 'screenings:create' },
+  { key: 'screenings', to: '/screenings', group: 'identify', permission: 'screenings:read' },
   { key: 'concerns', to: '/concerns', group: 'identify', permission: 'concerns:read' },
   { key: 'tips', to: '/tips', group: 'identify', permission: 'tips:read' },
   { key: 'pathway', to: '/pathway', group: 'identify', permission: 'pathway:write' },

@@ -15,6 +15,7 @@ import { passkeysEn } from '../features/auth/passkey-texts.en';
 import { formEn } from '../components/form/texts.en';
 import { pathwayEditorEn } from '../features/identification/pathway-texts.en';
 import { referralFormEn } from '../features/cases/referral-texts.en';
+import { screeningListEn } from '../features/identification/screening-list-texts.en';
 
 /** The same tree as the Norwegian texts, with every leaf a string. */
 export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -85,6 +86,7 @@ export const en: Translations<typeof nb> = {
     audit: 'Audit log',
     profile: 'My profile',
     screening: 'Screening',
+    screenings: 'Saved screenings',
     concerns: 'Concerns',
     reports: 'Council report',
     plans: 'Action plan',
@@ -1419,4 +1421,5 @@ export const en: Translations<typeof nb> = {
   form: formEn,
   pathwayEditor: pathwayEditorEn,
   referralForm: referralFormEn,
+  screeningList: screeningListEn,
 };

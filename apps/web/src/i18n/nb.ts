@@ -14,6 +14,7 @@ import { passkeysNb } from '../features/auth/passkey-texts.nb';
 import { formNb } from '../components/form/texts.nb';
 import { pathwayEditorNb } from '../features/identification/pathway-texts.nb';
 import { referralFormNb } from '../features/cases/referral-texts.nb';
+import { screeningListNb } from '../features/identification/screening-list-texts.nb';
 
 /**
  * Norwegian Bokmål texts: the default language and the reference key set.
@@ -78,6 +79,7 @@ export const nb = {
     audit: 'Revisjonslogg',
     profile: 'Min profil',
     screening: 'Kartlegging',
+    screenings: 'Lagrede kartlegginger',
     concerns: 'Bekymringer',
     reports: 'Rapport til kommunestyret',
     plans: 'Tiltaksplan',
@@ -1418,4 +1420,5 @@ export const nb = {
   form: formNb,
   pathwayEditor: pathwayEditorNb,
   referralForm: referralFormNb,
+  screeningList: screeningListNb,
 };

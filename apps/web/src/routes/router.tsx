@@ -10,6 +10,7 @@ import { ErrorPage, ForbiddenPage, NotFoundPage } from '../components/status-pag
 import { hasPermission, useMe } from '../features/auth/use-me';
 import { parseCasesSearch, parseNewCaseSearch, parsePartnerReferralsSearch } from '../features/cases/search';
 import { parseConcernsSearch } from '../features/identification/search';
+import { parseScreeningsSearch } from '../features/identification/screening-search';
 import { parseTipsSearch } from '../features/tips/search';
 import { parseCoverageSearch, parseKnowledgeSearch } from '../features/knowledge/search';
 import { APP_BASE } from '../lib/redirect-target';
@@ -56,6 +57,8 @@ const ConcernsPage = lazyRouteComponent(() => import('../features/identification
 const DirectConcernPage = lazyRouteComponent(() => import('../features/identification/direct-concern-page'), 'DirectConcernPage');
 const PathwayPage = lazyRouteComponent(() => import('../features/identification/pathway-page'), 'PathwayPage');
 const ScreeningPage = lazyRouteComponent(() => import('../features/identification/screening-page'), 'ScreeningPage');
+const ScreeningsPage = lazyRouteComponent(() => import('../features/identification/screenings-page'), 'ScreeningsPage');
+const ScreeningResultPage = lazyRouteComponent(() => import('../features/identification/screening-result-page'), 'ScreeningResultPage');
 const TipPage = lazyRouteComponent(() => import('../features/tips/tip-page'), 'TipPage');
 const TipSettingsPage = lazyRouteComponent(() => import('../features/tips/tip-settings-page'), 'TipSettingsPage');
 const TipsPage = lazyRouteComponent(() => import('../features/tips/tips-page'), 'TipsPage');
@@ -237,6 +240,8 @@ const profileRoute = createRoute({ getParentRoute: () => signedInLayout, path: '
 const downloadsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'downloads', component: DownloadsPage });
 
 const screeningRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'screening', component: requires('screenings:create', ScreeningPage) });
+const screeningsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'screenings', validateSearch: parseScreeningsSearch, component: requires('screenings:read', ScreeningsPage) });
+const screeningResultRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'screenings/$screeningId', component: requires('screenings:read', ScreeningResultPage) });
 const concernsRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns', validateSearch: parseConcernsSearch, component: requires('concerns:read', ConcernsPage) });
 const concernNewRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'concerns/new', component: requires('concerns:create', DirectConcernPage) });
 const pathwayRoute = createRoute({ getParentRoute: () => signedInLayout, path: 'pathway', component: requires('pathway:write', PathwayPage) });
@@ -297,6 +302,8 @@ const routeTree = rootRoute.addChildren([
     notificationsRoute,
     notificationPreferencesRoute,
     screeningRoute,
+    screeningsRoute,
+    screeningResultRoute,
     concernsRoute,
     concernNewRoute,
     concernRoute,

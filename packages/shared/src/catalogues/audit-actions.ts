@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   'report.exported',
   'plan.public_page.updated',
   'screening.created',
+  'screening.viewed',
   'concern.created',
   'concern.viewed',
   'concern.details.viewed',

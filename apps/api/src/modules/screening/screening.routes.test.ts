@@ -185,6 +185,12 @@ describe('read screenings', () => {
     const list = (await call(h, coordinator, 'GET', '/api/v1/screenings')).json();
     expect(list.total).toBe(1);
     expect(list.items[0]).toMatchObject({ id: created.id, mine: false, possibleMinor: true, level: 'some_indicators' });
+    expect((await call(h, coordinator, 'GET', `/api/v1/screenings/${created.id}`)).statusCode).toBe(200);
+    // Every read of one screening is audited (the owner's and the coordinator's); the refused read and the list are not.
+    const viewed = await h.deps.db.select().from(schema.auditEvent).where(eq(schema.auditEvent.action, 'screening.viewed'));
+    const reads = viewed.filter((event) => event.entityId === created.id);
+    expect(reads.map((event) => event.actorUserId).sort()).toEqual([tenant.users.frontline.id, tenant.users.coordinator.id].sort());
+    expect(reads.every((event) => JSON.stringify(event.details) === JSON.stringify({ context: 'health' }))).toBe(true);
   });
 
   it("answers 404 for another municipality's screening", async () => {

@@ -125,6 +125,11 @@ export async function findScreenings(deps: Deps, actor: UserActor, query: Screen
 export async function getScreening(deps: Deps, actor: UserActor, screeningId: string): Promise<Screening> {
   const row = await findScreening(deps.db, actor.municipalityId, screeningId);
   if (!row || !canReadScreening(actor, row)) throw notFound('The screening');
+  // The coded facts and answers describe one person (as a concern's do): every read is audited,
+  // with the service only, never the answers.
+  await inTransaction(deps, (tx) =>
+    recordAudit(tx, { municipalityId: actor.municipalityId, action: 'screening.viewed', entityType: 'screening', entityId: row.id, details: { context: row.context } }),
+  );
   return presentScreening(row, actor.userId);
 }
 

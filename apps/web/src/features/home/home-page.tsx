@@ -28,6 +28,9 @@ export function HomePage() {
             <Button asChild>
               <Link to="/screening">{t('home.startScreening')}</Link>
             </Button>
+            <Button asChild variant="secondary">
+              <Link to="/screenings">{t('screeningList.homeLink')}</Link>
+            </Button>
           </div>
         ) : null}
       </div>

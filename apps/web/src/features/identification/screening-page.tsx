@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Heading, Link as DsLink, Paragraph, Radio, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Heading, Link as DsLink, Paragraph, Radio } from '@digdir/designsystemet-react';
 import {
   ANSWERS,
   evaluatePathway,
@@ -7,24 +7,24 @@ import {
   scoreScreening,
   type Answer,
   type ExploitationForm,
+  type Pathway,
   type Screening,
   type ScreeningContext,
   type ScreeningFacts,
 } from '@lykt/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError, Loading, MutationError } from '../../components/load-state';
+import { MutationError } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { CATALOGUE, catalogueText } from './catalogue';
 import { ConcernForm } from './concern-form';
 import { saveScreeningMutationOptions } from './mutations';
-import { NextSteps } from './next-steps';
 import { pathwayQueryOptions } from './queries';
 import { EMPTY_FACTS, SituationFields } from './situation-fields';
 import './identification.css';
-import { ProfileSummary } from './profile-summary';
+import { ScreeningResult } from './screening-result';
 
 type Step = 'situation' | 'questions' | 'result';
 const STEPS: readonly Step[] = ['situation', 'questions', 'result'];
@@ -58,7 +58,7 @@ export function ScreeningPage() {
   }, [indicators, answers]);
   // Scoring runs here, as the user answers, with the same code the server records the result with.
   const profile = useMemo(() => scoreScreening(CATALOGUE, askedAnswers, minor), [askedAnswers, minor]);
-  const steps = useMemo(() => (pathway.data ? evaluatePathway(pathway.data.rules, { facts, profile }) : []), [pathway.data, facts, profile]);
+  const stepsFor = useCallback((loaded: Pathway) => evaluatePathway(loaded.rules, { facts, profile }), [facts, profile]);
   const guide = CATALOGUE.guides.find((candidate) => candidate.context === context);
 
   useEffect(() => {
@@ -196,20 +196,7 @@ export function ScreeningPage() {
           <Heading level={2} data-size="sm" id="step-heading" ref={stepHeading} tabIndex={-1}>
             {t('identification.steps.result')}
           </Heading>
-          <Alert data-color="info">
-            <Paragraph>{t('identification.result.notVerdict')}</Paragraph>
-          </Alert>
-          <Heading level={3} data-size="xs">
-            {t('identification.result.profileHeading')}
-          </Heading>
-          {minor ? <Tag data-color="warning">{t('identification.possibleMinorTag')}</Tag> : null}
-          <ProfileSummary profile={profile} />
-          <Heading level={3} data-size="xs">
-            {t('identification.result.nextSteps')}
-          </Heading>
-          {pathway.isPending ? <Loading /> : null}
-          {pathway.isError ? <LoadError error={pathway.error} onRetry={() => void pathway.refetch()} /> : null}
-          {pathway.data ? <NextSteps rules={steps} pathway={pathway.data} /> : null}
+          <ScreeningResult profile={profile} possibleMinor={minor} pathway={pathway} stepsFor={stepsFor} />
           <div className="wizard-actions">
             <Button variant="secondary" onClick={() => setStep('questions')}>
               {t('identification.screening.back')}
@@ -225,6 +212,14 @@ export function ScreeningPage() {
             <>
               <Alert data-color="success" role="status">
                 <Paragraph>{t('identification.result.saved')}</Paragraph>
+                <Paragraph>
+                  <DsLink asChild>
+                    <Link to="/screenings/$screeningId" params={{ screeningId: saved.id }}>
+                      {t('screeningList.result.openSaved')}
+                    </Link>
+                  </DsLink>{' '}
+                  {t('screeningList.result.openSavedHint')}
+                </Paragraph>
               </Alert>
               <ConcernForm source={{ screeningId: saved.id }} />
             </>
