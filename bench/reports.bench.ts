@@ -15,7 +15,8 @@ import { seedCapabilities } from '../apps/api/src/platform/seed-capabilities';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.BENCH_REPORTS_PORT ?? 3991);
-const EXPORTS = 20;
+const EXPORTS = Number(process.env.BENCH_REPORTS_EXPORTS ?? 20);
+const METRICS_TOKEN = randomBytes(24).toString('hex');
 /** The server ends an idle document worker after this many seconds (LYKT_RENDER_IDLE_SECONDS); the bench then reads RSS again. */
 const IDLE_SECONDS = Number(process.env.BENCH_REPORTS_IDLE_SECONDS ?? 10);
 
@@ -28,6 +29,13 @@ function memory(pid: number): { rss: number; hwm: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
   return { rss: kib('VmRSS') / 1024, hwm: kib('VmHWM') / 1024 };
+}
+
+/** The main thread's V8 heap (used, total) and external memory in MiB, from the server's own /metrics (prom-client default metrics). */
+async function mainHeap(url: string): Promise<{ used: number; total: number; external: number }> {
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? Number.NaN) / 2 ** 20;
+  return { used: value('lykt_nodejs_heap_size_used_bytes'), total: value('lykt_nodejs_heap_size_total_bytes'), external: value('lykt_nodejs_external_memory_bytes') };
 }
 
 function threads(pid: number): number {
@@ -129,6 +137,7 @@ async function startServer(dataDir: string, masterKey: Buffer): Promise<Server> 
       LYKT_LOG_LEVEL: 'warn',
       LYKT_LOGIN_RATE_LIMIT: '10000',
       LYKT_RENDER_IDLE_SECONDS: String(IDLE_SECONDS),
+      LYKT_METRICS_TOKEN: METRICS_TOKEN,
     },
   });
   let output = '';
@@ -177,6 +186,8 @@ const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0)
  * document worker, audit), timed from the bench; the server's RSS (VmRSS of the process: the
  * worker threads are in it) after each export, its peak (VmHWM), /api/health latency during the
  * exports (the event loop is not blocked), and RSS after the idle worker has ended.
+ * BENCH_REPORTS_EXPORTS (default 20) sets the number of export pairs, BENCH_REPORTS_IDLE_SECONDS
+ * (default 10) the server's LYKT_RENDER_IDLE_SECONDS.
  */
 export async function benchReports(): Promise<void> {
   await promisify(execFile)(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT });
@@ -221,6 +232,7 @@ export async function benchReports(): Promise<void> {
     const pdf: number[] = [];
     const docx: number[] = [];
     const rss: number[] = [];
+    const heaps: Array<{ used: number; total: number; external: number }> = [];
     const sizes = { pdf: 0, docx: 0 };
     try {
       for (let run = 0; run < EXPORTS; run++) {
@@ -231,6 +243,7 @@ export async function benchReports(): Promise<void> {
         sizes.pdf = p.bytes;
         sizes.docx = d.bytes;
         rss.push(memory(pid).rss);
+        heaps.push(await mainHeap(url));
       }
     } finally {
       exporting = false;
@@ -254,6 +267,7 @@ export async function benchReports(): Promise<void> {
     console.log(`\nServer RSS (VmRSS of pid ${pid}, worker threads included):`);
     console.log(`- idle before any export ${idle.rss.toFixed(0)} MiB; after the warm-up ${afterWarm.rss.toFixed(0)} MiB`);
     console.log(`- over ${EXPORTS} consecutive PDF + DOCX exports: first ${first.toFixed(0)} MiB, last ${(rss.at(-1) ?? Number.NaN).toFixed(0)} MiB, highest ${highest.toFixed(0)} MiB, rise ${(highest - first).toFixed(0)} MiB (each: ${rss.map((value) => value.toFixed(0)).join(', ')})`);
+    console.log(`- main thread V8 heap used/total after each export (MiB): ${heaps.map((heap) => `${heap.used.toFixed(0)}/${heap.total.toFixed(0)}`).join(', ')}; external ${heaps[0]?.external.toFixed(0)} → ${heaps.at(-1)?.external.toFixed(0)}`);
     console.log(`- peak RSS of the server process since start (VmHWM): ${afterExports.hwm.toFixed(0)} MiB; threads while the worker lives: ${threadsBusy}`);
     console.log(`- ${IDLE_SECONDS + 3} s after the last export (the idle worker ended after ${IDLE_SECONDS} s): ${afterIdle.rss.toFixed(0)} MiB, ${threads(pid)} threads`);
     console.log(`- /api/health during the exports: ${health.length} requests, median ${(sortedHealth[Math.floor(sortedHealth.length / 2)] ?? Number.NaN).toFixed(1)} ms, max ${(sortedHealth.at(-1) ?? Number.NaN).toFixed(1)} ms`);
