@@ -64,7 +64,9 @@ if (built === wanted) {
   rmSync(DIST, { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'apps/api/src/main.ts' },
+    // The document worker is an entry of its own: worker threads load it as a file (render-pool.ts).
+    entryPoints: { main: 'apps/api/src/main.ts', 'render-worker': 'apps/api/src/platform/documents/render.worker.ts' },
+    define: { LYKT_COMPILED_RENDER_WORKER: JSON.stringify(pathToFileURL(join(DIST, 'render-worker.js')).href) },
     outdir: DIST,
     bundle: true,
     splitting: true,

@@ -49,6 +49,7 @@ import { prevalenceRoutes } from './modules/prevalence/prevalence.routes';
 import { downloadRoutes } from './modules/downloads/downloads.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
 import { homeRoutes } from './modules/home/home.routes';
+import { renderPool } from './platform/documents/render-pool';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -73,6 +74,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+  // Documents render in worker threads with these limits (LYKT_RENDER_*; platform/documents/render-pool.ts).
+  renderPool.configure(deps.config.render);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -42,6 +42,10 @@ const EnvSchema = z.object({
   LYKT_WEBAUTHN_ORIGINS: z.string().min(1).optional(),
   LYKT_OIDC_ALLOW_HTTP: booleanFromEnv.default(false),
   LYKT_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
+  LYKT_RENDER_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  LYKT_RENDER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
+  LYKT_RENDER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  LYKT_RENDER_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type Config = {
@@ -72,8 +76,17 @@ export type Config = {
   oidcAllowHttp: boolean;
   /** Bearer token for GET /metrics (Prometheus); null: the endpoint is off. */
   metricsToken: string | null;
+  /** Documents (PDF, DOCX, XLSX) are rendered in worker threads: how many at once, and each worker's limits. */
+  render: RenderConfig;
   version: string;
 };
+
+/**
+ * The document workers (platform/documents/render-pool.ts): `workers` renders at once (more wait
+ * in a queue), each worker's V8 old-generation heap capped at `memoryMb`, a render stopped after
+ * `timeoutMs`, and a worker with nothing to do ended after `idleMs` so its memory goes back.
+ */
+export type RenderConfig = { workers: number; memoryMb: number; timeoutMs: number; idleMs: number };
 
 export type WebAuthnConfig = { rpId: string; rpName: string; origins: string[] };
 
@@ -144,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webauthn: webauthnConfig(e.LYKT_WEBAUTHN_RP_ID, e.LYKT_WEBAUTHN_ORIGINS, e.LYKT_PUBLIC_URL, e.PORT),
     oidcAllowHttp: e.LYKT_OIDC_ALLOW_HTTP,
     metricsToken: e.LYKT_METRICS_TOKEN ?? null,
+    render: { workers: e.LYKT_RENDER_WORKERS, memoryMb: e.LYKT_RENDER_MEMORY_MB, timeoutMs: e.LYKT_RENDER_TIMEOUT_SECONDS * 1000, idleMs: e.LYKT_RENDER_IDLE_SECONDS * 1000 },
     version: VERSION,
   };
 }

@@ -27,5 +27,9 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
+  /** A document (PDF, DOCX, XLSX) needed more memory or time than one render may take (LYKT_RENDER_MEMORY_MB, LYKT_RENDER_TIMEOUT_SECONDS). */
+  RENDER_LIMIT: 503,
+  /** The document renderer stopped before the document was made (its worker thread ended); the next document gets a new one. */
+  RENDER_FAILED: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -158,6 +158,8 @@ export const en: Translations<typeof nb> = {
     UNSUPPORTED_MEDIA_TYPE: 'The request had the wrong format.',
     RATE_LIMITED: 'Too many attempts. Wait a little and try again.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again shortly.',
+    RENDER_LIMIT: 'The document is too large for the server to make within its limits. Ask for a smaller part, or ask your administrator to raise the limit.',
+    RENDER_FAILED: 'The document could not be made because the document maker stopped. Please try again.',
     NETWORK_ERROR: 'Cannot reach Lykt. Check your network connection and try again.',
   },
   validation: {

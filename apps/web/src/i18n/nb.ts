@@ -157,6 +157,8 @@ export const nb = {
     UNSUPPORTED_MEDIA_TYPE: 'Forespørselen hadde feil format.',
     RATE_LIMITED: 'For mange forsøk. Vent litt og prøv igjen.',
     INTERNAL_ERROR: 'Noe gikk galt hos oss. Prøv igjen om litt.',
+    RENDER_LIMIT: 'Dokumentet er for stort til at serveren kan lage det innenfor grensene sine. Be om en mindre del, eller be administratoren om å heve grensen.',
+    RENDER_FAILED: 'Dokumentet kunne ikke lages fordi dokumentlageren stoppet. Prøv igjen.',
     NETWORK_ERROR: 'Får ikke kontakt med Lykt. Sjekk nettforbindelsen og prøv igjen.',
   },
   validation: {

@@ -4,6 +4,7 @@ import { lastClosedYear, STATISTICS_LABELS, statisticsYear, type HtcdsExport, ty
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
+import { renderXlsx } from '../../platform/documents/render';
 import { AppError } from '../../platform/errors';
 import { HTCDS_FIELDS, kAnonymise, toHtcdsRecord } from './htcds';
 import { loadYearFacts, municipalityThreshold, releaseFor, releasePeriod, type Release } from './statistics.service';
@@ -95,19 +96,6 @@ async function releaseOf(deps: Deps, actor: UserActor, query: { year?: number | 
   return release;
 }
 
-async function xlsx(sheets: Array<{ name: string; rows: string[][] }>): Promise<Buffer> {
-  // exceljs is large; loaded on the first spreadsheet export, not at start.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Lykt';
-  for (const sheet of sheets) {
-    const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31));
-    for (const row of sheet.rows) worksheet.addRow(row.map((cell) => (/^\d+$/.test(cell) ? Number(cell) : cell)));
-    worksheet.getColumn(1).width = 28;
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
 /** CSV or XLSX of one table (or all) of the protected page: the same figures the page shows. */
 /** `onStep` reports progress to a background download (modules/downloads): 'rendering' once the figures are protected. */
 export async function exportStatistics(deps: Deps, actor: UserActor, query: StatisticsExportQuery, onStep?: (step: 'rendering') => Promise<void>): Promise<ExportFile> {
@@ -134,7 +122,7 @@ export async function exportStatistics(deps: Deps, actor: UserActor, query: Stat
       body: csv(rows),
     };
   }
-  const body = await xlsx(
+  const body = await renderXlsx(
     tables.map((table) => ({
       name: table.id,
       rows: tableRows(table, query.lang, release),
@@ -209,7 +197,7 @@ export async function komSummaryFile(deps: Deps, actor: UserActor, query: KomSum
     return {
       fileName: `${base}.xlsx`,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      body: await xlsx([{ name: 'KOM', rows }]),
+      body: await renderXlsx([{ name: 'KOM', rows }]),
     };
   return {
     fileName: `${base}.csv`,

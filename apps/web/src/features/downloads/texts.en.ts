@@ -24,6 +24,8 @@ export const downloadsEn: typeof downloadsNb = {
     FORBIDDEN: 'You no longer have access to this.',
     INTERRUPTED: 'The work was cut off. Ask for the file again.',
     PERIOD_OPEN: 'The period is not closed yet.',
+    RENDER_LIMIT: 'The file grew too large to be made within the memory and time limits of the server. Ask your administrator to raise the limit.',
+    RENDER_FAILED: 'The document maker stopped part way. Ask for the file again.',
   },
   statusLine: '{{what}}: {{step}}',
   progressLabel: 'Progress of {{what}}',

@@ -22,6 +22,8 @@ export const downloadsNb = {
     FORBIDDEN: 'Du har ikke lenger tilgang til dette.',
     INTERRUPTED: 'Arbeidet ble avbrutt. Bestill filen på nytt.',
     PERIOD_OPEN: 'Perioden er ikke avsluttet ennå.',
+    RENDER_LIMIT: 'Filen ble for stor til å lages innenfor serverens grenser for minne og tid. Be administratoren om å heve grensen.',
+    RENDER_FAILED: 'Dokumentlageren stoppet underveis. Bestill filen på nytt.',
   },
   statusLine: '{{what}}: {{step}}',
   progressLabel: 'Framdrift for {{what}}',
