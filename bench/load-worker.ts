@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import autocannon from 'autocannon';
+import { figuresOf, type Stream, type StreamResult, type Variant } from './figures';
 
 /**
  * The load generator as its own process, so the server under test does not share its event loop
@@ -13,19 +14,6 @@ import autocannon from 'autocannon';
  */
 type Job = { url: string; headers: Record<string, string>; seconds: number; connections: number };
 
-export type Variant = { path: string; headers: Record<string, string> };
-export type Stream = {
-  name: string;
-  urls: string[];
-  connections: number;
-  method?: 'GET' | 'POST';
-  body?: string;
-  headers?: Record<string, string>;
-  variants: Variant[];
-  /** A fresh X-Forwarded-For address on every request (public routes behind a trusted proxy: their per-address limits count each as a visitor). */
-  forwardedFor?: boolean;
-};
-export type StreamResult = { name: string; requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number; total: number; statusCodes: Record<string, number> };
 type MixJob = { mix: Stream[]; seconds: number };
 
 function runStream(stream: Stream, seconds: number, counter: { next: number }): Promise<autocannon.Result> {
@@ -56,16 +44,7 @@ function runStream(stream: Stream, seconds: number, counter: { next: number }): 
 function summarise(name: string, result: autocannon.Result): StreamResult {
   const statusCodes: Record<string, number> = {};
   for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = Number(stats?.count ?? 0);
-  return {
-    name,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    total: result.requests.total,
-    statusCodes,
-  };
+  return { name, ...figuresOf(result), total: result.requests.total, statusCodes };
 }
 
 const argument = process.argv[2] ?? '{}';
@@ -79,8 +58,6 @@ if ('mix' in job) {
 } else {
   await autocannon({ url: job.url, headers: job.headers, connections: job.connections, duration: 1 });
   const result = await autocannon({ url: job.url, headers: job.headers, connections: job.connections, duration: job.seconds });
-  process.stdout.write(
-    `${JSON.stringify({ requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx })}\n`,
-  );
+  process.stdout.write(`${JSON.stringify(figuresOf(result))}\n`);
 }
 process.exit(0);

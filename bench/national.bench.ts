@@ -16,7 +16,8 @@ import { publishDueReleases } from '../apps/api/src/modules/statistics/statistic
 import type { UserRow } from '../apps/api/src/modules/users/user.repository';
 import { BENCH_PERSON, FIVE_YEARS_MINUTES, insertAuditEvents, insertCases, resetPostgres, rowsOf } from './seed-bulk';
 import { measureMix } from './support';
-import type { Stream, StreamResult, Variant } from './load-worker';
+import type { Stream, StreamResult, Variant } from './figures';
+import { TIP_FORM } from './tips.bench';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -35,19 +36,6 @@ const PREFIX = 'Benchkommune';
 const MASTER_KEY = Buffer.alloc(32, 1);
 /** Roles of generated staff, one per 20: half frontline workers, a fifth caseworkers, then one each. */
 const STAFF_ROLES = [...Array(10).fill('frontline'), ...Array(4).fill('caseworker'), 'coordinator', 'viewer', 'viewer', 'partner', 'procurement', 'admin'] as string[];
-
-const TIP_FORM = new URLSearchParams({
-  challenge: '',
-  nonce: '',
-  what: 'Benchmark: several workers seem to live at the building site and are never paid.',
-  placeKind: 'construction',
-  area: 'Sentrum',
-  address: '',
-  when: 'Last week',
-  peopleCount: 'two_to_five',
-  minor: 'unknown',
-  anonymous: 'yes',
-}).toString();
 
 type Seeded = { municipalities: { id: string; coordinatorId: string; caseworkerId: string; organisationId: string }[]; seconds: number; steps: string[] };
 

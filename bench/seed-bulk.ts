@@ -28,7 +28,9 @@ export type CaseSeed = {
 /**
  * `count` cases numbered B-0000001…, every tenth owned by the caseworker and the rest by the
  * coordinator, all with multi-row INSERT … SELECT generate_series; then their owners as team
- * members and a referral (to `organisationId`) on every fifth case.
+ * members and a referral (to `organisationId`) on every fifth case. Half are closed, each within
+ * the last 150 days: older closed cases would have had their personal data erased by the daily
+ * retention job already, so the servers' first run of it finds no backlog to erase.
  */
 export async function insertCases(db: Database, seed: CaseSeed, organisationId: string): Promise<void> {
   const m = seed.municipalityId;
@@ -44,7 +46,7 @@ export async function insertCases(db: Database, seed: CaseSeed, organisationId: 
         (array['female','male','unknown'])[1 + g % 3], (array['16_17','18_24','25_39','40_59'])[1 + g % 4], g % 4 = 0, (array['RO','PL','NG','UA','LT'])[1 + g % 5],
         jsonb_build_array((array['labour','sexual','forced_criminality'])[1 + g % 3]), '["cleaning"]'::jsonb, 'health', 'unknown', ${seed.personEnc},
         now() - make_interval(mins => g * ${spacing}::int), now() - make_interval(mins => g * ${spacing}::int),
-        case when g % 4 >= 2 then now() - make_interval(mins => g * ${spacing}::int) else null end
+        case when g % 4 >= 2 then greatest(now() - make_interval(mins => g * ${spacing}::int), now() - make_interval(days => g % 150)) else null end
       from generate_series(${from}::int, ${to}::int) g`);
   }
   await db.execute(sql`insert into case_member (municipality_id, case_id, user_id, team_role) select municipality_id, id, owner_user_id, 'owner' from case_file where municipality_id = ${m}::uuid`);

@@ -9,7 +9,7 @@ import { loadConfig } from '../apps/api/src/config';
 import { KeyRing } from '../apps/api/src/platform/crypto';
 import type { Deps } from '../apps/api/src/platform/deps';
 import { seedCapabilities } from '../apps/api/src/platform/seed-capabilities';
-import type { Stream, StreamResult } from './load-worker';
+import { figuresOf, type Stream, type StreamResult } from './figures';
 
 export type Measurement = { name: string; requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
 
@@ -31,14 +31,7 @@ export function seedBenchTenant(deps: Deps) {
 export async function measure(name: string, url: string, headers: Record<string, string>, seconds: number, connections: number): Promise<Measurement> {
   await autocannon({ url, headers, connections, duration: 1 });
   const result = await autocannon({ url, headers, connections, duration: seconds });
-  return {
-    name,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
+  return { name, ...figuresOf(result) };
 }
 
 /**
