@@ -269,11 +269,10 @@ function streams(urls: string[], sessions: Session[], caseOf: Map<string, string
   ];
 }
 
-async function connectionsUsed(db: Database): Promise<{ total: number; lykt: number }> {
-  const [row] = rowsOf<{ total: number | string; lykt: number | string }>(
-    await db.execute(sql`select count(*) as total, count(*) filter (where application_name <> 'lykt-bench') as lykt from pg_stat_activity where datname = current_database()`),
-  );
-  return { total: Number(row?.total ?? 0), lykt: Number(row?.lykt ?? 0) };
+/** Connections to the bench database now (the bench's own included). */
+async function connectionsNow(db: Database): Promise<number> {
+  const [row] = rowsOf<{ total: number | string }>(await db.execute(sql`select count(*) as total from pg_stat_activity where datname = current_database()`));
+  return Number(row?.total ?? 0);
 }
 
 function commandLine(): string {
@@ -305,7 +304,6 @@ export async function benchNational(seconds: number): Promise<void> {
 
   const handle = await openDatabase({ kind: 'postgres', url, maxConnections: 4 });
   try {
-    await handle.db.execute(sql`set application_name = 'lykt-bench'`);
     await migrateDatabase(handle);
     const config = { ...loadConfig({ NODE_ENV: 'test', LYKT_DEMO: 'false', LYKT_LOG_LEVEL: 'silent' }) };
     const deps: Deps = { db: handle.db, dbKind: handle.kind, keyring: new KeyRing(MASTER_KEY), config };
@@ -338,15 +336,16 @@ export async function benchNational(seconds: number): Promise<void> {
       const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'lykt-bench-national-'));
       const servers: ServerProcess[] = [];
       try {
+        // The bench's own connections (its pool), counted before any server connects.
+        const ownConnections = await connectionsNow(db);
         for (let index = 0; index < count; index += 1) servers.push(await startServer(url, BASE_PORT + index, largest?.id ?? '', path.join(dataRoot, String(index))));
         const jobSeconds = await waitForJobs(db);
         const urls = servers.map((server) => server.url);
-        let peak = { total: 0, lykt: 0 };
+        let peak = 0;
         let sampling = true;
         const sampler = (async () => {
           while (sampling) {
-            const used = await connectionsUsed(db);
-            if (used.total > peak.total) peak = used;
+            peak = Math.max(peak, await connectionsNow(db));
             await sleep(500);
           }
         })();
@@ -354,7 +353,7 @@ export async function benchNational(seconds: number): Promise<void> {
         sampling = false;
         await sampler;
         const rss = servers.map((server) => rssMiB(server.child.pid));
-        report(count, seconds, results, peak, rss, jobSeconds);
+        report(count, seconds, results, { total: peak, servers: peak - ownConnections }, rss, jobSeconds);
       } finally {
         for (const server of servers) await stopServer(server);
         fs.rmSync(dataRoot, { recursive: true, force: true });
@@ -365,7 +364,7 @@ export async function benchNational(seconds: number): Promise<void> {
   }
 }
 
-function report(processes: number, seconds: number, results: StreamResult[], connections: { total: number; lykt: number }, rss: number[], jobSeconds: number): void {
+function report(processes: number, seconds: number, results: StreamResult[], connections: { total: number; servers: number }, rss: number[], jobSeconds: number): void {
   console.log(`\n${processes} API process${processes > 1 ? 'es' : ''} on one PostgreSQL, mixed load for ${seconds} s from a separate process (start-up jobs finished ${jobSeconds.toFixed(0)} s after start)`);
   console.log('| request | req/s | p50 ms | p99 ms | requests | errors | non-2xx | status codes |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---|');
@@ -378,7 +377,7 @@ function report(processes: number, seconds: number, results: StreamResult[], con
     console.log(`| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.total} | ${row.errors} | ${row.non2xx} | ${codes} |`);
   }
   console.log(`| **total** | **${total.toFixed(0)}** | | | | | | |`);
-  console.log(`- PostgreSQL connections at the peak: ${connections.total} to this database (${connections.lykt} of them the servers' and the job queue's)`);
+  console.log(`- PostgreSQL connections at the peak: ${connections.servers} held by the API processes (pools, LISTEN, job queue), ${connections.total} to this database in all`);
   console.log(`- server RSS at the end: ${rss.map((value) => `${value.toFixed(0)} MiB`).join(', ')}`);
   console.log(`- load average at the end: ${os.loadavg().map((value) => value.toFixed(2)).join(', ')} (${os.cpus().length} cores)`);
   if (failed > 0) console.log(`\n!!! THIS RUN HAD ${failed} FAILED REQUESTS (errors, timeouts or non-2xx answers): its figures do not count. !!!`);
