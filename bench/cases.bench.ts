@@ -9,59 +9,23 @@ import type { Deps } from '../apps/api/src/platform/deps';
 import { seedCapabilities } from '../apps/api/src/platform/seed-capabilities';
 import { encodeCursor } from '../apps/api/src/platform/keyset';
 import { measureApart, printTable, type Measurement } from './support';
+import { BENCH_PERSON, insertAuditEvents, insertCases, resetPostgres, rowsOf } from './seed-bulk';
 
 const SCALES = (process.env.BENCH_CASE_SCALES ?? process.env.BENCH_CASES ?? '100000').split(',').map((value) => Number(value.trim()));
 const AUDIT_EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
-/** Rows per INSERT … SELECT generate_series batch: big enough to be fast, small enough for PGlite's memory. */
-const BATCH = 50_000;
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /**
  * The generator: `CASES` cases (every tenth owned by the caseworker, the rest by the coordinator;
  * one real ciphertext of personal data reused, so the case page decrypts as in production), their
  * owners as team members, a referral on every fifth case, and AUDIT_EVENTS audit events spread
- * over the cases, all with multi-row INSERT … SELECT generate_series. The audit hashes are
- * placeholders: the chain is not meant to verify, only to have production's size and indexes.
+ * over the cases (bench/seed-bulk.ts, shared with the national bench).
  */
 async function generate(db: Database, deps: Deps, tenant: Awaited<ReturnType<typeof buildTenant>>, CASES: number): Promise<void> {
   const m = tenant.municipality.id;
-  const coordinator = tenant.users.coordinator.id;
-  const caseworker = tenant.users.caseworker.id;
-  const personEnc = await deps.keyring.encrypt(db, m, 'case_file.person', JSON.stringify({ name: 'Bench Fiktiv', aliases: [], dateOfBirth: '1990-01-01', phone: null, email: null, address: null, languages: ['engelsk'], interpreterNeeded: false, notes: null }));
-  for (let from = 1; from <= CASES; from += BATCH) {
-    const to = Math.min(CASES, from + BATCH - 1);
-    await db.execute(sql`
-      insert into case_file (municipality_id, case_number, status, source_kind, owner_user_id, opened_by_user_id, gender, age_band, is_minor, nationality,
-        exploitation_forms, sectors, identifying_service, residence_status, person_enc, created_at, updated_at, closed_at)
-      select ${m}::uuid, 'B-' || lpad(g::text, 7, '0'), (array['open','follow_up','closed','closed_referred'])[1 + g % 4], 'direct',
-        case when g % 10 = 0 then ${caseworker}::uuid else ${coordinator}::uuid end,
-        case when g % 10 = 0 then ${caseworker}::uuid else ${coordinator}::uuid end,
-        (array['female','male','unknown'])[1 + g % 3], (array['16_17','18_24','25_39','40_59'])[1 + g % 4], g % 4 = 0, (array['RO','PL','NG','UA','LT'])[1 + g % 5],
-        jsonb_build_array((array['labour','sexual','forced_criminality'])[1 + g % 3]), '["cleaning"]'::jsonb, 'health', 'unknown', ${personEnc},
-        now() - make_interval(mins => g), now() - make_interval(mins => g), case when g % 4 >= 2 then now() - make_interval(mins => g) else null end
-      from generate_series(${from}::int, ${to}::int) g`);
-  }
-  await db.execute(sql`insert into case_member (municipality_id, case_id, user_id, team_role) select municipality_id, id, owner_user_id, 'owner' from case_file where municipality_id = ${m}::uuid`);
+  const personEnc = await deps.keyring.encrypt(db, m, 'case_file.person', BENCH_PERSON);
   const [shelter] = rowsOf<{ id: string }>(await db.execute(sql`select id from organisation where municipality_id = ${m}::uuid limit 1`));
-  await db.execute(sql`
-    insert into case_referral (municipality_id, case_id, organisation_id, need_kind, data_categories, shared_snapshot_enc, status, answer_due_at, sent_by_user_id)
-    select municipality_id, id, ${shelter?.id ?? ''}::uuid, 'housing', '["first_name"]'::jsonb, ${personEnc}, 'sent', now() + interval '7 days', owner_user_id
-    from case_file where municipality_id = ${m}::uuid and (substr(case_number, 3)::int) % 5 = 0`);
-  const [last] = rowsOf<{ seq: number | string | null }>(await db.execute(sql`select max(seq) as seq from audit_event where municipality_id = ${m}::uuid`));
-  const base = Number(last?.seq ?? 0);
-  for (let from = 1; from <= AUDIT_EVENTS; from += BATCH) {
-    const to = Math.min(AUDIT_EVENTS, from + BATCH - 1);
-    await db.execute(sql`
-      with c as (select id, (substr(case_number, 3)::int) as n from case_file where municipality_id = ${m}::uuid)
-      insert into audit_event (municipality_id, seq, occurred_at, actor_user_id, actor_label, action, entity_type, entity_id, request_id, outcome, details, prev_hash, hash)
-      select ${m}::uuid, ${base}::bigint + g, now() - make_interval(secs => ${AUDIT_EVENTS}::int - g), ${coordinator}::uuid, 'user',
-        (array['case.viewed','case.updated','case.journal.added','referral.viewed'])[1 + g % 4], 'case', c.id::text, null, 'success',
-        '{"personalData":true}'::jsonb, md5((g - 1)::text) || md5((g - 1)::text), md5(g::text) || md5(g::text)
-      from generate_series(${from}::int, ${to}::int) g join c on c.n = 1 + (g % ${CASES}::int)`);
-  }
+  await insertCases(db, { municipalityId: m, coordinatorId: tenant.users.coordinator.id, caseworkerId: tenant.users.caseworker.id, personEnc, count: CASES }, shelter?.id ?? '');
+  await insertAuditEvents(db, m, tenant.users.coordinator.id, AUDIT_EVENTS, CASES);
   await db.execute(sql`analyze`);
 }
 
@@ -114,19 +78,6 @@ async function benchOne(handle: DatabaseHandle, label: string, seconds: number, 
     ];
   } finally {
     await app.close();
-  }
-}
-
-/** Empties a throwaway PostgreSQL database between scales, only when asked to (BENCH_RESET_DATABASE=yes). */
-async function resetPostgres(url: string): Promise<void> {
-  if (process.env.BENCH_RESET_DATABASE !== 'yes') return;
-  const handle = await openDatabase({ kind: 'postgres', url, maxConnections: 1 });
-  try {
-    await handle.db.execute(sql`drop schema if exists drizzle cascade`);
-    await handle.db.execute(sql`drop schema public cascade`);
-    await handle.db.execute(sql`create schema public`);
-  } finally {
-    await handle.close();
   }
 }
 

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -7,6 +9,7 @@ import { loadConfig } from '../apps/api/src/config';
 import { KeyRing } from '../apps/api/src/platform/crypto';
 import type { Deps } from '../apps/api/src/platform/deps';
 import { seedCapabilities } from '../apps/api/src/platform/seed-capabilities';
+import { figuresOf, type Stream, type StreamResult } from './figures';
 
 export type Measurement = { name: string; requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
 
@@ -28,14 +31,7 @@ export function seedBenchTenant(deps: Deps) {
 export async function measure(name: string, url: string, headers: Record<string, string>, seconds: number, connections: number): Promise<Measurement> {
   await autocannon({ url, headers, connections, duration: 1 });
   const result = await autocannon({ url, headers, connections, duration: seconds });
-  return {
-    name,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
+  return { name, ...figuresOf(result) };
 }
 
 /**
@@ -61,5 +57,27 @@ export function printTable(title: string, rows: Measurement[], baseline?: Measur
   for (const row of rows) {
     const ratio = baseline ? `${((row.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(1)} %` : '';
     console.log(`| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.non2xx} | ${ratio} |`);
+  }
+}
+
+/**
+ * A mixed load: every stream at the same time, from one separate process (`load-worker.ts`); the
+ * job goes through a file, as it can be larger than a command-line argument.
+ */
+export async function measureMix(mix: Stream[], seconds: number): Promise<StreamResult[]> {
+  const worker = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load-worker.ts');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lykt-bench-mix-'));
+  const file = path.join(dir, 'job.json');
+  fs.writeFileSync(file, JSON.stringify({ mix, seconds }), { mode: 0o600 });
+  try {
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ['--import', 'tsx', worker, `@${file}`], { timeout: (seconds + 120) * 1000, maxBuffer: 16 * 2 ** 20 }, (error, stdout) => {
+        if (error) reject(new Error(`load worker failed: ${error.message}`));
+        else resolve(stdout);
+      });
+    });
+    return JSON.parse(output.trim().split('\n').pop() ?? '[]') as StreamResult[];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

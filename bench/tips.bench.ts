@@ -7,7 +7,7 @@ import { registerSecurity } from '../apps/api/src/platform/http/security.plugin'
 import { publicRoutes } from '../apps/api/src/public/public.routes';
 import { benchDatabase, measure, printTable, seedBenchTenant, type Measurement } from './support';
 
-const TIP_FORM = new URLSearchParams({
+export const TIP_FORM = new URLSearchParams({
   challenge: '',
   nonce: '',
   what: 'Benchmark: several workers seem to live at the building site and are never paid.',
