@@ -3,6 +3,7 @@ import { renderChartSvg, type ChartDefinition } from '@lykt/shared';
 import type { PublicPlan } from '../modules/reports/public-plan';
 import { html, interpolate, raw } from './html';
 import { layout, type PageContext } from './pages';
+import { dateTimeFormat, numberFormat } from '../platform/intl';
 
 /** The plan's own content (titles) exists in bokmål and English; nynorsk readers get bokmål, everyone else English. */
 export function planTextLanguage(lang: string): 'nb' | 'en' {
@@ -19,8 +20,8 @@ export function planPage(ctx: PageContext, plan: PublicPlan | null, today: strin
   const t = ctx.texts.plan;
   const planLang = planTextLanguage(ctx.lang);
   const own = (value: string) => (planLang === ctx.lang ? value : html`<span lang="${planLang}">${value}</span>`);
-  const number = new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 0 });
-  const day = (value: string) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+  const number = numberFormat(ctx.lang, { maximumFractionDigits: 0 });
+  const day = (value: string) => dateTimeFormat(ctx.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
   if (!plan) {
     return layout(ctx, t.heading, html`<h1 class="ds-heading" data-size="lg">${t.heading}</h1><p class="ds-paragraph">${t.noPlan}</p>`);
   }

@@ -2,6 +2,7 @@ import { fillText, reportTexts } from '@lykt/content/report-texts';
 import type { Meeting } from '@lykt/shared';
 import type { DocBlock, DocModel } from '../../platform/documents/model';
 import { REPORT_TIME_ZONE } from '../reports/period';
+import { dateTimeFormat } from '../../platform/intl';
 
 function paragraphs(text: string): DocBlock[] {
   return text
@@ -19,8 +20,8 @@ function paragraphs(text: string): DocBlock[] {
 export function buildMinutesDocument(meeting: Meeting, lang: 'nb' | 'en', municipalityName: string): DocModel {
   const texts = reportTexts(lang).minutes;
   const locale = lang === 'nb' ? 'nb-NO' : 'en-GB';
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: REPORT_TIME_ZONE }).format(new Date(meeting.startsAt));
-  const day = (value: string | null) => (value ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`)) : texts.none);
+  const when = dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: REPORT_TIME_ZONE }).format(new Date(meeting.startsAt));
+  const day = (value: string | null) => (value ? dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`)) : texts.none);
   const memberLine = (row: Meeting['attendance'][number]) => fillText(texts.memberLine, { name: row.member.name, organisation: row.member.organisation.name, role: texts.roles[row.member.groupRole] });
   const present = meeting.attendance.filter((row) => row.present);
   const absent = meeting.attendance.filter((row) => !row.present);

@@ -3,6 +3,7 @@ import { schema, type Database } from '@lykt/db';
 import type { PrevalenceResult } from '@lykt/shared';
 import { localDate } from '../reports/period';
 import type { ReportSection, ReportSectionInput, ReportSectionProvider } from '../reports/report-section';
+import { numberFormat } from '../../platform/intl';
 
 const TEXTS = {
   nb: {
@@ -76,7 +77,7 @@ export async function buildPrevalenceSection(db: Database, input: ReportSectionI
   if (!study || !latest) return { key: 'prevalence', title: texts.title, hasData: false, emptyText: texts.empty, blocks: [] };
   const result = latest.result as PrevalenceResult;
   const locale = input.lang === 'nb' ? 'nb-NO' : 'en-GB';
-  const n = (value: number | null) => new Intl.NumberFormat(locale).format(value ?? 0);
+  const n = (value: number | null) => numberFormat(locale).format(value ?? 0);
   const base = { title: study.title, from: study.periodFrom, to: study.periodTo };
   const headline =
     result.kind === 'estimate'

@@ -1,9 +1,10 @@
+import { dateTimeFormat } from '../../platform/intl';
 /** The municipality's clock: Norwegian municipalities report in Norwegian local time. */
 export const REPORT_TIME_ZONE = 'Europe/Oslo';
 
 /** Offset of a zone from UTC at an instant, in minutes (Oslo: +60 in winter, +120 in summer). */
 function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(instant);
+  const parts = dateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(instant);
   const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((local - instant.getTime()) / 60_000);
@@ -24,7 +25,7 @@ export function yearPeriod(year: number): { from: Date; to: Date } {
 
 /** The local calendar date (YYYY-MM-DD) of an instant. */
 export function localDate(instant: Date, timeZone = REPORT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 /** The last local day inside a [from, to) period. */

@@ -8,6 +8,7 @@ import { generateQuestionTexts } from './question-narrative';
 import { reportSectionProviders } from './sections';
 import { trainingCoverageFigure } from './sections/training-coverage';
 import type { ReportFigure, ReportSectionProvider } from './report-section';
+import { dateTimeFormat } from '../../platform/intl';
 
 export type ReportDocumentInput = {
   municipalityId: string;
@@ -50,7 +51,7 @@ export async function buildReportDocument(db: Database, input: ReportDocumentInp
   const texts = all.report;
   const caseTexts = all.case;
   const { from, to } = yearPeriod(input.year);
-  const dateFormat = new Intl.DateTimeFormat(input.lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+  const dateFormat = dateTimeFormat(input.lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
   const day = (value: string) => dateFormat.format(new Date(`${value}T00:00:00Z`));
   const period = { from: day(localDate(from)), to: day(lastLocalDate(to)) };
   const subtitle = `${caseTexts.heading} – ${fillText(texts.subtitle, { municipality: input.municipalityName, ...period })}`;

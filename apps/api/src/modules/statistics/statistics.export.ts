@@ -8,6 +8,7 @@ import { renderXlsx } from '../../platform/documents/render';
 import { AppError } from '../../platform/errors';
 import { HTCDS_FIELDS, kAnonymise, toHtcdsRecord } from './htcds';
 import { loadYearFacts, municipalityThreshold, releaseFor, releasePeriod, type Release } from './statistics.service';
+import { dateTimeFormat, displayNames } from '../../platform/intl';
 
 export type ExportFile = {
   fileName: string;
@@ -57,10 +58,10 @@ type Lang = 'nb' | 'en';
 export function categoryLabel(dimension: string, key: string, lang: Lang): string {
   const labels = STATISTICS_LABELS[lang];
   const locale = lang === 'en' ? 'en-GB' : 'nb-NO';
-  if (dimension === 'month' && /^\d{4}-\d{2}$/.test(key)) return new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(`${key}-01T00:00:00Z`));
+  if (dimension === 'month' && /^\d{4}-\d{2}$/.test(key)) return dateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(`${key}-01T00:00:00Z`));
   if (dimension === 'quarter') return key.slice(-2);
   if (key.startsWith('region:')) return (labels.regions as Record<string, string>)[key.slice(7)] ?? key;
-  if (dimension === 'nationality' && /^[A-Z]{2}$/.test(key)) return new Intl.DisplayNames([locale], { type: 'region' }).of(key) ?? key;
+  if (dimension === 'nationality' && /^[A-Z]{2}$/.test(key)) return displayNames([locale], { type: 'region' }).of(key) ?? key;
   if (dimension === 'module') return trainingModules().find((module) => module.key === key)?.title[lang] ?? key;
   return (labels.values as Record<string, string>)[key] ?? key;
 }

@@ -1,6 +1,7 @@
 import { routineTexts } from '@lykt/content/knowledge';
 import type { ArticleLang } from '@lykt/shared';
 import type { DocModel } from '../../platform/documents/model';
+import { dateTimeFormat } from '../../platform/intl';
 
 export type CertificateInput = {
   lang: ArticleLang;
@@ -15,7 +16,7 @@ export type CertificateInput = {
   reference: string;
 };
 
-const formatDay = (day: string, lang: ArticleLang) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+const formatDay = (day: string, lang: ArticleLang) => dateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 /** The certificate of a completed module: who, what, when, with which score and until when it is valid. */
 export function buildCertificateDocument(input: CertificateInput): DocModel {

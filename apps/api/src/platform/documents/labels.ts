@@ -1,4 +1,5 @@
 import type { DocEdition } from './model';
+import { dateTimeFormat, numberFormat, pluralRules } from '../intl';
 
 /** Reports, minutes and certificates speak of Norwegian time, whatever the server's zone. */
 export const DOCUMENT_TIME_ZONE = 'Europe/Oslo';
@@ -53,12 +54,12 @@ export function rendererLabels(lang: string): RendererLabels {
  */
 export function editionLines(edition: DocEdition, lang: string): string[] {
   const labels = rendererLabels(lang);
-  const day = new Intl.DateTimeFormat(labels.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${edition.dataAsOf}T00:00:00Z`));
+  const day = dateTimeFormat(labels.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${edition.dataAsOf}T00:00:00Z`));
   const lines = [labels.edition(day, edition.version, edition.status)];
   if (edition.frozenAt) {
     const frozen = new Date(edition.frozenAt);
-    const frozenDay = new Intl.DateTimeFormat(labels.locale, { dateStyle: 'long', timeZone: DOCUMENT_TIME_ZONE }).format(frozen);
-    const time = new Intl.DateTimeFormat(labels.locale, { timeStyle: 'short', timeZone: DOCUMENT_TIME_ZONE }).format(frozen);
+    const frozenDay = dateTimeFormat(labels.locale, { dateStyle: 'long', timeZone: DOCUMENT_TIME_ZONE }).format(frozen);
+    const time = dateTimeFormat(labels.locale, { timeStyle: 'short', timeZone: DOCUMENT_TIME_ZONE }).format(frozen);
     lines.push(labels.frozen(frozenDay, time));
   }
   return lines;
@@ -74,6 +75,6 @@ export type PluralForms = { one: string; other: string };
  */
 export function countText(lang: string, count: number, forms: PluralForms): string {
   const locale = rendererLabels(lang).locale;
-  const form = new Intl.PluralRules(locale).select(count) === 'one' ? forms.one : forms.other;
-  return `${new Intl.NumberFormat(locale).format(count)} ${form}`;
+  const form = pluralRules(locale).select(count) === 'one' ? forms.one : forms.other;
+  return `${numberFormat(locale).format(count)} ${form}`;
 }

@@ -1,3 +1,4 @@
+import { numberFormat } from '../intl';
 export type RenderOptions = {
   /** Stored as the document's creation date; pass it for reproducible output (a frozen report's finalisation time). */
   createdAt?: Date;
@@ -7,6 +8,6 @@ export type RenderOptions = {
 
 /** Numbers as the document's language writes them (nb: "1 234,5"; en: "1,234.5"). */
 export function numberFormatFor(lang: string): (value: number) => string {
-  const format = new Intl.NumberFormat(/^(nb|nn|no)\b/i.test(lang) ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
+  const format = numberFormat(/^(nb|nn|no)\b/i.test(lang) ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
   return (value) => format.format(value);
 }

@@ -4,6 +4,7 @@ import { fillPlural, reportTexts } from '@lykt/content/report-texts';
 import { numberFormatFor } from '../../../platform/documents/options';
 import { localDate } from '../period';
 import type { ReportSection, ReportSectionInput, ReportSectionProvider } from '../report-section';
+import { dateTimeFormat, numberFormat } from '../../../platform/intl';
 
 /**
  * The cooperation group's activity: meetings held, attendance per organisation and the action
@@ -43,8 +44,8 @@ export async function buildCooperationSection(db: Database, input: ReportSection
     perMeeting.set(row.meetingId, (perMeeting.get(row.meetingId) ?? 0) + 1);
   }
   const format = numberFormatFor(input.lang);
-  const percent = new Intl.NumberFormat(input.lang === 'nb' ? 'nb-NO' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
-  const dateFormat = new Intl.DateTimeFormat(input.lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+  const percent = numberFormat(input.lang === 'nb' ? 'nb-NO' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
+  const dateFormat = dateTimeFormat(input.lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
   const organisations = [...perOrganisation.values()].sort((a, b) => b.meetings.size - a.meetings.size || a.name.localeCompare(b.name, 'nb'));
 
   return {

@@ -7,6 +7,7 @@ import type { DocBlock } from '../../../platform/documents/model';
 import { numberFormatFor } from '../../../platform/documents/options';
 import { localDate, lastLocalDate } from '../period';
 import type { ReportFigure, ReportSection, ReportSectionInput, ReportSectionProvider } from '../report-section';
+import { dateTimeFormat } from '../../../platform/intl';
 
 type MeasureRow = typeof schema.planMeasure.$inferSelect;
 
@@ -78,7 +79,7 @@ export async function buildPlanSection(db: Database, input: ReportSectionInput):
   const template = planTemplate();
   const areaTitle = (code: PlanAreaCode): string => template.areas.find((area) => area.code === code)?.title[input.lang] ?? code;
   const statusText = (status: string): string => texts.statuses[status as MeasureStatus] ?? status;
-  const dateText = (value: string | null): string => (value ? new Intl.DateTimeFormat(input.lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`)) : texts.noDate);
+  const dateText = (value: string | null): string => (value ? dateTimeFormat(input.lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`)) : texts.noDate);
 
   const counted = measures.filter((measure) => measure.status !== 'cancelled');
   const countOf = (...statuses: string[]): number => counted.filter((measure) => statuses.includes(measure.status)).length;
