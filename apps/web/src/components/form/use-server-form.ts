@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Resolver } from 'react-hook-form';
 import { fieldId } from './field-paths';
 import { useFormFeedback, type FormFeedbackOptions } from './use-form-feedback';
@@ -7,6 +7,11 @@ import { useFormFeedback, type FormFeedbackOptions } from './use-form-feedback';
 export interface SaveCallbacks {
   onError: (error: unknown) => void;
   onSettled: () => void;
+  /**
+   * Call first thing on success: what was typed is saved, so the form is no longer "changed" and the
+   * unsaved-changes guard lets a navigation made in the same callback go without asking.
+   */
+  saved: () => void;
 }
 
 export interface ServerFormOptions<TValues extends FieldValues, TOutput> extends FormFeedbackOptions<TValues> {
@@ -28,19 +33,33 @@ export function useServerForm<TValues extends FieldValues, TOutput = TValues>(op
   const form = useForm<TValues, unknown, TOutput>({ resolver, defaultValues, shouldFocusError: false });
   const { feedback, onInvalid, onServerError, clear } = useFormFeedback(form.setError, feedbackOptions);
   const id = useCallback((path: FieldPath<TValues>) => fieldId(formId, path), [formId]);
+  const { isDirty } = form.formState;
+  // Set when a save succeeds, so that a navigation in the same callback (before React renders the
+  // form as unchanged) is not stopped; cleared as soon as something is changed again.
+  const released = useRef(false);
+  useEffect(() => {
+    if (isDirty) released.current = false;
+  }, [isDirty]);
 
   /** The form's submit handler: `send` starts the save with the checked body and passes on the callbacks. */
   const submitWith = (send: (body: TOutput, callbacks: SaveCallbacks) => void) =>
     form.handleSubmit(
       (body) =>
         new Promise<void>((resolve) => {
-          send(body, { onError: onServerError, onSettled: () => resolve() });
+          clear();
+          const saved = () => {
+            released.current = true;
+            form.reset(form.getValues());
+          };
+          send(body, { onError: onServerError, onSettled: () => resolve(), saved });
         }),
       onInvalid,
     );
 
   /** The props FormErrorSummary needs besides the labels. */
   const summary = { formId, errors: form.formState.errors, feedback };
+  /** The props UnsavedChangesGuard needs. */
+  const guard = { when: isDirty, released };
 
-  return { form, feedback, onServerError, clear, id, submitWith, summary };
+  return { form, feedback, onServerError, clear, id, submitWith, summary, guard };
 }

@@ -60,7 +60,6 @@ export const casesNb = {
     closeReason: 'Begrunnelse for avslutning',
     reopenReason: 'Begrunnelse for gjenåpning',
     erasureReason: 'Begrunnelse for sletting',
-    back: 'Tilbake til sakene',
   },
   team: {
     heading: 'Saksteamet',
@@ -365,7 +364,6 @@ export const casesNb = {
     complete: 'Send og marker som fullført',
     answerBy: 'Svar innen {{date}}',
     status: 'Status: {{status}}',
-    back: 'Tilbake til henvisningene',
   },
   sourceActions: {
     openCase: 'Opprett sak',
@@ -439,7 +437,6 @@ export const casesEn: Translations<typeof casesNb> = {
     closeReason: 'Reason for closing',
     reopenReason: 'Reason for reopening',
     erasureReason: 'Reason for erasure',
-    back: 'Back to cases',
   },
   team: {
     heading: 'Case team',
@@ -744,7 +741,6 @@ export const casesEn: Translations<typeof casesNb> = {
     complete: 'Send and mark completed',
     answerBy: 'Answer by {{date}}',
     status: 'Status: {{status}}',
-    back: 'Back to referrals',
   },
   sourceActions: {
     openCase: 'Open a case',

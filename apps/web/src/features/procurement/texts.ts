@@ -32,7 +32,6 @@ export const procurementNb = {
   },
   contract: {
     title: 'Kontrakt: {{title}}',
-    back: 'Alle kontrakter',
     supplier: 'Leverandør',
     orgNumber: 'Org.nr. {{number}}',
     foreign: 'Utenlandsk firma',
@@ -285,7 +284,6 @@ export const procurementEn: Translations<typeof procurementNb> = {
   },
   contract: {
     title: 'Contract: {{title}}',
-    back: 'All contracts',
     supplier: 'Supplier',
     orgNumber: 'Org. no. {{number}}',
     foreign: 'Foreign company',

@@ -30,7 +30,6 @@ export const trainingNb = {
     download: 'Last ned kursbevis for {{module}} (PDF)',
   },
   module: {
-    backToList: 'Tilbake til opplæring',
     lessonsTitle: 'Leksjoner',
     lessonsIntro: 'Les leksjonene før du tar quizen. De åpnes i kunnskapsbanken.',
     quizTitle: 'Quiz',
@@ -129,7 +128,6 @@ export const trainingEn: Translations<typeof trainingNb> = {
     download: 'Download the certificate for {{module}} (PDF)',
   },
   module: {
-    backToList: 'Back to training',
     lessonsTitle: 'Lessons',
     lessonsIntro: 'Read the lessons before you take the quiz. They open in the knowledge base.',
     quizTitle: 'Quiz',
