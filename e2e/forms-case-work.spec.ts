@@ -1,6 +1,7 @@
 import type { Page, Route } from '@playwright/test';
 import { E2E_BASE_URL } from './playwright.config';
 import { CasePage } from './pages/cases';
+import { animationsFinished } from './support/animations';
 import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
 
 const headers = { origin: E2E_BASE_URL };
@@ -69,6 +70,7 @@ test('the needs form shows a server 400 on its field and in the summary, keeps w
   await page.getByRole('link', { name: 'Hjem' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Forlate skjemaet uten å lagre?' });
   await expect(dialog).toBeVisible();
+  await animationsFinished(dialog);
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Avbryt' }).click();
   await expect(dialog).toBeHidden();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { E2E_BASE_URL } from './playwright.config';
+import { animationsFinished } from './support/animations';
 import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
 
 /**
@@ -73,6 +74,7 @@ test('the pathway editor moves a rule up and down, by keyboard, and removes a ru
     await page.getByRole('button', { name: `Fjern regel ${b}` }).click();
     const dialog = page.getByRole('dialog', { name: `Fjerne regel ${b}?` });
     await expect(dialog).toBeVisible();
+    await animationsFinished(dialog);
     await expectNoAxeViolations(page);
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
     await expect(dialog).toBeHidden();
