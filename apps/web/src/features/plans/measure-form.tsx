@@ -2,7 +2,7 @@ import { Button, Checkbox, Fieldset, FieldsetLegend, SelectOption, Textfield } f
 import { zodResolver } from '@hookform/resolvers/zod';
 import { MEASURE_STATUSES, MeasureBodySchema, PLAN_AREA_CODES, type MeasureBody } from '@lykt/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Controller, type DefaultValues, type FieldPath } from 'react-hook-form';
+import { Controller, type DefaultValues, type FieldError, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { FormErrorSummary } from '../../components/form/form-error-summary';
@@ -81,10 +81,12 @@ export function MeasureForm({ defaultValues, parents, submitLabel, isPending, on
     weight: t('plans.form.weight'),
   };
   const submit = submitWith(onSubmit);
+  /** The shared schema's date check has the same text as the server's, on the field and in the summary. */
+  const messageOf = (path: string, error: FieldError) => (path === 'dueDate' && error.type === 'custom' ? t('plans.form.dueAfterStart') : undefined);
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="form-stack">
-      <FormErrorSummary {...summary} labels={labels} kinds={KINDS} />
+      <FormErrorSummary {...summary} labels={labels} kinds={KINDS} messageOf={messageOf} />
       <SelectField id={id('area')} label={labels.area} error={fieldErrorText(t, errors.area, 'choice')} {...register('area')}>
         {PLAN_AREA_CODES.map((code) => (
           <SelectOption key={code} value={code}>
@@ -135,7 +137,7 @@ export function MeasureForm({ defaultValues, parents, submitLabel, isPending, on
       <Textfield id={id('responsiblePerson')} label={labels.responsiblePerson} description={t('plans.form.responsibleDescription')} error={fieldErrorText(t, errors.responsiblePerson)} {...register('responsiblePerson')} />
       <div className="form-row">
         <Textfield id={id('startDate')} type="date" label={labels.startDate} error={fieldErrorText(t, errors.startDate)} {...register('startDate', { setValueAs: emptyToNull })} />
-        <Textfield id={id('dueDate')} type="date" label={labels.dueDate} error={fieldErrorText(t, errors.dueDate)} {...register('dueDate', { setValueAs: emptyToNull })} />
+        <Textfield id={id('dueDate')} type="date" label={labels.dueDate} error={errors.dueDate ? (messageOf('dueDate', errors.dueDate) ?? fieldErrorText(t, errors.dueDate)) : undefined} {...register('dueDate', { setValueAs: emptyToNull })} />
       </div>
       <SelectField id={id('status')} label={labels.status} error={fieldErrorText(t, errors.status, 'choice')} {...register('status')}>
         {MEASURE_STATUSES.map((status) => (
