@@ -1,8 +1,8 @@
 import type { Page, Route } from '@playwright/test';
 import { E2E_BASE_URL } from './playwright.config';
 import { CasePage } from './pages/cases';
-import { animationsFinished } from './support/animations';
 import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
+import { leaveWithoutSaving, tryToLeaveAndStay, unsavedDialog } from './support/unsaved';
 
 const headers = { origin: E2E_BASE_URL };
 const REJECTED = 'Verdien ble ikke godtatt. Sjekk feltet og prøv igjen.';
@@ -67,14 +67,7 @@ test('the needs form shows a server 400 on its field and in the summary, keeps w
   await expect(status).toBeFocused();
 
   // Leaving the unsaved form asks first; staying keeps everything.
-  await page.getByRole('link', { name: 'Hjem' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Forlate skjemaet uten å lagre?' });
-  await expect(dialog).toBeVisible();
-  await animationsFinished(dialog);
-  await expectNoAxeViolations(page);
-  await dialog.getByRole('button', { name: 'Avbryt' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page).toHaveURL(new RegExp(`/app/cases/${caseId}`));
+  await tryToLeaveAndStay(page, { axe: true });
   await expect(note).toHaveValue('Trenger trygg bolig innen en uke (fiktivt).');
 
   // In step with the server again, the same values are saved; then leaving asks nothing.
@@ -84,7 +77,7 @@ test('the needs form shows a server 400 on its field and in the summary, keeps w
   await expect.poll(async () => (await storedCase(page, caseId)).needs.find((need) => need.kind === 'housing')).toMatchObject({ status: 'needed', note: 'Trenger trygg bolig innen en uke (fiktivt).' });
   await page.getByRole('link', { name: 'Hjem' }).first().click();
   await expect(page).toHaveURL(/\/app\/?$/);
-  await expect(dialog).toHaveCount(0);
+  await expect(unsavedDialog(page)).toHaveCount(0);
 });
 
 test('the safety-plan form shows a server 400 on its field and in the summary, keeps the text, and leaving asks until it is saved', async ({ page }) => {
@@ -110,12 +103,8 @@ test('the safety-plan form shows a server 400 on its field and in the summary, k
   await expect(text).toBeFocused();
 
   // Leaving asks; "leave without saving" goes, and what was typed is gone with the form.
-  await page.getByRole('link', { name: 'Hjem' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Forlate skjemaet uten å lagre?' });
-  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  await tryToLeaveAndStay(page);
   await expect(text).toHaveValue(typed);
-  await page.getByRole('link', { name: 'Hjem' }).first().click();
-  await dialog.getByRole('button', { name: 'Forlat uten å lagre' }).click();
-  await expect(page).toHaveURL(/\/app\/?$/);
+  await leaveWithoutSaving(page);
   expect((await storedCase(page, caseId)).safetyPlan).toBeNull();
 });

@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD } from './playwright.config';
 import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
+import { leaveWithoutSaving, tryToLeaveAndStay } from './support/unsaved';
 
 const GUESSABLE = 'Passordet er for lett å gjette. Bruk en lengre setning av ord som ikke hører sammen.';
 
@@ -37,13 +38,7 @@ test('a server error code (WEAK_PASSWORD) is placed on its field by codeFields, 
   await expect(summary.getByRole('link', { name: 'Gjenta passordet: Passordene er ikke like.' })).toBeVisible();
 
   // Leaving the unsaved form asks first; staying keeps everything; leaving goes.
-  await page.getByRole('link', { name: 'Hjem' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Forlate skjemaet uten å lagre?' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Avbryt' }).click();
-  await expect(dialog).toBeHidden();
+  await tryToLeaveAndStay(page);
   await expect(next).toHaveValue('passordpassord');
-  await page.getByRole('link', { name: 'Hjem' }).first().click();
-  await dialog.getByRole('button', { name: 'Forlat uten å lagre' }).click();
-  await expect(page).toHaveURL(/\/app\/?$/);
+  await leaveWithoutSaving(page);
 });

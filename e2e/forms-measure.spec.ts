@@ -1,6 +1,6 @@
 import { PlanPages } from './pages/plans';
-import { animationsFinished } from './support/animations';
 import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
+import { tryToLeaveAndStay, unsavedDialog } from './support/unsaved';
 
 test('the measure form lists the date check in the summary, keeps what was typed, asks before leaving, and lets go once saved', async ({ page }) => {
   await signInByApi(page, demoEmail('coordinator'));
@@ -26,18 +26,12 @@ test('the measure form lists the date check in the summary, keeps what was typed
   await expect(due).toBeFocused();
 
   // Leaving asks first; staying keeps everything.
-  await page.getByRole('link', { name: 'Hjem' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Forlate skjemaet uten å lagre?' });
-  await expect(dialog).toBeVisible();
-  await animationsFinished(dialog);
-  await expectNoAxeViolations(page);
-  await dialog.getByRole('button', { name: 'Avbryt' }).click();
-  await expect(dialog).toBeHidden();
+  await tryToLeaveAndStay(page, { axe: true });
   await expect(due).toHaveValue('2027-02-01');
 
   // Corrected and saved, the page moves on to the new measure without asking.
   await due.fill('2027-04-01');
   await page.getByRole('button', { name: 'Legg til tiltak' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Fiktivt tiltak for skjematesten' })).toBeVisible();
-  await expect(dialog).toHaveCount(0);
+  await expect(unsavedDialog(page)).toHaveCount(0);
 });
