@@ -1,6 +1,6 @@
 import { DEMO_STAFF_ORGANISATION, STRONG_PASSWORD, uniqueEmail } from './pages/platform-api';
 import { UsersPages, type NewUserInput } from './pages/platform-users';
-import { demoEmail, expect, signInByApi, test } from './support/fixtures';
+import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
 
 function newCaseworker(): NewUserInput {
   return { name: `Saksbehandler ${Date.now()}`, email: uniqueEmail('caseworker'), role: 'Saksbehandler', organisation: DEMO_STAFF_ORGANISATION, password: STRONG_PASSWORD };
@@ -21,6 +21,14 @@ test.describe('creating a user', () => {
     await users.submit.click();
     await expect(users.password).toHaveAccessibleDescription(/Passordet må ha minst 12 tegn\./);
     await expect(users.password).toHaveAttribute('aria-invalid', 'true');
+    // The error summary above the form takes focus, says the same, and its link moves focus to the field.
+    const summary = page.locator('ds-error-summary');
+    await expect(summary).toBeFocused();
+    const passwordLink = summary.getByRole('link', { name: 'Passord: Passordet må ha minst 12 tegn.' });
+    await expect(passwordLink).toBeVisible();
+    await expect(summary.getByRole('link')).toHaveCount(1);
+    await expectNoAxeViolations(page);
+    await passwordLink.click();
     await expect(users.password).toBeFocused();
 
     await users.password.fill('passordpassord');
@@ -32,9 +40,14 @@ test.describe('creating a user', () => {
     await users.submit.click();
     await expect(users.email).toHaveAccessibleDescription(/Det finnes allerede en bruker med denne e-postadressen\./);
     await expect(users.email).toHaveAttribute('aria-invalid', 'true');
-    await expect(users.email).toBeFocused();
-    // Field errors are not repeated in an alert above the form.
+    await expect(summary).toBeFocused();
+    // Only the e-mail is listed now (the corrected password is not), and nothing else is shown above the form.
+    const emailLink = summary.getByRole('link', { name: 'E-post: Det finnes allerede en bruker med denne e-postadressen.' });
+    await expect(emailLink).toBeVisible();
+    await expect(summary.getByRole('listitem')).toHaveCount(1);
     await expect(page.getByRole('alert')).toHaveCount(0);
+    await emailLink.press('Enter');
+    await expect(users.email).toBeFocused();
     await expect(page).toHaveURL(/\/app\/users\/new$/);
 
     await users.email.fill(input.email);

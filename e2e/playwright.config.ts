@@ -33,10 +33,13 @@ export default defineConfig({
     launchOptions: await chromiumLaunchOptions(),
   },
   projects: [
-    { name: 'shared', testIgnore: /platform-passkeys\.spec\.ts$/ },
+    { name: 'shared', testIgnore: /(platform-passkeys|forms-pathway)\.spec\.ts$/ },
+    // Moves and removes rules of the municipality's pathway, which screening and pathway specs
+    // read: it runs after the shared specs, before the passkey rule ends the coordinators' sessions.
+    { name: 'pathway', testMatch: /forms-pathway\.spec\.ts$/, dependencies: ['shared'] },
     // Turns the passkey rule on for the whole demo municipality for a moment, which ends the
     // sessions of coordinators without a passkey: it runs after every other spec, alone.
-    { name: 'exclusive', testMatch: /platform-passkeys\.spec\.ts$/, dependencies: ['shared'] },
+    { name: 'exclusive', testMatch: /platform-passkeys\.spec\.ts$/, dependencies: ['shared', 'pathway'] },
   ],
   webServer: {
     // A fresh embedded database with the demo municipality for every run.

@@ -26,8 +26,15 @@ test('a coordinator generates the council report, writes the narrative, download
   // The saksframlegg: a bad case number is refused on the field, then the case is saved and heads the document.
   await reports.writeCase({ caseNumber: 'sak 12', archiveCode: 'F00 &13', committee: 'Kommunestyret', meetingDate: `${year + 1}-02-11`, caseOfficer: 'Kari Koordinator (demo)', attachments: ['Handlingsplanen', 'Situasjonskartet'] });
   const caseForm = page.getByRole('region', { name: 'Saksframlegget' });
-  await expect(caseForm.getByText('Skriv arkivsaksnummeret som år/nummer, for eksempel 2026/1234.')).toBeVisible();
-  await caseForm.getByLabel('Arkivsaksnummer').fill(`${year}/1234`);
+  const caseNumber = caseForm.getByLabel('Arkivsaksnummer');
+  await expect(caseNumber).toHaveAttribute('aria-invalid', 'true');
+  await expect(caseNumber).toHaveAccessibleDescription(/Skriv arkivsaksnummeret som år\/nummer, for eksempel 2026\/1234\./);
+  // The error summary above the form takes focus, says the same, and its link moves focus to the field.
+  const summary = caseForm.locator('ds-error-summary');
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: 'Arkivsaksnummer: Skriv arkivsaksnummeret som år/nummer, for eksempel 2026/1234.' }).click();
+  await expect(caseNumber).toBeFocused();
+  await caseNumber.fill(`${year}/1234`);
   await caseForm.getByRole('button', { name: 'Lagre saksframlegget' }).click();
   await expect(caseForm.getByText('Saksframlegget er lagret.')).toBeVisible();
   const article = page.getByRole('article', { name: 'Rapporten' });

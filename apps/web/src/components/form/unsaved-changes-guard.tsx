@@ -7,9 +7,11 @@ import { ConfirmDialog } from '../confirm-dialog';
  * the changes), and the browser's own question when the tab is closed or reloaded. Nothing typed is
  * written to browser storage; see docs/SECURITY.md ("Forms keep what was typed in memory only").
  */
-export function UnsavedChangesGuard({ when }: { when: boolean }) {
+export function UnsavedChangesGuard({ when, released }: { when: boolean; released?: { readonly current: boolean } | undefined }) {
   const { t } = useTranslation();
-  const blocker = useBlocker({ shouldBlockFn: () => when, enableBeforeUnload: () => when, withResolver: true });
+  // `released` is read when the navigation starts: a save that has just succeeded lets go at once.
+  const blocks = () => when && released?.current !== true;
+  const blocker = useBlocker({ shouldBlockFn: blocks, enableBeforeUnload: blocks, withResolver: true });
   return (
     <ConfirmDialog
       open={blocker.status === 'blocked'}

@@ -28,6 +28,12 @@ export function MfaChallengePage() {
   const { signOut, isPending: isSigningOut } = useSignOut();
   const verify = useMutation(verifyMfaMutationOptions());
   const methods = useQuery(mfaMethodsQueryOptions());
+  // One field: no error summary; the field itself takes focus on an error (react-hook-form's
+  // shouldFocusError, and codeFields for the server's INVALID_MFA_CODE). Source: Nav's Aksel,
+  // «Mønster for skjemavalidering» (aksel.nav.no, updated 9 May 2025, checked 2026-12-05): the error
+  // summary is not needed when a page never has more than one form field; then that field takes focus.
+  // No unsaved-changes guard: the code is six digits the server accepts for at most 90 seconds (30 s
+  // steps, one step either side: apps/api/src/platform/totp.ts), so nothing worth keeping is lost.
   const {
     register,
     handleSubmit,

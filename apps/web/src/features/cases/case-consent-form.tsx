@@ -2,13 +2,12 @@ import { Button, Checkbox, Heading, SelectOption, Textfield } from '@digdir/desi
 import { zodResolver } from '@hookform/resolvers/zod';
 import { CONSENT_METHODS, CONSENT_PURPOSES, ConsentBodySchema, SHARE_CATEGORIES, type Case, type ConsentBody, type ConsentPurpose, type ShareCategory } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { Controller, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { fieldId } from '../../components/form/field-paths';
 import { FormErrorSummary } from '../../components/form/form-error-summary';
 import { UnsavedChangesGuard } from '../../components/form/unsaved-changes-guard';
-import { useFormFeedback } from '../../components/form/use-form-feedback';
+import { useServerForm } from '../../components/form/use-server-form';
 import { SelectField } from '../../components/select-field';
 import { fieldErrorText } from '../../lib/error-text';
 import { todayInputValue } from '../../lib/format';
@@ -55,18 +54,20 @@ export function CaseConsentForm({ theCase }: { theCase: Case }) {
   const queryClient = useQueryClient();
   const record = useMutation(recordConsentMutationOptions(queryClient, theCase.id));
   const organisations = useQuery(caseOrganisationsQueryOptions());
+  const { form, id, submitWith, summary } = useServerForm<ConsentFormValues, ConsentBody>({
+    formId: FORM_ID,
+    resolver: zodResolver(schema),
+    defaultValues: startingValues(),
+    fields: FIELDS,
+  });
   const {
     control,
     register,
-    handleSubmit,
-    setError,
     reset,
     getValues,
     formState: { errors, isDirty },
-  } = useForm<ConsentFormValues, unknown, ConsentBody>({ resolver: zodResolver(schema), defaultValues: startingValues(), shouldFocusError: false });
-  const { feedback, onInvalid, onServerError } = useFormFeedback(setError, { fields: FIELDS });
+  } = form;
   const sharing = useWatch({ control, name: 'purpose' }) === 'share_with_organisation';
-  const id = (path: FieldPath<ConsentFormValues>) => fieldId(FORM_ID, path);
   const labels = {
     purpose: t('cases.consents.purpose'),
     recipientOrganisationId: t('cases.consents.recipient'),
@@ -76,21 +77,15 @@ export function CaseConsentForm({ theCase }: { theCase: Case }) {
     givenOn: t('cases.consents.givenOn'),
   };
 
-  const submit = handleSubmit(
-    (body) =>
-      new Promise<void>((resolve) => {
-        // As before: once recorded, the categories are cleared and the rest stays for the next consent.
-        record.mutate(body, { onSuccess: () => reset({ ...getValues(), dataCategories: [] }), onError: onServerError, onSettled: () => resolve() });
-      }),
-    onInvalid,
-  );
+  // As before: once recorded, the categories are cleared and the rest stays for the next consent.
+  const submit = submitWith((body, callbacks) => record.mutate(body, { ...callbacks, onSuccess: () => reset({ ...getValues(), dataCategories: [] }) }));
 
   return (
     <form className="case-form" onSubmit={(event) => void submit(event)} noValidate>
       <Heading level={3} data-size="xs">
         {t('cases.consents.record')}
       </Heading>
-      <FormErrorSummary formId={FORM_ID} errors={errors} feedback={feedback} labels={labels} kinds={KINDS} />
+      <FormErrorSummary {...summary} labels={labels} kinds={KINDS} />
       <SelectField id={id('purpose')} label={labels.purpose} error={fieldErrorText(t, errors.purpose, 'choice')} {...register('purpose')}>
         {CONSENT_PURPOSES.map((value) => (
           <SelectOption key={value} value={value}>

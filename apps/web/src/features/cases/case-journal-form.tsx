@@ -2,13 +2,12 @@ import { Button, Textfield } from '@digdir/designsystemet-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { JournalBodySchema, type Case } from '@lykt/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useForm, type FieldPath } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { fieldId } from '../../components/form/field-paths';
 import { FormErrorSummary } from '../../components/form/form-error-summary';
 import { UnsavedChangesGuard } from '../../components/form/unsaved-changes-guard';
-import { useFormFeedback } from '../../components/form/use-form-feedback';
+import { useServerForm } from '../../components/form/use-server-form';
 import { fieldErrorText } from '../../lib/error-text';
 import { todayInputValue } from '../../lib/format';
 import { addJournalMutationOptions } from './mutations';
@@ -22,30 +21,26 @@ export function CaseJournalForm({ theCase }: { theCase: Case }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const add = useMutation(addJournalMutationOptions(queryClient, theCase.id));
+  const { form, id, submitWith, summary } = useServerForm<JournalBody>({
+    formId: FORM_ID,
+    resolver: zodResolver(JournalBodySchema),
+    defaultValues: { entryDate: todayInputValue(), text: '' },
+    fields: FIELDS,
+  });
   const {
     register,
-    handleSubmit,
-    setError,
     reset,
     getValues,
     formState: { errors, isDirty },
-  } = useForm<JournalBody>({ resolver: zodResolver(JournalBodySchema), defaultValues: { entryDate: todayInputValue(), text: '' }, shouldFocusError: false });
-  const { feedback, onInvalid, onServerError } = useFormFeedback(setError, { fields: FIELDS });
+  } = form;
   const labels = { entryDate: t('cases.journal.entryDate'), text: t('cases.journal.text') };
-  const id = (path: FieldPath<JournalBody>) => fieldId(FORM_ID, path);
 
-  const submit = handleSubmit(
-    (body) =>
-      new Promise<void>((resolve) => {
-        // The date stays for the next entry; the text is cleared once saved.
-        add.mutate(body, { onSuccess: () => reset({ entryDate: getValues('entryDate'), text: '' }), onError: onServerError, onSettled: () => resolve() });
-      }),
-    onInvalid,
-  );
+  // The date stays for the next entry; the text is cleared once saved.
+  const submit = submitWith((body, callbacks) => add.mutate(body, { ...callbacks, onSuccess: () => reset({ entryDate: getValues('entryDate'), text: '' }) }));
 
   return (
     <form className="case-form" noValidate onSubmit={(event) => void submit(event)}>
-      <FormErrorSummary formId={FORM_ID} errors={errors} feedback={feedback} labels={labels} />
+      <FormErrorSummary {...summary} labels={labels} />
       <Textfield id={id('entryDate')} type="date" label={labels.entryDate} error={fieldErrorText(t, errors.entryDate)} {...register('entryDate')} />
       <Textfield id={id('text')} multiline rows={3} label={labels.text} error={fieldErrorText(t, errors.text)} {...register('text')} />
       <div className="case-actions">

@@ -2,13 +2,12 @@ import { Button, SelectOption, Textfield } from '@digdir/designsystemet-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { NEED_STATUSES, NeedBodySchema, type Case, type NeedStatus } from '@lykt/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useForm, type FieldPath } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { fieldId } from '../../components/form/field-paths';
 import { FormErrorSummary } from '../../components/form/form-error-summary';
 import { UnsavedChangesGuard } from '../../components/form/unsaved-changes-guard';
-import { useFormFeedback } from '../../components/form/use-form-feedback';
+import { useServerForm } from '../../components/form/use-server-form';
 import { SelectField } from '../../components/select-field';
 import { fieldErrorText } from '../../lib/error-text';
 import { updateNeedMutationOptions } from './mutations';
@@ -35,31 +34,26 @@ export function CaseNeedForm({ theCase, need }: { theCase: Case; need: Need }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const update = useMutation(updateNeedMutationOptions(queryClient, theCase.id));
-  const formId = `case-need-${need.kind}`;
   const label = t(`cases.values.needKinds.${need.kind}`);
+  const { form, id, submitWith, summary } = useServerForm<NeedFormValues, NeedBody>({
+    formId: `case-need-${need.kind}`,
+    resolver: zodResolver(schema),
+    defaultValues: { status: need.status, note: need.note ?? '' },
+    fields: FIELDS,
+  });
   const {
     register,
-    handleSubmit,
-    setError,
     reset,
     getValues,
     formState: { errors, isDirty },
-  } = useForm<NeedFormValues, unknown, NeedBody>({ resolver: zodResolver(schema), defaultValues: { status: need.status, note: need.note ?? '' }, shouldFocusError: false });
-  const { feedback, onInvalid, onServerError } = useFormFeedback(setError, { fields: FIELDS });
+  } = form;
   const labels = { status: t('cases.needs.status', { need: label }), note: t('cases.needs.note', { need: label }) };
-  const id = (path: FieldPath<NeedFormValues>) => fieldId(formId, path);
 
-  const submit = handleSubmit(
-    (body) =>
-      new Promise<void>((resolve) => {
-        update.mutate({ kind: need.kind, status: body.status, note: body.note }, { onSuccess: () => reset(getValues()), onError: onServerError, onSettled: () => resolve() });
-      }),
-    onInvalid,
-  );
+  const submit = submitWith((body, callbacks) => update.mutate({ kind: need.kind, status: body.status, note: body.note }, { ...callbacks, onSuccess: () => reset(getValues()) }));
 
   return (
     <form className="case-form" noValidate onSubmit={(event) => void submit(event)}>
-      <FormErrorSummary formId={formId} errors={errors} feedback={feedback} labels={labels} kinds={KINDS} />
+      <FormErrorSummary {...summary} labels={labels} kinds={KINDS} />
       <SelectField id={id('status')} label={labels.status} error={fieldErrorText(t, errors.status, 'choice')} {...register('status')}>
         {NEED_STATUSES.map((value) => (
           <SelectOption key={value} value={value}>

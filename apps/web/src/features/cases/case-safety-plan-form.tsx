@@ -2,13 +2,12 @@ import { Button, Textfield } from '@digdir/designsystemet-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { SafetyPlanBodySchema, type Case } from '@lykt/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useForm, type FieldPath } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { fieldId } from '../../components/form/field-paths';
 import { FormErrorSummary } from '../../components/form/form-error-summary';
 import { UnsavedChangesGuard } from '../../components/form/unsaved-changes-guard';
-import { useFormFeedback } from '../../components/form/use-form-feedback';
+import { useServerForm } from '../../components/form/use-server-form';
 import { fieldErrorText } from '../../lib/error-text';
 import { safetyPlanMutationOptions } from './mutations';
 
@@ -21,28 +20,25 @@ export function CaseSafetyPlanForm({ theCase }: { theCase: Case }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const save = useMutation(safetyPlanMutationOptions(queryClient, theCase.id));
+  const { form, id, submitWith, summary } = useServerForm<SafetyPlanBody>({
+    formId: FORM_ID,
+    resolver: zodResolver(SafetyPlanBodySchema),
+    defaultValues: { text: theCase.safetyPlan ?? '' },
+    fields: FIELDS,
+  });
   const {
     register,
-    handleSubmit,
-    setError,
     reset,
     formState: { errors, isDirty },
-  } = useForm<SafetyPlanBody>({ resolver: zodResolver(SafetyPlanBodySchema), defaultValues: { text: theCase.safetyPlan ?? '' }, shouldFocusError: false });
-  const { feedback, onInvalid, onServerError } = useFormFeedback(setError, { fields: FIELDS });
+  } = form;
   const labels = { text: t('cases.safetyPlan.label') };
 
-  const submit = handleSubmit(
-    (body) =>
-      new Promise<void>((resolve) => {
-        save.mutate(body.text, { onSuccess: () => reset(body), onError: onServerError, onSettled: () => resolve() });
-      }),
-    onInvalid,
-  );
+  const submit = submitWith((body, callbacks) => save.mutate(body.text, { ...callbacks, onSuccess: () => reset(body) }));
 
   return (
     <form className="case-form" noValidate onSubmit={(event) => void submit(event)}>
-      <FormErrorSummary formId={FORM_ID} errors={errors} feedback={feedback} labels={labels} />
-      <Textfield id={fieldId(FORM_ID, 'text')} multiline rows={4} label={labels.text} error={fieldErrorText(t, errors.text)} {...register('text')} />
+      <FormErrorSummary {...summary} labels={labels} />
+      <Textfield id={id('text')} multiline rows={4} label={labels.text} error={fieldErrorText(t, errors.text)} {...register('text')} />
       <div className="case-actions">
         <Button type="submit" variant="secondary" disabled={save.isPending} loading={save.isPending}>
           {t('cases.safetyPlan.save')}

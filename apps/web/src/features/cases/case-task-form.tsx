@@ -2,13 +2,12 @@ import { Button, SelectOption, Textfield } from '@digdir/designsystemet-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { TaskBodySchema, type Case } from '@lykt/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useForm, type FieldPath } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { fieldId } from '../../components/form/field-paths';
 import { FormErrorSummary } from '../../components/form/form-error-summary';
 import { UnsavedChangesGuard } from '../../components/form/unsaved-changes-guard';
-import { useFormFeedback } from '../../components/form/use-form-feedback';
+import { useServerForm } from '../../components/form/use-server-form';
 import { SelectField } from '../../components/select-field';
 import { fieldErrorText } from '../../lib/error-text';
 import { addTaskMutationOptions } from './mutations';
@@ -22,30 +21,26 @@ export function CaseTaskForm({ theCase }: { theCase: Case }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const add = useMutation(addTaskMutationOptions(queryClient, theCase.id));
+  const { form, id, submitWith, summary } = useServerForm<TaskBody>({
+    formId: FORM_ID,
+    resolver: zodResolver(TaskBodySchema),
+    defaultValues: { title: '', ownerUserId: theCase.team[0]?.userId ?? '', dueOn: '' },
+    fields: FIELDS,
+  });
   const {
     register,
-    handleSubmit,
-    setError,
     reset,
     getValues,
     formState: { errors, isDirty },
-  } = useForm<TaskBody>({ resolver: zodResolver(TaskBodySchema), defaultValues: { title: '', ownerUserId: theCase.team[0]?.userId ?? '', dueOn: '' }, shouldFocusError: false });
-  const { feedback, onInvalid, onServerError } = useFormFeedback(setError, { fields: FIELDS });
+  } = form;
   const labels = { title: t('cases.tasks.title'), ownerUserId: t('cases.tasks.owner'), dueOn: t('cases.tasks.dueOn') };
-  const id = (path: FieldPath<TaskBody>) => fieldId(FORM_ID, path);
 
-  const submit = handleSubmit(
-    (body) =>
-      new Promise<void>((resolve) => {
-        // As before: once saved, the title is cleared and the owner and date stay for the next task.
-        add.mutate(body, { onSuccess: () => reset({ ...getValues(), title: '' }), onError: onServerError, onSettled: () => resolve() });
-      }),
-    onInvalid,
-  );
+  // As before: once saved, the title is cleared and the owner and date stay for the next task.
+  const submit = submitWith((body, callbacks) => add.mutate(body, { ...callbacks, onSuccess: () => reset({ ...getValues(), title: '' }) }));
 
   return (
     <form className="case-form" onSubmit={(event) => void submit(event)} noValidate>
-      <FormErrorSummary formId={FORM_ID} errors={errors} feedback={feedback} labels={labels} kinds={{ ownerUserId: 'choice' }} />
+      <FormErrorSummary {...summary} labels={labels} kinds={{ ownerUserId: 'choice' }} />
       <Textfield id={id('title')} label={labels.title} error={fieldErrorText(t, errors.title)} {...register('title')} />
       <SelectField id={id('ownerUserId')} label={labels.ownerUserId} error={fieldErrorText(t, errors.ownerUserId, 'choice')} {...register('ownerUserId')}>
         {theCase.team.map((member) => (

@@ -61,7 +61,6 @@ export const casesEn: Translations<typeof casesNb> = {
     closeReason: 'Reason for closing',
     reopenReason: 'Reason for reopening',
     erasureReason: 'Reason for erasure',
-    back: 'Back to cases',
   },
   team: {
     heading: 'Case team',
@@ -366,7 +365,6 @@ export const casesEn: Translations<typeof casesNb> = {
     complete: 'Send and mark completed',
     answerBy: 'Answer by {{date}}',
     status: 'Status: {{status}}',
-    back: 'Back to referrals',
   },
   sourceActions: {
     openCase: 'Open a case',

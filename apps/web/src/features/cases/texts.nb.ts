@@ -58,7 +58,6 @@ export const casesNb = {
     closeReason: 'Begrunnelse for avslutning',
     reopenReason: 'Begrunnelse for gjenåpning',
     erasureReason: 'Begrunnelse for sletting',
-    back: 'Tilbake til sakene',
   },
   team: {
     heading: 'Saksteamet',
@@ -363,7 +362,6 @@ export const casesNb = {
     complete: 'Send og marker som fullført',
     answerBy: 'Svar innen {{date}}',
     status: 'Status: {{status}}',
-    back: 'Tilbake til henvisningene',
   },
   sourceActions: {
     openCase: 'Opprett sak',

@@ -29,6 +29,8 @@ export function PathwayPage() {
 }
 
 const NEW_RULE = 'new';
+/** Not a possible rule id (ids are lower-case letters, digits and hyphens): focus goes to "add a rule". */
+const REMOVED_RULE = '#removed';
 
 function newRule(count: number): PathwayRule {
   return { id: `rule-${count + 1}-${Date.now().toString(36)}`, when: { minAny: 1 }, step: { kind: 'contact_coordinator', urgency: 'today', organisationId: null, organisationKind: null, phone: null } };
@@ -55,13 +57,15 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
   });
   const rules = pathway.rules;
 
-  // After the editor closes, focus returns to the rule's own edit button (or "add" for a new rule).
+  // After the editor or the remove dialog closes, focus returns to the rule's own edit button (or
+  // "add" for a new or removed rule). It waits for the dialog to close: closing gives focus back to
+  // the button that opened it, which is gone once its rule is removed.
   useEffect(() => {
-    if (editing !== null || focusAfter.current === null) return;
+    if (editing !== null || removing !== null || focusAfter.current === null) return;
     const target = editButtons.current.get(focusAfter.current) ?? addButton.current;
     focusAfter.current = null;
     target?.focus();
-  }, [editing, rules]);
+  }, [editing, removing, rules]);
 
   function close(ruleId: string) {
     focusAfter.current = ruleId;
@@ -172,9 +176,10 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
             rules.filter((_, index) => index !== removing),
             {
               onSuccess: () => {
+                // No rule has this id, so focus goes to "add a rule".
+                focusAfter.current = REMOVED_RULE;
                 setRemoving(null);
                 setMessage(t('pathwayEditor.removed'));
-                addButton.current?.focus();
               },
             },
           );

@@ -213,7 +213,18 @@ function EditMeasure({ data }: { data: MeasureDetail }) {
         submitLabel={t('common.saveChanges')}
         isPending={update.isPending}
         // Milestones are kept as they are: the form does not edit them.
-        onSubmit={(body, onServerError) => update.mutate({ ...body, milestones: measure.milestones }, { onSuccess: () => setSaved(true), onError: onServerError })}
+        onSubmit={(body, callbacks) =>
+          update.mutate(
+            { ...body, milestones: measure.milestones },
+            {
+              ...callbacks,
+              onSuccess: () => {
+                callbacks.saved();
+                setSaved(true);
+              },
+            },
+          )
+        }
       />
       <div>
         <Button variant="secondary" data-color="danger" onClick={() => setConfirming(true)}>

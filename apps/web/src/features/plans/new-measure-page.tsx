@@ -32,10 +32,13 @@ export function NewMeasurePage() {
         parents={(detail.data?.measures ?? []).map((measure) => ({ id: measure.id, area: measure.area, title: measure.title }))}
         submitLabel={t('plans.addMeasure')}
         isPending={create.isPending}
-        onSubmit={(body, onServerError) =>
+        onSubmit={(body, callbacks) =>
           create.mutate(body, {
-            onError: onServerError,
-            onSuccess: (created) => void navigate({ to: '/measures/$measureId', params: { measureId: created.measure.id }, state: { flash: t('plans.measureAdded') } }),
+            ...callbacks,
+            onSuccess: (created) => {
+              callbacks.saved();
+              void navigate({ to: '/measures/$measureId', params: { measureId: created.measure.id }, state: { flash: t('plans.measureAdded') } });
+            },
           })
         }
       />

@@ -32,7 +32,6 @@ export const procurementEn: Translations<typeof procurementNb> = {
   },
   contract: {
     title: 'Contract: {{title}}',
-    back: 'All contracts',
     supplier: 'Supplier',
     orgNumber: 'Org. no. {{number}}',
     foreign: 'Foreign company',

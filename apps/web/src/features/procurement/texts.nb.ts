@@ -30,7 +30,6 @@ export const procurementNb = {
   },
   contract: {
     title: 'Kontrakt: {{title}}',
-    back: 'Alle kontrakter',
     supplier: 'Leverandør',
     orgNumber: 'Org.nr. {{number}}',
     foreign: 'Utenlandsk firma',

@@ -2,11 +2,13 @@ import { Button, Heading, Textfield } from '@digdir/designsystemet-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ChangePasswordBodySchema } from '@lykt/shared';
 import { useMutation } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
+import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { useFormFeedback } from '../../components/form/use-form-feedback';
-import { MutationError, SuccessMessage } from '../../components/load-state';
+import { FormErrorSummary } from '../../components/form/form-error-summary';
+import { UnsavedChangesGuard } from '../../components/form/unsaved-changes-guard';
+import { useServerForm } from '../../components/form/use-server-form';
+import { SuccessMessage } from '../../components/load-state';
 import { fieldErrorText } from '../../lib/error-text';
 import { changePasswordMutationOptions } from './mutations';
 
@@ -15,60 +17,55 @@ const ChangePasswordFormSchema = ChangePasswordBodySchema.extend({ repeatPasswor
   (values) => values.newPassword === values.repeatPassword,
   { path: ['repeatPassword'] },
 );
+type ChangePasswordValues = z.input<typeof ChangePasswordFormSchema>;
+const KINDS = { currentPassword: 'password', newPassword: 'password', repeatPassword: 'password' } as const;
 
 /** Changes the user's own password. */
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const change = useMutation(changePasswordMutationOptions());
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors },
-  } = useForm({
+  const { form, id, submitWith, summary, guard } = useServerForm<ChangePasswordValues>({
+    formId: 'change-password',
     resolver: zodResolver(ChangePasswordFormSchema),
     defaultValues: { currentPassword: '', newPassword: '', repeatPassword: '' },
-  });
-  const { feedback, onServerError, clear } = useFormFeedback(setError, {
     fields: ['currentPassword', 'newPassword'],
     texts: { currentPassword: t('validation.currentPasswordWrong') },
     codeFields: { WEAK_PASSWORD: 'newPassword' },
   });
+  const {
+    register,
+    reset,
+    formState: { errors },
+  } = form;
+  const labels = { currentPassword: t('profile.password.current'), newPassword: t('profile.password.new'), repeatPassword: t('profile.password.repeat') };
 
-  const onSubmit = handleSubmit(({ currentPassword, newPassword }) => {
-    change.mutate(
-      { currentPassword, newPassword },
-      {
-        onSuccess: () => {
-          clear();
-          reset();
-        },
-        onError: onServerError,
-      },
-    );
+  const onSubmit = submitWith(({ currentPassword, newPassword }, callbacks) => {
+    // Once changed, no password stays in the form.
+    change.mutate({ currentPassword, newPassword }, { ...callbacks, onSuccess: () => reset() });
   });
-  const repeatError =
-    errors.repeatPassword?.type === 'custom' ? t('validation.passwordMismatch') : fieldErrorText(t, errors.repeatPassword, 'password');
+  /** The mismatch of the repeat has its own text, on the field and in the summary alike. */
+  const messageOf = (path: string, error: FieldError) => (path === 'repeatPassword' && error.type === 'custom' ? t('validation.passwordMismatch') : undefined);
+  const repeatError = errors.repeatPassword ? (messageOf('repeatPassword', errors.repeatPassword) ?? fieldErrorText(t, errors.repeatPassword, 'password')) : undefined;
 
   return (
     <section className="page-section" aria-labelledby="profile-password">
       <Heading level={2} data-size="sm" id="profile-password">
         {t('profile.password.heading')}
       </Heading>
-      {/* Errors shown on a field are not repeated in an alert. */}
-      <MutationError error={feedback.formError} />
       <SuccessMessage>{change.isSuccess ? t('profile.password.changed') : null}</SuccessMessage>
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">
+        <FormErrorSummary {...summary} labels={labels} kinds={KINDS} messageOf={messageOf} />
         <Textfield
-          label={t('profile.password.current')}
+          id={id('currentPassword')}
+          label={labels.currentPassword}
           type="password"
           autoComplete="current-password"
           error={fieldErrorText(t, errors.currentPassword, 'password')}
           {...register('currentPassword')}
         />
         <Textfield
-          label={t('profile.password.new')}
+          id={id('newPassword')}
+          label={labels.newPassword}
           description={t('profile.password.newDescription')}
           type="password"
           autoComplete="new-password"
@@ -76,7 +73,8 @@ export function ChangePasswordForm() {
           {...register('newPassword')}
         />
         <Textfield
-          label={t('profile.password.repeat')}
+          id={id('repeatPassword')}
+          label={labels.repeatPassword}
           type="password"
           autoComplete="new-password"
           error={repeatError}
@@ -87,6 +85,7 @@ export function ChangePasswordForm() {
             {t('profile.password.submit')}
           </Button>
         </div>
+        <UnsavedChangesGuard {...guard} />
       </form>
     </section>
   );

@@ -3,11 +3,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { ReportCaseFieldsSchema, type ReportCaseFields, type ReportVersionDetail } from '@lykt/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import type { FieldError, FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { useFormFeedback } from '../../components/form/use-form-feedback';
-import { MutationError, SuccessMessage } from '../../components/load-state';
+import { FormErrorSummary } from '../../components/form/form-error-summary';
+import { UnsavedChangesGuard } from '../../components/form/unsaved-changes-guard';
+import { useServerForm } from '../../components/form/use-server-form';
+import { SuccessMessage } from '../../components/load-state';
 import { fieldErrorText } from '../../lib/error-text';
 import { caseFieldsMutationOptions } from './mutations';
 
@@ -35,6 +37,7 @@ const CaseFormSchema = z.object({
     .refine((text) => attachmentLines(text).length <= 30, { message: 'too many attachments' }),
 });
 type CaseForm = z.infer<typeof CaseFormSchema>;
+const FIELDS: readonly FieldPath<CaseForm>[] = ['caseNumber', 'archiveCode', 'committee', 'meetingDate', 'caseOfficer', 'recommendation', 'attachments'];
 
 function toForm(values: ReportCaseFields): CaseForm {
   return { ...values, meetingDate: values.meetingDate ?? '', attachments: values.attachments.join('\n') };
@@ -46,62 +49,77 @@ export function CaseFieldsForm({ data }: { data: ReportVersionDetail }) {
   const queryClient = useQueryClient();
   const save = useMutation(caseFieldsMutationOptions(queryClient, data.report.id, data.version.number));
   const [saved, setSaved] = useState(false);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<CaseForm>({ resolver: zodResolver(CaseFormSchema), defaultValues: toForm(data.caseFields) });
-  const { feedback, onServerError, clear } = useFormFeedback(setError, {
-    fields: ['caseNumber', 'archiveCode', 'committee', 'meetingDate', 'caseOfficer', 'recommendation', 'attachments'],
+  const { form, id, submitWith, summary, guard } = useServerForm<CaseForm>({
+    formId: 'report-case',
+    resolver: zodResolver(CaseFormSchema),
+    defaultValues: toForm(data.caseFields),
+    fields: FIELDS,
     texts: { meetingDate: t('reports.caseForm.meetingDateRange', { from: data.report.year, to: data.report.year + 2 }) },
   });
-  const submit = (form: CaseForm) => {
-    setSaved(false);
-    clear();
-    const body: ReportCaseFields = { ...form, meetingDate: form.meetingDate === '' ? null : form.meetingDate, attachments: attachmentLines(form.attachments) };
-    save.mutate(body, {
-      onSuccess: () => setSaved(true),
-      onError: onServerError,
-    });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const labels = {
+    caseNumber: t('reports.caseForm.caseNumber'),
+    archiveCode: t('reports.caseForm.archiveCode'),
+    committee: t('reports.caseForm.committee'),
+    meetingDate: t('reports.caseForm.meetingDate'),
+    caseOfficer: t('reports.caseForm.caseOfficer'),
+    recommendation: t('reports.caseForm.recommendation'),
+    attachments: t('reports.caseForm.attachments'),
   };
+  /** The texts of this form's own checks, on the field and in the summary alike (undefined: the general text). */
+  const messageOf = (path: string, error: FieldError): string | undefined => {
+    if (path === 'caseNumber' && error.type === 'custom') return t('reports.caseForm.caseNumberInvalid');
+    if (path === 'meetingDate') return error.type === 'server' ? error.message : t('reports.caseForm.meetingDateInvalid');
+    if (path === 'attachments' && error.type === 'custom') return t('reports.caseForm.attachmentsTooMany');
+    return undefined;
+  };
+  const errorOf = (path: FieldPath<CaseForm>) => {
+    const error = errors[path];
+    return error ? (messageOf(path, error) ?? fieldErrorText(t, error)) : undefined;
+  };
+  const submit = submitWith((values, callbacks) => {
+    setSaved(false);
+    const body: ReportCaseFields = { ...values, meetingDate: values.meetingDate === '' ? null : values.meetingDate, attachments: attachmentLines(values.attachments) };
+    save.mutate(body, {
+      ...callbacks,
+      onSuccess: () => {
+        callbacks.saved();
+        setSaved(true);
+      },
+    });
+  });
   return (
     <section className="page-section" aria-labelledby="report-case">
       <Heading level={2} data-size="sm" id="report-case">
         {t('reports.caseForm.heading')}
       </Heading>
       <Paragraph>{t('reports.caseForm.intro')}</Paragraph>
-      <form onSubmit={(event) => void handleSubmit(submit)(event)} noValidate className="form-stack">
-        <MutationError error={feedback.formError} />
+      <form onSubmit={(event) => void submit(event)} noValidate className="form-stack">
+        <FormErrorSummary {...summary} labels={labels} messageOf={messageOf} />
+        <Textfield id={id('caseNumber')} label={labels.caseNumber} description={t('reports.caseForm.caseNumberHint')} error={errorOf('caseNumber')} {...register('caseNumber')} />
+        <Textfield id={id('archiveCode')} label={labels.archiveCode} description={t('reports.caseForm.archiveCodeHint')} error={errorOf('archiveCode')} {...register('archiveCode')} />
+        <Textfield id={id('committee')} label={labels.committee} description={t('reports.caseForm.committeeHint')} error={errorOf('committee')} {...register('committee')} />
+        <Textfield id={id('meetingDate')} type="date" label={labels.meetingDate} error={errorOf('meetingDate')} {...register('meetingDate')} />
+        <Textfield id={id('caseOfficer')} label={labels.caseOfficer} error={errorOf('caseOfficer')} {...register('caseOfficer')} />
         <Textfield
-          label={t('reports.caseForm.caseNumber')}
-          description={t('reports.caseForm.caseNumberHint')}
-          error={errors.caseNumber?.type === 'custom' ? t('reports.caseForm.caseNumberInvalid') : fieldErrorText(t, errors.caseNumber)}
-          {...register('caseNumber')}
-        />
-        <Textfield label={t('reports.caseForm.archiveCode')} description={t('reports.caseForm.archiveCodeHint')} error={fieldErrorText(t, errors.archiveCode)} {...register('archiveCode')} />
-        <Textfield label={t('reports.caseForm.committee')} description={t('reports.caseForm.committeeHint')} error={fieldErrorText(t, errors.committee)} {...register('committee')} />
-        <Textfield
-          type="date"
-          label={t('reports.caseForm.meetingDate')}
-          error={errors.meetingDate?.type === 'server' ? errors.meetingDate.message : errors.meetingDate ? t('reports.caseForm.meetingDateInvalid') : undefined}
-          {...register('meetingDate')}
-        />
-        <Textfield label={t('reports.caseForm.caseOfficer')} error={fieldErrorText(t, errors.caseOfficer)} {...register('caseOfficer')} />
-        <Textfield
+          id={id('recommendation')}
           multiline
           rows={3}
-          label={t('reports.caseForm.recommendation')}
+          label={labels.recommendation}
           description={t('reports.caseForm.recommendationHint', { year: data.report.year })}
-          error={fieldErrorText(t, errors.recommendation)}
+          error={errorOf('recommendation')}
           {...register('recommendation')}
         />
         <Textfield
+          id={id('attachments')}
           multiline
           rows={4}
-          label={t('reports.caseForm.attachments')}
+          label={labels.attachments}
           description={t('reports.caseForm.attachmentsHint')}
-          error={errors.attachments?.type === 'custom' ? t('reports.caseForm.attachmentsTooMany') : fieldErrorText(t, errors.attachments)}
+          error={errorOf('attachments')}
           {...register('attachments')}
         />
         <div>
@@ -110,6 +128,7 @@ export function CaseFieldsForm({ data }: { data: ReportVersionDetail }) {
           </Button>
         </div>
         <SuccessMessage>{saved ? t('reports.caseForm.saved') : null}</SuccessMessage>
+        <UnsavedChangesGuard {...guard} />
       </form>
     </section>
   );

@@ -30,7 +30,6 @@ export const trainingEn: Translations<typeof trainingNb> = {
     download: 'Download the certificate for {{module}} (PDF)',
   },
   module: {
-    backToList: 'Back to training',
     lessonsTitle: 'Lessons',
     lessonsIntro: 'Read the lessons before you take the quiz. They open in the knowledge base.',
     quizTitle: 'Quiz',

@@ -28,7 +28,6 @@ export const trainingNb = {
     download: 'Last ned kursbevis for {{module}} (PDF)',
   },
   module: {
-    backToList: 'Tilbake til opplæring',
     lessonsTitle: 'Leksjoner',
     lessonsIntro: 'Les leksjonene før du tar quizen. De åpnes i kunnskapsbanken.',
     quizTitle: 'Quiz',

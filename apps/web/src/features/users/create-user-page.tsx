@@ -1,17 +1,24 @@
 import { Button, Link as DsLink, Paragraph, SelectOption, Textfield } from '@digdir/designsystemet-react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { CreateUserBodySchema, ROLES } from '@lykt/shared';
+import { CreateUserBodySchema, ROLES, type CreateUserBody } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useForm } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useFormFeedback } from '../../components/form/use-form-feedback';
-import { LoadError, MutationError } from '../../components/load-state';
+import type { z } from 'zod';
+import { FormErrorSummary } from '../../components/form/form-error-summary';
+import { UnsavedChangesGuard } from '../../components/form/unsaved-changes-guard';
+import { useServerForm } from '../../components/form/use-server-form';
+import { LoadError } from '../../components/load-state';
 import { PageHeading } from '../../components/page-heading';
 import { SelectField } from '../../components/select-field';
 import { fieldErrorText } from '../../lib/error-text';
 import { organisationsQueryOptions } from '../organisations/queries';
 import { createUserMutationOptions } from './mutations';
+
+type CreateUserValues = z.input<typeof CreateUserBodySchema>;
+const FIELDS: readonly FieldPath<CreateUserValues>[] = ['name', 'email', 'role', 'organisationId', 'password'];
+const KINDS = { email: 'email', role: 'choice', organisationId: 'choice', password: 'password' } as const;
 
 /** Admin: creates a user with a role, an organisation and a first password. */
 export function CreateUserPage() {
@@ -20,29 +27,36 @@ export function CreateUserPage() {
   const queryClient = useQueryClient();
   const organisations = useQuery(organisationsQueryOptions(false));
   const create = useMutation(createUserMutationOptions(queryClient));
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm({
+  const { form, id, submitWith, summary, guard } = useServerForm<CreateUserValues, CreateUserBody>({
+    formId: 'create-user',
     resolver: zodResolver(CreateUserBodySchema),
     defaultValues: { email: '', name: '', password: '' },
-  });
-  const { feedback, onServerError } = useFormFeedback(setError, {
-    fields: ['name', 'email', 'role', 'organisationId', 'password'],
+    fields: FIELDS,
     codeFields: { EMAIL_TAKEN: 'email', WEAK_PASSWORD: 'password' },
   });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const labels = {
+    name: t('users.create.name'),
+    email: t('users.create.email'),
+    role: t('users.create.role'),
+    organisationId: t('users.create.organisation'),
+    password: t('users.create.password'),
+  };
 
-  const onSubmit = handleSubmit((values) => {
+  const onSubmit = submitWith((values, callbacks) => {
     create.mutate(values, {
-      onSuccess: (user) =>
+      ...callbacks,
+      onSuccess: (user) => {
+        callbacks.saved();
         void navigate({
           to: '/users/$userId',
           params: { userId: user.id },
           state: { flash: t('users.create.created', { name: user.name }) },
-        }),
-      onError: onServerError,
+        });
+      },
     });
   });
 
@@ -54,18 +68,18 @@ export function CreateUserPage() {
       <PageHeading>{t('users.create.title')}</PageHeading>
       <Paragraph>{t('users.create.intro')}</Paragraph>
       {organisations.isError ? <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} /> : null}
-      {/* Errors shown on a field are not repeated in an alert above the form. */}
-      <MutationError error={feedback.formError} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-stack">
-        <Textfield label={t('users.create.name')} autoComplete="off" error={fieldErrorText(t, errors.name)} {...register('name')} />
+        <FormErrorSummary {...summary} labels={labels} kinds={KINDS} />
+        <Textfield id={id('name')} label={labels.name} autoComplete="off" error={fieldErrorText(t, errors.name)} {...register('name')} />
         <Textfield
-          label={t('users.create.email')}
+          id={id('email')}
+          label={labels.email}
           type="email"
           autoComplete="off"
           error={fieldErrorText(t, errors.email, 'email')}
           {...register('email')}
         />
-        <SelectField label={t('users.create.role')} error={fieldErrorText(t, errors.role, 'choice')} {...register('role')}>
+        <SelectField id={id('role')} label={labels.role} error={fieldErrorText(t, errors.role, 'choice')} {...register('role')}>
           <SelectOption value="">{t('users.create.chooseRole')}</SelectOption>
           {ROLES.map((role) => (
             <SelectOption key={role} value={role}>
@@ -75,7 +89,8 @@ export function CreateUserPage() {
         </SelectField>
         <SelectField
           key={organisations.data ? 'loaded' : 'loading'}
-          label={t('users.create.organisation')}
+          id={id('organisationId')}
+          label={labels.organisationId}
           error={fieldErrorText(t, errors.organisationId, 'choice')}
           {...register('organisationId')}
         >
@@ -87,7 +102,8 @@ export function CreateUserPage() {
           ))}
         </SelectField>
         <Textfield
-          label={t('users.create.password')}
+          id={id('password')}
+          label={labels.password}
           description={t('users.create.passwordDescription')}
           type="password"
           autoComplete="new-password"
@@ -99,6 +115,7 @@ export function CreateUserPage() {
             {t('users.create.submit')}
           </Button>
         </div>
+        <UnsavedChangesGuard {...guard} />
       </form>
     </div>
   );
