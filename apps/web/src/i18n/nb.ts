@@ -1,3 +1,4 @@
+import { TIP_PLACE_LABELS, TIP_STATUS_LABELS } from '@lykt/shared';
 import { homeNb, navGroupsNb } from '../features/home/texts';
 import { casesNb } from '../features/cases/texts';
 import { caseSectionsNb } from '../features/cases/section-texts';
@@ -1120,22 +1121,9 @@ export const nb = {
       assignee: 'Ansvarlig',
       lastActivity: 'Sist endret',
     },
-    status: { new: 'Ny', in_progress: 'Under arbeid', closed: 'Avsluttet' },
+    status: TIP_STATUS_LABELS.nb,
     flags: { danger: 'Fare nå', minor: 'Mulig under 18', contact: 'Har kontaktinfo' },
-    places: {
-      home: 'Hjem eller privat bolig',
-      workplace: 'Arbeidsplass',
-      shop_or_restaurant: 'Butikk, kafé eller restaurant',
-      construction: 'Byggeplass',
-      farm_or_fishing: 'Gård, fiske eller fiskeindustri',
-      massage_or_beauty: 'Massasje-, negle- eller skjønnhetssalong',
-      hotel_or_short_stay: 'Hotell eller korttidsleie',
-      street_or_public: 'Gate, park eller annet offentlig sted',
-      online: 'På nettet',
-      transport: 'Transport eller kjøretøy',
-      other: 'Annet',
-      unknown: 'Vet ikke',
-    },
+    places: TIP_PLACE_LABELS.nb,
     people: { one: 'Én', two_to_five: 'To til fem', more_than_five: 'Flere enn fem', unknown: 'Vet ikke' },
     minor: { yes: 'Ja', no: 'Nei', unknown: 'Vet ikke' },
     messageKinds: { tipster: 'Fra tipsgiver', reply: 'Svar til tipsgiver', note: 'Internt notat' },

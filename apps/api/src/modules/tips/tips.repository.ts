@@ -37,8 +37,12 @@ export type TipFilter = {
   unread?: boolean | undefined;
   placeKind?: TipPlaceKind | undefined;
   danger?: boolean | undefined;
-  /** The free-text search, already resolved: a receipt hash, a tip id, or a pattern for the coded fields. */
-  search?: { receiptHash: string } | { id: string } | { pattern: string } | undefined;
+  /**
+   * The free-text search, already resolved: a receipt hash, a tip id, or the coded fields: the
+   * place kinds and statuses whose code or staff label contains the text, and a pattern for the
+   * language code and the staff's labels.
+   */
+  search?: { receiptHash: string } | { id: string } | { pattern: string; placeKinds: TipPlaceKind[]; statuses: TipStatus[] } | undefined;
 };
 
 function searchWhere(search: TipFilter['search']): SQL | undefined {
@@ -46,7 +50,12 @@ function searchWhere(search: TipFilter['search']): SQL | undefined {
   if ('receiptHash' in search) return eq(tip.receiptHash, search.receiptHash);
   if ('id' in search) return eq(tip.id, search.id);
   // Coded fields only: the tip's own text and the contact details are encrypted and never searched.
-  return or(ilike(tip.placeKind, search.pattern), ilike(tip.status, search.pattern), ilike(tip.language, search.pattern), ilike(sql`${tip.labels}::text`, search.pattern));
+  return or(
+    search.placeKinds.length > 0 ? inArray(tip.placeKind, search.placeKinds) : undefined,
+    search.statuses.length > 0 ? inArray(tip.status, search.statuses) : undefined,
+    ilike(tip.language, search.pattern),
+    ilike(sql`${tip.labels}::text`, search.pattern),
+  );
 }
 
 function tipWhere(municipalityId: string, filter: TipFilter) {
