@@ -14,6 +14,7 @@ import { prevalenceEn } from '../features/prevalence/texts';
 import { procurementEn } from '../features/procurement/texts';
 import { passkeysEn } from '../features/auth/passkey-texts';
 import { formEn } from '../components/form/texts';
+import { listEn } from '../components/list-texts.en';
 import { pathwayEditorEn } from '../features/identification/pathway-texts';
 import { referralFormEn } from '../features/cases/referral-texts';
 
@@ -1405,6 +1406,7 @@ export const en: Translations<typeof nb> = {
   procurement: procurementEn,
   passkeys: passkeysEn,
   form: formEn,
+  lists: listEn,
   pathwayEditor: pathwayEditorEn,
   referralForm: referralFormEn,
 };

@@ -13,6 +13,7 @@ import { prevalenceNb } from '../features/prevalence/texts';
 import { procurementNb } from '../features/procurement/texts';
 import { passkeysNb } from '../features/auth/passkey-texts';
 import { formNb } from '../components/form/texts';
+import { listNb } from '../components/list-texts.nb';
 import { pathwayEditorNb } from '../features/identification/pathway-texts';
 import { referralFormNb } from '../features/cases/referral-texts';
 
@@ -1404,6 +1405,7 @@ export const nb = {
   procurement: procurementNb,
   passkeys: passkeysNb,
   form: formNb,
+  lists: listNb,
   pathwayEditor: pathwayEditorNb,
   referralForm: referralFormNb,
 };

@@ -68,7 +68,7 @@ const LIST_COLUMNS = {
   closedAt: c.closedAt,
 };
 export type CaseListColumns = { [K in keyof typeof LIST_COLUMNS]: CaseRow[K] };
-export type CaseListRow = CaseListColumns & { isMember: boolean; openReferrals: number; ownerName?: string | null };
+export type CaseListRow = CaseListColumns & { isMember: boolean; openReferrals: number; ownerName?: string | null; dueTasks?: number | null };
 
 /** The columns the case list sorts by; migration 0019 gives each an index (municipality, column, id). */
 const CASE_SORT_COLUMNS: Record<CaseSortKey, SortColumn> = {
@@ -107,10 +107,13 @@ function filterConditions(filter: CaseListFilter): (SQL | undefined)[] {
     filter.minor === undefined ? undefined : eq(c.isMinor, filter.minor),
     filter.form ? sql`${c.exploitationForms} @> ${JSON.stringify([filter.form])}::jsonb` : undefined,
     // The same conditions as findDueTasks (the home page's reminders), per case.
-    filter.tasksDue
-      ? sql`exists (select 1 from ${schema.caseTask} t where t.municipality_id = ${c.municipalityId} and t.case_id = ${c.id} and t.owner_user_id = ${filter.tasksDue.userId} and t.done_at is null and t.due_on <= ${filter.tasksDue.untilDay})`
-      : undefined,
+    filter.tasksDue ? sql`exists (${dueTasksOf(filter.tasksDue, sql`1`)})` : undefined,
   ];
+}
+
+/** The user's own due tasks on the outer query's case: `select <what> from case_task ...`. */
+function dueTasksOf(tasksDue: NonNullable<CaseListFilter['tasksDue']>, what: SQL): SQL {
+  return sql`select ${what} from ${schema.caseTask} t where t.municipality_id = ${c.municipalityId} and t.case_id = ${c.id} and t.owner_user_id = ${tasksDue.userId} and t.done_at is null and t.due_on <= ${tasksDue.untilDay}`;
 }
 
 /**
@@ -140,6 +143,8 @@ export async function listCases(
       memberId: me.id,
       ownerName: owner.name,
       openReferrals: sql<number>`(select count(*)::int from ${schema.caseReferral} r where r.municipality_id = ${c.municipalityId} and r.case_id = ${c.id} and r.status in ('sent', 'accepted'))`.mapWith(Number),
+      // With tasks=due, how many of the user's tasks on the row are due (the home page counts tasks, and the list shows them per case).
+      dueTasks: (filter.tasksDue ? sql<number | null>`(${dueTasksOf(filter.tasksDue, sql`count(*)::int`)})` : sql<number | null>`null`).mapWith((value: unknown) => (value == null ? null : Number(value))),
       cursorKey: keysetKey(page.sort),
     })
     .from(c)

@@ -78,6 +78,7 @@ export function CasesPage() {
       {cases.data ? (
         <>
           {cases.data.items.length === 0 ? <Paragraph role="status">{t('common.noResults')}</Paragraph> : null}
+          {search.tasks === 'due' && cases.data.items.length > 0 ? <Paragraph>{t('lists.dueTasksTotal', { count: cases.data.items.reduce((sum, item) => sum + (item.dueTasks ?? 0), 0) })}</Paragraph> : null}
           <ul className="case-list" aria-label={listName}>
             {cases.data.items.map((item) => (
               <li key={item.id}>
@@ -102,6 +103,11 @@ export function CasesPage() {
                     {item.owner ? ` · ${t('cases.list.owner', { name: item.owner.name })}` : ''}
                     {item.openReferrals > 0 ? ` · ${t('cases.list.openReferrals', { count: item.openReferrals })}` : ''}
                   </Paragraph>
+                  {item.dueTasks === undefined ? null : (
+                    <Paragraph data-size="sm">
+                      <Tag data-color="warning">{t('lists.dueTasks', { count: item.dueTasks })}</Tag>
+                    </Paragraph>
+                  )}
                 </Card>
               </li>
             ))}
