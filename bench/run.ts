@@ -9,6 +9,7 @@ import { benchStatistics } from './statistics.bench';
 import { benchKnowledge } from './knowledge.bench';
 import { benchWeb } from './web.bench';
 import { benchStartup } from './startup.bench';
+import { benchAuditSearch } from './audit-search.bench';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures as tables. */
 const BENCHES: Record<string, (seconds: number) => Promise<void>> = {
@@ -22,6 +23,7 @@ const BENCHES: Record<string, (seconds: number) => Promise<void>> = {
   knowledge: benchKnowledge,
   web: benchWeb,
   startup: benchStartup,
+  'audit-search': benchAuditSearch,
 };
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
