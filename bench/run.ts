@@ -10,6 +10,7 @@ import { benchKnowledge } from './knowledge.bench';
 import { benchWeb } from './web.bench';
 import { benchStartup } from './startup.bench';
 import { benchNational } from './national.bench';
+import { benchAuditSearch } from './audit-search.bench';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures as tables. */
 const BENCHES: Record<string, (seconds: number) => Promise<void>> = {
@@ -24,11 +25,12 @@ const BENCHES: Record<string, (seconds: number) => Promise<void>> = {
   web: benchWeb,
   startup: benchStartup,
   national: benchNational,
+  'audit-search': benchAuditSearch,
 };
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-/** Run only when named: it seeds a national data set into BENCH_DATABASE_URL. */
-const ON_REQUEST = new Set(['national']);
+/** Run only when named: they empty BENCH_DATABASE_URL and seed their own data into it. */
+const ON_REQUEST = new Set(['national', 'audit-search']);
 const selected = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(BENCHES).filter((name) => !ON_REQUEST.has(name));
 console.log(`Lykt benchmarks on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, database ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'PGlite in memory'}`);
 for (const name of selected) {

@@ -223,12 +223,16 @@ test('the home link for tasks due opens the case list with the same filter, kept
   await signInByApi(page, demoEmail('caseworker'));
   await page.goto('/app');
   const queue = page.getByRole('region', { name: 'Dette venter på deg' });
-  const link = queue.getByRole('link', { name: /Saker der du har oppgaver med frist/ });
+  const link = queue.getByRole('link', { name: /Oppgaver som forfaller/ });
   await expect(link).toHaveAttribute('href', '/app/cases?tasks=due');
+  // The home counts tasks; the list shows the same number of tasks, per case and summed.
+  const tasks = Number(await link.locator('.home-count__number').innerText());
   await link.click();
   await expect(page).toHaveURL(/\/app\/cases\?tasks=due$/);
   const filter = page.getByRole('checkbox', { name: 'Saker der jeg har en oppgave med frist innen 3 dager eller over fristen' });
   await expect(filter).toBeChecked();
+  if (tasks > 0) await expect(page.getByText(`${tasks} ${tasks === 1 ? 'oppgave' : 'oppgaver'} som forfaller, i sakene på denne siden`)).toBeVisible();
+  else await expect(page.getByRole('status').filter({ hasText: 'Ingen treff' })).toBeVisible();
   await page.reload();
   await expect(filter).toBeChecked();
   await expectNoAxeViolations(page);

@@ -8,6 +8,7 @@ export * from './contracts/organisations';
 export * from './contracts/municipality';
 export * from './contracts/audit';
 export * from './contracts/tips';
+export * from './contracts/tip-labels';
 export * from './contracts/plans';
 export * from './contracts/cooperation';
 export * from './plan-progress';

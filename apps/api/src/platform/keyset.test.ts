@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { schema } from '@lykt/db';
-import { describe, expect, it } from 'vitest';
+import { integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { openDatabase, schema, type DatabaseHandle } from '@lykt/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { CHEAP_COUNT_LIMIT, containsPattern, decodeCursor, encodeCursor, keysetPage, keysetSort, keysetTotal, type SortColumn } from './keyset';
+import { CHEAP_COUNT_LIMIT, containsPattern, decodeCursor, encodeCursor, keysetList, keysetPage, keysetSort, keysetTotal, type SortColumn } from './keyset';
 
 const c = schema.caseFile;
 const columns: Record<'updatedAt' | 'caseNumber' | 'seq', SortColumn> = {
@@ -84,5 +85,71 @@ describe('keysetTotal', () => {
     };
     expect(await keysetTotal({ cursor: null, nextCursor: 'next', rowCount: 50 }, many)).toBeNull();
     expect(asked).toBe(CHEAP_COUNT_LIMIT + 1);
+  });
+});
+
+describe('keysetList on a real database: ties, both directions, nulls', () => {
+  // A probe table of its own: keys with many ties, paged through keysetList exactly as the lists are.
+  const probe = pgTable('keyset_probe', { id: uuid('id').primaryKey(), rank: integer('rank').notNull(), label: text('label').notNull(), note: text('note') });
+  const probeColumns: Record<'rank' | 'label', SortColumn> = { rank: { column: probe.rank, kind: 'integer' }, label: { column: probe.label, kind: 'text' } };
+  let handle: DatabaseHandle;
+  const rows = Array.from({ length: 23 }, (_, n) => ({ id: `00000000-0000-4000-8000-${String(1000 + ((n * 7) % 23)).padStart(12, '0')}`, rank: n % 3, label: ['b', 'a', 'c', 'a'][n % 4] ?? 'a' }));
+
+  beforeAll(async () => {
+    handle = await openDatabase({ kind: 'pglite', dataDir: null });
+    await handle.db.execute(sql`create table keyset_probe (id uuid primary key, rank integer not null, label text not null, note text)`);
+    await handle.db.insert(probe).values(rows);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  async function walk(sortName: 'rank' | '-rank' | 'label' | '-label', limit: number): Promise<{ ids: string[]; totals: (number | null)[] }> {
+    const sort = keysetSort(sortName, probeColumns, probe.id);
+    const ids: string[] = [];
+    const totals: (number | null)[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { rows: { id: string }[]; nextCursor: string | null; total: number | null } = await keysetList<{ id: string; cursorKey: string }>(
+        handle.db,
+        { sort, cursor: decodeCursor(cursor ?? undefined, sort), limit },
+        (k) => handle.db.select({ id: probe.id, cursorKey: k.cursorKey }).from(probe).orderBy(...k.orderBy).where(k.after).limit(k.limit),
+        (atMost) => handle.db.select({ one: probe.id }).from(probe).limit(atMost),
+      );
+      ids.push(...page.rows.map((row) => row.id));
+      totals.push(page.total);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return { ids, totals };
+  }
+
+  function expected(key: 'rank' | 'label', direction: 1 | -1): string[] {
+    return [...rows].sort((x, y) => (x[key] < y[key] ? -direction : x[key] > y[key] ? direction : x.id < y.id ? -direction : direction)).map((row) => row.id);
+  }
+
+  it('pages through every row exactly once, ties broken by id, in both directions and at every page size', async () => {
+    for (const limit of [1, 2, 5, 22, 23, 50]) {
+      expect((await walk('rank', limit)).ids, `rank/${limit}`).toEqual(expected('rank', 1));
+      expect((await walk('-rank', limit)).ids, `-rank/${limit}`).toEqual(expected('rank', -1));
+      expect((await walk('label', limit)).ids, `label/${limit}`).toEqual(expected('label', 1));
+      expect((await walk('-label', limit)).ids, `-label/${limit}`).toEqual(expected('label', -1));
+    }
+  });
+
+  it('counts the total on the first page only (capped count), or reads it off a page that holds everything', async () => {
+    expect((await walk('rank', 5)).totals).toEqual([23, null, null, null, null]);
+    expect((await walk('rank', 50)).totals).toEqual([23]);
+  });
+
+  it('refuses to sort on a nullable column, whose NULL keys would drop out of the row comparison', () => {
+    expect(() => keysetSort('-rank', probeColumns, probe.id)).not.toThrow();
+    const withNullable: Record<'rank' | 'label', SortColumn> = { rank: { column: probe.note, kind: 'text' }, label: probeColumns.label };
+    expect(() => keysetSort('rank', withNullable, probe.id)).toThrow(/nullable column \(note\)/);
+  });
+
+  it('refuses a cursor whose key is null (a row with no key) as INVALID_CURSOR', () => {
+    const sort = keysetSort('rank', probeColumns, probe.id);
+    const nullKey = Buffer.from(JSON.stringify({ s: 'rank', k: null, i: rows[0]?.id })).toString('base64url');
+    expect(codeOf(() => decodeCursor(nullKey, sort))).toBe('INVALID_CURSOR');
   });
 });

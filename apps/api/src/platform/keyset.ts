@@ -1,4 +1,5 @@
-import { asc, desc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { asc, desc, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { rowsOf, type Database } from '@lykt/db';
 import { AppError } from './errors';
 
 /**
@@ -30,6 +31,9 @@ export function keysetSort<K extends string>(name: K | `-${K}`, columns: Record<
   const descending = name.startsWith('-');
   const key = (descending ? name.slice(1) : name) as K;
   const column = columns[key];
+  // A NULL key drops out of a row comparison ((NULL, id) < (key, id) is NULL): rows would vanish
+  // between pages, and a cursor could not carry the key. Every sort column must be NOT NULL.
+  if (column.column.notNull === false) throw new Error(`keyset sort on a nullable column (${column.column.name}): make it NOT NULL or sort on an expression without nulls`);
   return { ...column, name, direction: descending ? 'desc' : 'asc', id };
 }
 
@@ -135,4 +139,32 @@ export async function keysetTotal(
   if (!count) return null;
   const counted = await count(CHEAP_COUNT_LIMIT + 1);
   return counted > CHEAP_COUNT_LIMIT ? null : counted;
+}
+
+/** The clauses of a list's page query: the rows after the cursor, the order, limit + 1 (keysetPage cuts the extra row) and the cursor key to select. */
+export type KeysetClauses = { after: SQL | undefined; orderBy: SQL[]; limit: number; cursorKey: SQL<string> };
+
+/** keysetTotal's count for a list whose rows `rows(atMost)` selects with a LIMIT: counted in the database, stopping at the limit. */
+export function cappedCount(db: Database, rows: (atMost: number) => SQLWrapper): (atMost: number) => Promise<number> {
+  return async (atMost) => {
+    const [row] = rowsOf<{ total: number | string }>(await db.execute(sql`select count(*)::int as total from (${rows(atMost)}) as capped`));
+    return Number(row?.total ?? 0);
+  };
+}
+
+/**
+ * One page of a keyset-paged list: `fetch` runs the list's own select (its columns, joins and
+ * conditions) with the page's clauses; `count` is given only where counting is cheap (a scoped
+ * list) and selects the whole list's rows up to a limit. Every list pages, cuts and counts alike.
+ */
+export async function keysetList<T extends { id: string; cursorKey: string }>(
+  db: Database,
+  page: { sort: KeysetSort; cursor: CursorKey | null; limit: number },
+  fetch: (clauses: KeysetClauses) => Promise<T[]>,
+  count: ((atMost: number) => SQLWrapper) | null,
+): Promise<{ rows: T[]; nextCursor: string | null; total: number | null }> {
+  const fetched = await fetch({ after: keysetWhere(page.sort, page.cursor), orderBy: keysetOrderBy(page.sort), limit: page.limit + 1, cursorKey: keysetKey(page.sort) });
+  const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
+  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, count ? cappedCount(db, count) : null);
+  return { rows, nextCursor, total };
 }

@@ -1,3 +1,4 @@
+import { TIP_PLACE_LABELS, TIP_STATUS_LABELS } from '@lykt/shared';
 import type { nb } from './nb';
 import { homeEn, navGroupsEn } from '../features/home/texts.en';
 import { casesEn } from '../features/cases/texts.en';
@@ -16,6 +17,7 @@ import { formEn } from '../components/form/texts.en';
 import { pathwayEditorEn } from '../features/identification/pathway-texts.en';
 import { referralFormEn } from '../features/cases/referral-texts.en';
 import { screeningListEn } from '../features/identification/screening-list-texts.en';
+import { listEn } from '../components/list-texts.en';
 
 /** The same tree as the Norwegian texts, with every leaf a string. */
 export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -1125,22 +1127,9 @@ export const en: Translations<typeof nb> = {
       assignee: 'Assigned to',
       lastActivity: 'Last change',
     },
-    status: { new: 'New', in_progress: 'In progress', closed: 'Closed' },
+    status: TIP_STATUS_LABELS.en,
     flags: { danger: 'Danger now', minor: 'Possibly under 18', contact: 'Has contact details' },
-    places: {
-      home: 'Home or private residence',
-      workplace: 'Workplace',
-      shop_or_restaurant: 'Shop, café or restaurant',
-      construction: 'Building site',
-      farm_or_fishing: 'Farm, fishing or fish processing',
-      massage_or_beauty: 'Massage, nail or beauty salon',
-      hotel_or_short_stay: 'Hotel or short-term rental',
-      street_or_public: 'Street, park or other public place',
-      online: 'Online',
-      transport: 'Transport or vehicle',
-      other: 'Other',
-      unknown: 'Unknown',
-    },
+    places: TIP_PLACE_LABELS.en,
     people: { one: 'One', two_to_five: 'Two to five', more_than_five: 'More than five', unknown: 'Unknown' },
     minor: { yes: 'Yes', no: 'No', unknown: 'Unknown' },
     messageKinds: { tipster: 'From tipster', reply: 'Reply to tipster', note: 'Internal note' },
@@ -1421,6 +1410,7 @@ export const en: Translations<typeof nb> = {
   procurement: procurementEn,
   passkeys: passkeysEn,
   form: formEn,
+  lists: listEn,
   pathwayEditor: pathwayEditorEn,
   referralForm: referralFormEn,
   screeningList: screeningListEn,

@@ -15,6 +15,8 @@ import { formNb } from '../components/form/texts.nb';
 import { pathwayEditorNb } from '../features/identification/pathway-texts.nb';
 import { referralFormNb } from '../features/cases/referral-texts.nb';
 import { screeningListNb } from '../features/identification/screening-list-texts.nb';
+import { TIP_PLACE_LABELS, TIP_STATUS_LABELS } from '@lykt/shared';
+import { listNb } from '../components/list-texts.nb';
 
 /**
  * Norwegian Bokmål texts: the default language and the reference key set.
@@ -1124,22 +1126,9 @@ export const nb = {
       assignee: 'Ansvarlig',
       lastActivity: 'Sist endret',
     },
-    status: { new: 'Ny', in_progress: 'Under arbeid', closed: 'Avsluttet' },
+    status: TIP_STATUS_LABELS.nb,
     flags: { danger: 'Fare nå', minor: 'Mulig under 18', contact: 'Har kontaktinfo' },
-    places: {
-      home: 'Hjem eller privat bolig',
-      workplace: 'Arbeidsplass',
-      shop_or_restaurant: 'Butikk, kafé eller restaurant',
-      construction: 'Byggeplass',
-      farm_or_fishing: 'Gård, fiske eller fiskeindustri',
-      massage_or_beauty: 'Massasje-, negle- eller skjønnhetssalong',
-      hotel_or_short_stay: 'Hotell eller korttidsleie',
-      street_or_public: 'Gate, park eller annet offentlig sted',
-      online: 'På nettet',
-      transport: 'Transport eller kjøretøy',
-      other: 'Annet',
-      unknown: 'Vet ikke',
-    },
+    places: TIP_PLACE_LABELS.nb,
     people: { one: 'Én', two_to_five: 'To til fem', more_than_five: 'Flere enn fem', unknown: 'Vet ikke' },
     minor: { yes: 'Ja', no: 'Nei', unknown: 'Vet ikke' },
     messageKinds: { tipster: 'Fra tipsgiver', reply: 'Svar til tipsgiver', note: 'Internt notat' },
@@ -1420,6 +1409,7 @@ export const nb = {
   procurement: procurementNb,
   passkeys: passkeysNb,
   form: formNb,
+  lists: listNb,
   pathwayEditor: pathwayEditorNb,
   referralForm: referralFormNb,
   screeningList: screeningListNb,

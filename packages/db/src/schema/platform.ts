@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   index,
@@ -168,6 +169,14 @@ export const session = pgTable(
   ],
 );
 
+/**
+ * The audit log's searched coded columns joined into one text, for its trigram index and the
+ * search that uses it (the expression must be the same in both for the planner to match them).
+ */
+export function auditEventSearchText(t: { action: AnyPgColumn; entityType: AnyPgColumn; entityId: AnyPgColumn; requestId: AnyPgColumn; actorLabel: AnyPgColumn }): SQL {
+  return sql`${t.action} || ' ' || ${t.entityType} || ' ' || coalesce(${t.entityId}, '') || ' ' || coalesce(${t.requestId}, '') || ' ' || ${t.actorLabel}`;
+}
+
 /** Append-only, hash-chained per municipality. Holds no sensitive values. */
 export const auditEvent = pgTable(
   'audit_event',
@@ -197,5 +206,10 @@ export const auditEvent = pgTable(
     index('audit_event_type_sort_idx').on(t.municipalityId, t.entityType, t.id),
     index('audit_event_actor_idx').on(t.municipalityId, t.actorUserId, t.occurredAt, t.id),
     index('audit_event_entity_idx').on(t.municipalityId, t.entityType, t.entityId),
+    // The log's free-text search: one trigram index over its searched coded columns joined
+    // (pg_trgm, created in migration 0026). A column containing the text makes the joined text
+    // contain it, so the search filters on the joined text through this index and then checks
+    // each column as before (see auditEventSearchText).
+    index('audit_event_search_trgm_idx').using('gin', sql`(${auditEventSearchText(t)}) gin_trgm_ops`),
   ],
 );

@@ -261,6 +261,7 @@ export const CaseSummarySchema = z.object({
   exploitationForms: z.array(z.enum(CASE_EXPLOITATION_FORMS)),
   isMember: z.boolean().describe('The signed-in user is on the case team'),
   openReferrals: z.number().int(),
+  dueTasks: z.number().int().optional().describe('Only with tasks=due: how many of the signed-in user’s own tasks on this case are due (not done, due within CASE_TASK_DUE_DAYS or overdue)'),
   personalDataErased: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

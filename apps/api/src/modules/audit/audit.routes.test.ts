@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type AuditEvent } from '@lykt/shared';
@@ -165,6 +165,10 @@ describe('filters and pages', () => {
     expect(byStaffName.items.every((item) => item.actor.id === tenant.users.coordinator.id)).toBe(true);
     // A LIKE pattern character is taken literally.
     expect((await list(admin, '?q=%25')).items).toEqual([]);
+    // The trigram index covers the columns joined; a text spanning two columns ("created" ends the
+    // action, "organisation" is the record type) is in no single column and finds nothing.
+    expect((await list(admin, '?q=created%20organisation')).items).toEqual([]);
+    expect((await list(admin, '?q=ORGANISATION.CREATED')).items.map((item) => item.entityId)).toEqual([org.id]);
 
     const failures = await list(admin, '?outcome=failure');
     expect(failures.items.map((item) => item.action)).toEqual(['auth.login.failed']);
@@ -180,6 +184,19 @@ describe('filters and pages', () => {
 
     const viewed = (await auditRows(tenant.municipality.id)).filter((row) => row.action === 'audit.viewed');
     expect(viewed.map((row) => JSON.stringify(row.details)).join()).not.toContain(org.id);
+  });
+
+  it('has the trigram index of the free-text search (pg_trgm, migration 0026), on PGlite as on PostgreSQL', async () => {
+    const tenant = await seed();
+    const admin = await signIn(h, tenant.users.admin);
+    expect((await list(admin, '?q=auth.login')).items.length).toBeGreaterThan(0);
+    const plan = await h.deps.db.transaction(async (tx) => {
+      // A tiny test log is cheaper to scan; forbid the scan to see that the index answers the joined text.
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const explained = await tx.execute(sql`explain select ${schema.auditEvent.id} from ${schema.auditEvent} where ${schema.auditEventSearchText(schema.auditEvent)} ilike ${'%auth.login%'}`);
+      return JSON.stringify(explained);
+    });
+    expect(plan).toContain('Bitmap Index Scan on audit_event_search_trgm_idx');
   });
 
   it('pages a sort by record type across equal keys without loss, and refuses a cursor from another sort with 400 INVALID_CURSOR', async () => {

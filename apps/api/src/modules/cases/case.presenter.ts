@@ -50,6 +50,7 @@ export function presentCaseSummary(row: CaseListRow, users: NameMap): CaseSummar
     exploitationForms: row.exploitationForms as CaseSummary['exploitationForms'],
     isMember: row.isMember,
     openReferrals: row.openReferrals,
+    ...(row.dueTasks == null ? {} : { dueTasks: row.dueTasks }),
     personalDataErased: row.personalDataErasedAt !== null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

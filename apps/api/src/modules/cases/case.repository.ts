@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import type { CASE_SORT_KEYS, PARTNER_REFERRAL_SORT_KEYS, PartnerReferralListQuery } from '@lykt/shared';
-import { containsPattern, keysetKey, keysetSort, keysetTotal, keysetOrderBy, keysetPage, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
+import { containsPattern, keysetList, keysetSort, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type CaseRow = typeof schema.caseFile.$inferSelect;
 export type CaseInsert = Omit<typeof schema.caseFile.$inferInsert, 'municipalityId' | 'id' | 'createdAt' | 'updatedAt'>;
@@ -68,7 +68,7 @@ const LIST_COLUMNS = {
   closedAt: c.closedAt,
 };
 export type CaseListColumns = { [K in keyof typeof LIST_COLUMNS]: CaseRow[K] };
-export type CaseListRow = CaseListColumns & { isMember: boolean; openReferrals: number; ownerName?: string | null };
+export type CaseListRow = CaseListColumns & { isMember: boolean; openReferrals: number; ownerName?: string | null; dueTasks?: number | null };
 
 /** The columns the case list sorts by; migration 0019 gives each an index (municipality, column, id). */
 const CASE_SORT_COLUMNS: Record<CaseSortKey, SortColumn> = {
@@ -107,10 +107,13 @@ function filterConditions(filter: CaseListFilter): (SQL | undefined)[] {
     filter.minor === undefined ? undefined : eq(c.isMinor, filter.minor),
     filter.form ? sql`${c.exploitationForms} @> ${JSON.stringify([filter.form])}::jsonb` : undefined,
     // The same conditions as findDueTasks (the home page's reminders), per case.
-    filter.tasksDue
-      ? sql`exists (select 1 from ${schema.caseTask} t where t.municipality_id = ${c.municipalityId} and t.case_id = ${c.id} and t.owner_user_id = ${filter.tasksDue.userId} and t.done_at is null and t.due_on <= ${filter.tasksDue.untilDay})`
-      : undefined,
+    filter.tasksDue ? sql`exists (${dueTasksOf(filter.tasksDue, sql`1`)})` : undefined,
   ];
+}
+
+/** The user's own due tasks on the outer query's case: `select <what> from case_task ...`. */
+function dueTasksOf(tasksDue: NonNullable<CaseListFilter['tasksDue']>, what: SQL): SQL {
+  return sql`select ${what} from ${schema.caseTask} t where t.municipality_id = ${c.municipalityId} and t.case_id = ${c.id} and t.owner_user_id = ${tasksDue.userId} and t.done_at is null and t.due_on <= ${tasksDue.untilDay}`;
 }
 
 /**
@@ -134,33 +137,37 @@ export async function listCases(
   // One round trip: the page's rows, the owner's name and the open referrals per row. The
   // referral count is a per-row subquery in the select list, which PostgreSQL evaluates only for
   // the rows the LIMIT keeps (the order comes from the sort's index).
-  const fetched = await db
-    .select({
-      ...LIST_COLUMNS,
-      memberId: me.id,
-      ownerName: owner.name,
-      openReferrals: sql<number>`(select count(*)::int from ${schema.caseReferral} r where r.municipality_id = ${c.municipalityId} and r.case_id = ${c.id} and r.status in ('sent', 'accepted'))`.mapWith(Number),
-      cursorKey: keysetKey(page.sort),
-    })
-    .from(c)
-    .leftJoin(me, and(eq(me.caseId, c.id), eq(me.userId, actorUserId)))
-    .leftJoin(owner, and(eq(owner.municipalityId, c.municipalityId), eq(owner.id, c.ownerUserId)))
-    .where(and(eq(c.municipalityId, municipalityId), memberOnly ? isNotNull(me.id) : undefined, keysetWhere(page.sort, page.cursor), ...conditions))
-    .orderBy(...keysetOrderBy(page.sort))
-    .limit(page.limit + 1);
-  const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
-  const countMine = async (atMost: number) => {
-    const capped = db
-      .select({ one: sql`1` })
-      .from(me)
-      .innerJoin(c, eq(c.id, me.caseId))
-      .where(and(eq(me.municipalityId, municipalityId), eq(me.userId, actorUserId), ...conditions))
-      .limit(atMost)
-      .as('capped');
-    const [row] = await db.select({ total: count() }).from(capped);
-    return row?.total ?? 0;
-  };
-  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, memberOnly ? countMine : null);
+  const { rows, nextCursor, total } = await keysetList(
+    db,
+    page,
+    (k) =>
+      db
+        .select({
+          ...LIST_COLUMNS,
+          memberId: me.id,
+          ownerName: owner.name,
+          openReferrals: sql<number>`(select count(*)::int from ${schema.caseReferral} r where r.municipality_id = ${c.municipalityId} and r.case_id = ${c.id} and r.status in ('sent', 'accepted'))`.mapWith(Number),
+          // With tasks=due, how many of the user's tasks on the row are due (the home page counts tasks, and the list shows them per case).
+          dueTasks: (filter.tasksDue ? sql<number | null>`(${dueTasksOf(filter.tasksDue, sql`count(*)::int`)})` : sql<number | null>`null`).mapWith((value: unknown) => (value == null ? null : Number(value))),
+          cursorKey: k.cursorKey,
+        })
+        .from(c)
+        .leftJoin(me, and(eq(me.caseId, c.id), eq(me.userId, actorUserId)))
+        .leftJoin(owner, and(eq(owner.municipalityId, c.municipalityId), eq(owner.id, c.ownerUserId)))
+        .where(and(eq(c.municipalityId, municipalityId), memberOnly ? isNotNull(me.id) : undefined, k.after, ...conditions))
+        .orderBy(...k.orderBy)
+        .limit(k.limit),
+    // The user's own teams: counted through the (case, user) membership, up to the cap.
+    memberOnly
+      ? (atMost) =>
+          db
+            .select({ one: sql`1` })
+            .from(me)
+            .innerJoin(c, eq(c.id, me.caseId))
+            .where(and(eq(me.municipalityId, municipalityId), eq(me.userId, actorUserId), ...conditions))
+            .limit(atMost)
+      : null,
+  );
   return {
     rows: rows.map(({ memberId, cursorKey: _key, ...row }) => ({ ...row, isMember: memberId !== null, openReferrals: row.openReferrals ?? 0 })),
     nextCursor,
@@ -365,17 +372,12 @@ export async function listPartnerReferrals(
   page: { sort: KeysetSort; cursor: CursorKey | null; limit: number },
 ): Promise<{ rows: (ReferralRow & { caseNumber: string })[]; nextCursor: string | null; total: number | null }> {
   const where = partnerReferralWhere(municipalityId, organisationId, filter);
-  const fetched = await db
-    .select({ row: r, caseNumber: c.caseNumber, id: r.id, cursorKey: keysetKey(page.sort) })
-    .from(r)
-    .innerJoin(c, eq(c.id, r.caseId))
-    .where(and(where, keysetWhere(page.sort, page.cursor)))
-    .orderBy(...keysetOrderBy(page.sort))
-    .limit(page.limit + 1);
-  const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
-  const countCapped = async (atMost: number) =>
-    (await db.select({ total: count() }).from(db.select({ one: r.id }).from(r).innerJoin(c, eq(c.id, r.caseId)).where(where).limit(atMost).as('capped')))[0]?.total ?? 0;
-  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, countCapped);
+  const { rows, nextCursor, total } = await keysetList(
+    db,
+    page,
+    (k) => db.select({ row: r, caseNumber: c.caseNumber, id: r.id, cursorKey: k.cursorKey }).from(r).innerJoin(c, eq(c.id, r.caseId)).where(and(where, k.after)).orderBy(...k.orderBy).limit(k.limit),
+    (atMost) => db.select({ one: r.id }).from(r).innerJoin(c, eq(c.id, r.caseId)).where(where).limit(atMost),
+  );
   return { rows: rows.map((entry) => ({ ...entry.row, caseNumber: entry.caseNumber })), nextCursor, total };
 }
 

@@ -204,12 +204,19 @@ export async function findCases(deps: Deps, actor: UserActor, query: CaseListQue
 }
 
 /**
- * How many cases the list shows with tasks=due (the home page's count): the list itself, so the
- * count and the list it links to agree. A user's own due tasks fit on one page (200 cases).
+ * How many of the user's own tasks are due (the home page's "tasks due"): read off the list it
+ * links to (/cases?tasks=due), which shows them per case, so the count is the sum of that list's
+ * column and the two agree exactly. A user's own due tasks are few: every page is read.
  */
-export async function countCasesWithDueTasks(deps: Deps, actor: UserActor, now = new Date()): Promise<number> {
-  const { items, total } = await findCases(deps, actor, { limit: 200, sort: '-updatedAt', mine: false, tasks: 'due' }, now);
-  return total ?? items.length;
+export async function countDueTasks(deps: Deps, actor: UserActor, now = new Date()): Promise<number> {
+  let tasks = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await findCases(deps, actor, { limit: 200, sort: '-updatedAt', mine: false, tasks: 'due', cursor }, now);
+    tasks += page.items.reduce((sum, item) => sum + (item.dueTasks ?? 0), 0);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return tasks;
 }
 
 /** Builds the full case for the actor, decrypting personal data only when the actor may read it. */

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import type { CONCERN_SORT_KEYS, ConcernListQuery } from '@lykt/shared';
-import { keysetKey, keysetOrderBy, keysetPage, keysetSort, keysetTotal, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
+import { keysetList, keysetSort, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type ConcernRow = typeof schema.concern.$inferSelect;
 export type ConcernInsert = Omit<typeof schema.concern.$inferInsert, 'municipalityId' | 'id' | 'createdAt' | 'updatedAt'>;
@@ -66,15 +66,12 @@ export async function listConcerns(
   page: { sort: KeysetSort; cursor: CursorKey | null; limit: number },
 ): Promise<{ rows: ConcernRow[]; nextCursor: string | null; total: number | null }> {
   const where = concernListWhere(municipalityId, visibleTo, filter);
-  const fetched = await db
-    .select({ row: k, id: k.id, cursorKey: keysetKey(page.sort) })
-    .from(k)
-    .where(and(where, keysetWhere(page.sort, page.cursor)))
-    .orderBy(...keysetOrderBy(page.sort))
-    .limit(page.limit + 1);
-  const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
-  const countScoped = async (atMost: number) => (await db.select({ total: count() }).from(db.select({ one: k.id }).from(k).where(where).limit(atMost).as('capped')))[0]?.total ?? 0;
-  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, visibleTo ? countScoped : null);
+  const { rows, nextCursor, total } = await keysetList(
+    db,
+    page,
+    (clauses) => db.select({ row: k, id: k.id, cursorKey: clauses.cursorKey }).from(k).where(and(where, clauses.after)).orderBy(...clauses.orderBy).limit(clauses.limit),
+    visibleTo ? (atMost) => db.select({ one: k.id }).from(k).where(where).limit(atMost) : null,
+  );
   return { rows: rows.map((entry) => entry.row), nextCursor, total };
 }
 

@@ -29,7 +29,8 @@ async function get<T>(session: Session, url: string): Promise<T> {
 async function rowsBehind(session: Session, link: HomeCount['link']): Promise<number | undefined> {
   const query = new URLSearchParams({ ...link.search, limit: '200' }).toString();
   if (link.to === '/concerns') return (await get<{ items: unknown[] }>(session, `/api/v1/concerns?${query}`)).items.length;
-  if (link.to === '/cases' && link.search.tasks === 'due') return (await get<{ items: unknown[] }>(session, `/api/v1/cases?${query}`)).items.length;
+  // "Tasks due" counts tasks: the list shows, per case, how many of the user's tasks are due.
+  if (link.to === '/cases' && link.search.tasks === 'due') return (await get<{ items: { dueTasks?: number }[] }>(session, `/api/v1/cases?${query}`)).items.reduce((sum, item) => sum + (item.dueTasks ?? Number.NaN), 0);
   if (link.to === '/tips') return (await get<{ items: unknown[] }>(session, `/api/v1/tips?${query}`)).items.length;
   if (link.to === '/referrals') return (await get<{ items: unknown[] }>(session, `/api/v1/partner/referrals?${query}`)).items.length;
   if (link.to === '/training') return (await get<{ items: unknown[] }>(session, `/api/v1/training/modules?${new URLSearchParams({ ...link.search, lang: 'nb' }).toString()}`)).items.length;
@@ -110,7 +111,7 @@ describe('every home count links to a list that shows exactly that many', () => 
     expect(bad.statusCode).toBe(400);
   });
 
-  it('counts the cases with the user’s own due tasks exactly as /cases?tasks=due lists them', async () => {
+  it('counts the user’s own due tasks exactly as /cases?tasks=due lists them per case', async () => {
     const tenant = await seedCaseTenant(h);
     const owner = await signIn(h, tenant.users.caseworker);
     const [first, second, third] = [await openCase(h, owner), await openCase(h, owner), await openCase(h, owner)];
@@ -118,7 +119,7 @@ describe('every home count links to a list that shows exactly that many', () => 
       const response = await call(h, owner, 'POST', `/api/v1/cases/${caseId}/tasks`, { title: 'Ring tolketjenesten', ownerUserId: tenant.users.caseworker.id, dueOn });
       expect(response.statusCode, response.body).toBeLessThan(300);
     };
-    // Two due tasks on one case count that case once; a task due in a month is not due yet.
+    // Two due tasks on one case count as two; a task due in a month is not due yet.
     await task(first?.id ?? '', day(1));
     await task(first?.id ?? '', day(-2));
     await task(second?.id ?? '', day(0));
@@ -126,9 +127,11 @@ describe('every home count links to a list that shows exactly that many', () => 
     const home = await get<HomeQueue>(owner, '/api/v1/me/queue');
     const item = home.counts.find((count) => count.key === 'tasks_due');
     expect(item?.link).toEqual({ to: '/cases', search: { tasks: 'due' } });
-    expect(item?.count).toBe(2);
-    const listed = await get<{ items: { id: string }[] }>(owner, '/api/v1/cases?tasks=due');
-    expect(listed.items.map((row) => row.id).sort()).toEqual([first?.id, second?.id].sort());
+    expect(item?.count).toBe(3);
+    const listed = await get<{ items: { id: string; dueTasks?: number }[] }>(owner, '/api/v1/cases?tasks=due');
+    expect(Object.fromEntries(listed.items.map((row) => [row.id, row.dueTasks]))).toEqual({ [first?.id ?? '']: 2, [second?.id ?? '']: 1 });
+    // The column is there only with the filter.
+    expect((await get<{ items: { dueTasks?: number }[] }>(owner, '/api/v1/cases')).items.every((row) => row.dueTasks === undefined)).toBe(true);
     // Someone else's tasks are not mine: the coordinator sees every case but has no due task of their own.
     const coordinator = await signIn(h, tenant.users.coordinator);
     expect((await get<{ items: unknown[] }>(coordinator, '/api/v1/cases?tasks=due')).items).toHaveLength(0);

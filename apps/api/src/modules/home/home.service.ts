@@ -3,7 +3,7 @@ import type { UserActor } from '../../platform/context';
 import type { Deps } from '../../platform/deps';
 import { countConcerns } from '../concerns/concern.service';
 import { getCaseReminders } from '../cases/case-protection.service';
-import { countCasesWithDueTasks } from '../cases/case.service';
+import { countDueTasks } from '../cases/case.service';
 import { countPartnerReferrals } from '../cases/referral.service';
 import { findDeadlines, getVersion, listPlans } from '../plans/plans.service';
 import { listReports } from '../reports/reports.service';
@@ -91,15 +91,15 @@ function counters(deps: Deps, now: Date): Record<CounterName, Counter> {
     },
     cases: {
       async count(actor) {
-        const [{ items }, casesWithDueTasks] = await Promise.all([getCaseReminders(deps, actor, now), countCasesWithDueTasks(deps, actor, now)]);
+        const [{ items }, dueTasks] = await Promise.all([getCaseReminders(deps, actor, now), countDueTasks(deps, actor, now)]);
         const of = (kind: (typeof items)[number]['kind']) => items.filter((item) => item.kind === kind).length;
         return {
           referrals_overdue: of('referral_overdue'),
           reflection_period_ending: of('reflection_period_ending'),
           child_welfare_review: of('child_welfare_review'),
           retention_erasure: of('retention_erasure'),
-          // Cases with a task of the user's due: the rows of the list it links to (/cases?tasks=due).
-          tasks_due: casesWithDueTasks,
+          // The user's own due tasks: the sum of the due-task column of the list it links to (/cases?tasks=due).
+          tasks_due: dueTasks,
         };
       },
     },

@@ -1,7 +1,7 @@
-import { and, count, eq, gte, lt } from 'drizzle-orm';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import type { SCREENING_SORT_KEYS, ScreeningListQuery } from '@lykt/shared';
-import { keysetKey, keysetOrderBy, keysetPage, keysetSort, keysetTotal, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
+import { keysetList, keysetSort, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type ScreeningRow = typeof schema.screening.$inferSelect;
 export type ScreeningInsert = Omit<typeof schema.screening.$inferInsert, 'municipalityId' | 'id' | 'createdAt'>;
@@ -59,14 +59,11 @@ export async function listScreenings(
     filter.from ? gte(sc.createdAt, dayStart(filter.from)) : undefined,
     filter.to ? lt(sc.createdAt, new Date(dayStart(filter.to).getTime() + 86_400_000)) : undefined,
   );
-  const fetched = await db
-    .select({ row: sc, id: sc.id, cursorKey: keysetKey(page.sort) })
-    .from(sc)
-    .where(and(where, keysetWhere(page.sort, page.cursor)))
-    .orderBy(...keysetOrderBy(page.sort))
-    .limit(page.limit + 1);
-  const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
-  const countScoped = async (atMost: number) => (await db.select({ total: count() }).from(db.select({ one: sc.id }).from(sc).where(where).limit(atMost).as('capped')))[0]?.total ?? 0;
-  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, createdBy ? countScoped : null);
+  const { rows, nextCursor, total } = await keysetList(
+    db,
+    page,
+    (k) => db.select({ row: sc, id: sc.id, cursorKey: k.cursorKey }).from(sc).where(and(where, k.after)).orderBy(...k.orderBy).limit(k.limit),
+    createdBy ? (atMost) => db.select({ one: sc.id }).from(sc).where(where).limit(atMost) : null,
+  );
   return { rows: rows.map((entry) => entry.row), nextCursor, total };
 }

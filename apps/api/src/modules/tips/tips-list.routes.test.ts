@@ -89,6 +89,31 @@ describe('the tip inbox: search, filters, sort and keyset paging', () => {
     expect((await page(caseworker, `?q=${encodeURIComponent(receiptCode)}`)).items).toHaveLength(0);
   });
 
+  it('finds a place kind and a status by their label in Norwegian or English, never by the tip\'s own text', async () => {
+    const tenant = await seed();
+    await submitTip(h.deps, tenant.municipality.id, { ...submission, placeKind: 'construction', what: 'Arbeidere sover i brakka ved Oslo S', area: 'Oslo sentrum' });
+    await submitTip(h.deps, tenant.municipality.id, { ...submission, placeKind: 'farm_or_fishing', what: 'Båten i havna', area: 'Bryggen' });
+    const coordinator = await signIn(h, tenant.users.coordinator);
+    const places = async (q: string) => (await page(coordinator, `?q=${encodeURIComponent(q)}`)).items.map((item) => item.placeKind).sort();
+    // The Norwegian label, in any case and in part, finds the code stored on the tip.
+    expect(await places('Byggeplass')).toEqual(['construction']);
+    expect(await places('byggeplass')).toEqual(['construction']);
+    expect(await places('fiskeindustri')).toEqual(['farm_or_fishing']);
+    expect(await places('Gård')).toEqual(['farm_or_fishing']);
+    // The English label and the English code, typed by anyone, find the same.
+    expect(await places('Building site')).toEqual(['construction']);
+    expect(await places('construction')).toEqual(['construction']);
+    expect(await places('farm_or_fishing')).toEqual(['farm_or_fishing']);
+    // A label no tip has finds nothing; so does the tip's own encrypted text ("Oslo" is only in what the tipster wrote).
+    expect(await places('Massasje')).toEqual([]);
+    expect(await places('Oslo')).toEqual([]);
+    expect(await places('brakka')).toEqual([]);
+    expect(await places('Bryggen')).toEqual([]);
+    // The status is found by its label too.
+    expect(await places('Ny')).toEqual(['construction', 'farm_or_fishing']);
+    expect(await places('Under arbeid')).toEqual([]);
+  });
+
   it('sorts by activity, submission and status and pages with a cursor; a bad cursor is a 400', async () => {
     const tenant = await seed();
     for (let n = 0; n < 5; n += 1) await submitTip(h.deps, tenant.municipality.id, { ...submission, immediateDanger: n === 0 });

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import type { TIP_SORT_KEYS, TipListQuery, TipPlaceKind, TipStatus } from '@lykt/shared';
-import { keysetKey, keysetOrderBy, keysetPage, keysetSort, keysetTotal, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
+import { keysetList, keysetSort, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type TipRow = typeof schema.tip.$inferSelect;
 export type TipMessageRow = typeof schema.tipMessage.$inferSelect;
@@ -37,8 +37,12 @@ export type TipFilter = {
   unread?: boolean | undefined;
   placeKind?: TipPlaceKind | undefined;
   danger?: boolean | undefined;
-  /** The free-text search, already resolved: a receipt hash, a tip id, or a pattern for the coded fields. */
-  search?: { receiptHash: string } | { id: string } | { pattern: string } | undefined;
+  /**
+   * The free-text search, already resolved: a receipt hash, a tip id, or the coded fields: the
+   * place kinds and statuses whose code or staff label contains the text, and a pattern for the
+   * language code and the staff's labels.
+   */
+  search?: { receiptHash: string } | { id: string } | { pattern: string; placeKinds: TipPlaceKind[]; statuses: TipStatus[] } | undefined;
 };
 
 function searchWhere(search: TipFilter['search']): SQL | undefined {
@@ -46,7 +50,12 @@ function searchWhere(search: TipFilter['search']): SQL | undefined {
   if ('receiptHash' in search) return eq(tip.receiptHash, search.receiptHash);
   if ('id' in search) return eq(tip.id, search.id);
   // Coded fields only: the tip's own text and the contact details are encrypted and never searched.
-  return or(ilike(tip.placeKind, search.pattern), ilike(tip.status, search.pattern), ilike(tip.language, search.pattern), ilike(sql`${tip.labels}::text`, search.pattern));
+  return or(
+    search.placeKinds.length > 0 ? inArray(tip.placeKind, search.placeKinds) : undefined,
+    search.statuses.length > 0 ? inArray(tip.status, search.statuses) : undefined,
+    ilike(tip.language, search.pattern),
+    ilike(sql`${tip.labels}::text`, search.pattern),
+  );
 }
 
 function tipWhere(municipalityId: string, filter: TipFilter) {
@@ -83,15 +92,12 @@ export async function findTips(
   page: { sort: KeysetSort; cursor: CursorKey | null; limit: number },
 ): Promise<{ rows: TipRow[]; nextCursor: string | null; total: number | null }> {
   const where = tipWhere(municipalityId, filter);
-  const fetched = await db
-    .select({ row: tip, id: tip.id, cursorKey: keysetKey(page.sort) })
-    .from(tip)
-    .where(and(where, keysetWhere(page.sort, page.cursor)))
-    .orderBy(...keysetOrderBy(page.sort))
-    .limit(page.limit + 1);
-  const { rows, nextCursor } = keysetPage(fetched, page.limit, page.sort);
-  const countCapped = async (atMost: number) => (await db.select({ total: count() }).from(db.select({ one: tip.id }).from(tip).where(where).limit(atMost).as('capped')))[0]?.total ?? 0;
-  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, countCapped);
+  const { rows, nextCursor, total } = await keysetList(
+    db,
+    page,
+    (k) => db.select({ row: tip, id: tip.id, cursorKey: k.cursorKey }).from(tip).where(and(where, k.after)).orderBy(...k.orderBy).limit(k.limit),
+    (atMost) => db.select({ one: tip.id }).from(tip).where(where).limit(atMost),
+  );
   return { rows: rows.map((entry) => entry.row), nextCursor, total };
 }
 

@@ -12,7 +12,7 @@ import type {
   TipToConcernResult,
   TipUpdateBody,
 } from '@lykt/shared';
-import { can, normaliseReceipt } from '@lykt/shared';
+import { can, codesMatching, normaliseReceipt, TIP_PLACE_LABELS, TIP_STATUS_LABELS } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import { runWithContext, type UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -178,7 +178,8 @@ async function tipSearch(deps: Deps, municipalityId: string, q: string | undefin
   if (!q) return undefined;
   if (isReceiptShape(q)) return { receiptHash: await receiptHash(deps, municipalityId, q) };
   if (UUID.test(q)) return { id: q.toLowerCase() };
-  return { pattern: containsPattern(q) };
+  // The place kind and status by code or by their label in nb or en ("byggeplass" finds construction).
+  return { pattern: containsPattern(q), placeKinds: codesMatching(q, TIP_PLACE_LABELS), statuses: codesMatching(q, TIP_STATUS_LABELS) };
 }
 
 export async function listTips(deps: Deps, actor: UserActor, query: TipListQuery): Promise<TipList> {

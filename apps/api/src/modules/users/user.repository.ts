@@ -2,7 +2,7 @@ import { and, count, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'driz
 import { announce } from '../../platform/cluster/invalidation';
 import { schema, type Database } from '@lykt/db';
 import type { Role, USER_SORT_KEYS, UserListQuery } from '@lykt/shared';
-import { containsPattern, keysetKey, keysetOrderBy, keysetPage, keysetSort, keysetTotal, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
+import { containsPattern, keysetList, keysetSort, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
 
 export type UserRow = typeof schema.appUser.$inferSelect;
 export type UserWithOrganisation = UserRow & { organisationName: string };
@@ -66,16 +66,19 @@ export async function findUsers(
     query.organisationId ? eq(u.organisationId, query.organisationId) : undefined,
     query.active === 'true' ? isNull(u.deactivatedAt) : query.active === 'false' ? isNotNull(u.deactivatedAt) : undefined,
   );
-  const fetched = await db
-    .select({ ...withOrganisation, id: u.id, cursorKey: keysetKey(page.sort) })
-    .from(u)
-    .innerJoin(schema.organisation, eq(schema.organisation.id, u.organisationId))
-    .where(and(where, keysetWhere(page.sort, page.cursor)))
-    .orderBy(...keysetOrderBy(page.sort))
-    .limit(query.limit + 1);
-  const { rows, nextCursor } = keysetPage(fetched, query.limit, page.sort);
-  const countCapped = async (atMost: number) => (await db.select({ total: count() }).from(db.select({ one: u.id }).from(u).where(where).limit(atMost).as('capped')))[0]?.total ?? 0;
-  const total = await keysetTotal({ cursor: page.cursor, nextCursor, rowCount: rows.length }, countCapped);
+  const { rows, nextCursor, total } = await keysetList(
+    db,
+    { ...page, limit: query.limit },
+    (k) =>
+      db
+        .select({ ...withOrganisation, id: u.id, cursorKey: k.cursorKey })
+        .from(u)
+        .innerJoin(schema.organisation, eq(schema.organisation.id, u.organisationId))
+        .where(and(where, k.after))
+        .orderBy(...k.orderBy)
+        .limit(k.limit),
+    (atMost) => db.select({ one: u.id }).from(u).where(where).limit(atMost),
+  );
   return { items: rows.map((row) => flatten(row)), nextCursor, total };
 }
 

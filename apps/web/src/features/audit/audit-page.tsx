@@ -1,6 +1,7 @@
 import { Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditEvent } from '@lykt/shared';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ListSearchRegion } from '../../components/list-search-region';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { KeysetPager } from '../../components/keyset-pager';
@@ -23,7 +24,7 @@ export function AuditPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const list = useListSearch(search, (next) => void navigate({ search: next }));
-  const events = useQuery(auditQueryOptions(search));
+  const events = useQuery({ ...auditQueryOptions(search), placeholderData: keepPreviousData });
   const language = i18n.resolvedLanguage ?? 'nb';
 
   return (
@@ -65,32 +66,34 @@ export function AuditPage() {
         </SelectField>
       </ListToolbar>
       {search.actorId ? <Paragraph data-size="sm">{t('audit.actorFilter')}</Paragraph> : null}
-      {events.isPending ? <Loading /> : null}
-      {events.isError ? <LoadError error={events.error} onRetry={() => void events.refetch()} /> : null}
-      {events.data ? (
-        <>
-          <Table zebra border aria-busy={events.isPlaceholderData || undefined}>
-            <caption>{events.data.total === null ? t('audit.tableCaptionMany') : t('audit.tableCaption', { total: formatNumber(events.data.total, language) })}</caption>
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('audit.columns.time')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.columns.actor')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.columns.action')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.columns.record')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.columns.outcome')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.columns.requestId')}</TableHeaderCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {events.data.items.map((event) => (
-                <AuditRow key={event.id} event={event} />
-              ))}
-            </TableBody>
-          </Table>
-          {events.data.items.length === 0 ? <Paragraph role="status">{t('common.noResults')}</Paragraph> : null}
-          <KeysetPager listName={t('audit.title')} total={events.data.total} nextCursor={events.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} />
-        </>
-      ) : null}
+      <ListSearchRegion searching={events.isPlaceholderData}>
+        {events.isPending ? <Loading /> : null}
+        {events.isError ? <LoadError error={events.error} onRetry={() => void events.refetch()} /> : null}
+        {events.data ? (
+          <>
+            <Table zebra border aria-busy={events.isPlaceholderData || undefined}>
+              <caption>{events.data.total === null ? t('audit.tableCaptionMany') : t('audit.tableCaption', { total: formatNumber(events.data.total, language) })}</caption>
+              <TableHead>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('audit.columns.time')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('audit.columns.actor')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('audit.columns.action')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('audit.columns.record')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('audit.columns.outcome')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('audit.columns.requestId')}</TableHeaderCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {events.data.items.map((event) => (
+                  <AuditRow key={event.id} event={event} />
+                ))}
+              </TableBody>
+            </Table>
+            {events.data.items.length === 0 ? <Paragraph role="status">{t('common.noResults')}</Paragraph> : null}
+            <KeysetPager listName={t('audit.title')} total={events.data.total} nextCursor={events.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} />
+          </>
+        ) : null}
+      </ListSearchRegion>
     </div>
   );
 }

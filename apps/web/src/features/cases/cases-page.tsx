@@ -1,6 +1,7 @@
 import { Button, Card, Checkbox, Heading, Link as DsLink, Paragraph, SelectOption, Tag, Textfield } from '@digdir/designsystemet-react';
 import { CASE_EXPLOITATION_FORMS, CASE_STATUSES } from '@lykt/shared';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ListSearchRegion } from '../../components/list-search-region';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { KeysetPager } from '../../components/keyset-pager';
@@ -26,7 +27,7 @@ export function CasesPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const list = useListSearch(search, (next) => void navigate({ search: next }));
-  const cases = useQuery(casesQueryOptions(search));
+  const cases = useQuery({ ...casesQueryOptions(search), placeholderData: keepPreviousData });
   const listName = t('cases.list.listLabel');
   return (
     <div className="page-stack">
@@ -73,42 +74,50 @@ export function CasesPage() {
         <Checkbox label={t('cases.list.tasksDue')} name="tasks" value="due" defaultChecked={search.tasks === 'due'} />
         {coordinator ? <Checkbox label={t('cases.list.mineOnly')} name="mine" value="true" defaultChecked={search.mine === 'true'} /> : null}
       </ListToolbar>
-      {cases.isPending ? <Loading /> : null}
-      {cases.isError ? <LoadError error={cases.error} onRetry={() => void cases.refetch()} /> : null}
-      {cases.data ? (
-        <>
-          {cases.data.items.length === 0 ? <Paragraph role="status">{t('common.noResults')}</Paragraph> : null}
-          <ul className="case-list" aria-label={listName}>
-            {cases.data.items.map((item) => (
-              <li key={item.id}>
-                <Card>
-                  <Heading level={2} data-size="xs">
-                    <DsLink asChild>
-                      <Link to="/cases/$caseId" params={{ caseId: item.id }}>
-                        {t('cases.page.title', { number: item.caseNumber })}
-                      </Link>
-                    </DsLink>
-                  </Heading>
-                  <div className="case-tags">
-                    <Tag data-color={item.status === 'open' ? 'success' : item.status === 'follow_up' ? 'info' : 'neutral'}>{t(`cases.statuses.${item.status}`)}</Tag>
-                    {item.isMinor ? <Tag data-color="warning">{t('cases.list.minor')}</Tag> : null}
-                    {item.personalDataErased ? <Tag data-color="neutral">{t('cases.list.erased')}</Tag> : null}
-                    {item.isMember ? <Tag data-color="accent">{t('cases.list.member')}</Tag> : null}
-                  </div>
-                  <Paragraph data-size="sm">
-                    {t(`cases.sources.${item.sourceKind}`)}
-                    {' · '}
-                    {t('cases.list.opened', { date: formatDateTime(item.createdAt, i18n.language) ?? '' })}
-                    {item.owner ? ` · ${t('cases.list.owner', { name: item.owner.name })}` : ''}
-                    {item.openReferrals > 0 ? ` · ${t('cases.list.openReferrals', { count: item.openReferrals })}` : ''}
-                  </Paragraph>
-                </Card>
-              </li>
-            ))}
-          </ul>
-          <KeysetPager listName={listName} total={cases.data.total} nextCursor={cases.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} totalText={(count) => t('cases.list.count', { count })} />
-        </>
-      ) : null}
+      <ListSearchRegion searching={cases.isPlaceholderData}>
+        {cases.isPending ? <Loading /> : null}
+        {cases.isError ? <LoadError error={cases.error} onRetry={() => void cases.refetch()} /> : null}
+        {cases.data ? (
+          <>
+            {cases.data.items.length === 0 ? <Paragraph role="status">{t('common.noResults')}</Paragraph> : null}
+            {search.tasks === 'due' && cases.data.items.length > 0 ? <Paragraph>{t('lists.dueTasksTotal', { count: cases.data.items.reduce((sum, item) => sum + (item.dueTasks ?? 0), 0) })}</Paragraph> : null}
+            <ul className="case-list" aria-label={listName}>
+              {cases.data.items.map((item) => (
+                <li key={item.id}>
+                  <Card>
+                    <Heading level={2} data-size="xs">
+                      <DsLink asChild>
+                        <Link to="/cases/$caseId" params={{ caseId: item.id }}>
+                          {t('cases.page.title', { number: item.caseNumber })}
+                        </Link>
+                      </DsLink>
+                    </Heading>
+                    <div className="case-tags">
+                      <Tag data-color={item.status === 'open' ? 'success' : item.status === 'follow_up' ? 'info' : 'neutral'}>{t(`cases.statuses.${item.status}`)}</Tag>
+                      {item.isMinor ? <Tag data-color="warning">{t('cases.list.minor')}</Tag> : null}
+                      {item.personalDataErased ? <Tag data-color="neutral">{t('cases.list.erased')}</Tag> : null}
+                      {item.isMember ? <Tag data-color="accent">{t('cases.list.member')}</Tag> : null}
+                    </div>
+                    <Paragraph data-size="sm">
+                      {t(`cases.sources.${item.sourceKind}`)}
+                      {' · '}
+                      {t('cases.list.opened', { date: formatDateTime(item.createdAt, i18n.language) ?? '' })}
+                      {item.owner ? ` · ${t('cases.list.owner', { name: item.owner.name })}` : ''}
+                      {item.openReferrals > 0 ? ` · ${t('cases.list.openReferrals', { count: item.openReferrals })}` : ''}
+                    </Paragraph>
+                    {item.dueTasks === undefined ? null : (
+                      <Paragraph data-size="sm">
+                        <Tag data-color="warning">{t('lists.dueTasks', { count: item.dueTasks })}</Tag>
+                      </Paragraph>
+                    )}
+                  </Card>
+                </li>
+              ))}
+            </ul>
+            <KeysetPager listName={listName} total={cases.data.total} nextCursor={cases.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} totalText={(count) => t('cases.list.count', { count })} />
+          </>
+        ) : null}
+      </ListSearchRegion>
       {coordinator ? <CaseSettings /> : null}
     </div>
   );

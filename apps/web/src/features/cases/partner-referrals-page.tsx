@@ -1,6 +1,7 @@
 import { Card, Heading, Link as DsLink, Paragraph, SelectOption, Tag, Textfield } from '@digdir/designsystemet-react';
 import { NEED_KINDS } from '@lykt/shared';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ListSearchRegion } from '../../components/list-search-region';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { KeysetPager } from '../../components/keyset-pager';
@@ -24,7 +25,7 @@ export function PartnerReferralsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const list = useListSearch(search, (next) => void navigate({ search: next }));
-  const referrals = useQuery(partnerReferralsQueryOptions(search));
+  const referrals = useQuery({ ...partnerReferralsQueryOptions(search), placeholderData: keepPreviousData });
   return (
     <div className="page-stack">
       <PageHeading>{t('cases.partner.title')}</PageHeading>
@@ -60,36 +61,38 @@ export function PartnerReferralsPage() {
           ))}
         </SelectField>
       </ListToolbar>
-      {referrals.isPending ? <Loading /> : null}
-      {referrals.isError ? <LoadError error={referrals.error} onRetry={() => void referrals.refetch()} /> : null}
-      {referrals.data ? (
-        referrals.data.items.length === 0 ? (
-          <Paragraph role="status">{t('cases.partner.empty')}</Paragraph>
-        ) : (
-          <ul className="case-list">
-            {referrals.data.items.map((referral) => (
-              <li key={referral.id}>
-                <Card>
-                  <Heading level={2} data-size="xs">
-                    <DsLink asChild>
-                      <Link to="/referrals/$referralId" params={{ referralId: referral.id }}>
-                        {t('cases.partner.itemTitle', { number: referral.caseNumber, need: t(`cases.values.needKinds.${referral.needKind}`) })}
-                      </Link>
-                    </DsLink>
-                  </Heading>
-                  <div className="case-tags">
-                    <Tag data-color="info">{t(`cases.values.referralStatuses.${referral.status}`)}</Tag>
-                  </div>
-                  <Paragraph data-size="sm">{t('cases.partner.answerBy', { date: formatDateTime(referral.answerDueAt, i18n.language) ?? '' })}</Paragraph>
-                </Card>
-              </li>
-            ))}
-          </ul>
-        )
-      ) : null}
-      {referrals.data ? (
-        <KeysetPager listName={t('cases.partner.title')} total={referrals.data.total} nextCursor={referrals.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} />
-      ) : null}
+      <ListSearchRegion searching={referrals.isPlaceholderData}>
+        {referrals.isPending ? <Loading /> : null}
+        {referrals.isError ? <LoadError error={referrals.error} onRetry={() => void referrals.refetch()} /> : null}
+        {referrals.data ? (
+          referrals.data.items.length === 0 ? (
+            <Paragraph role="status">{t('cases.partner.empty')}</Paragraph>
+          ) : (
+            <ul className="case-list">
+              {referrals.data.items.map((referral) => (
+                <li key={referral.id}>
+                  <Card>
+                    <Heading level={2} data-size="xs">
+                      <DsLink asChild>
+                        <Link to="/referrals/$referralId" params={{ referralId: referral.id }}>
+                          {t('cases.partner.itemTitle', { number: referral.caseNumber, need: t(`cases.values.needKinds.${referral.needKind}`) })}
+                        </Link>
+                      </DsLink>
+                    </Heading>
+                    <div className="case-tags">
+                      <Tag data-color="info">{t(`cases.values.referralStatuses.${referral.status}`)}</Tag>
+                    </div>
+                    <Paragraph data-size="sm">{t('cases.partner.answerBy', { date: formatDateTime(referral.answerDueAt, i18n.language) ?? '' })}</Paragraph>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          )
+        ) : null}
+        {referrals.data ? (
+          <KeysetPager listName={t('cases.partner.title')} total={referrals.data.total} nextCursor={referrals.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} />
+        ) : null}
+      </ListSearchRegion>
     </div>
   );
 }

@@ -48,7 +48,7 @@ export const homeEn: Translations<typeof homeNb> = {
       reflection_period_ending: 'Reflection periods ending soon',
       child_welfare_review: 'Cases awaiting a child welfare review',
       retention_erasure: 'Cases whose personal data will soon be erased',
-      tasks_due: 'Cases with your tasks due in the next few days',
+      tasks_due: 'Tasks due: yours, due within 3 days or overdue',
       measures_overdue: 'Action plan measures behind schedule',
       measures_due_soon: 'Measures due in the next 30 days',
       training_due: 'Training you have not completed',

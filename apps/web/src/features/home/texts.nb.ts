@@ -45,7 +45,7 @@ export const homeNb = {
       reflection_period_ending: 'Refleksjonsperioder som snart slutter',
       child_welfare_review: 'Saker der barnevernet skal vurdere',
       retention_erasure: 'Saker der personopplysninger snart slettes',
-      tasks_due: 'Saker der du har oppgaver med frist de neste dagene',
+      tasks_due: 'Oppgaver som forfaller: dine, med frist innen 3 dager eller passert',
       measures_overdue: 'Tiltak i handlingsplanen som er forsinket',
       measures_due_soon: 'Tiltak med frist de neste 30 dagene',
       training_due: 'Opplæring du ikke har fullført',

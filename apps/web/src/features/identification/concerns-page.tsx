@@ -1,6 +1,7 @@
 import { Card, Heading, Link as DsLink, Paragraph, SelectOption, Button } from '@digdir/designsystemet-react';
 import { CONCERN_STATUSES, SCREENING_CONTEXTS } from '@lykt/shared';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ListSearchRegion } from '../../components/list-search-region';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { KeysetPager } from '../../components/keyset-pager';
@@ -26,7 +27,7 @@ export function ConcernsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const list = useListSearch(search, (next) => void navigate({ search: next }));
-  const concerns = useQuery(concernsQueryOptions(search));
+  const concerns = useQuery({ ...concernsQueryOptions(search), placeholderData: keepPreviousData });
   const listName = t('identification.concerns.listLabel');
 
   return (
@@ -82,38 +83,40 @@ export function ConcernsPage() {
           ))}
         </SelectField>
       </ListToolbar>
-      {concerns.isPending ? <Loading /> : null}
-      {concerns.isError ? <LoadError error={concerns.error} onRetry={() => void concerns.refetch()} /> : null}
-      {concerns.data ? (
-        <>
-          <ul className="concern-list" aria-label={listName}>
-            {concerns.data.items.map((concern) => (
-              <li key={concern.id}>
-                <Card>
-                  <Heading level={2} data-size="xs">
-                    <DsLink asChild>
-                      <Link to="/concerns/$concernId" params={{ concernId: concern.id }}>
-                        {t('identification.concerns.itemTitle', { service: t(`identification.contexts.${concern.context}`), date: formatDateTime(concern.createdAt, i18n.language) })}
-                      </Link>
-                    </DsLink>
-                  </Heading>
-                  <ConcernTags concern={concern} />
-                  <Paragraph data-size="sm">
-                    {concern.level ? t(`identification.levels.${concern.level}`) : t('identification.concerns.noScreening')}
-                    {' · '}
-                    {concern.assignedTo ? t('identification.concerns.assignedTo', { name: concern.assignedTo.name }) : t('identification.concerns.unassigned')}
-                  </Paragraph>
-                  {triage && concern.reporterName ? (
-                    <Paragraph data-size="sm">{t('identification.concerns.reportedBy', { name: concern.reporterName, organisation: concern.reporterOrganisation ?? '' })}</Paragraph>
-                  ) : null}
-                </Card>
-              </li>
-            ))}
-          </ul>
-          {concerns.data.items.length === 0 ? <Paragraph role="status">{t('common.noResults')}</Paragraph> : null}
-          <KeysetPager listName={listName} total={concerns.data.total} nextCursor={concerns.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} totalText={(count) => t('identification.concerns.count', { count })} />
-        </>
-      ) : null}
+      <ListSearchRegion searching={concerns.isPlaceholderData}>
+        {concerns.isPending ? <Loading /> : null}
+        {concerns.isError ? <LoadError error={concerns.error} onRetry={() => void concerns.refetch()} /> : null}
+        {concerns.data ? (
+          <>
+            <ul className="concern-list" aria-label={listName}>
+              {concerns.data.items.map((concern) => (
+                <li key={concern.id}>
+                  <Card>
+                    <Heading level={2} data-size="xs">
+                      <DsLink asChild>
+                        <Link to="/concerns/$concernId" params={{ concernId: concern.id }}>
+                          {t('identification.concerns.itemTitle', { service: t(`identification.contexts.${concern.context}`), date: formatDateTime(concern.createdAt, i18n.language) })}
+                        </Link>
+                      </DsLink>
+                    </Heading>
+                    <ConcernTags concern={concern} />
+                    <Paragraph data-size="sm">
+                      {concern.level ? t(`identification.levels.${concern.level}`) : t('identification.concerns.noScreening')}
+                      {' · '}
+                      {concern.assignedTo ? t('identification.concerns.assignedTo', { name: concern.assignedTo.name }) : t('identification.concerns.unassigned')}
+                    </Paragraph>
+                    {triage && concern.reporterName ? (
+                      <Paragraph data-size="sm">{t('identification.concerns.reportedBy', { name: concern.reporterName, organisation: concern.reporterOrganisation ?? '' })}</Paragraph>
+                    ) : null}
+                  </Card>
+                </li>
+              ))}
+            </ul>
+            {concerns.data.items.length === 0 ? <Paragraph role="status">{t('common.noResults')}</Paragraph> : null}
+            <KeysetPager listName={listName} total={concerns.data.total} nextCursor={concerns.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} totalText={(count) => t('identification.concerns.count', { count })} />
+          </>
+        ) : null}
+      </ListSearchRegion>
     </div>
   );
 }

@@ -14,7 +14,8 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import { ORGANISATION_KINDS } from '@lykt/shared';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ListSearchRegion } from '../../components/list-search-region';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading, SuccessMessage } from '../../components/load-state';
@@ -38,7 +39,7 @@ export function OrganisationsPage() {
   const navigate = route.useNavigate();
   const includeArchived = search.archived === true;
   const list = useListSearch(search, (next) => void navigate({ search: { archived: next.archived, q: next.q, kind: next.kind, sort: next.sort } }));
-  const organisations = useQuery(organisationsQueryOptions(includeArchived, { q: search.q, kind: search.kind, sort: search.sort }));
+  const organisations = useQuery({ ...organisationsQueryOptions(includeArchived, { q: search.q, kind: search.kind, sort: search.sort }), placeholderData: keepPreviousData });
 
   return (
     <div className="page-stack">
@@ -71,47 +72,49 @@ export function OrganisationsPage() {
         </SelectField>
         <Checkbox label={t('organisations.showArchived')} name="archived" value="true" defaultChecked={includeArchived} />
       </ListToolbar>
-      {organisations.isPending ? <Loading /> : null}
-      {organisations.isError ? <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} /> : null}
-      {organisations.data ? (
-        <>
-          <Table zebra border>
-            <caption>{t('organisations.tableCaption', { total: organisations.data.items.length })}</caption>
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('organisations.columns.name')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('organisations.columns.kind')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('organisations.columns.scope')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('organisations.columns.phone')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('organisations.columns.email')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('organisations.columns.contacts')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('organisations.columns.users')}</TableHeaderCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {organisations.data.items.map((organisation) => (
-                <TableRow key={organisation.id}>
-                  <TableCell>
-                    <DsLink asChild>
-                      <Link to="/organisations/$organisationId" params={{ organisationId: organisation.id }}>
-                        {organisation.name}
-                      </Link>
-                    </DsLink>{' '}
-                    {organisation.archived ? <Tag data-color="neutral">{t('organisations.archivedTag')}</Tag> : null}
-                  </TableCell>
-                  <TableCell>{t(`organisationKinds.${organisation.kind}`)}</TableCell>
-                  <TableCell>{organisation.isInternal ? t('organisations.internal') : t('organisations.external')}</TableCell>
-                  <TableCell>{organisation.phone ?? t('common.empty')}</TableCell>
-                  <TableCell>{organisation.email ?? t('common.empty')}</TableCell>
-                  <TableCell>{organisation.contacts.length}</TableCell>
-                  <TableCell>{organisation.userCount}</TableCell>
+      <ListSearchRegion searching={organisations.isPlaceholderData}>
+        {organisations.isPending ? <Loading /> : null}
+        {organisations.isError ? <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} /> : null}
+        {organisations.data ? (
+          <>
+            <Table zebra border>
+              <caption>{t('organisations.tableCaption', { total: organisations.data.items.length })}</caption>
+              <TableHead>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('organisations.columns.name')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('organisations.columns.kind')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('organisations.columns.scope')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('organisations.columns.phone')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('organisations.columns.email')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('organisations.columns.contacts')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('organisations.columns.users')}</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {organisations.data.items.length === 0 ? <Paragraph>{t('common.noResults')}</Paragraph> : null}
-        </>
-      ) : null}
+              </TableHead>
+              <TableBody>
+                {organisations.data.items.map((organisation) => (
+                  <TableRow key={organisation.id}>
+                    <TableCell>
+                      <DsLink asChild>
+                        <Link to="/organisations/$organisationId" params={{ organisationId: organisation.id }}>
+                          {organisation.name}
+                        </Link>
+                      </DsLink>{' '}
+                      {organisation.archived ? <Tag data-color="neutral">{t('organisations.archivedTag')}</Tag> : null}
+                    </TableCell>
+                    <TableCell>{t(`organisationKinds.${organisation.kind}`)}</TableCell>
+                    <TableCell>{organisation.isInternal ? t('organisations.internal') : t('organisations.external')}</TableCell>
+                    <TableCell>{organisation.phone ?? t('common.empty')}</TableCell>
+                    <TableCell>{organisation.email ?? t('common.empty')}</TableCell>
+                    <TableCell>{organisation.contacts.length}</TableCell>
+                    <TableCell>{organisation.userCount}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {organisations.data.items.length === 0 ? <Paragraph>{t('common.noResults')}</Paragraph> : null}
+          </>
+        ) : null}
+      </ListSearchRegion>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Heading, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { Button, Heading, Link as DsLink, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import type { Contract, MeasureDetail } from '@lykt/shared';
 import { mutationOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { LoadError, Loading, MutationError } from '../../components/load-state';
-import { SelectField } from '../../components/select-field';
+import { LinkPicker } from './link-picker';
 import { hasPermission, useMe } from '../auth/use-me';
 import { plansKeys } from '../plans/queries';
 import { useFieldErrors } from './field-errors';
@@ -124,26 +124,16 @@ function MeasureContracts({ measureId }: { measureId: string }) {
         </Table>
       )}
       {canWrite ? (
-        available.length === 0 ? (
-          <Paragraph data-size="sm">{t('procurement.measurePage.noneAvailable')}</Paragraph>
-        ) : (
-          <form className="form-stack" noValidate onSubmit={submit}>
-            {showAlert && !contractError ? <MutationError error={link.error} /> : null}
-            <SelectField label={t('procurement.measurePage.choose')} value={contractId} error={contractError} onChange={(event) => setContractId(event.currentTarget.value)}>
-              <SelectOption value="">{t('procurement.measurePage.chooseNone')}</SelectOption>
-              {available.map((contract) => (
-                <SelectOption key={contract.id} value={contract.id}>
-                  {`${contract.title} (${contract.supplierName})`}
-                </SelectOption>
-              ))}
-            </SelectField>
-            <div>
-              <Button type="submit" disabled={link.isPending}>
-                {t('procurement.measurePage.link')}
-              </Button>
-            </div>
-          </form>
-        )
+        <LinkPicker
+          options={available.map((contract) => ({ id: contract.id, label: `${contract.title} (${contract.supplierName})` }))}
+          value={contractId}
+          onChange={setContractId}
+          onSubmit={submit}
+          fieldError={contractError}
+          mutationError={showAlert ? link.error : null}
+          pending={link.isPending}
+          texts={{ noneAvailable: t('procurement.measurePage.noneAvailable'), choose: t('procurement.measurePage.choose'), chooseNone: t('procurement.measurePage.chooseNone'), link: t('procurement.measurePage.link') }}
+        />
       ) : null}
     </section>
   );

@@ -1,11 +1,11 @@
-import { Button, Heading, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import { Button, Heading, Link as DsLink, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
 import type { Contract } from '@lykt/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading, MutationError } from '../../components/load-state';
-import { SelectField } from '../../components/select-field';
+import { LinkPicker } from './link-picker';
 import { invalidFields } from './field-errors';
 import { contractChangeMutationOptions } from './mutations';
 import { measuresQueryOptions } from './queries';
@@ -121,26 +121,16 @@ export function ContractMeasuresSection({ contract }: { contract: Contract }) {
         </Table>
       )}
       {contract.canWrite ? (
-        available.length === 0 ? (
-          <Paragraph data-size="sm">{t('procurement.measures.noneAvailable')}</Paragraph>
-        ) : (
-          <form className="form-stack" noValidate onSubmit={submit}>
-            {measureError ? null : <MutationError error={link.error} />}
-            <SelectField label={t('procurement.measures.choose')} value={measureId} error={measureError} onChange={(event) => setMeasureId(event.currentTarget.value)}>
-              <SelectOption value="">{t('procurement.measures.chooseNone')}</SelectOption>
-              {available.map((measure) => (
-                <SelectOption key={measure.id} value={measure.id}>
-                  {`${measure.title} (${measure.planTitle})`}
-                </SelectOption>
-              ))}
-            </SelectField>
-            <div>
-              <Button type="submit" disabled={link.isPending}>
-                {t('procurement.measures.link')}
-              </Button>
-            </div>
-          </form>
-        )
+        <LinkPicker
+          options={available.map((measure) => ({ id: measure.id, label: `${measure.title} (${measure.planTitle})` }))}
+          value={measureId}
+          onChange={setMeasureId}
+          onSubmit={submit}
+          fieldError={measureError}
+          mutationError={link.error}
+          pending={link.isPending}
+          texts={{ noneAvailable: t('procurement.measures.noneAvailable'), choose: t('procurement.measures.choose'), chooseNone: t('procurement.measures.chooseNone'), link: t('procurement.measures.link') }}
+        />
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import { Alert, Checkbox, Link as DsLink, Paragraph, SelectOption, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
 import { TIP_PLACE_KINDS, TIP_STATUSES } from '@lykt/shared';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ListSearchRegion } from '../../components/list-search-region';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { KeysetPager } from '../../components/keyset-pager';
@@ -25,7 +26,7 @@ export function TipsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const list = useListSearch(search, (next) => void navigate({ search: next }));
-  const tips = useQuery(tipsQueryOptions(search));
+  const tips = useQuery({ ...tipsQueryOptions(search), placeholderData: keepPreviousData });
   // The list sorts on one column; tips saying someone is in danger now, with something new, are
   // named above it whatever the sort, so none waits at the bottom of a page.
   const showDanger = search.danger === undefined;
@@ -83,54 +84,56 @@ export function TipsPage() {
           ))}
         </SelectField>
       </ListToolbar>
-      {tips.isPending ? <Loading /> : null}
-      {tips.isError ? <LoadError error={tips.error} onRetry={() => void tips.refetch()} /> : null}
-      {tips.data ? (
-        <>
-          <div className="table-wrapper">
-            <Table zebra border aria-busy={tips.isPlaceholderData || undefined}>
-              <caption>{tips.data.total === null ? t('tips.inbox.captionMany') : t('tips.inbox.caption', { total: formatNumber(tips.data.total, i18n.language) })}</caption>
-              <TableHead>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('tips.columns.submitted')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('tips.columns.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('tips.columns.place')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('tips.columns.flags')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('tips.columns.labels')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('tips.columns.assignee')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('tips.columns.lastActivity')}</TableHeaderCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {tips.data.items.map((tip) => (
-                  <TableRow key={tip.id}>
-                    <TableCell>
-                      <DsLink asChild>
-                        <Link to="/tips/$tipId" params={{ tipId: tip.id }}>
-                          {t('tips.inbox.tipLink', { date: formatDate(tip.submittedOn, i18n.language) })}
-                        </Link>
-                      </DsLink>{' '}
-                      {tip.unread ? <Tag data-color="info">{t('tips.inbox.unread')}</Tag> : null}
-                    </TableCell>
-                    <TableCell>{t(`tips.status.${tip.status}`)}</TableCell>
-                    <TableCell>{t(`tips.places.${tip.placeKind}`)}</TableCell>
-                    <TableCell>
-                      {tip.immediateDanger ? <Tag data-color="danger">{t('tips.flags.danger')}</Tag> : null}{' '}
-                      {tip.minor === 'yes' ? <Tag data-color="warning">{t('tips.flags.minor')}</Tag> : null}{' '}
-                      {tip.anonymous ? null : <Tag data-color="neutral">{t('tips.flags.contact')}</Tag>}
-                    </TableCell>
-                    <TableCell>{tip.labels.length > 0 ? tip.labels.join(', ') : t('common.empty')}</TableCell>
-                    <TableCell>{tip.assignee?.name ?? t('tips.inbox.unassigned')}</TableCell>
-                    <TableCell>{formatDate(tip.lastActivityOn, i18n.language)}</TableCell>
+      <ListSearchRegion searching={tips.isPlaceholderData}>
+        {tips.isPending ? <Loading /> : null}
+        {tips.isError ? <LoadError error={tips.error} onRetry={() => void tips.refetch()} /> : null}
+        {tips.data ? (
+          <>
+            <div className="table-wrapper">
+              <Table zebra border aria-busy={tips.isPlaceholderData || undefined}>
+                <caption>{tips.data.total === null ? t('tips.inbox.captionMany') : t('tips.inbox.caption', { total: formatNumber(tips.data.total, i18n.language) })}</caption>
+                <TableHead>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t('tips.columns.submitted')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('tips.columns.status')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('tips.columns.place')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('tips.columns.flags')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('tips.columns.labels')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('tips.columns.assignee')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('tips.columns.lastActivity')}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          {tips.data.items.length === 0 ? <Paragraph role="status">{t('tips.inbox.empty')}</Paragraph> : null}
-          <KeysetPager listName={t('tips.inbox.title')} total={tips.data.total} nextCursor={tips.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} />
-        </>
-      ) : null}
+                </TableHead>
+                <TableBody>
+                  {tips.data.items.map((tip) => (
+                    <TableRow key={tip.id}>
+                      <TableCell>
+                        <DsLink asChild>
+                          <Link to="/tips/$tipId" params={{ tipId: tip.id }}>
+                            {t('tips.inbox.tipLink', { date: formatDate(tip.submittedOn, i18n.language) })}
+                          </Link>
+                        </DsLink>{' '}
+                        {tip.unread ? <Tag data-color="info">{t('tips.inbox.unread')}</Tag> : null}
+                      </TableCell>
+                      <TableCell>{t(`tips.status.${tip.status}`)}</TableCell>
+                      <TableCell>{t(`tips.places.${tip.placeKind}`)}</TableCell>
+                      <TableCell>
+                        {tip.immediateDanger ? <Tag data-color="danger">{t('tips.flags.danger')}</Tag> : null}{' '}
+                        {tip.minor === 'yes' ? <Tag data-color="warning">{t('tips.flags.minor')}</Tag> : null}{' '}
+                        {tip.anonymous ? null : <Tag data-color="neutral">{t('tips.flags.contact')}</Tag>}
+                      </TableCell>
+                      <TableCell>{tip.labels.length > 0 ? tip.labels.join(', ') : t('common.empty')}</TableCell>
+                      <TableCell>{tip.assignee?.name ?? t('tips.inbox.unassigned')}</TableCell>
+                      <TableCell>{formatDate(tip.lastActivityOn, i18n.language)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+            {tips.data.items.length === 0 ? <Paragraph role="status">{t('tips.inbox.empty')}</Paragraph> : null}
+            <KeysetPager listName={t('tips.inbox.title')} total={tips.data.total} nextCursor={tips.data.nextCursor} isLaterPage={search.cursor !== undefined} onNext={list.next} onFirst={list.first} />
+          </>
+        ) : null}
+      </ListSearchRegion>
     </div>
   );
 }
