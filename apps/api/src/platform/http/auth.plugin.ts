@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify';
 import type { Permission, SessionState } from '@lykt/shared';
 import { can, ROLES, type Role } from '@lykt/shared';
 import { authenticate } from '../../modules/auth/auth.service';
@@ -49,28 +49,37 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRequest', (request, _reply, done) => {
     runWithContext({ requestId: request.id, actor: null }, done);
   });
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+  // Callback style, not async: a request without a session (public pages, assets) passes without a
+  // promise, and a signed-in one waits only for the session lookup (usually the in-process cache).
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.url.startsWith('/api/')) return done();
     const token = request.cookies[sessionCookieName(deps.config.secureCookies)];
-    if (!token) return;
-    try {
-      const { session, user } = await authenticate(deps, token);
-      if (!isRole(user.role)) throw new AppError('FORBIDDEN', 'This account has no valid role.');
-      const actor: UserActor = {
-        kind: 'user',
-        userId: user.id,
-        municipalityId: user.municipalityId,
-        organisationId: user.organisationId,
-        role: user.role,
-        sessionId: session.id,
-        name: user.name,
-      };
-      request.auth = { actor, state: session.state as SessionState, session, user };
-      currentContext().actor = actor;
-    } catch (error) {
-      if (error instanceof AppError) request.authError = error;
-      else throw error;
-    }
+    if (!token) return done();
+    authenticate(deps, token).then(
+      ({ session, user }) => {
+        if (!isRole(user.role)) {
+          request.authError = new AppError('FORBIDDEN', 'This account has no valid role.');
+          return done();
+        }
+        const actor: UserActor = {
+          kind: 'user',
+          userId: user.id,
+          municipalityId: user.municipalityId,
+          organisationId: user.organisationId,
+          role: user.role,
+          sessionId: session.id,
+          name: user.name,
+        };
+        request.auth = { actor, state: session.state as SessionState, session, user };
+        currentContext().actor = actor;
+        done();
+      },
+      (error: unknown) => {
+        if (!(error instanceof AppError)) return done(error as Error);
+        request.authError = error;
+        done();
+      },
+    );
   });
 }
 
@@ -91,22 +100,37 @@ export function actorOf(request: FastifyRequest): UserActor {
   return request.auth.actor;
 }
 
-/** Guard: a fully signed-in user (MFA done where required). */
-export const signedIn: preValidationAsyncHookHandler = async (request) => {
-  requireAuth(request, ['active']);
-};
-
-/** Guard: a session in one of the given states (the MFA steps of sign-in). */
-export function inSessionState(...states: SessionState[]): preValidationAsyncHookHandler {
-  return async (request) => {
-    requireAuth(request, states);
+/**
+ * The guards below are synchronous (callback style): they only read what the onRequest hook
+ * resolved, so they need no promise per request.
+ */
+function guard(check: (request: FastifyRequest) => void): preValidationHookHandler {
+  return (request, _reply, done) => {
+    try {
+      check(request);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
   };
 }
 
+/** Guard: a fully signed-in user (MFA done where required). */
+export const signedIn: preValidationHookHandler = guard((request) => {
+  requireAuth(request, ['active']);
+});
+
+/** Guard: a session in one of the given states (the MFA steps of sign-in). */
+export function inSessionState(...states: SessionState[]): preValidationHookHandler {
+  return guard((request) => {
+    requireAuth(request, states);
+  });
+}
+
 /** Guard: a fully signed-in user whose role grants the permission. Deny by default. */
-export function requirePermission(permission: Permission): preValidationAsyncHookHandler {
-  return async (request) => {
+export function requirePermission(permission: Permission): preValidationHookHandler {
+  return guard((request) => {
     const { actor } = requireAuth(request, ['active']);
     if (!can(actor.role, permission)) throw new AppError('FORBIDDEN', 'Your role does not give access to this.');
-  };
+  });
 }

@@ -123,10 +123,16 @@ export async function registerSecurity(app: FastifyInstance, deps: Deps, options
   const basePolicy = headers['content-security-policy'];
   if (staffAppOrigins && basePolicy !== undefined) {
     // Only the staff app's pages (not the API, not the public pages) may reach the tile server.
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.url === '/app' || request.url.startsWith('/app/') || request.url.startsWith('/app?')) {
-        reply.header('content-security-policy', withExtraOrigins(basePolicy, await staffAppOrigins()));
-      }
+    // Callback style: every other request passes without a promise.
+    app.addHook('onRequest', (request, reply, done) => {
+      if (!(request.url === '/app' || request.url.startsWith('/app/') || request.url.startsWith('/app?'))) return done();
+      staffAppOrigins().then(
+        (origins) => {
+          reply.header('content-security-policy', withExtraOrigins(basePolicy, origins));
+          done();
+        },
+        (error: unknown) => done(error as Error),
+      );
     });
   }
 }

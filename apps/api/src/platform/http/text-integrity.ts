@@ -44,9 +44,11 @@ export class InvalidTextError extends AppError {
  * never sees the value.
  */
 export function registerTextIntegrity(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  // Synchronous (callback style): no promise per request for a check that never waits.
+  app.addHook('preValidation', (request, _reply, done) => {
     const field =
       findInvalidText(request.params, 'params') ?? findInvalidText(request.query, 'query') ?? findInvalidText(request.body, 'body');
-    if (field) throw new InvalidTextError(field.replace(/^(params|query|body)\./, ''));
+    if (field) return done(new InvalidTextError(field.replace(/^(params|query|body)\./, '')));
+    done();
   });
 }
