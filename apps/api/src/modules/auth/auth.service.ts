@@ -179,20 +179,6 @@ async function touchIfDue(deps: Deps, found: SessionWithUser, now: Date): Promis
   }
 }
 
-/**
- * The fast path of `authenticate`, without a promise: the session from this process's cache when
- * it is usable and needs no touch now; null sends the caller to `authenticate`, which decides
- * everything else (reading the database, ending an expired session, touching).
- */
-export function authenticateCached(deps: Deps, token: string): SessionWithUser | null {
-  const now = Date.now();
-  const cached = sessionCache.get(sha256Hex(token), now);
-  if (!cached) return null;
-  const idle = now - cached.session.lastSeenAt.getTime();
-  if (cached.session.endedAt || cached.user.deactivatedAt || idle > deps.config.sessionIdleMs || now >= cached.session.absoluteExpiresAt.getTime()) return null;
-  return idle > SESSION_TOUCH_INTERVAL_MS ? null : cached;
-}
-
 /** Looks up a session token and checks it against the idle and absolute limits. */
 export async function authenticate(deps: Deps, token: string): Promise<SessionWithUser> {
   const tokenHash = sha256Hex(token);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify';
 import type { Permission, SessionState } from '@lykt/shared';
 import { can, ROLES, type Role } from '@lykt/shared';
-import { authenticate, authenticateCached } from '../../modules/auth/auth.service';
+import { authenticate } from '../../modules/auth/auth.service';
 import type { SessionRow } from '../../modules/auth/session.repository';
 import type { UserRow } from '../../modules/users/user.repository';
 import { currentContext, runWithContext, type UserActor } from '../context';
@@ -55,32 +55,31 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (!request.url.startsWith('/api/')) return done();
     const token = request.cookies[sessionCookieName(deps.config.secureCookies)];
     if (!token) return done();
-    const signIn = ({ session, user }: { session: SessionRow; user: UserRow }) => {
-      if (!isRole(user.role)) {
-        request.authError = new AppError('FORBIDDEN', 'This account has no valid role.');
-        return done();
-      }
-      const actor: UserActor = {
-        kind: 'user',
-        userId: user.id,
-        municipalityId: user.municipalityId,
-        organisationId: user.organisationId,
-        role: user.role,
-        sessionId: session.id,
-        name: user.name,
-      };
-      request.auth = { actor, state: session.state as SessionState, session, user };
-      currentContext().actor = actor;
-      done();
-    };
-    // Most requests of a signed-in user find the session in this process's cache: no promise.
-    const cached = authenticateCached(deps, token);
-    if (cached) return signIn(cached);
-    authenticate(deps, token).then(signIn, (error: unknown) => {
-      if (!(error instanceof AppError)) return done(error as Error);
-      request.authError = error;
-      done();
-    });
+    authenticate(deps, token).then(
+      ({ session, user }) => {
+        if (!isRole(user.role)) {
+          request.authError = new AppError('FORBIDDEN', 'This account has no valid role.');
+          return done();
+        }
+        const actor: UserActor = {
+          kind: 'user',
+          userId: user.id,
+          municipalityId: user.municipalityId,
+          organisationId: user.organisationId,
+          role: user.role,
+          sessionId: session.id,
+          name: user.name,
+        };
+        request.auth = { actor, state: session.state as SessionState, session, user };
+        currentContext().actor = actor;
+        done();
+      },
+      (error: unknown) => {
+        if (!(error instanceof AppError)) return done(error as Error);
+        request.authError = error;
+        done();
+      },
+    );
   });
 }
 
