@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
-import type { Deps } from '../deps';
+import { sql } from 'drizzle-orm';
+import { inTransaction, type Deps } from '../deps';
 import { RETRY_DELAY_SECONDS, RETRY_LIMIT, runRecorded, slotOf, type JobDefinition, type JobReport, type JobRunner } from './jobs';
 
 /** How often each process offers the current slot's job to the queue (the queue keeps one per slot). */
@@ -41,8 +42,8 @@ export class PgBossJobRunner implements JobRunner {
 
   async start(): Promise<void> {
     await this.boss.start();
+    await this.createQueues();
     for (const job of this.jobs) {
-      await this.boss.createQueue(job.name, { name: job.name, retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_SECONDS, retryBackoff: true, expireInSeconds: 3600 });
       await this.boss.work<{ slot?: string }>(job.name, { pollingIntervalSeconds: 2, includeMetadata: true }, async ([queued]) => {
         if (!queued) return;
         // The slot the job was offered for: its creation time falls in it.
@@ -59,6 +60,24 @@ export class PgBossJobRunner implements JobRunner {
     await this.offer();
     this.timer = setInterval(() => void this.offer().catch(this.onError), OFFER_INTERVAL_MS);
     this.timer.unref();
+  }
+
+  /**
+   * pg-boss 10 creates a queue (a row, then a partition with a foreign key to the queue table)
+   * without a lock, so processes starting together on a fresh database deadlock: 40 of 60 starts
+   * did when three PgBoss instances started together on fresh databases. One process at a time
+   * creates them here, under an advisory lock held by a transaction of ours; the others then find
+   * them made.
+   */
+  async createQueues(): Promise<void> {
+    await inTransaction(this.deps, async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('lykt:job-queues', 0))`);
+      const existing = new Set((await this.boss.getQueues()).map((queue) => queue.name));
+      for (const job of this.jobs) {
+        if (existing.has(job.name)) continue;
+        await this.boss.createQueue(job.name, { name: job.name, retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_SECONDS, retryBackoff: true, expireInSeconds: 3600 });
+      }
+    });
   }
 
   /** Offers the current slot of every job; the queue keeps the first offer and ignores the rest. */
