@@ -15,7 +15,7 @@ import {
 import type { Deps } from '../../platform/deps';
 import { actorOf, clearSessionCookie, inSessionState, sessionCookieName, setSessionCookie, signedIn } from '../../platform/http/auth.plugin';
 import { changePassword, confirmMfaEnrolment, login, logout, startMfaEnrolment, updatePreferences, verifyMfa } from './auth.service';
-import { getMe } from './me.service';
+import { getMe, getMeCached } from './me.service';
 import { oidcRoutes } from './oidc/oidc.routes';
 import { fastSerializerFor } from '../../platform/http/fast-serializer';
 
@@ -91,10 +91,14 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         // Asked on every page load: serialised by fast-json-stringify, compiled once from the zod schema.
         serializerCompiler: meSerializer,
       },
-      async (request) => {
+      (request, reply) => {
         const auth = request.auth;
         if (!auth) throw new Error('guarded route without auth');
-        return getMe(deps, auth.user, auth.session);
+        // Asked on every page load: answered without a promise when the settings are cached.
+        const cached = getMeCached(deps, auth.user, auth.session);
+        if (!cached) return getMe(deps, auth.user, auth.session);
+        void reply.send(cached);
+        return undefined;
       },
     );
 

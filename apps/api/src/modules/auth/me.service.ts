@@ -36,6 +36,16 @@ async function municipalityAndOrganisation(deps: Deps, municipalityId: string, o
 export async function getMe(deps: Deps, user: UserRow, session: SessionRow): Promise<MeResponse> {
   const found = await municipalityAndOrganisation(deps, user.municipalityId, user.organisationId);
   if (!found) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  return meResponse(deps, user, session, found);
+}
+
+/** `getMe` without a promise when the municipality and organisation are in this process's cache; else null. */
+export function getMeCached(deps: Deps, user: UserRow, session: SessionRow): MeResponse | null {
+  const found = settingsCache.get(`${user.municipalityId}:${user.organisationId}`);
+  return found ? meResponse(deps, user, session, found) : null;
+}
+
+function meResponse(deps: Deps, user: UserRow, session: SessionRow, found: MunicipalityAndOrganisation): MeResponse {
   const { municipality, organisationName } = found;
   const role = user.role as Role;
   return {
