@@ -26,6 +26,26 @@ describe('metrics and probes', () => {
     expect(response.body).toContain('lykt_db_ping_seconds');
   });
 
+  it('counts requests per route and status and times them in a cumulative histogram', async () => {
+    const url = '/api/v1/plans/00000000-0000-4000-8000-000000000000';
+    for (let i = 0; i < 3; i += 1) await h.app.inject({ method: 'GET', url });
+    const body = (await h.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body;
+    const route = 'route="/api/v1/plans/:id"';
+    const line = (prefix: string) => body.split('\n').filter((row) => row.startsWith(prefix) && row.includes(route));
+    expect(line('lykt_http_requests_total{')).toEqual([`lykt_http_requests_total{method="GET",${route},status="401"} 3`]);
+    expect(line('lykt_http_request_duration_seconds_count{')).toEqual([`lykt_http_request_duration_seconds_count{method="GET",${route}} 3`]);
+    const buckets = line('lykt_http_request_duration_seconds_bucket{').map((row) => Number(row.split(' ').pop()));
+    expect(buckets).toHaveLength(12);
+    expect(buckets.at(-1)).toBe(3);
+    expect(buckets.every((value, index) => index === 0 || value >= (buckets[index - 1] ?? 0))).toBe(true);
+    expect(line('lykt_http_request_duration_seconds_bucket{').at(-1)).toContain('le="+Inf"');
+    const sum = Number(line('lykt_http_request_duration_seconds_sum{')[0]?.split(' ').pop());
+    expect(sum).toBeGreaterThan(0);
+    expect(sum).toBeLessThan(30);
+    expect(body).toMatch(/# TYPE lykt_http_request_duration_seconds histogram/);
+    expect(body).toMatch(/# TYPE lykt_http_requests_total counter/);
+  });
+
   it('has no metrics endpoint without the setting', async () => {
     expect((await off.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(404);
   });

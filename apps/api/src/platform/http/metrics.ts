@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Metric } from 'prom-client';
 import type { Deps } from '../deps';
 import type { JobReport } from '../jobs/jobs';
 import { sendNotFound } from './errors.plugin';
@@ -16,14 +16,63 @@ const POSTGRES_POOL_SIZE = 10;
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: 'lykt_' });
 
-const requests = new Counter({ name: 'lykt_http_requests_total', help: 'HTTP requests by route pattern, method and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
-const latency = new Histogram({
-  name: 'lykt_http_request_duration_seconds',
-  help: 'HTTP request duration by route pattern and method',
-  labelNames: ['method', 'route'],
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-  registers: [registry],
-});
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** One route and method: requests by status, and the latency histogram (counts per bucket, not yet cumulative). */
+type RouteTally = { method: string; route: string; byStatus: Map<number, number>; buckets: number[]; sum: number; count: number };
+const tallies = new Map<string, RouteTally>();
+
+/**
+ * Counts a finished request. prom-client hashes the label object on every inc and observe (even
+ * through `labels()`), which cost about 1.7 µs of a 34 µs request in a CPU profile of GET /me; the
+ * request counter and latency histogram are plain tallies here, turned into Prometheus series at
+ * scrape time by the two metrics below.
+ */
+function countRequest(method: string, route: string, status: number, seconds: number): void {
+  const key = `${method} ${route}`;
+  let tally = tallies.get(key);
+  if (!tally) {
+    tally = { method, route, byStatus: new Map(), buckets: new Array<number>(LATENCY_BUCKETS.length + 1).fill(0), sum: 0, count: 0 };
+    tallies.set(key, tally);
+  }
+  tally.byStatus.set(status, (tally.byStatus.get(status) ?? 0) + 1);
+  let bucket = 0;
+  while (bucket < LATENCY_BUCKETS.length && seconds > (LATENCY_BUCKETS[bucket] ?? Infinity)) bucket += 1;
+  tally.buckets[bucket] = (tally.buckets[bucket] ?? 0) + 1;
+  tally.sum += seconds;
+  tally.count += 1;
+}
+
+type MetricValue = { labels: Record<string, string | number>; value: number; metricName?: string };
+
+/** A metric prom-client's registry formats like its own (the registry asks any registered metric for get()). */
+function talliedMetric(name: string, help: string, type: 'counter' | 'histogram', values: () => MetricValue[]): Metric {
+  const get = async () => ({ name, help, type, aggregator: 'sum' as const, values: values() });
+  return { name, help, type, aggregator: 'sum', get, reset: () => tallies.clear() } as unknown as Metric;
+}
+
+registry.registerMetric(
+  talliedMetric('lykt_http_requests_total', 'HTTP requests by route pattern, method and status', 'counter', () =>
+    [...tallies.values()].flatMap((tally) => [...tally.byStatus].map(([status, value]) => ({ labels: { method: tally.method, route: tally.route, status: String(status) }, value }))),
+  ),
+);
+registry.registerMetric(
+  talliedMetric('lykt_http_request_duration_seconds', 'HTTP request duration by route pattern and method', 'histogram', () =>
+    [...tallies.values()].flatMap((tally) => {
+      const labels = { method: tally.method, route: tally.route };
+      let cumulative = 0;
+      const buckets = tally.buckets.map((count, index) => {
+        cumulative += count;
+        return { labels: { ...labels, le: LATENCY_BUCKETS[index] ?? '+Inf' }, value: cumulative, metricName: 'lykt_http_request_duration_seconds_bucket' };
+      });
+      return [
+        ...buckets,
+        { labels, value: tally.sum, metricName: 'lykt_http_request_duration_seconds_sum' },
+        { labels, value: tally.count, metricName: 'lykt_http_request_duration_seconds_count' },
+      ];
+    }),
+  ),
+);
 const jobRuns = new Counter({ name: 'lykt_job_runs_total', help: 'Scheduled job runs by job and outcome (succeeded, failed, skipped)', labelNames: ['job', 'outcome'], registers: [registry] });
 const jobDuration = new Histogram({ name: 'lykt_job_duration_seconds', help: 'Scheduled job run time', labelNames: ['job'], buckets: [0.1, 1, 10, 60, 300, 1800], registers: [registry] });
 const jobLastSuccess = new Gauge({ name: 'lykt_job_last_success_timestamp_seconds', help: 'When each job last succeeded in this process', labelNames: ['job'], registers: [registry] });
@@ -60,22 +109,9 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): void {
   scrapeRegistry.registerMetric(pool);
   scrapeRegistry.registerMetric(ping);
 
-  // The labelled series per route, method and status, looked up once: prom-client hashes the label
-  // object on every inc/observe, which costs more than the counting itself on a fast route.
-  const series = new Map<string, { count: Counter.Internal; time: Histogram.Internal<'method' | 'route'> }>();
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    if (route === '/metrics') return done();
-    const method = request.method;
-    const status = reply.statusCode;
-    const key = `${method} ${status} ${route}`;
-    let found = series.get(key);
-    if (!found) {
-      found = { count: requests.labels({ method, route, status: String(status) }), time: latency.labels({ method, route }) };
-      series.set(key, found);
-    }
-    found.count.inc();
-    found.time.observe(reply.elapsedTime / 1000);
+    if (route !== '/metrics') countRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 
