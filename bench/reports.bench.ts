@@ -123,7 +123,9 @@ type Server = { pid: number; url: string; output: () => string; stop: () => Prom
 
 /** The compiled server (node apps/api/dist/main.js) as its own process on the data directory; resolves when /api/health answers. */
 async function startServer(dataDir: string, masterKey: Buffer): Promise<Server> {
-  const child = spawn(process.execPath, ['--enable-source-maps', 'apps/api/dist/main.js'], {
+  // BENCH_SERVER_NODE_FLAGS: further Node/V8 flags for the server (e.g. heap tuning to compare).
+  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--enable-source-maps', 'apps/api/dist/main.js'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
