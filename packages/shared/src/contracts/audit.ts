@@ -30,8 +30,8 @@ export const AuditListQuerySchema = KeysetQuerySchema.extend({
   entityType: z.string().trim().max(60).optional().describe('Only this kind of record'),
   entityId: z.string().trim().max(80).optional().describe('Only this record'),
   outcome: z.enum(AUDIT_OUTCOMES).optional().describe('Only successes or only failures'),
-  from: z.iso.date().optional().describe('From this day (inclusive)'),
-  to: z.iso.date().optional().describe('To this day (inclusive)'),
+  from: z.iso.date().optional().describe('From this day (inclusive; Norwegian local day, Europe/Oslo)'),
+  to: z.iso.date().optional().describe('To this day (inclusive; Norwegian local day, Europe/Oslo)'),
   sort: z.enum(sortValues(AUDIT_SORT_KEYS)).default('-occurredAt').describe('Sort column; a leading "-" sorts descending'),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;

@@ -223,8 +223,8 @@ export const ScreeningListQuerySchema = KeysetQuerySchema.extend({
   level: z.enum(SIGNAL_LEVELS).optional().describe('Only screenings with this result band'),
   minor: z.enum(['true', 'false']).optional().describe('Only screenings about a possible minor (true) or not (false)'),
   mine: z.enum(['true']).optional().describe('Only the signed-in user’s own (the coordinator sees all otherwise; others always see only their own)'),
-  from: z.iso.date().optional().describe('Saved on or after this day (UTC)'),
-  to: z.iso.date().optional().describe('Saved on or before this day (UTC)'),
+  from: z.iso.date().optional().describe('Saved on or after this day (Norwegian local day, Europe/Oslo)'),
+  to: z.iso.date().optional().describe('Saved on or before this day (Norwegian local day, Europe/Oslo)'),
   sort: z.enum(sortValues(SCREENING_SORT_KEYS)).default('-createdAt').describe('Sort column; a leading "-" sorts descending'),
 });
 export type ScreeningListQuery = z.infer<typeof ScreeningListQuerySchema>;

@@ -2,6 +2,7 @@ import { and, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import type { AUDIT_SORT_KEYS, AuditListQuery } from '@lykt/shared';
 import { containsPattern, keysetKey, keysetOrderBy, keysetPage, keysetSort, keysetWhere, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
+import { localDayEnd, localDayStart } from '../reports/period';
 
 export type AuditRow = typeof schema.auditEvent.$inferSelect & { actorName: string | null };
 
@@ -16,8 +17,6 @@ const AUDIT_SORT_COLUMNS: Record<(typeof AUDIT_SORT_KEYS)[number], SortColumn> =
 export function auditListSort(name: AuditListQuery['sort']): KeysetSort {
   return keysetSort(name, AUDIT_SORT_COLUMNS, a.id);
 }
-
-const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
  * The log's rows for the filters; the free text matches coded fields and the acting staff user's
@@ -37,8 +36,8 @@ function auditListWhere(municipalityId: string, query: AuditListQuery, actorIds:
     query.entityType ? eq(a.entityType, query.entityType) : undefined,
     query.entityId ? eq(a.entityId, query.entityId) : undefined,
     query.outcome ? eq(a.outcome, query.outcome) : undefined,
-    query.from ? gte(a.occurredAt, dayStart(query.from)) : undefined,
-    query.to ? lt(a.occurredAt, new Date(dayStart(query.to).getTime() + 86_400_000)) : undefined,
+    query.from ? gte(a.occurredAt, localDayStart(query.from)) : undefined,
+    query.to ? lt(a.occurredAt, localDayEnd(query.to)) : undefined,
     pattern
       ? or(
           and(

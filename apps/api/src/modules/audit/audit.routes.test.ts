@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type AuditEvent } from '@lykt/shared';
 import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
+import { localDate } from '../reports/period';
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -35,7 +36,7 @@ async function signInAt(user: { email: string }, at: string): Promise<void> {
   vi.useRealTimers();
 }
 
-const day = (date: Date, offsetDays = 0) => new Date(date.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const day = (date: Date, offsetDays = 0) => localDate(new Date(date.getTime() + offsetDays * 86_400_000));
 
 describe('access to the audit log', () => {
   it('answers 401 UNAUTHENTICATED without a session and writes nothing', async () => {
@@ -112,10 +113,11 @@ describe('filters and pages', () => {
     }
   });
 
-  it('filters by day with from and to, both inclusive (UTC)', async () => {
+  it('filters by Norwegian local day with from and to, both inclusive', async () => {
     const tenant = await seed();
-    await signInAt(tenant.users.viewer, '2024-03-10T23:59:00Z');
-    await signInAt(tenant.users.partner, '2024-03-11T00:01:00Z');
+    // 23:59 on 10 March and 00:01 on 11 March in Norway (UTC+1 in winter).
+    await signInAt(tenant.users.viewer, '2024-03-10T22:59:00Z');
+    await signInAt(tenant.users.partner, '2024-03-10T23:01:00Z');
     const admin = await signIn(h, tenant.users.admin);
     const [, , today] = await auditRows(tenant.municipality.id);
     const todayDay = day(today?.occurredAt ?? new Date());

@@ -75,14 +75,16 @@ describe('the screening list: need-to-know, filters, sort and keyset paging', ()
     expect(idsOf(await list(otherSession, '?mine=true'))).toEqual([ids.otherHealth]);
   });
 
-  it('filters by service, result band, possible minor and day (both ends inclusive, UTC)', async () => {
+  it('filters by service, result band, possible minor and Norwegian local day (both ends inclusive)', async () => {
     const { coordinator, ids } = await scenario();
     expect(idsOf(await list(coordinator, '?context=school'))).toEqual([ids.schoolSome, ids.schoolNone]);
     expect(idsOf(await list(coordinator, '?level=none'))).toEqual([ids.otherHealth, ids.schoolNone]);
     expect(idsOf(await list(coordinator, '?level=some_indicators&context=health'))).toEqual([ids.healthSome]);
     expect(idsOf(await list(coordinator, '?minor=false'))).toEqual([]);
     expect((await list(coordinator, '?minor=true')).items).toHaveLength(5);
-    expect(idsOf(await list(coordinator, '?from=2026-03-02&to=2026-03-03'))).toEqual([ids.schoolSome, ids.schoolNone]);
+    // schoolSome was saved at 23:30 UTC on 3 March: 00:30 on 4 March in Norway, so it is a 4 March screening.
+    expect(idsOf(await list(coordinator, '?from=2026-03-02&to=2026-03-03'))).toEqual([ids.schoolNone]);
+    expect(idsOf(await list(coordinator, '?from=2026-03-04&to=2026-03-04'))).toEqual([ids.otherHealth, ids.schoolSome]);
     expect(idsOf(await list(coordinator, '?to=2026-03-01'))).toEqual([ids.healthSome]);
     expect(idsOf(await list(coordinator, '?from=2026-03-06'))).toEqual([]);
   });

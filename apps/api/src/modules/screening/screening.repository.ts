@@ -2,6 +2,7 @@ import { and, eq, gte, lt } from 'drizzle-orm';
 import { schema, type Database } from '@lykt/db';
 import type { SCREENING_SORT_KEYS, ScreeningListQuery } from '@lykt/shared';
 import { keysetList, keysetSort, type CursorKey, type KeysetSort, type SortColumn } from '../../platform/keyset';
+import { localDayEnd, localDayStart } from '../reports/period';
 
 export type ScreeningRow = typeof schema.screening.$inferSelect;
 export type ScreeningInsert = Omit<typeof schema.screening.$inferInsert, 'municipalityId' | 'id' | 'createdAt'>;
@@ -36,8 +37,6 @@ export function screeningListSort(name: ScreeningListQuery['sort']): KeysetSort 
 
 export type ScreeningListFilter = Pick<ScreeningListQuery, 'context' | 'level' | 'from' | 'to'> & { minor?: boolean | undefined };
 
-const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
-
 /**
  * A page of screenings, keyset-paged; `createdBy` limits it to one user's own (in SQL, before any
  * filter). The total is counted only for such a scoped list, capped, or read off a first page that
@@ -56,8 +55,8 @@ export async function listScreenings(
     filter.context ? eq(sc.context, filter.context) : undefined,
     filter.level ? eq(sc.level, filter.level) : undefined,
     filter.minor === undefined ? undefined : eq(sc.possibleMinor, filter.minor),
-    filter.from ? gte(sc.createdAt, dayStart(filter.from)) : undefined,
-    filter.to ? lt(sc.createdAt, new Date(dayStart(filter.to).getTime() + 86_400_000)) : undefined,
+    filter.from ? gte(sc.createdAt, localDayStart(filter.from)) : undefined,
+    filter.to ? lt(sc.createdAt, localDayEnd(filter.to)) : undefined,
   );
   const { rows, nextCursor, total } = await keysetList(
     db,
