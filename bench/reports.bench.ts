@@ -186,7 +186,7 @@ const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0)
  * on PGlite on disk. 20 consecutive PDF + DOCX exports through GET
  * /api/v1/reports/:id/versions/1/export/:format (gathering the live data, rendering in the
  * document worker, audit), timed from the bench; the server's RSS (VmRSS of the process: the
- * worker threads are in it) after each export, its peak (VmHWM), /api/health latency during the
+ * worker threads are in it) after each export, its peak (VmHWM), /api/health/live latency during the
  * exports (the event loop is not blocked), and RSS after the idle worker has ended.
  * BENCH_REPORTS_EXPORTS (default 20) sets the number of export pairs, BENCH_REPORTS_IDLE_SECONDS
  * (default 10) the server's LYKT_RENDER_IDLE_SECONDS.
@@ -219,13 +219,14 @@ export async function benchReports(): Promise<void> {
     const warm = { pdf: await exportOnce('pdf'), docx: await exportOnce('docx') };
     const afterWarm = memory(pid);
 
-    // /api/health every 25 ms while the exports run: how long the event loop keeps a request waiting.
+    // The liveness probe every 25 ms while the exports run: how long the event loop keeps a request
+    // waiting (/api/health/live answers without the database, so PGlite's queue is not measured).
     const health: number[] = [];
     let exporting = true;
     const prober = (async () => {
       while (exporting) {
         const started = performance.now();
-        const response = await fetch(`${url}/api/health`);
+        const response = await fetch(`${url}/api/health/live`);
         await response.arrayBuffer();
         health.push(performance.now() - started);
         await sleep(25);
@@ -272,7 +273,7 @@ export async function benchReports(): Promise<void> {
     console.log(`- main thread V8 heap used/total after each export (MiB): ${heaps.map((heap) => `${heap.used.toFixed(0)}/${heap.total.toFixed(0)}`).join(', ')}; external ${heaps[0]?.external.toFixed(0)} → ${heaps.at(-1)?.external.toFixed(0)}`);
     console.log(`- peak RSS of the server process since start (VmHWM): ${afterExports.hwm.toFixed(0)} MiB; threads while the worker lives: ${threadsBusy}`);
     console.log(`- ${IDLE_SECONDS + 3} s after the last export (the idle worker ended after ${IDLE_SECONDS} s): ${afterIdle.rss.toFixed(0)} MiB, ${threads(pid)} threads`);
-    console.log(`- /api/health during the exports: ${health.length} requests, median ${(sortedHealth[Math.floor(sortedHealth.length / 2)] ?? Number.NaN).toFixed(1)} ms, max ${(sortedHealth.at(-1) ?? Number.NaN).toFixed(1)} ms`);
+    console.log(`- /api/health/live during the exports: ${health.length} requests, median ${(sortedHealth[Math.floor(sortedHealth.length / 2)] ?? Number.NaN).toFixed(1)} ms, max ${(sortedHealth.at(-1) ?? Number.NaN).toFixed(1)} ms`);
     console.log(`- load average at the end: ${os.loadavg().map((value) => value.toFixed(2)).join(', ')}`);
   } catch (error) {
     if (server) console.error(server.output().slice(-3000));
