@@ -22,8 +22,11 @@ onInvalidation((change) => {
   else if (change.kind === 'organisation') settingsCache.deleteWhere((entry) => entry.organisationId === change.id);
 });
 
+/** The settings cache's key for a user's municipality and organisation. */
+const settingsKey = (municipalityId: string, organisationId: string) => `${municipalityId}:${organisationId}`;
+
 async function municipalityAndOrganisation(deps: Deps, municipalityId: string, organisationId: string): Promise<MunicipalityAndOrganisation | null> {
-  const key = `${municipalityId}:${organisationId}`;
+  const key = settingsKey(municipalityId, organisationId);
   const cached = settingsCache.get(key);
   if (cached) return cached;
   const generation = settingsGeneration;
@@ -41,7 +44,7 @@ export async function getMe(deps: Deps, user: UserRow, session: SessionRow): Pro
 
 /** `getMe` without a promise when the municipality and organisation are in this process's cache; else null. */
 export function getMeCached(deps: Deps, user: UserRow, session: SessionRow): MeResponse | null {
-  const found = settingsCache.get(`${user.municipalityId}:${user.organisationId}`);
+  const found = settingsCache.get(settingsKey(user.municipalityId, user.organisationId));
   return found ? meResponse(deps, user, session, found) : null;
 }
 

@@ -18,16 +18,15 @@ export function localMidnight(year: number, month: number, day: number, timeZone
   return new Date(guess.getTime() - zoneOffsetMinutes(first, timeZone) * 60_000);
 }
 
-/** The instants [start, end) of a local calendar day written YYYY-MM-DD (a list's "from" and "to" day filters). */
-export function localDayStart(day: string): Date {
+/** Local midnight `offsetDays` after the start of a calendar day written YYYY-MM-DD. */
+function localMidnightOf(day: string, offsetDays: number): Date {
   const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
-  return localMidnight(year, month, date);
+  return localMidnight(year, month, date + offsetDays);
 }
 
-export function localDayEnd(day: string): Date {
-  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
-  return localMidnight(year, month, date + 1);
-}
+/** The instants [start, end) of a local calendar day written YYYY-MM-DD (a list's "from" and "to" day filters). */
+export const localDayStart = (day: string): Date => localMidnightOf(day, 0);
+export const localDayEnd = (day: string): Date => localMidnightOf(day, 1);
 
 /** A calendar year as [from, to) instants in the municipality's time zone. */
 export function yearPeriod(year: number): { from: Date; to: Date } {
