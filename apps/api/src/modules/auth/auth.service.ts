@@ -163,12 +163,12 @@ onInvalidation((change) => {
 });
 
 /** Whether a session passes every check without going to the database. */
-function isUsable(deps: Deps, found: SessionWithUser, now: number): boolean {
+function isUsable(deps: Deps, found: SessionWithUser, now: Date): boolean {
   return (
     !found.session.endedAt &&
     !found.user.deactivatedAt &&
-    now - found.session.lastSeenAt.getTime() <= deps.config.sessionIdleMs &&
-    now < found.session.absoluteExpiresAt.getTime()
+    now.getTime() - found.session.lastSeenAt.getTime() <= deps.config.sessionIdleMs &&
+    now < found.session.absoluteExpiresAt
   );
 }
 
@@ -179,25 +179,13 @@ async function touchIfDue(deps: Deps, found: SessionWithUser, now: Date): Promis
   }
 }
 
-/**
- * The fast path of `authenticate`, without a promise: the session from this process's cache when
- * it is usable and needs no touch now; null sends the caller to `authenticate`, which decides
- * everything else (reading the database, ending an expired session, touching).
- */
-export function authenticateCached(deps: Deps, token: string): SessionWithUser | null {
-  const now = Date.now();
-  const cached = sessionCache.get(sha256Hex(token), now);
-  if (!cached || !isUsable(deps, cached, now)) return null;
-  return now - cached.session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS ? null : cached;
-}
-
 /** Looks up a session token and checks it against the idle and absolute limits. */
 export async function authenticate(deps: Deps, token: string): Promise<SessionWithUser> {
   const tokenHash = sha256Hex(token);
   const now = new Date();
   const cached = sessionCache.get(tokenHash, now.getTime());
   // A cached entry that looks expired is read again: another process may have seen the session since.
-  if (cached && isUsable(deps, cached, now.getTime())) {
+  if (cached && isUsable(deps, cached, now)) {
     await touchIfDue(deps, cached, now);
     return cached;
   }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify';
 import type { Permission, SessionState } from '@lykt/shared';
 import { can, ROLES, type Role } from '@lykt/shared';
-import { authenticate, authenticateCached } from '../../modules/auth/auth.service';
+import { authenticate } from '../../modules/auth/auth.service';
 import type { SessionRow } from '../../modules/auth/session.repository';
 import type { UserRow } from '../../modules/users/user.repository';
 import { currentContext, runWithContext, type UserActor } from '../context';
@@ -38,25 +38,6 @@ function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** Makes the session's user the request's actor (or remembers why it cannot be). */
-function attachSession(request: FastifyRequest, { session, user }: { session: SessionRow; user: UserRow }): void {
-  if (!isRole(user.role)) {
-    request.authError = new AppError('FORBIDDEN', 'This account has no valid role.');
-    return;
-  }
-  const actor: UserActor = {
-    kind: 'user',
-    userId: user.id,
-    municipalityId: user.municipalityId,
-    organisationId: user.organisationId,
-    role: user.role,
-    sessionId: session.id,
-    name: user.name,
-  };
-  request.auth = { actor, state: session.state as SessionState, session, user };
-  currentContext().actor = actor;
-}
-
 /**
  * Opens a request context for every request and, when a session cookie is present,
  * resolves the session. A bad or expired session is remembered, not thrown: only
@@ -74,20 +55,23 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (!request.url.startsWith('/api/')) return done();
     const token = request.cookies[sessionCookieName(deps.config.secureCookies)];
     if (!token) return done();
-    // Most requests of a signed-in user find the session in this process's cache: no promise.
-    const cached = authenticateCached(deps, token);
-    if (cached) {
-      attachSession(request, cached);
-      return done();
-    }
     authenticate(deps, token).then(
-      (found) => {
-        // An error here must still reach `done`, or the request would hang.
-        try {
-          attachSession(request, found);
-        } catch (error) {
-          return done(error as Error);
+      ({ session, user }) => {
+        if (!isRole(user.role)) {
+          request.authError = new AppError('FORBIDDEN', 'This account has no valid role.');
+          return done();
         }
+        const actor: UserActor = {
+          kind: 'user',
+          userId: user.id,
+          municipalityId: user.municipalityId,
+          organisationId: user.organisationId,
+          role: user.role,
+          sessionId: session.id,
+          name: user.name,
+        };
+        request.auth = { actor, state: session.state as SessionState, session, user };
+        currentContext().actor = actor;
         done();
       },
       (error: unknown) => {
