@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '@lykt/db';
+import { buildUser, schema } from '@lykt/db';
 import type { HtcdsExport, KomSummary, StatisticsPage, StatisticsTable } from '@lykt/shared';
 import { call, createHarness, errorCode, expectEachForbidden, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
+import { seedCapabilities } from '../../platform/seed-capabilities';
 import { insertCases, insertScreenings, times } from './statistics.fixtures';
 
 let h: TestHarness;
@@ -423,8 +424,13 @@ describe('statistics: council report section', () => {
 describe('statistics: training figures', () => {
   it('counts completed training per course and kind of service, protected like every other figure', async () => {
     const users = main.tenant.users;
+    // Eleven completed the basics course: with k = 5 and noise of at most 3 the published count is
+    // always 8 or more, so the table is published whatever record keys this run draws.
+    const extra = await Promise.all(
+      Array.from({ length: 6 }, () => buildUser(h.deps.db, seedCapabilities(h.deps.keyring), { municipalityId: main.ids.municipalityId, organisationId: main.ids.organisationId, role: 'frontline' })),
+    );
     await h.deps.db.insert(schema.trainingCompletion).values(
-      [users.frontline, users.caseworker, users.coordinator, users.partner, users.viewer, users.admin].map((user, index) => ({
+      [users.frontline, users.caseworker, users.coordinator, users.partner, users.viewer, users.admin, ...extra].map((user, index) => ({
         municipalityId: main.ids.municipalityId,
         userId: user.id,
         organisationId: main.ids.organisationId,
@@ -436,18 +442,17 @@ describe('statistics: training figures', () => {
       })),
     );
     const internal = (await get(main.sessions.coordinator, `/api/v1/statistics/internal?year=${YEAR}`)).json<StatisticsPage>();
-    expect(row(table(internal, 'training.module'), 'basics')?.total).toBe(5);
+    expect(row(table(internal, 'training.module'), 'basics')?.total).toBe(11);
     expect(row(table(internal, 'training.module'), 'children-services')?.total).toBe(1);
     // Registered after the year's release: in the published figures only after a new release.
     expect(await call(h, main.sessions.coordinator, 'POST', '/api/v1/statistics/releases', { year: YEAR })).toMatchObject({ statusCode: 200 });
     const page = (await get(main.sessions.viewer, `/api/v1/statistics?year=${YEAR}`)).json<StatisticsPage>();
     expect(page.release?.number).toBe(3);
-    const modules = page.tables.find((candidate) => candidate.id === 'training.module');
-    if (modules) {
-      expect(row(modules, 'children-services')?.total).toBeNull();
-      expectPublished(modules.total, 6, 'training total');
-      expect(modules.rows.map((r) => r.key)).toEqual(expect.arrayContaining(['basics', 'adult-services', 'children-services']));
-    } else expect(page.dropped).toContain('training.module');
+    const modules = table(page, 'training.module');
+    expect(row(modules, 'children-services')?.total).toBeNull();
+    expectPublished(row(modules, 'basics')?.total, 11, 'basics');
+    expectPublished(modules.total, 12, 'training total');
+    expect(modules.rows.map((r) => r.key)).toEqual(expect.arrayContaining(['basics', 'adult-services', 'children-services']));
     const nb = (await get(main.sessions.viewer, `/api/v1/statistics/export?year=${YEAR}&format=csv&table=training.module`)).body;
     expect(nb).toContain('"Kode","Kurs","Antall"');
     expect(nb).toContain('"children-services",');
