@@ -13,6 +13,7 @@ import type { Deps } from '../apps/api/src/platform/deps';
 import { seedCapabilities } from '../apps/api/src/platform/seed-capabilities';
 import { openSession } from '../apps/api/src/modules/auth/open-session';
 import { publishDueReleases } from '../apps/api/src/modules/statistics/statistics.service';
+import { serverNodeOptions } from '../apps/api/src/start-command';
 import type { UserRow } from '../apps/api/src/modules/users/user.repository';
 import { BENCH_PERSON, FIVE_YEARS_MINUTES, insertAuditEvents, insertCases, resetPostgres, rowsOf } from './seed-bulk';
 import { measureMix } from './support';
@@ -168,7 +169,7 @@ function sleep(ms: number): Promise<void> {
 
 /** `node apps/api/dist/main.js` on its own port with DATABASE_URL; resolves once it printed its start banner (after its job runner started). */
 async function startServer(databaseUrl: string, port: number, publicMunicipalityId: string, dataDir: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
+  const child = spawn(process.execPath, [...serverNodeOptions(ROOT), 'apps/api/dist/main.js'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

@@ -12,6 +12,7 @@ import { loadConfig } from '../apps/api/src/config';
 import { KeyRing } from '../apps/api/src/platform/crypto';
 import type { Deps } from '../apps/api/src/platform/deps';
 import { seedCapabilities } from '../apps/api/src/platform/seed-capabilities';
+import { serverNodeOptions } from '../apps/api/src/start-command';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.BENCH_REPORTS_PORT ?? 3991);
@@ -123,9 +124,9 @@ type Server = { pid: number; url: string; output: () => string; stop: () => Prom
 
 /** The compiled server (node apps/api/dist/main.js) as its own process on the data directory; resolves when /api/health answers. */
 async function startServer(dataDir: string, masterKey: Buffer): Promise<Server> {
-  // BENCH_SERVER_NODE_FLAGS: further Node/V8 flags for the server (e.g. heap tuning to compare).
+  // The options npm start gives the server; BENCH_SERVER_NODE_FLAGS adds further Node/V8 flags (e.g. heap tuning to compare).
   const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, '--enable-source-maps', 'apps/api/dist/main.js'], {
+  const child = spawn(process.execPath, [...serverNodeOptions(ROOT), ...flags, 'apps/api/dist/main.js'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

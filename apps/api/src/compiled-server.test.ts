@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { serverNodeOptions } from './start-command';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lykt-compiled-'));
@@ -47,7 +48,7 @@ describe('the compiled server', { timeout: 180_000 }, () => {
 
     const port = await freePort();
     let output = '';
-    server = spawn(process.execPath, ['--enable-source-maps', 'apps/api/dist/main.js'], {
+    server = spawn(process.execPath, [...serverNodeOptions(ROOT), 'apps/api/dist/main.js'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LYKT_DATA_DIR: path.join(tmp, 'data'), LYKT_DEMO: 'false', LYKT_LOG_LEVEL: 'warn', NODE_ENV: 'test' },
     });
