@@ -5,7 +5,6 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
@@ -26,6 +25,12 @@ export type DatabaseHandle = {
   listen: ((channel: string, onMessage: (payload: string) => void, onListen: () => void) => Promise<() => Promise<void>>) | null;
   /** PostgreSQL only: how many connections the pool holds and how many are busy, for metrics. */
   poolSize: number;
+  /**
+   * PostgreSQL only: runs fn while this process holds the session-level advisory lock `key`, taken
+   * and released on a connection of its own (never one of the pool's, which a later query could
+   * not be sure to reach again). Null on PGlite (one process).
+   */
+  exclusive: (<T>(key: number, fn: () => Promise<T>) => Promise<T>) | null;
   close: () => Promise<void>;
 };
 
@@ -46,7 +51,21 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       const subscription = await client.listen(channel, onMessage, onListen);
       return () => subscription.unlisten();
     };
-    return { db, kind: 'postgres', pglite: null, listen, poolSize: options.maxConnections ?? 10, close: () => client.end({ timeout: 5 }) };
+    const exclusive = async <T>(key: number, fn: () => Promise<T>): Promise<T> => {
+      const session = postgres(options.url, { max: 1, onnotice: () => undefined, connection: { application_name: 'lykt-lock' } });
+      try {
+        await session`select pg_advisory_lock(${key}::bigint)`;
+        try {
+          return await fn();
+        } finally {
+          await session`select pg_advisory_unlock(${key}::bigint)`;
+        }
+      } finally {
+        // Ending the session releases the lock even if the unlock above never arrived.
+        await session.end({ timeout: 5 });
+      }
+    };
+    return { db, kind: 'postgres', pglite: null, listen, exclusive, poolSize: options.maxConnections ?? 10, close: () => client.end({ timeout: 5 }) };
   }
   const pglite = new PGlite({
     // pg_trgm serves the audit log's free-text search (a GIN trigram index, migration 0026), as on PostgreSQL.
@@ -56,8 +75,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   });
   await pglite.waitReady;
   const db = drizzlePglite(pglite, { schema }) as unknown as Database;
-  return { db, kind: 'pglite', pglite, listen: null, poolSize: 1, close: () => pglite.close() };
+  return { db, kind: 'pglite', pglite, listen: null, exclusive: null, poolSize: 1, close: () => pglite.close() };
 }
+
+/** The advisory lock that serialises migrations across processes starting at once on one PostgreSQL. */
+export const MIGRATION_LOCK_KEY = 727274;
 
 /** Applies the generated migrations. Safe to call at every start; PostgreSQL callers are serialised by an advisory lock. */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
@@ -65,12 +87,8 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
-  await handle.db.execute(sql`select pg_advisory_lock(727274)`);
-  try {
-    await migratePostgres(handle.db as unknown as Parameters<typeof migratePostgres>[0], { migrationsFolder: MIGRATIONS_FOLDER });
-  } finally {
-    await handle.db.execute(sql`select pg_advisory_unlock(727274)`);
-  }
+  if (!handle.exclusive) throw new Error('a PostgreSQL handle has no advisory lock to migrate under');
+  await handle.exclusive(MIGRATION_LOCK_KEY, () => migratePostgres(handle.db as unknown as Parameters<typeof migratePostgres>[0], { migrationsFolder: MIGRATIONS_FOLDER }));
 }
 
 /** Rows of a raw `execute` result, whichever driver produced it. */
