@@ -46,6 +46,7 @@ const EnvSchema = z.object({
   LYKT_RENDER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
   LYKT_RENDER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   LYKT_RENDER_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  LYKT_RENDER_QUEUE: z.coerce.number().int().min(0).max(10_000).default(20),
 });
 
 export type Config = {
@@ -84,9 +85,10 @@ export type Config = {
 /**
  * The document workers (platform/documents/render-pool.ts): `workers` renders at once (more wait
  * in a queue), each worker's V8 old-generation heap capped at `memoryMb`, a render stopped after
- * `timeoutMs`, and a worker with nothing to do ended after `idleMs` so its memory goes back.
+ * `timeoutMs`, and a worker with nothing to do ended after `idleMs` so its memory goes back. At
+ * most `queue` documents wait for a worker; one more is refused at once (RENDER_BUSY).
  */
-export type RenderConfig = { workers: number; memoryMb: number; timeoutMs: number; idleMs: number };
+export type RenderConfig = { workers: number; memoryMb: number; timeoutMs: number; idleMs: number; queue: number };
 
 export type WebAuthnConfig = { rpId: string; rpName: string; origins: string[] };
 
@@ -157,7 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webauthn: webauthnConfig(e.LYKT_WEBAUTHN_RP_ID, e.LYKT_WEBAUTHN_ORIGINS, e.LYKT_PUBLIC_URL, e.PORT),
     oidcAllowHttp: e.LYKT_OIDC_ALLOW_HTTP,
     metricsToken: e.LYKT_METRICS_TOKEN ?? null,
-    render: { workers: e.LYKT_RENDER_WORKERS, memoryMb: e.LYKT_RENDER_MEMORY_MB, timeoutMs: e.LYKT_RENDER_TIMEOUT_SECONDS * 1000, idleMs: e.LYKT_RENDER_IDLE_SECONDS * 1000 },
+    render: { workers: e.LYKT_RENDER_WORKERS, memoryMb: e.LYKT_RENDER_MEMORY_MB, timeoutMs: e.LYKT_RENDER_TIMEOUT_SECONDS * 1000, idleMs: e.LYKT_RENDER_IDLE_SECONDS * 1000, queue: e.LYKT_RENDER_QUEUE },
     version: VERSION,
   };
 }

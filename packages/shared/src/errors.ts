@@ -31,5 +31,7 @@ export const ERROR_CODES = {
   RENDER_LIMIT: 503,
   /** The document renderer stopped before the document was made (its worker thread ended); the next document gets a new one. */
   RENDER_FAILED: 503,
+  /** Too many documents are waiting for a renderer in this process (LYKT_RENDER_QUEUE); the next one is refused at once. */
+  RENDER_BUSY: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

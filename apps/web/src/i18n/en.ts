@@ -162,6 +162,7 @@ export const en: Translations<typeof nb> = {
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again shortly.',
     RENDER_LIMIT: 'The document is too large for the server to make within its limits. Ask for a smaller part, or ask your administrator to raise the limit.',
     RENDER_FAILED: 'The document could not be made because the document maker stopped. Please try again.',
+    RENDER_BUSY: 'The server is making many documents right now. Please try again in a minute.',
     NETWORK_ERROR: 'Cannot reach Lykt. Check your network connection and try again.',
   },
   validation: {

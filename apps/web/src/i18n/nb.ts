@@ -161,6 +161,7 @@ export const nb = {
     INTERNAL_ERROR: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     RENDER_LIMIT: 'Dokumentet er for stort til at serveren kan lage det innenfor grensene sine. Be om en mindre del, eller be administratoren om å heve grensen.',
     RENDER_FAILED: 'Dokumentet kunne ikke lages fordi dokumentlageren stoppet. Prøv igjen.',
+    RENDER_BUSY: 'Serveren lager mange dokumenter akkurat nå. Prøv igjen om et minutt.',
     NETWORK_ERROR: 'Får ikke kontakt med Lykt. Sjekk nettforbindelsen og prøv igjen.',
   },
   validation: {

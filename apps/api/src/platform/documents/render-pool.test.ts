@@ -85,6 +85,38 @@ describe('the render pool', () => {
     }
   });
 
+  it('refuses a document at once with RENDER_BUSY when the queue is full, and takes documents again once it has room', async () => {
+    const pool = new RenderPool({ ...DEFAULT_RENDER_CONFIG, workers: 1, queue: 2 });
+    try {
+      const rendering = pool.run({ kind: 'pdf', model: bigModel(400), createdAt: null });
+      const waiting = [pool.run({ kind: 'pdf', model: small, createdAt: null }), pool.run({ kind: 'docx', model: small, createdAt: null })];
+      expect(pool.stats()).toMatchObject({ busy: 1, queued: 2 });
+      const error = await rejection(pool.run({ kind: 'pdf', model: small, createdAt: null }));
+      expect(error.code).toBe('RENDER_BUSY');
+      expect(error.status).toBe(503);
+      expect(error.message).toMatch(/Try again in a minute/);
+      // The refused document never joined the queue; the others are still on their way.
+      expect(pool.stats()).toMatchObject({ busy: 1, queued: 2 });
+      const [pdf, ...rest] = await Promise.all([rendering, ...waiting]);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(rest.map((file) => file.subarray(0, 2).toString())).toEqual(['%P', 'PK']);
+      expect((await pool.run({ kind: 'pdf', model: small, createdAt: null })).subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      await pool.terminateAll();
+    }
+  });
+
+  it('with no queue, renders as many at once as it has workers and refuses the rest', async () => {
+    const pool = new RenderPool({ ...DEFAULT_RENDER_CONFIG, workers: 1, queue: 0 });
+    try {
+      const rendering = pool.run({ kind: 'pdf', model: small, createdAt: null });
+      expect((await rejection(pool.run({ kind: 'pdf', model: small, createdAt: null }))).code).toBe('RENDER_BUSY');
+      expect((await rendering).subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      await pool.terminateAll();
+    }
+  });
+
   it('renders two at once with two workers', async () => {
     const pool = new RenderPool({ ...DEFAULT_RENDER_CONFIG, workers: 2 });
     try {

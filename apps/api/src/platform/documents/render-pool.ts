@@ -9,7 +9,9 @@ import type { RenderJob, RenderJobKind, RenderResult } from './render-protocol';
  * - the event loop keeps answering (health checks, other users) while a long report renders;
  * - a render is held to a V8 heap limit (`memoryMb`) and a time limit (`timeoutMs`): a runaway one
  *   fails that document with RENDER_LIMIT instead of taking the server down;
- * - at most `workers` documents render at once; more wait their turn in a queue (first come, first served);
+ * - at most `workers` documents render at once; more wait their turn in a queue (first come, first served)
+ *   of at most `queue` documents, and one more is refused at once with RENDER_BUSY rather than held
+ *   (with its document in memory) for minutes;
  * - a worker that ended (out of memory, stopped, crashed) is replaced by a new one for the next document;
  * - a worker that has had nothing to do for `idleMs` is ended, so its memory (fonts, pdfkit, docx) goes back.
  * The job is plain data (structured clone); the file comes back as a moved ArrayBuffer.
@@ -18,7 +20,7 @@ import type { RenderJob, RenderJobKind, RenderResult } from './render-protocol';
 /** Set by scripts/build-server.mjs in the compiled server: the file URL of dist/render-worker.js. */
 declare const LYKT_COMPILED_RENDER_WORKER: string | undefined;
 
-export const DEFAULT_RENDER_CONFIG: RenderConfig = { workers: 1, memoryMb: 512, timeoutMs: 120_000, idleMs: 60_000 };
+export const DEFAULT_RENDER_CONFIG: RenderConfig = { workers: 1, memoryMb: 512, timeoutMs: 120_000, idleMs: 60_000, queue: 20 };
 
 /** A job without its id (the pool numbers them). */
 export type RenderRequest = RenderJob extends infer J ? (J extends RenderJob ? Omit<J, 'id'> : never) : never;
@@ -42,6 +44,7 @@ function workerScript(): { url: URL; workerData?: { entry: string } } {
 }
 
 const limitError = (what: string) => new AppError('RENDER_LIMIT', `The document needed more ${what} than one document may take on this server. Ask for a smaller part, or ask the administrator to raise the limit.`);
+const busyError = () => new AppError('RENDER_BUSY', 'The server is making many documents right now. Try again in a minute.');
 const stoppedError = () => new AppError('RENDER_FAILED', 'The document could not be made: the document worker stopped. Try again.');
 
 export class RenderPool {
@@ -62,11 +65,20 @@ export class RenderPool {
     this.dispatch();
   }
 
-  /** Renders in a worker; rejects with RENDER_LIMIT or RENDER_FAILED (AppError) when the worker could not. */
+  /**
+   * Renders in a worker; rejects with RENDER_LIMIT or RENDER_FAILED (AppError) when the worker
+   * could not, and at once with RENDER_BUSY when the document would have to wait behind `queue` others.
+   */
   run(request: RenderRequest): Promise<Buffer> {
     return new Promise<Buffer>((resolve, reject) => {
-      this.queue.push({ job: { ...request, id: this.nextId++ }, resolve, reject });
+      const pending: Pending = { job: { ...request, id: this.nextId++ }, resolve, reject };
+      this.queue.push(pending);
       this.dispatch();
+      // Not taken by a worker and the queue already full: refuse now rather than wait.
+      if (this.queue.length > this.config.queue && this.queue.at(-1) === pending) {
+        this.queue.pop();
+        reject(busyError());
+      }
     });
   }
 

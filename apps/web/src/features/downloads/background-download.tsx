@@ -45,7 +45,7 @@ export function DownloadState({ download }: { download: Download }) {
   );
 }
 
-const KNOWN_ERRORS = ['NOT_FOUND', 'FORBIDDEN', 'INTERRUPTED', 'PERIOD_OPEN', 'RENDER_LIMIT', 'RENDER_FAILED'] as const;
+const KNOWN_ERRORS = ['NOT_FOUND', 'FORBIDDEN', 'INTERRUPTED', 'PERIOD_OPEN', 'RENDER_LIMIT', 'RENDER_FAILED', 'RENDER_BUSY'] as const;
 
 /**
  * A button that asks for a long download in the background, and below it the state of the

@@ -26,6 +26,7 @@ export const downloadsEn: typeof downloadsNb = {
     PERIOD_OPEN: 'The period is not closed yet.',
     RENDER_LIMIT: 'The file grew too large to be made within the memory and time limits of the server. Ask your administrator to raise the limit.',
     RENDER_FAILED: 'The document maker stopped part way. Ask for the file again.',
+    RENDER_BUSY: 'The server was making many documents when this file was due. Ask for the file again in a minute.',
   },
   statusLine: '{{what}}: {{step}}',
   progressLabel: 'Progress of {{what}}',

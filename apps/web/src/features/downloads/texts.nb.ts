@@ -24,6 +24,7 @@ export const downloadsNb = {
     PERIOD_OPEN: 'Perioden er ikke avsluttet ennå.',
     RENDER_LIMIT: 'Filen ble for stor til å lages innenfor serverens grenser for minne og tid. Be administratoren om å heve grensen.',
     RENDER_FAILED: 'Dokumentlageren stoppet underveis. Bestill filen på nytt.',
+    RENDER_BUSY: 'Serveren lagde mange dokumenter da filen skulle lages. Bestill filen på nytt om et minutt.',
   },
   statusLine: '{{what}}: {{step}}',
   progressLabel: 'Framdrift for {{what}}',
