@@ -57,7 +57,7 @@ export async function buildReportDocument(db: Database, input: ReportDocumentInp
   const subtitle = `${caseTexts.heading} – ${fillText(texts.subtitle, { municipality: input.municipalityName, ...period })}`;
   const footer = fillText(texts.footer, { municipality: input.municipalityName });
 
-  const sectionInput = { municipalityId: input.municipalityId, from, to, lang: input.lang, suppressionThreshold: input.suppressionThreshold, roundingBase: input.roundingBase ?? 1 };
+  const sectionInput = { municipalityId: input.municipalityId, from, to, lang: input.lang, suppressionThreshold: input.suppressionThreshold, roundingBase: input.roundingBase ?? 1, releases: new Map() };
   const sections = [];
   for (const provider of providers) sections.push(await provider.build(db, sectionInput));
   const figures: ReportFigure[] = sections.flatMap((section) => section.figures ?? []);

@@ -1,5 +1,6 @@
 import type { Database } from '@lykt/db';
 import type { DocBlock } from '../../platform/documents/model';
+import type { Release } from '../statistics/statistics.service';
 
 /** What a council-report section is asked for: one municipality, one reporting period, one language. */
 export type ReportSectionInput = {
@@ -12,6 +13,11 @@ export type ReportSectionInput = {
   suppressionThreshold: number;
   /** Round shown counts to a multiple of this (settings.roundingBase; absent or 1: no rounding). */
   roundingBase?: number;
+  /**
+   * The statistics releases read so far while building one report, by period key: several sections
+   * print figures from the same release, which is then read (and its tables parsed) once.
+   */
+  releases?: Map<string, Promise<Release | null>>;
 };
 
 /**

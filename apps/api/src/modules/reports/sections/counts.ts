@@ -2,7 +2,7 @@ import { fillText, reportTexts } from '@lykt/content/report-texts';
 import type { Database } from '@lykt/db';
 import type { ChartDefinition, StatisticsTable } from '@lykt/shared';
 import { numberFormatFor } from '../../../platform/documents/options';
-import { releaseFor, releasePeriod, type Release } from '../../statistics/statistics.service';
+import { releaseFor, releasePeriod, type Release, type ReleasePeriod } from '../../statistics/statistics.service';
 import type { DocBlock } from '../../../platform/documents/model';
 import type { ProtectedCounts } from '../disclosure';
 import { lastLocalDate, localDate, type QuarterBucket } from '../period';
@@ -76,14 +76,26 @@ export async function reportRelease(db: Database, input: ReportSectionInput): Pr
   const t = RELEASE_TEXTS[input.lang];
   const year = wholeYear(input);
   if (year === null) return { status: 'unavailable', text: t.notAYear };
-  const release = await releaseFor(db, input.municipalityId, releasePeriod(year));
+  const release = await releaseOnce(db, input, releasePeriod(year));
   if (!release) return { status: 'unavailable', text: t.open(year) };
   return { status: 'released', year, release };
 }
 
 /** The three calendar years ending with year, pooled: used when one year is too small. */
 export async function pooledRelease(db: Database, input: ReportSectionInput, year: number): Promise<Release | null> {
-  return releaseFor(db, input.municipalityId, releasePeriod(year, 3));
+  return releaseOnce(db, input, releasePeriod(year, 3));
+}
+
+/** A period's release, read once per report build when the input carries the build's `releases`. */
+function releaseOnce(db: Database, input: ReportSectionInput, period: ReleasePeriod): Promise<Release | null> {
+  const cache = input.releases;
+  if (!cache) return releaseFor(db, input.municipalityId, period);
+  let release = cache.get(period.key);
+  if (!release) {
+    release = releaseFor(db, input.municipalityId, period);
+    cache.set(period.key, release);
+  }
+  return release;
 }
 
 /** A published figure as the report's contract carries it: a number, or the range "fewer than k". */

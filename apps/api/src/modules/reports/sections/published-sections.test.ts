@@ -93,4 +93,24 @@ describe('report sections that count people and events', () => {
     const again = await tipsSection.build(h.deps.db, input(municipalityId, CLOSED));
     expect(again.figures).toEqual(tips.figures);
   });
+
+  it('read a release once per report: sections built with one releases map share each period\'s release', async () => {
+    const tenant = await seedTenant(h);
+    const municipalityId = tenant.municipality.id;
+    await tipsOn(municipalityId, ['2025-03-01']);
+    await tipsOn(municipalityId, Array.from({ length: 10 }, (_, index) => `2024-0${1 + (index % 9)}-10`));
+    const releases: NonNullable<ReportSectionInput['releases']> = new Map();
+    const shared = { ...input(municipalityId, CLOSED), releases };
+    const identification = await identificationSection.build(h.deps.db, shared);
+    const year = releases.get(String(CLOSED));
+    expect(year).toBeDefined();
+    const tips = await tipsSection.build(h.deps.db, shared);
+    // The tips section found the year's release in the map (the same promise, not a second read),
+    // and added the pooled one it needed.
+    expect(releases.get(String(CLOSED))).toBe(year);
+    expect([...releases.keys()].sort()).toEqual([`${CLOSED - 2}-${CLOSED}`, String(CLOSED)]);
+    // The same figures as sections built on their own.
+    expect(tips.figures).toEqual((await tipsSection.build(h.deps.db, input(municipalityId, CLOSED))).figures);
+    expect(identification.figures).toEqual((await identificationSection.build(h.deps.db, input(municipalityId, CLOSED))).figures);
+  });
 });
