@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { E2E_BASE_URL } from './playwright.config';
-import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
+import { demoEmail, expect, expectNoAxeViolations, openFromMenu, signInByApi, test } from './support/fixtures';
 
 /** Opens a <details> by its summary text and returns it. */
 async function openDetails(page: Page, summary: string | RegExp) {
@@ -12,8 +12,7 @@ async function openDetails(page: Page, summary: string | RegExp) {
 test('the procurement officer registers a contract, works its checklist, and a check’s finding starts a concern', async ({ page }) => {
   test.slow();
   await signInByApi(page, demoEmail('procurement'));
-  await page.goto('/app/');
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Anskaffelser' }).click();
+  await openFromMenu(page, 'Anskaffelser');
   await expect(page.getByRole('heading', { level: 1, name: 'Anskaffelser' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Kommunens kontrakter' }).getByRole('link', { name: 'Rehabilitering av Eksempel skole' })).toBeVisible();
   await expectNoAxeViolations(page);

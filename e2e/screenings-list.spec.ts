@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ScreeningWizard } from './pages/identification';
-import { demoEmail, expect, expectNoAxeViolations, signInByApi, test } from './support/fixtures';
+import { demoEmail, expect, expectNoAxeViolations, openFromMenu, signInByApi, test } from './support/fixtures';
 
 interface ListedScreening {
   id: string;
@@ -35,8 +35,7 @@ test('a coordinator lists every screening, pages on, filters by form and by addr
   expect(all.some((item) => !item.mine)).toBe(true);
 
   // The menu names the list under "Avdekke".
-  await page.goto('/app/');
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Lagrede kartlegginger', exact: true }).click();
+  await openFromMenu(page, 'Lagrede kartlegginger', { exact: true });
   await expect(page.getByRole('heading', { level: 1, name: 'Lagrede kartlegginger' })).toBeVisible();
   await expect(rows(page)).toHaveCount(25);
   await expect(page.getByRole('columnheader', { name: 'Gjort av' })).toBeVisible();

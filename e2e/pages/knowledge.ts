@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
+import { openFromMenu } from '../support/fixtures';
 
 type Localised = { nb: string; en: string };
 type BankQuestion = { id: string; text: Localised; options: Array<{ id: string; correct: boolean; text: Localised }> };
@@ -17,8 +18,7 @@ export class KnowledgePages {
   constructor(readonly page: Page) {}
 
   async openKnowledgeBase() {
-    await this.page.goto('/app/');
-    await this.page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Kunnskapsbank' }).click();
+    await openFromMenu(this.page, 'Kunnskapsbank');
     await expect(this.page.getByRole('heading', { level: 1, name: 'Kunnskapsbank' })).toBeVisible();
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { openFromMenu } from '../support/fixtures';
 
 /** The statistics and local-situation pages (nb texts), by role and label. */
 export class StatisticsPages {
@@ -31,8 +32,7 @@ export class StatisticsPages {
   }
 
   async openOverview() {
-    await this.page.goto('/app/');
-    await this.page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Lokal situasjon' }).click();
+    await openFromMenu(this.page, 'Lokal situasjon');
     await expect(this.page.getByRole('heading', { level: 1, name: 'Lokal situasjon' })).toBeVisible();
   }
 }

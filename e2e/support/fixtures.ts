@@ -12,6 +12,21 @@ export async function signInByApi(page: Page, email: string, password = DEMO_PAS
   expect(response.status(), await response.text()).toBe(200);
 }
 
+/**
+ * Opens the staff home and follows a link in the main menu, once the home is laid out: its heading
+ * shown and the web fonts loaded. Until Inter has loaded the text is set in a fallback font, and the
+ * swap changes the text's size and so where the menu's links are; a press on one link and a release
+ * on the next is no click at all (seen in CI: the page stayed on the home).
+ */
+export async function openFromMenu(page: Page, linkName: string, options: { exact?: boolean } = {}): Promise<void> {
+  await page.goto('/app/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: linkName, exact: options.exact ?? false }).click();
+}
+
 /** Runs axe (WCAG 2.1 A and AA rules) on the page and fails on any violation. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
