@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATION_LOCK_KEY, migrateDatabase, openDatabase, rowsOf, type DatabaseHandle } from '@lykt/db';
+import { freshDatabases } from '../../test/fresh-databases';
 
 /**
  * Migrations run under a session-level advisory lock. It is taken and released on a connection of
@@ -13,19 +12,7 @@ import { MIGRATION_LOCK_KEY, migrateDatabase, openDatabase, rowsOf, type Databas
 const baseUrl = process.env.TEST_DATABASE_URL;
 
 describe.runIf(baseUrl)('the migration lock', () => {
-  const admin = baseUrl ? postgres(baseUrl, { max: 1, onnotice: () => undefined }) : null;
-  const created: string[] = [];
-  afterAll(async () => {
-    for (const name of created) await admin?.unsafe(`drop database if exists ${name} with (force)`);
-    await admin?.end();
-  });
-
-  async function freshDatabase(): Promise<string> {
-    const name = `lykt_lock_${randomBytes(4).toString('hex')}`;
-    created.push(name);
-    await admin?.unsafe(`create database ${name}`);
-    return Object.assign(new URL(baseUrl ?? ''), { pathname: `/${name}` }).toString();
-  }
+  const freshDatabase = freshDatabases(baseUrl, 'lykt_lock');
 
   const heldLocks = async (handle: DatabaseHandle) =>
     rowsOf<{ held: number }>(await handle.db.execute(sql`select count(*)::int as held from pg_locks where locktype = 'advisory' and objid = ${MIGRATION_LOCK_KEY} and granted`))[0]?.held;

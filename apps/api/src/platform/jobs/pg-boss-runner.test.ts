@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase, rowsOf, type DatabaseHandle } from '@lykt/db';
+import { freshDatabases } from '../../../test/fresh-databases';
 import { KeyRing } from '../crypto';
 import { loadConfig } from '../../config';
 import type { Deps } from '../deps';
@@ -21,19 +21,11 @@ const JOBS: JobDefinition[] = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'fo
 }));
 
 describe.runIf(baseUrl)('pg-boss job runner', () => {
-  const admin = baseUrl ? postgres(baseUrl, { max: 1, onnotice: () => undefined }) : null;
-  const created: string[] = [];
-  afterAll(async () => {
-    for (const name of created) await admin?.unsafe(`drop database if exists ${name} with (force)`);
-    await admin?.end();
-  });
+  const freshDatabase = freshDatabases(baseUrl, 'lykt_boss');
 
   it('starts three runners at once on a fresh database, every time, with one queue per job', async () => {
     for (let round = 0; round < 4; round += 1) {
-      const dbName = `lykt_boss_${randomBytes(4).toString('hex')}`;
-      created.push(dbName);
-      await admin?.unsafe(`create database ${dbName}`);
-      const url = Object.assign(new URL(baseUrl ?? ''), { pathname: `/${dbName}` }).toString();
+      const url = await freshDatabase();
       const handles: DatabaseHandle[] = await Promise.all([0, 1, 2].map(() => openDatabase({ kind: 'postgres', url, maxConnections: 2 })));
       await migrateDatabase(handles[0]!);
       const config = loadConfig({ DATABASE_URL: url, LYKT_MASTER_KEY: randomBytes(32).toString('base64') });
