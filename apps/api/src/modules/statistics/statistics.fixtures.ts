@@ -15,6 +15,8 @@ export type CaseSeed = {
   outcome?: string | null;
   status?: string;
   closedAt?: Date | null;
+  /** The record's statistics key 0..255; drawn at random by the database when left out. */
+  statisticsKey?: number;
 };
 
 export async function insertCases(db: Database, tenant: { municipalityId: string; userId: string }, seeds: CaseSeed[], numberPrefix = 'T-'): Promise<void> {
@@ -38,6 +40,7 @@ export async function insertCases(db: Database, tenant: { municipalityId: string
       outcome: seed.outcome ?? null,
       closedAt: seed.closedAt ?? null,
       createdAt: seed.createdAt,
+      ...(seed.statisticsKey === undefined ? {} : { statisticsKey: seed.statisticsKey }),
     })),
   );
 }
