@@ -35,3 +35,21 @@ test('the staff app is sent precompressed: Brotli when the browser takes it, gzi
   expect(gzip.headers()['content-encoding']).toBe('gzip');
   expect((await gzip.body()).equals(body)).toBe(true);
 });
+
+test('the staff app preloads its three Inter files, and the page uses exactly those (no second fetch, no unused preload)', async ({ page }) => {
+  const fonts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'font') fonts.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/app/');
+  const preloaded = await page.locator('link[rel="preload"][as="font"]').evaluateAll((links) =>
+    links.map((link) => ({ href: new URL((link as HTMLLinkElement).href).pathname, crossOrigin: (link as HTMLLinkElement).crossOrigin, type: link.getAttribute('type') })),
+  );
+  expect(preloaded.map((link) => /^\/app\/assets\/inter-latin-(\d00)-normal-[^/]+\.woff2$/.exec(link.href)?.[1])).toEqual(['400', '500', '600']);
+  for (const link of preloaded) expect(link).toMatchObject({ crossOrigin: 'anonymous', type: 'font/woff2' });
+  // The text is drawn in Inter once the fonts are in; the preloaded files are the ones the CSS uses.
+  await expect.poll(() => page.evaluate(async () => (await document.fonts.ready, document.fonts.check('500 16px Inter')))).toBe(true);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  for (const link of preloaded) expect(fonts.filter((font) => font === link.href), link.href).toHaveLength(1);
+});

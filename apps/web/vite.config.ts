@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { fontPreload } from './font-preload-plugin';
 import { precompress } from './precompress-plugin';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -10,7 +11,7 @@ const sharedEntry = fileURLToPath(new URL('../../packages/shared/src/index.ts', 
 export default defineConfig({
   root: webRoot,
   base: '/app/',
-  plugins: [react(), precompress()],
+  plugins: [react(), fontPreload(), precompress()],
   resolve: {
     // The workspace package may not be linked into node_modules; resolve it from source.
     alias: { '@lykt/shared': sharedEntry },
