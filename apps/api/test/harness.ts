@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildTenant, openDatabase, schema, type DatabaseHandle, TEST_PASSWORD } from '@lykt/db';
+import { buildTenant, migrateDatabase, openDatabase, schema, type DatabaseHandle, TEST_PASSWORD } from '@lykt/db';
 import { buildApp } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
 import { KeyRing } from '../src/platform/crypto';
@@ -23,12 +23,26 @@ export type TestHarness = {
   close: () => Promise<void>;
 };
 
-/** One database and app per test file: PGlite loaded from the migrated dump, or the shared PostgreSQL. */
-export async function createHarness(configOverrides: Partial<Config> = {}): Promise<TestHarness> {
-  const url = process.env.TEST_DATABASE_URL;
+export type HarnessOptions = {
+  /**
+   * On PostgreSQL, a database of the file's own instead of the shared one: for a test that runs
+   * something over every municipality (a scheduled job), which on the shared database would also act
+   * on the tenants other test files are setting up at the same time. Pass the function
+   * `freshDatabases(process.env.TEST_DATABASE_URL, prefix)` returned (called at the top of the file,
+   * so the database is dropped after the file); the harness migrates the new database. Without
+   * TEST_DATABASE_URL it is not called: every PGlite harness is a database of its own already.
+   */
+  ownDatabase?: () => Promise<string>;
+};
+
+/** One database and app per test file: PGlite loaded from the migrated dump, or the shared PostgreSQL (or one of the file's own, see HarnessOptions). */
+export async function createHarness(configOverrides: Partial<Config> = {}, options: HarnessOptions = {}): Promise<TestHarness> {
+  const shared = process.env.TEST_DATABASE_URL;
+  const url = shared && options.ownDatabase ? await options.ownDatabase() : shared;
   const handle = url
     ? await openDatabase({ kind: 'postgres', url, maxConnections: 4 })
     : await openDatabase({ kind: 'pglite', dataDir: null, loadDataDir: new Blob([fs.readFileSync(inject('pgliteDump'))]) });
+  if (url && url !== shared) await migrateDatabase(handle);
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test', LYKT_DEMO: 'false', LYKT_LOG_LEVEL: 'info' }),
     masterKey: TEST_MASTER_KEY,

@@ -2,13 +2,17 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import type { StatisticsPage } from '@lykt/shared';
+import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, seedTenant, signIn, type TestHarness } from '../../../test/harness';
 import { insertCases, times } from './statistics.fixtures';
 import { publishDueReleases } from './statistics.service';
 
+// The job publishes for every municipality in the database: on PostgreSQL it gets a database of its
+// own (dropped after the file), so it never publishes for the tenants other test files are setting up.
+const ownDatabase = freshDatabases(process.env.TEST_DATABASE_URL, 'lykt_releases');
 let h: TestHarness;
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({}, { ownDatabase });
 });
 afterAll(async () => {
   await h.close();
