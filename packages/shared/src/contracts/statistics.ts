@@ -35,7 +35,14 @@ export const STATISTICS_DIMENSIONS = [
 ] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
-const thisYear = () => new Date().getUTCFullYear();
+/**
+ * The calendar year in Norway (Europe/Oslo) at an instant. A year's statistics close at midnight
+ * Norwegian time (the API's periodClosed), not UTC: from 23:00 or 22:00 UTC on 31 December Norway is
+ * already in the next year.
+ */
+export function norwegianYear(now: Date = new Date()): number {
+  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(now));
+}
 
 /** How many years a published page may pool. */
 export const STATISTICS_POOLS = [1, 3, 5] as const;
@@ -61,12 +68,12 @@ export type StatisticsQuery = z.infer<typeof StatisticsQuerySchema>;
 
 /** The year a query asks for, defaulting to this year. */
 export function statisticsYear(query: StatisticsQuery): number {
-  return query.year ?? thisYear();
+  return query.year ?? norwegianYear();
 }
 
-/** The year a published page shows by default: the last closed calendar year. */
+/** The year a published page shows by default: the last closed calendar year (closed in Norway). */
 export function lastClosedYear(now: Date = new Date()): number {
-  return now.getUTCFullYear() - 1;
+  return norwegianYear(now) - 1;
 }
 
 /** A published release of a period (what readers outside the case team see). */
