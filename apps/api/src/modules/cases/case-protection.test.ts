@@ -6,14 +6,19 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import type { Case } from '@lykt/shared';
+import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, signIn, type TestHarness } from '../../../test/harness';
 import { backupDatabase } from '../../platform/backup';
 import { auditOf, caseState, directCaseBody, openCase, PERSON, seedCaseTenant, seedShelter } from './case.fixtures';
 import { runCaseRetention } from './case-protection.service';
 
+// runCaseRetention erases and warns in every municipality in the database (and a second run must warn
+// none at all), and the dump covers the whole database: on PostgreSQL the file gets a database of its own
+// (dropped after the file), so it never acts on or counts the cases other test files are setting up.
+const ownDatabase = freshDatabases(process.env.TEST_DATABASE_URL, 'lykt_case_protection');
 let h: TestHarness;
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({}, { ownDatabase });
 });
 afterAll(async () => {
   await h.close();

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Download } from '@lykt/shared';
+import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
 import { renderPool } from '../../platform/documents/render-pool';
 import { drainDownloads } from './downloads.worker';
@@ -10,9 +11,14 @@ import { drainDownloads } from './downloads.worker';
  * the web app words for the user (RENDER_LIMIT, RENDER_FAILED), nothing answers 500, and the next
  * export works with a new worker.
  */
+
+// The download worker claims the oldest queued task of any municipality, and every app polls the one
+// queue: on PostgreSQL the file gets a database of its own (dropped after the file), so its worker with a
+// tiny heap limit never fails another test file's download, and no other process makes its downloads.
+const ownDatabase = freshDatabases(process.env.TEST_DATABASE_URL, 'lykt_downloads_render');
 let h: TestHarness;
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({}, { ownDatabase });
 });
 afterEach(() => {
   renderPool.configure(h.deps.config.render);

@@ -2,13 +2,19 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import { can, ROLES, type Download, type DownloadList } from '@lykt/shared';
+import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
 import { runDownloadRetention } from './downloads.service';
 import { drainDownloads } from './downloads.worker';
 
+// runDownloadRetention marks and deletes downloads of every municipality in the database (one interrupted
+// task expected; a run dated a day later deletes everything), and every app polls the one download queue:
+// on PostgreSQL the file gets a database of its own (dropped after the file), so neither it nor another
+// test file's process acts on the other's downloads.
+const ownDatabase = freshDatabases(process.env.TEST_DATABASE_URL, 'lykt_downloads');
 let h: TestHarness;
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({}, { ownDatabase });
 });
 afterAll(async () => {
   await h.close();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import { NOTIFICATION_KINDS, REFERRAL_ANSWER_DAYS, type Case } from '@lykt/shared';
+import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, signIn, type TestHarness } from '../../../test/harness';
 import { startSmtpSink, type SmtpSink } from '../../../test/smtp-sink';
 import { directCaseBody, openCase, PERSON, SECRET_VALUES, seedCaseTenant, seedShelter } from '../cases/case.fixtures';
@@ -12,6 +13,10 @@ import { KIND_TEXT, subjectFor } from './notification.email';
 import { createSmtpMailer, type Mailer } from './notification.mailer';
 import { baseUrlOf, processOutbox } from './notification.worker';
 
+// runScheduledChecks, runCaseRetention and processOutbox act on every municipality in the database: on
+// PostgreSQL the file gets a database of its own (dropped after the file), so they never remind, warn or
+// mail for the tenants other test files are setting up, nor claim their e-mails.
+const ownDatabase = freshDatabases(process.env.TEST_DATABASE_URL, 'lykt_notify_privacy');
 let h: TestHarness;
 let sink: SmtpSink;
 let mailer: Mailer;
@@ -19,7 +24,7 @@ let mailer: Mailer;
 beforeAll(async () => {
   sink = await startSmtpSink();
   const smtp = { host: '127.0.0.1', port: sink.port, user: null, password: null, from: 'Lykt <lykt@example.invalid>', tls: 'none' as const };
-  h = await createHarness({ smtp });
+  h = await createHarness({ smtp }, { ownDatabase });
   mailer = createSmtpMailer(smtp);
 });
 afterAll(async () => {

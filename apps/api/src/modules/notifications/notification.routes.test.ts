@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import type { Case, Notification, NotificationDelivery, NotificationList } from '@lykt/shared';
+import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
 import { effectiveModules } from '../training/training.service';
 import { isModuleFor } from '../training/training.logic';
@@ -13,6 +14,10 @@ import { createSmtpMailer, type Mailer } from './notification.mailer';
 import { nextDigestAt } from './notify';
 import { baseUrlOf, MAX_ATTEMPTS, processOutbox } from './notification.worker';
 
+// runScheduledChecks and processOutbox act on every municipality in the database (reminders for all, the
+// whole outbox claimed, with a dead mailer too): on PostgreSQL the file gets a database of its own
+// (dropped after the file), so they never touch the tenants and e-mails of other test files.
+const ownDatabase = freshDatabases(process.env.TEST_DATABASE_URL, 'lykt_notify_routes');
 let h: TestHarness;
 let sink: SmtpSink;
 let mailer: Mailer;
@@ -21,7 +26,7 @@ const SMTP_FROM = 'Lykt <lykt@example.invalid>';
 beforeAll(async () => {
   sink = await startSmtpSink();
   const smtp = { host: '127.0.0.1', port: sink.port, user: null, password: null, from: SMTP_FROM, tls: 'none' as const };
-  h = await createHarness({ smtp });
+  h = await createHarness({ smtp }, { ownDatabase });
   mailer = createSmtpMailer(smtp);
 });
 afterAll(async () => {

@@ -5,13 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import { parseOverlapCsv } from '@lykt/mse';
 import { ROLE_PERMISSIONS, ROLES, type PrevalenceEstimateRecord, type PrevalenceStudy, type PrevalenceStudySummary } from '@lykt/shared';
+import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
 import { directCaseBody, openCase } from '../cases/case.fixtures';
 import { runPrevalenceRetention } from './prevalence.service';
 
+// runPrevalenceRetention (here dated 2099) erases kept pseudonyms in every municipality in the database:
+// on PostgreSQL the file gets a database of its own (dropped after the file), so it never erases other test
+// files' studies.
+const ownDatabase = freshDatabases(process.env.TEST_DATABASE_URL, 'lykt_prevalence');
 let h: TestHarness;
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({}, { ownDatabase });
 });
 afterAll(async () => {
   await h.close();

@@ -2,12 +2,16 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type TipSubmission } from '@lykt/shared';
+import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, errorCode, seedTenant, signIn, type TestHarness } from '../../../test/harness';
 import { monthsBefore, purgeExpiredTips, submitTip, today } from './tips.service';
 
+// purgeExpiredTips deletes expired tips in every municipality in the database: on PostgreSQL the file gets
+// a database of its own (dropped after the file), so it never deletes other test files' tips.
+const ownDatabase = freshDatabases(process.env.TEST_DATABASE_URL, 'lykt_tips');
 let h: TestHarness;
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({}, { ownDatabase });
 });
 afterAll(async () => {
   await h.close();

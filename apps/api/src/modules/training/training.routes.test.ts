@@ -5,14 +5,19 @@ import { buildOrganisation, buildUser, schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type Attempt, type AttemptResult, type Coverage, type PlanLink, type TrainingModuleSummary } from '@lykt/shared';
 import { inspectPdf } from '../../platform/documents/testing';
 import { seedCapabilities } from '../../platform/seed-capabilities';
+import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, errorCode, expectEachForbidden, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
 import { today } from '../plans/plans.service';
 import { validUntil } from './training.logic';
 import { followCoverageEverywhere } from './training.plan-links';
 
+// followCoverageEverywhere moves the training-linked measures of every municipality in the database: on
+// PostgreSQL the file gets a database of its own (dropped after the file), so it never changes the plans
+// other test files are setting up.
+const ownDatabase = freshDatabases(process.env.TEST_DATABASE_URL, 'lykt_training');
 let h: TestHarness;
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({}, { ownDatabase });
 });
 afterAll(async () => {
   await h.close();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rowsOf, schema } from '@lykt/db';
+import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, seedTenant, signIn, type TestHarness } from '../../../test/harness';
 import { sha256Hex } from '../crypto';
 import { applyInvalidation, parseInvalidation } from './invalidation';
@@ -10,9 +11,13 @@ import { runRecorded, slotOf, type JobDefinition, type JobReport } from '../jobs
 import { InProcessJobRunner } from '../jobs/in-process-runner';
 import { MAX_TIMER_MS, runAt } from '../jobs/safe-timer';
 
+// sweepBuckets deletes every expired rate-limit bucket in the database, and the test then expects none
+// left at all: on PostgreSQL the file gets a database of its own (dropped after the file), so it never
+// deletes other test files' buckets nor counts the ones they leave.
+const ownDatabase = freshDatabases(process.env.TEST_DATABASE_URL, 'lykt_cluster');
 let h: TestHarness;
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({}, { ownDatabase });
 });
 afterAll(async () => {
   await h.close();

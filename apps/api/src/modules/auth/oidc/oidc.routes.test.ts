@@ -2,18 +2,24 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { schema, TEST_PASSWORD } from '@lykt/db';
 import type { OidcProvider } from '@lykt/shared';
+import { freshDatabases } from '../../../../test/fresh-databases';
 import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness } from '../../../../test/harness';
 import { browserSignIn } from '../../../../test/oidc-browser';
 import { createAdmin } from '../../../cli/admin.command';
 import { newSigningKey, startTestProvider, type TestClient, type TestProvider } from '../../../../test/oidc-test-provider';
 
+// The sign-in page options test turns password sign-in off in every municipality in the database (and
+// writes their settings back after): on PostgreSQL the file gets a database of its own (dropped after
+// the file), so other test files' password sign-ins and settings are never touched, and no municipality
+// another file creates meanwhile changes what the page is told.
+const ownDatabase = freshDatabases(process.env.TEST_DATABASE_URL, 'lykt_oidc');
 let h: TestHarness;
 let entra: TestProvider;
 let ansattporten: TestProvider;
 const clients = new Map<TestProvider, TestClient[]>();
 
 beforeAll(async () => {
-  h = await createHarness({ oidcAllowHttp: true });
+  h = await createHarness({ oidcAllowHttp: true }, { ownDatabase });
   entra = await startTestProvider({ profile: 'entra' });
   ansattporten = await startTestProvider({ profile: 'ansattporten' });
 });
