@@ -13,7 +13,7 @@ import {
   type IdentifyingService,
   type PersonDetails,
 } from '@lykt/shared';
-import { can } from '@lykt/shared';
+import { can, norwegianYear } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -147,7 +147,8 @@ export async function createCase(deps: Deps, actor: UserActor, body: CaseCreateB
   const { personEnc, personHash } = await encryptPerson(deps, actor.municipalityId, person);
   const now = new Date();
   const row = await inTransaction(deps, async (tx) => {
-    const caseNumber = await nextCaseNumber(tx, actor.municipalityId, now.getUTCFullYear());
+    // The year in the case number is the Norwegian calendar year (a case opened at 23:30 UTC on 31 December is next year's).
+    const caseNumber = await nextCaseNumber(tx, actor.municipalityId, norwegianYear(now));
     const inserted = await insertCase(tx, actor.municipalityId, {
       ...factColumns(facts),
       caseNumber,
