@@ -1,0 +1,52 @@
+import { types, type PGlite, type QueryOptions, type Transaction } from '@electric-sql/pglite';
+
+/**
+ * The types drizzle-orm reads as text from PGlite: dates, timestamps and intervals, and arrays of
+ * them and of numerics. drizzle-orm (pglite/session.js) passes parsers for exactly these with every
+ * query, so that it converts the text itself.
+ */
+export const DRIZZLE_TEXT_TYPES: readonly number[] = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182];
+const TEXT_TYPES = new Set(DRIZZLE_TEXT_TYPES.map(String));
+const asText = (value: string): string => value;
+
+/** Query options without drizzle's per-query parsers, when they are exactly those the instance now has. */
+function withoutDrizzleParsers(options: QueryOptions | undefined): QueryOptions | undefined {
+  const parsers = options?.parsers;
+  if (!parsers) return options;
+  const keys = Object.keys(parsers);
+  if (keys.length === 0 || !keys.every((key) => TEXT_TYPES.has(key))) return options;
+  const { parsers: _omitted, ...rest } = options;
+  return rest;
+}
+
+function wrapTransaction(tx: Transaction): Transaction {
+  return new Proxy(tx, {
+    get(target, property) {
+      if (property === 'query') return (query: string, params?: unknown[], options?: QueryOptions) => target.query(query, params, withoutDrizzleParsers(options));
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * The PGlite instance as drizzle-orm should use it. PGlite merges per-query parsers into a fresh copy
+ * of its whole parser table (318 types) for every query: 55 KiB of garbage and about 60 µs per
+ * query, for the nine parsers drizzle passes every time (measured, docs/SCALING.md). Here the
+ * instance is given those nine once, after PGlite has set up its array types (which would
+ * otherwise replace the array ones), and drizzle's per-query copy of them is dropped, so PGlite
+ * uses its table as it is. Other per-query parsers are passed on unchanged. The results are the
+ * same: the parsers are the same functions of the same types (packages/db tests compare them).
+ */
+export async function drizzleReadyPglite(pglite: PGlite): Promise<PGlite> {
+  await pglite.waitReady;
+  for (const type of DRIZZLE_TEXT_TYPES) pglite.parsers[type] = asText;
+  return new Proxy(pglite, {
+    get(target, property) {
+      if (property === 'query') return <T>(query: string, params?: unknown[], options?: QueryOptions) => target.query<T>(query, params, withoutDrizzleParsers(options));
+      if (property === 'transaction') return <T>(callback: (tx: Transaction) => Promise<T>) => target.transaction((tx) => callback(wrapTransaction(tx)));
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
