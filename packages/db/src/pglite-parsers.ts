@@ -9,7 +9,11 @@ export const DRIZZLE_TEXT_TYPES: readonly number[] = [types.TIMESTAMP, types.TIM
 const TEXT_TYPES = new Set(DRIZZLE_TEXT_TYPES.map(String));
 const asText = (value: string): string => value;
 
-/** Query options without drizzle's per-query parsers, when they are exactly those the instance now has. */
+/**
+ * Query options without drizzle's per-query parsers: parsers of these types only, which drizzle
+ * always passes as text-as-it-is (the test reads drizzle's own list). This client is handed to
+ * drizzle only; parsers of any other type pass on unchanged.
+ */
 function withoutDrizzleParsers(options: QueryOptions | undefined): QueryOptions | undefined {
   const parsers = options?.parsers;
   if (!parsers) return options;
@@ -19,12 +23,18 @@ function withoutDrizzleParsers(options: QueryOptions | undefined): QueryOptions 
   return rest;
 }
 
-function wrapTransaction(tx: Transaction): Transaction {
-  return new Proxy(tx, {
-    get(target, property) {
-      if (property === 'query') return (query: string, params?: unknown[], options?: QueryOptions) => target.query(query, params, withoutDrizzleParsers(options));
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+/** The object as it is, except that `query` drops drizzle's parsers and `transaction` hands out such objects too. */
+function forDrizzle<T extends Pick<PGlite, 'query'>>(target: T): T {
+  return new Proxy(target, {
+    get(object, property) {
+      if (property === 'query') return (query: string, params?: unknown[], options?: QueryOptions) => object.query(query, params, withoutDrizzleParsers(options));
+      if (property === 'transaction' && 'transaction' in object) {
+        const transaction = (object as unknown as PGlite).transaction.bind(object);
+        return <R>(callback: (tx: Transaction) => Promise<R>) => transaction((tx) => callback(forDrizzle(tx)));
+      }
+      const value: unknown = Reflect.get(object, property, object);
+      // PGlite keeps private state: its methods run on the real instance.
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
     },
   });
 }
@@ -41,12 +51,5 @@ function wrapTransaction(tx: Transaction): Transaction {
 export async function drizzleReadyPglite(pglite: PGlite): Promise<PGlite> {
   await pglite.waitReady;
   for (const type of DRIZZLE_TEXT_TYPES) pglite.parsers[type] = asText;
-  return new Proxy(pglite, {
-    get(target, property) {
-      if (property === 'query') return <T>(query: string, params?: unknown[], options?: QueryOptions) => target.query<T>(query, params, withoutDrizzleParsers(options));
-      if (property === 'transaction') return <T>(callback: (tx: Transaction) => Promise<T>) => target.transaction((tx) => callback(wrapTransaction(tx)));
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return forDrizzle(pglite);
 }
