@@ -2,9 +2,8 @@ import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, schema } from '@lykt/db';
-import type { HtcdsExport, KomSummary, StatisticsPage, StatisticsTable } from '@lykt/shared';
+import { norwegianYear, type HtcdsExport, type KomSummary, type StatisticsPage, type StatisticsTable } from '@lykt/shared';
 import { call, createHarness, errorCode, expectEachForbidden, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
-import { openYear } from '../../../test/years';
 import { seedCapabilities } from '../../platform/seed-capabilities';
 import { insertCases, insertScreenings, times } from './statistics.fixtures';
 
@@ -265,7 +264,7 @@ describe('statistics: the published page', () => {
   });
 
   it('publishes nothing for an open year, and refuses to publish or export it', async () => {
-    const year = openYear();
+    const year = norwegianYear();
     const page = (await get(main.sessions.viewer, `/api/v1/statistics?year=${year}`)).json<StatisticsPage>();
     expect(page).toMatchObject({ status: 'open', release: null, tables: [] });
     expect(page.trend.find((entry) => entry.year === year)?.released).toBe(false);

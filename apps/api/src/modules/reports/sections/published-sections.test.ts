@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { norwegianYear } from '@lykt/shared';
 import { schema } from '@lykt/db';
 import { createHarness, seedTenant, type TestHarness } from '../../../../test/harness';
-import { openYear } from '../../../../test/years';
 import { insertScreenings, times } from '../../statistics/statistics.fixtures';
 import { yearPeriod } from '../period';
 import type { ReportSectionInput } from '../report-section';
@@ -40,7 +40,7 @@ async function tipsOn(municipalityId: string, days: string[], danger = false) {
 describe('report sections that count people and events', () => {
   it('give no figures for an open year, and say when they come', async () => {
     const tenant = await seedTenant(h);
-    const year = openYear();
+    const year = norwegianYear();
     for (const provider of [identificationSection, tipsSection]) {
       const section = await provider.build(h.deps.db, input(tenant.municipality.id, year));
       expect(section.hasData).toBe(false);
