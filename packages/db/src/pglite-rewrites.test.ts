@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * scripts/patch-pglite.mjs (run by npm install) makes the mutex PGlite bundles use native async
- * methods instead of generator functions, so a query leaves no generator behind for V8 to promote
+ * methods instead of generator functions, and esbuild's private-field wrapper a class instead of an
+ * object literal with fresh accessors, so a query leaves far less for V8's full collection
  * (docs/SCALING.md, "Council report"). These tests fail when the rewrite is missing: after a
  * PGlite upgrade, or an install with --ignore-scripts.
  */
@@ -41,7 +45,14 @@ afterAll(async () => {
   await db.close();
 });
 
-describe('PGlite with its mutex rewritten to native async methods', () => {
+describe('PGlite as rewritten at install', () => {
+  it("has esbuild's private-field wrapper as a class, its accessors on the prototype", () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    const bundle = fs.readdirSync(dist).filter((name) => name.endsWith('.js')).map((name) => fs.readFileSync(path.join(dist, name), 'utf8'));
+    expect(bundle.filter((text) => text.includes('class PrivateWrapper{')).length).toBe(1);
+    expect(bundle.some((text) => text.includes('({set _(r){'))).toBe(false);
+  });
+
   it('counts generator steps at all (the probe itself works)', async () => {
     const counts = await countGeneratorSteps(async () => [...(function* () {
       yield 1;
@@ -62,6 +73,23 @@ describe('PGlite with its mutex rewritten to native async methods', () => {
       await db.query('select * from item');
     });
     expect(counts.pglite).toBe(0);
+  });
+
+  it('hands the protocol layer only the options it reads, not a copy of the query options', async () => {
+    const seen: string[][] = [];
+    const stream = db.execProtocolStream.bind(db);
+    db.execProtocolStream = (message, options) => (seen.push(Object.keys(options ?? {}).sort()), stream(message, options));
+    try {
+      const notices: unknown[] = [];
+      const { rows } = await db.query<unknown[]>('select $1::int + 1 as n', [41], { rowMode: 'array', onNotice: (notice) => notices.push(notice) });
+      expect(rows).toEqual([[42]]);
+      // Errors still throw: throwOnError keeps its default of true.
+      await expect(db.query('select * from no_such_table', [], { rowMode: 'array' })).rejects.toThrow(/no_such_table/);
+    } finally {
+      delete (db as { execProtocolStream?: unknown }).execProtocolStream;
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(2); // at least one per query
+    for (const keys of seen) expect(keys).toEqual(['onNotice', 'syncToFs', 'throwOnError']);
   });
 
   it('still runs one query at a time: concurrent queries and a transaction see consistent data', async () => {
