@@ -3,6 +3,9 @@ import type { ChartDefinition } from './chart';
 import { chartTable } from './chart';
 import { estimateTextWidth, layoutChart, niceStep, renderChartSvg } from './svg';
 
+/** The size of a value label in the layout (svg.ts SMALL). */
+const SMALL_TEXT = 11;
+
 const progress: ChartDefinition = {
   id: 'progress-by-area',
   kind: 'bar',
@@ -82,6 +85,16 @@ describe('renderChartSvg', () => {
     expect(layout.shapes.filter((shape) => shape.kind === 'rect' && shape.role === 'bar')).toHaveLength(6);
     const highest = Math.min(...layout.shapes.filter((shape) => shape.kind === 'rect' && shape.role === 'bar').map((shape) => (shape.kind === 'rect' ? shape.y : 0)));
     expect(highest).toBeGreaterThanOrEqual(0);
+  });
+
+  it('writes the value of every bar above it, the tallest included, inside the chart', () => {
+    const percent: ChartDefinition = { ...progress, categories: ['A', 'B', 'C', 'D', 'E', 'F'], series: [{ key: 'p', label: 'P', values: [49, 12, 100, 70, 85, 33], display: ['49 %', '12 %', '100 %', '70 %', '85 %', '33 %'] }] };
+    for (const width of [300, 480]) {
+      const layout = layoutChart(percent, { width, height: 220 });
+      const values = layout.shapes.filter((shape) => shape.kind === 'text' && shape.role === 'value');
+      expect(values.map((shape) => (shape.kind === 'text' ? shape.text : ''))).toEqual(['49 %', '12 %', '100 %', '70 %', '85 %', '33 %']);
+      for (const shape of values) if (shape.kind === 'text') expect(shape.y - SMALL_TEXT).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('survives an empty chart and all-withheld values', () => {

@@ -153,7 +153,9 @@ export function layoutChart(definition: ChartDefinition, options: ChartRenderOpt
 
   const tickRoom = Math.ceil(tickLabelWidth + 10);
   const plotRight = width - 8;
-  const plotTop = legendBottom + 8;
+  // A bar chart writes each value above its bar: the plot leaves a line of room for the tallest.
+  const valueRoom = definition.kind === 'bar' ? SMALL + 4 : 0;
+  const plotTop = legendBottom + 8 + valueRoom;
   // Category labels stand level under their bar in up to three lines. If one would need more (many
   // long area names), all are written whole on one slanted line instead, never cut short; the
   // plot gives up the room below and, for the first label's tail, on the left.
@@ -213,7 +215,10 @@ export function layoutChart(definition: ChartDefinition, options: ChartRenderOpt
         const top = yOf(value);
         shapes.push({ kind: 'rect', x: round(x + 1), y: top, width: round(Math.max(1, barWidth - 2)), height: round(Math.max(0, plotBottom - top)), fill: colour, role: 'bar' });
         const label = displayOf(seriesIndex, index, value);
-        if (estimateTextWidth(label, SMALL) <= barWidth + 2 && top - 4 > plotTop) {
+        // One series: a value may be as wide as its category's slot (it cannot reach the next
+        // one's); several: as wide as its own bar, which its neighbours' values stand beside.
+        const labelRoom = seriesCount === 1 ? slot - 4 : barWidth + 2;
+        if (estimateTextWidth(label, SMALL) <= labelRoom && top - 4 - SMALL >= legendBottom) {
           shapes.push({ kind: 'text', x: round(x + barWidth / 2), y: round(top - 4), text: label, anchor: 'middle', size: SMALL, weight: 400, fill: INK, role: 'value' });
         }
       });
