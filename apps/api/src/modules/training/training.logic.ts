@@ -63,22 +63,30 @@ export function scoreAnswers(
   return { ok: true, questions, score };
 }
 
-/** 'YYYY-MM-DD' of a date in UTC. */
-export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+const NORWEGIAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** The day a completion stops being valid: the completion day plus the refresh period (clamped to the month's end). */
+/**
+ * 'YYYY-MM-DD' of an instant as the day in Norway (Europe/Oslo), as the statistics count training
+ * days: a course completed at 00:30 Norwegian time belongs to that day, not to the day before in UTC.
+ */
+export const isoDay = (date: Date): string => NORWEGIAN_DAY.format(date);
+
+/** 'YYYY-MM-DD' of a calendar date kept as UTC midnight (day arithmetic only). */
+const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
+
+/** The day a completion stops being valid: its Norwegian day plus the refresh period (clamped to the month's end). */
 export function validUntil(completedAt: Date, refreshMonths: number): string {
-  const year = completedAt.getUTCFullYear();
-  const month = completedAt.getUTCMonth() + refreshMonths;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return isoDay(new Date(Date.UTC(year, month, Math.min(completedAt.getUTCDate(), lastDay))));
+  const [year, month, day] = isoDay(completedAt).split('-').map(Number) as [number, number, number];
+  const target = month - 1 + refreshMonths;
+  const lastDay = new Date(Date.UTC(year, target + 1, 0)).getUTCDate();
+  return dayOf(new Date(Date.UTC(year, target, Math.min(day, lastDay))));
 }
 
 /** Adds days to a 'YYYY-MM-DD' day. */
 export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
-  return isoDay(date);
+  return dayOf(date);
 }
 
 /** Status of a person's latest completion on a day. */
@@ -107,7 +115,7 @@ export function monthEnds(today: string, count: number): Array<{ month: string; 
   for (let back = count - 1; back >= 0; back -= 1) {
     const first = new Date(Date.UTC(year, month - 1 - back, 1));
     const end = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
-    const endDay = isoDay(end);
+    const endDay = dayOf(end);
     result.push({ month: endDay.slice(0, 7), end: endDay > today ? today : endDay });
   }
   return result;
