@@ -1,5 +1,6 @@
 import { trainingModule } from '@lykt/content/knowledge';
 import { notFound } from '../../platform/errors';
+import { localDate } from '../reports/period';
 import type { QuizQuestionSource, Role, TrainingModuleSource, TrainingStatus } from '@lykt/shared';
 
 /** Days before the end of validity when a completion counts as "due soon". */
@@ -63,13 +64,11 @@ export function scoreAnswers(
   return { ok: true, questions, score };
 }
 
-const NORWEGIAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /**
  * 'YYYY-MM-DD' of an instant as the day in Norway (Europe/Oslo), as the statistics count training
  * days: a course completed at 00:30 Norwegian time belongs to that day, not to the day before in UTC.
  */
-export const isoDay = (date: Date): string => NORWEGIAN_DAY.format(date);
+export const isoDay = (date: Date): string => localDate(date);
 
 /** 'YYYY-MM-DD' of a calendar date kept as UTC midnight (day arithmetic only). */
 const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
