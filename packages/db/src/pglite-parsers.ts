@@ -1,4 +1,15 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { types, type PGlite, type QueryOptions, type Transaction } from '@electric-sql/pglite';
+
+/** Set while a transaction's callback runs (and in everything it awaits). */
+const insideTransaction = new AsyncLocalStorage<true>();
+
+export class SelfDeadlockError extends Error {
+  constructor() {
+    super('A query on the database (not on the open transaction) was started inside that transaction: PGlite would wait for the transaction to end, and the transaction for the query. Use the transaction.');
+    this.name = 'SelfDeadlockError';
+  }
+}
 
 /**
  * The types drizzle-orm reads as text from PGlite: dates, timestamps and intervals, and arrays of
@@ -25,12 +36,21 @@ function withoutDrizzleParsers(options: QueryOptions | undefined): QueryOptions 
 
 /** The object as it is, except that `query` drops drizzle's parsers and `transaction` hands out such objects too. */
 function forDrizzle<T extends Pick<PGlite, 'query'>>(target: T): T {
+  const root = 'transaction' in target;
   return new Proxy(target, {
     get(object, property) {
-      if (property === 'query') return (query: string, params?: unknown[], options?: QueryOptions) => object.query(query, params, withoutDrizzleParsers(options));
-      if (property === 'transaction' && 'transaction' in object) {
+      if (property === 'query') {
+        return (query: string, params?: unknown[], options?: QueryOptions) => {
+          if (root && insideTransaction.getStore()) return Promise.reject(new SelfDeadlockError());
+          return object.query(query, params, withoutDrizzleParsers(options));
+        };
+      }
+      if (property === 'transaction' && root) {
         const transaction = (object as unknown as PGlite).transaction.bind(object);
-        return <R>(callback: (tx: Transaction) => Promise<R>) => transaction((tx) => callback(forDrizzle(tx)));
+        return <R>(callback: (tx: Transaction) => Promise<R>) => {
+          if (insideTransaction.getStore()) return Promise.reject(new SelfDeadlockError());
+          return transaction((tx) => insideTransaction.run(true, () => callback(forDrizzle(tx))));
+        };
       }
       const value: unknown = Reflect.get(object, property, object);
       // PGlite keeps private state: its methods run on the real instance.

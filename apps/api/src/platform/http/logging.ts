@@ -21,7 +21,7 @@ export function loggerOptions(level: LoggerOptions['level']): LoggerOptions {
 }
 
 /** What of an error may be logged: its kind, codes and stack frames, never query text, parameters or values. */
-export type LoggableError = { type: string; code?: string; sqlState?: string; message?: string; frames?: string[] };
+export type LoggableError = { type: string; code?: string; sqlState?: string; causeType?: string; message?: string; frames?: string[] };
 
 const MAX_MESSAGE = 300;
 
@@ -46,7 +46,14 @@ export function errorForLog(error: unknown): LoggableError {
   const code = (error as { code?: unknown }).code;
   const isDatabase = error.name === 'DrizzleQueryError' || 'params' in error || /^Failed query:/.test(error.message) || sqlStateOf(error) !== undefined;
   if (isDatabase) {
-    return { type: error.name === 'Error' ? 'DatabaseError' : error.name, sqlState: sqlStateOf(error.cause) ?? sqlStateOf(error), frames };
+    // The cause's class name only (e.g. SelfDeadlockError from packages/db): never its message, which may quote the query.
+    const causeType = error.cause instanceof Error && error.cause.name !== 'Error' ? error.cause.name : undefined;
+    return {
+      type: error.name === 'Error' ? 'DatabaseError' : error.name,
+      sqlState: sqlStateOf(error.cause) ?? sqlStateOf(error),
+      ...(causeType ? { causeType } : {}),
+      frames,
+    };
   }
   return {
     type: error.name,

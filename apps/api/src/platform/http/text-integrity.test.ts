@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '@lykt/db';
+import { openDatabase, schema } from '@lykt/db';
 import { call, createHarness, errorCode, ORIGIN, seedTenant, signIn, type TestHarness } from '../../../test/harness';
 import { errorForLog } from './logging';
 import { findInvalidText, hasInvalidText } from './text-integrity';
@@ -90,5 +90,26 @@ describe('invalid text', () => {
     expect(JSON.stringify(logged)).not.toContain(secret);
     expect(logged.sqlState).toBe('22P02');
     expect(logged.message).toBeUndefined();
+  });
+
+  it('names a query that would wait for its own transaction (embedded PGlite), without the query text', async () => {
+    const embedded = await openDatabase({ kind: 'pglite', dataDir: null });
+    try {
+      const secret = 'nora.secret@test.lykt.invalid';
+      const error: unknown = await embedded.db
+        .transaction(async () => {
+          await embedded.db.execute(sql`select ${secret} as email`);
+        })
+        .then(
+          () => null,
+          (failure: unknown) => failure,
+        );
+      const logged = errorForLog(error);
+      expect(logged.causeType).toBe('SelfDeadlockError');
+      expect(JSON.stringify(logged)).not.toContain(secret);
+      expect(logged.frames?.length).toBeGreaterThan(0);
+    } finally {
+      await embedded.close();
+    }
   });
 });
