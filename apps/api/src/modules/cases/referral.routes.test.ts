@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { schema } from '@lykt/db';
 import type { Case, PartnerReferral } from '@lykt/shared';
 import { call, createHarness, errorCode, signIn, type Session, type TestHarness } from '../../../test/harness';
@@ -261,5 +261,36 @@ describe('the partner referral list filter', () => {
     const police = await partnerOf(tenant);
     for (const query of ['?state=awaiting', '?state=overdue', '']) expect((await call(h, police, 'GET', `/api/v1/partner/referrals${query}`)).json<{ items: unknown[] }>().items).toEqual([]);
     expect(errorCode(await call(h, partner, 'GET', '/api/v1/partner/referrals?state=late'))).toBe('VALIDATION_ERROR');
+  });
+});
+
+/**
+ * 23:30 UTC on the day before today (UTC): a moment already past, so a session signed in now stays
+ * valid, at which the date in Norway (UTC+1 in winter, UTC+2 in summer) is one day ahead of UTC.
+ */
+function justAfterNorwegianMidnight(): { at: Date; norwegianToday: string; norwegianTomorrow: string } {
+  const now = new Date();
+  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1, 23, 30));
+  const day = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1 + offset)).toISOString().slice(0, 10);
+  return { at, norwegianToday: day(1), norwegianTomorrow: day(2) };
+}
+
+describe('the day consent was given is a day in Norway', () => {
+  it('accepts today in Norway just after midnight there, when the UTC date is still yesterday, and refuses tomorrow', async () => {
+    const { shelter, owner, theCase } = await setup();
+    const { at, norwegianToday, norwegianTomorrow } = justAfterNorwegianMidnight();
+    vi.useFakeTimers({ toFake: ['Date'], now: at });
+    try {
+      const consent = (givenOn: string) =>
+        call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/consents`, { purpose: 'share_with_organisation', recipientOrganisationId: shelter.organisation.id, dataCategories: ['first_name'], method: 'oral', givenOn });
+      const today = await consent(norwegianToday);
+      expect(today.statusCode, today.body).toBe(200);
+      expect(today.json<Case>().consents.at(-1)?.givenOn).toBe(norwegianToday);
+      const tomorrow = await consent(norwegianTomorrow);
+      expect(tomorrow.statusCode).toBe(400);
+      expect(errorCode(tomorrow)).toBe('VALIDATION_ERROR');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -40,6 +40,7 @@ import {
   type ReferralRow,
 } from './case.repository';
 import { notify } from '../notifications/notify';
+import { localDate } from '../reports/period';
 
 async function reload(deps: Deps, actor: UserActor, caseId: string): Promise<Case> {
   return presentFullCase(deps, actor, await accessCase(deps, actor, caseId));
@@ -59,7 +60,8 @@ export async function recordConsent(deps: Deps, actor: UserActor, caseId: string
   if (isSharing && body.recipientOrganisationId === null) throw invalid('recipientOrganisationId', 'Required for consent to share with an organisation');
   if (isSharing && body.dataCategories.length === 0) throw invalid('dataCategories', 'Name what may be shared');
   if (!isSharing && (body.recipientOrganisationId !== null || body.dataCategories.length > 0)) throw invalid('purpose', 'Only consent to share names a recipient and data categories');
-  if (body.givenOn > new Date().toISOString().slice(0, 10)) throw invalid('givenOn', 'Cannot be in the future');
+  // Consent is given on a day in Norway: just after midnight there, the UTC date is still yesterday.
+  if (body.givenOn > localDate(new Date())) throw invalid('givenOn', 'Cannot be in the future');
   if (body.recipientOrganisationId) await assertOrganisation(deps, actor.municipalityId, body.recipientOrganisationId, 'recipientOrganisationId');
   await inTransaction(deps, async (tx) => {
     const consent = await insertConsent(tx, {

@@ -26,6 +26,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { createConcern } from '../concerns/concern.service';
 import { assertMayReadMap, mayWriteMap } from './overview.policy';
 import * as repo from './overview.repository';
+import { localDate } from '../reports/period';
 
 type Keyring = Deps['keyring'];
 
@@ -422,7 +423,8 @@ export async function archiveSite(deps: Deps, actor: UserActor, id: string): Pro
 
 export async function addInspection(deps: Deps, actor: UserActor, siteId: string, body: InspectionBody): Promise<Site> {
   if (!(await repo.findSite(deps.db, actor.municipalityId, siteId))) throw notFound('The site');
-  if (body.inspectedOn > new Date().toISOString().slice(0, 10))
+  // A day in Norway: just after midnight there, the UTC date is still yesterday.
+  if (body.inspectedOn > localDate(new Date()))
     throw new AppError('VALIDATION_ERROR', 'The inspection date is in the future.', {
       fields: [{ field: 'inspectedOn', message: 'Must not be in the future' }],
     });
