@@ -2,6 +2,7 @@ import type { Database } from '@lykt/db';
 import { ALWAYS_IMMEDIATE_KINDS, type EmailMode, type NotificationKind } from '@lykt/shared';
 import { currentContext } from '../../platform/context';
 import type { Deps } from '../../platform/deps';
+import { localDate, localDayStart } from '../reports/period';
 import {
   ensureDigestEmail,
   findCaseOwner,
@@ -41,9 +42,9 @@ export type Delivery = { municipalityId: string; kind: NotificationKind; recipie
 const COORDINATORS = ['coordinator'] as const;
 const PARTNER_ROLES = ['partner', 'caseworker', 'coordinator'] as const;
 
-/** The first moment of the UTC day: a tip keeps only its day, and so does its notification. */
+/** Midnight in Norway starting the day of `now`: a tip keeps only its day (in Norway), and so does its notification. */
 function dayStart(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return localDayStart(localDate(now));
 }
 
 async function resolve(tx: Database, event: NotifyEvent): Promise<Delivery | null> {

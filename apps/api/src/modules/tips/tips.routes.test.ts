@@ -1,5 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type TipSubmission } from '@lykt/shared';
 import { freshDatabases } from '../../../test/fresh-databases';
@@ -343,5 +343,34 @@ describe('helpers', () => {
   it('monthsBefore counts calendar months', () => {
     expect(monthsBefore('2026-11-28', 12)).toBe('2025-11-28');
     expect(monthsBefore('2026-03-31', 1)).toBe('2026-03-03');
+  });
+});
+
+describe('a tip keeps the day in Norway', () => {
+  it('dates a tip sent just after midnight in Norway (the UTC date still yesterday) on the Norwegian day, and its notification at that midnight', async () => {
+    const tenant = await seed();
+    const m = tenant.municipality.id;
+    // 23:30 UTC yesterday: in Norway (UTC+1 in winter, UTC+2 in summer) it is already today, 00:30 or 01:30.
+    const real = new Date();
+    const at = new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate() - 1, 23, 30));
+    const norwegianDay = real.toISOString().slice(0, 10);
+    const norwegianHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(at));
+    vi.useFakeTimers({ toFake: ['Date'], now: at });
+    let tipId: string;
+    try {
+      ({ id: tipId } = await newTip(m));
+    } finally {
+      vi.useRealTimers();
+    }
+    const [row] = await h.deps.db.select().from(schema.tip).where(eq(schema.tip.id, tipId));
+    expect([row?.submittedOn, row?.lastActivityOn]).toEqual([norwegianDay, norwegianDay]);
+    const notes = await h.deps.db
+      .select({ createdAt: schema.notification.createdAt })
+      .from(schema.notification)
+      .where(and(eq(schema.notification.municipalityId, m), eq(schema.notification.kind, 'tip_new')));
+    expect(notes.length).toBeGreaterThan(0);
+    // Midnight in Norway: 30 minutes (winter) or 90 minutes (summer) before 23:30 UTC.
+    expect(norwegianHour === 0 || norwegianHour === 1).toBe(true);
+    for (const note of notes) expect(note.createdAt.toISOString()).toBe(new Date(at.getTime() - (norwegianHour * 60 + 30) * 60_000).toISOString());
   });
 });

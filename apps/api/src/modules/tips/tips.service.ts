@@ -43,15 +43,19 @@ import {
   type TipSettingsRow,
 } from './tips.repository';
 import { notify } from '../notifications/notify';
+import { localDate } from '../reports/period';
 
 const RECEIPT_PURPOSE = 'tip.receipt';
 const CONTENT_FIELD = 'tip.content';
 const CONTACT_FIELD = 'tip.contact';
 const MESSAGE_FIELD = 'tip_message.body';
 
-/** Today as YYYY-MM-DD (UTC): tips keep dates only at day precision. */
+/**
+ * Today as YYYY-MM-DD, the day in Norway (Europe/Oslo), as the statistics count tips by year:
+ * tips keep dates only at day precision.
+ */
 export function today(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return localDate(now);
 }
 
 /** A random 16-digit receipt code, grouped in fours for reading. */
