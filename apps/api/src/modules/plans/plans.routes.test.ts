@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOrganisation, buildUser, schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type Permission } from '@lykt/shared';
 import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness, expectEachForbidden } from '../../../test/harness';
@@ -454,5 +454,26 @@ describe('deadlines', () => {
     expect(police).toMatchObject({ overdue: [{ title: 'Indikatorliste hos politiet' }], dueSoon: [] });
     const bad = await call(h, w.coordinator, 'GET', '/api/v1/plans/deadlines?days=0');
     expect(bad.json().error.details[0].field).toBe('days');
+  });
+});
+
+describe('a plan update is dated on the day in Norway', () => {
+  it('dates an update posted just after midnight in Norway (the UTC date still yesterday) today, and takes today as its date', async () => {
+    const w = await world();
+    const { ngoMeasure } = await adoptedPlan(w);
+    const session = await signIn(h, w.ngoUser);
+    // 23:30 UTC yesterday: already past (the session stays valid); in Norway it is already today.
+    const real = new Date();
+    const norwegianToday = real.toISOString().slice(0, 10);
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate() - 1, 23, 30)) });
+    try {
+      const undated = await call(h, session, 'POST', `/api/v1/measures/${ngoMeasure.id}/updates`, { text: 'Avtale signert', progress: 20 });
+      expect(undated.statusCode, undated.body).toBe(201);
+      const dated = await call(h, session, 'POST', `/api/v1/measures/${ngoMeasure.id}/updates`, { text: 'Første plass tatt i bruk', progress: 30, occurredOn: norwegianToday });
+      expect(dated.statusCode, dated.body).toBe(201);
+      expect(dated.json().timeline.map((entry: { occurredOn: string }) => entry.occurredOn)).toEqual([norwegianToday, norwegianToday]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

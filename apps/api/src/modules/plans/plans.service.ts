@@ -24,12 +24,13 @@ import { isPartnerScoped, mayEdit, mayPostUpdate, measureVisible, visibleStatuse
 import { presentMeasure, presentTimeline, presentVersion, type OrgNames } from './plans.presenter';
 import * as repo from './plans.repository';
 import type { MeasureRow, VersionRow } from './plans.repository';
+import { localDate } from '../reports/period';
 
 const fieldError = (field: string, message: string) => new AppError('VALIDATION_ERROR', message, [{ field, message }]);
 
-/** Today as an ISO date (UTC). */
+/** Today as an ISO date: the day in Norway (Europe/Oslo), where the plan's dates are set. */
 export function today(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return localDate(now);
 }
 
 function addDays(isoDate: string, days: number): string {
