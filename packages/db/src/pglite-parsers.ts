@@ -1,8 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { types, type PGlite, type QueryOptions, type Transaction } from '@electric-sql/pglite';
 
-/** Set while a transaction's callback runs (and in everything it awaits). */
-const insideTransaction = new AsyncLocalStorage<true>();
+/**
+ * The transaction whose callback is running, seen by everything that callback starts. `open` turns
+ * false when the transaction ends, so work the callback started that runs later is not refused.
+ */
+const insideTransaction = new AsyncLocalStorage<{ open: boolean }>();
 
 export class SelfDeadlockError extends Error {
   constructor() {
@@ -41,15 +44,24 @@ function forDrizzle<T extends Pick<PGlite, 'query'>>(target: T): T {
     get(object, property) {
       if (property === 'query') {
         return (query: string, params?: unknown[], options?: QueryOptions) => {
-          if (root && insideTransaction.getStore()) return Promise.reject(new SelfDeadlockError());
+          if (root && insideTransaction.getStore()?.open) return Promise.reject(new SelfDeadlockError());
           return object.query(query, params, withoutDrizzleParsers(options));
         };
       }
       if (property === 'transaction' && root) {
         const transaction = (object as unknown as PGlite).transaction.bind(object);
         return <R>(callback: (tx: Transaction) => Promise<R>) => {
-          if (insideTransaction.getStore()) return Promise.reject(new SelfDeadlockError());
-          return transaction((tx) => insideTransaction.run(true, () => callback(forDrizzle(tx))));
+          if (insideTransaction.getStore()?.open) return Promise.reject(new SelfDeadlockError());
+          return transaction((tx) => {
+            const marker = { open: true };
+            return insideTransaction.run(marker, async () => {
+              try {
+                return await callback(forDrizzle(tx));
+              } finally {
+                marker.open = false;
+              }
+            });
+          });
         };
       }
       const value: unknown = Reflect.get(object, property, object);

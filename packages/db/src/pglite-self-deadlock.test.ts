@@ -53,6 +53,19 @@ describe('PGlite: a query on the database from inside its own transaction fails 
     expect((await db.execute(sql`select count(*)::int as n from item`)).rows).toEqual([{ n: 2 }]);
   });
 
+  it('serves a query the transaction started but that runs only after the transaction ended', async () => {
+    let release!: () => void;
+    const afterwards = new Promise<void>((resolve) => (release = resolve));
+    let later!: Promise<unknown>;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      // Not awaited by the transaction: it runs once the transaction has ended.
+      later = afterwards.then(() => db.execute(sql`select 2 as two`));
+    });
+    release();
+    expect(((await later) as { rows: unknown[] }).rows).toEqual([{ two: 2 }]);
+  });
+
   it('lets a query from elsewhere (another request) wait for the transaction and then run', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
