@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { schema } from '@lykt/db';
 import type { Case, PartnerReferral } from '@lykt/shared';
 import { call, createHarness, errorCode, signIn, type Session, type TestHarness } from '../../../test/harness';
+import { justAfterNorwegianMidnight } from '../../../test/clock';
 import { auditOf, caseState, openCase, PERSON, SECRET_VALUES, seedCaseTenant, seedPartnerOrganisation, seedShelter, type CaseTenant } from './case.fixtures';
 
 let h: TestHarness;
@@ -263,17 +264,6 @@ describe('the partner referral list filter', () => {
     expect(errorCode(await call(h, partner, 'GET', '/api/v1/partner/referrals?state=late'))).toBe('VALIDATION_ERROR');
   });
 });
-
-/**
- * 23:30 UTC on the day before today (UTC): a moment already past, so a session signed in now stays
- * valid, at which the date in Norway (UTC+1 in winter, UTC+2 in summer) is one day ahead of UTC.
- */
-function justAfterNorwegianMidnight(): { at: Date; norwegianToday: string; norwegianTomorrow: string } {
-  const now = new Date();
-  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1, 23, 30));
-  const day = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1 + offset)).toISOString().slice(0, 10);
-  return { at, norwegianToday: day(1), norwegianTomorrow: day(2) };
-}
 
 describe('the day consent was given is a day in Norway', () => {
   it('accepts today in Norway just after midnight there, when the UTC date is still yesterday, and refuses tomorrow', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { schema } from '@lykt/db';
 import type { LocalMap, Maturity, RiskGroup, Site } from '@lykt/shared';
 import { call, createHarness, errorCode, expectEachForbidden, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
+import { justAfterNorwegianMidnight } from '../../../test/clock';
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -401,17 +402,14 @@ describe('overview: maturity', () => {
 describe('the day of an inspection is a day in Norway', () => {
   it('accepts today in Norway just after midnight there, when the UTC date is still yesterday, and refuses tomorrow', async () => {
     const site = await newSite();
-    // 23:30 UTC yesterday (UTC): already past, so the session stays valid; in Norway (UTC+1 in
-    // winter, UTC+2 in summer) it is then already today.
-    const now = new Date();
-    const day = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset)).toISOString().slice(0, 10);
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1, 23, 30)) });
+    const { at, norwegianToday, norwegianTomorrow } = justAfterNorwegianMidnight();
+    vi.useFakeTimers({ toFake: ['Date'], now: at });
     try {
       const inspect = (inspectedOn: string) => call(h, t.coordinator, 'POST', `/api/v1/overview/sites/${site.id}/inspections`, { inspectedOn, agencies: ['police'] });
-      const today = await inspect(day(0));
+      const today = await inspect(norwegianToday);
       expect(today.statusCode, today.body).toBe(201);
-      expect(today.json<Site>().inspectionList.map((inspection) => inspection.inspectedOn)).toEqual([day(0)]);
-      const tomorrow = await inspect(day(1));
+      expect(today.json<Site>().inspectionList.map((inspection) => inspection.inspectedOn)).toEqual([norwegianToday]);
+      const tomorrow = await inspect(norwegianTomorrow);
       expect(tomorrow.statusCode).toBe(400);
       expect(errorCode(tomorrow)).toBe('VALIDATION_ERROR');
     } finally {

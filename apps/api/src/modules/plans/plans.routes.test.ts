@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOrganisation, buildUser, schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type Permission } from '@lykt/shared';
 import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness, expectEachForbidden } from '../../../test/harness';
+import { justAfterNorwegianMidnight } from '../../../test/clock';
 import { seedCapabilities } from '../../platform/seed-capabilities';
 import { today } from './plans.service';
 
@@ -462,10 +463,8 @@ describe('a plan update is dated on the day in Norway', () => {
     const w = await world();
     const { ngoMeasure } = await adoptedPlan(w);
     const session = await signIn(h, w.ngoUser);
-    // 23:30 UTC yesterday: already past (the session stays valid); in Norway it is already today.
-    const real = new Date();
-    const norwegianToday = real.toISOString().slice(0, 10);
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate() - 1, 23, 30)) });
+    const { at, norwegianToday } = justAfterNorwegianMidnight();
+    vi.useFakeTimers({ toFake: ['Date'], now: at });
     try {
       const undated = await call(h, session, 'POST', `/api/v1/measures/${ngoMeasure.id}/updates`, { text: 'Avtale signert', progress: 20 });
       expect(undated.statusCode, undated.body).toBe(201);

@@ -4,6 +4,7 @@ import { schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type TipSubmission } from '@lykt/shared';
 import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, errorCode, seedTenant, signIn, type TestHarness } from '../../../test/harness';
+import { justAfterNorwegianMidnight } from '../../../test/clock';
 import { monthsBefore, purgeExpiredTips, submitTip, today } from './tips.service';
 
 // purgeExpiredTips deletes expired tips in every municipality in the database: on PostgreSQL the file gets
@@ -350,10 +351,8 @@ describe('a tip keeps the day in Norway', () => {
   it('dates a tip sent just after midnight in Norway (the UTC date still yesterday) on the Norwegian day, and its notification at that midnight', async () => {
     const tenant = await seed();
     const m = tenant.municipality.id;
-    // 23:30 UTC yesterday: in Norway (UTC+1 in winter, UTC+2 in summer) it is already today, 00:30 or 01:30.
-    const real = new Date();
-    const at = new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate() - 1, 23, 30));
-    const norwegianDay = real.toISOString().slice(0, 10);
+    // In Norway it is then 00:30 (winter) or 01:30 (summer).
+    const { at, norwegianToday: norwegianDay } = justAfterNorwegianMidnight();
     const norwegianHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(at));
     vi.useFakeTimers({ toFake: ['Date'], now: at });
     let tipId: string;
