@@ -125,4 +125,33 @@ describe('security headers', () => {
     ];
     for (const [what, response] of responses) expectSecurityHeaders(response, `${what} (${response.statusCode})`);
   });
+
+  it('sends JSON API responses the short API set, and pages and the API docs the page policy', async () => {
+    const tenant = await seed();
+    const session = await signIn(h, tenant.users.admin);
+    const api: [string, LightMyRequestResponse][] = [
+      ['health', await h.app.inject({ method: 'GET', url: '/api/health' })],
+      ['openapi', await h.app.inject({ method: 'GET', url: '/api/openapi.json' })],
+      ['signed in', await call(h, session, 'GET', '/api/v1/me')],
+      ['unauthenticated', await call(h, null, 'GET', '/api/v1/me')],
+      ['not found', await call(h, null, 'GET', '/api/v1/nope')],
+      ['origin mismatch', await h.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { origin: 'https://evil.example', cookie: session.cookie }, payload: {} })],
+    ];
+    for (const [what, response] of api) {
+      expect(response.headers['content-security-policy'], what).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers['x-frame-options'], what).toBe('DENY');
+      expect(response.headers['cross-origin-resource-policy'], what).toBe('same-origin');
+      expect(response.headers['cache-control'], what).toBe('no-store');
+      expect(response.headers['x-request-id'], what).toMatch(/^[0-9a-f-]{36}$/);
+      // The page-only headers are not sent with JSON.
+      expect(response.headers['cross-origin-opener-policy'], what).toBeUndefined();
+    }
+    const docs = await h.app.inject({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' });
+    const root = await h.app.inject({ method: 'GET', url: '/' });
+    for (const [what, response] of [['docs', docs], ['root', root]] as const) {
+      expect(response.headers['cross-origin-opener-policy'], what).toBe('same-origin');
+      expect(String(response.headers['content-security-policy']), what).toContain("script-src 'self'");
+    }
+    expect(docs.headers['cache-control']).toBe('no-store');
+  });
 });

@@ -5,6 +5,7 @@ let h: TestHarness;
 beforeAll(async () => {
   h = await createHarness({
     publicUrl: 'https://lykt.test.kommune.no',
+    secureCookies: true,
     webauthn: { rpId: 'test.kommune.no', rpName: 'Lykt', origins: ['https://lykt.test.kommune.no', 'https://ansatt.test.kommune.no'] },
   });
 });
@@ -26,6 +27,15 @@ describe('the Origin check on state-changing requests', () => {
       const answer = await login(origin);
       expect(answer.statusCode, origin).toBe(403);
       expect(answer.json().error.code).toBe('ORIGIN_MISMATCH');
+    }
+  });
+});
+
+describe('security headers behind HTTPS', () => {
+  it('sends HSTS with the API set and with pages', async () => {
+    for (const url of ['/api/health', '/api/v1/me', '/']) {
+      const answer = await h.app.inject({ method: 'GET', url });
+      expect(answer.headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
     }
   });
 });

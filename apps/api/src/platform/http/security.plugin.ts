@@ -95,17 +95,45 @@ export async function securityHeaders(deps: Deps): Promise<Record<string, string
 }
 
 /**
+ * The headers of a JSON API response (OWASP REST Security Cheat Sheet, "Security headers"): the
+ * document policy helmet builds for pages (fonts, styles, forms, opener and agent isolation) has
+ * nothing to act on in JSON, so the API sends the short set that does: nothing may be loaded or
+ * run from it and no site may frame it (CSP default-src 'none'; frame-ancestors 'none', and
+ * X-Frame-Options for browsers without CSP level 2), no MIME sniffing, no referrer, no reading by
+ * other sites' no-cors requests (CORP same-origin), HSTS behind HTTPS, and never stored in a cache.
+ * The API docs (/api/docs, an HTML page) keep the page headers.
+ */
+export function apiSecurityHeaders(pageHeaders: Record<string, string>): Record<string, string> {
+  const hsts = pageHeaders['strict-transport-security'];
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    ...(hsts === undefined ? {} : { 'strict-transport-security': hsts }),
+    'cache-control': 'no-store',
+  };
+}
+
+/**
  * Security headers on every response (built once), the request id, no-store on the API, and the
  * Origin check on state-changing API requests: one synchronous hook per request.
  */
 export async function registerSecurity(app: FastifyInstance, deps: Deps, options: SecurityOptions = {}): Promise<void> {
   const headers = await securityHeaders(deps);
+  const apiHeaders = apiSecurityHeaders(headers);
+  // The API docs are an HTML page with scripts: the page headers, and not stored like the rest of /api/.
+  const docsHeaders = { ...headers, 'cache-control': 'no-store' };
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(headers);
+    const url = request.url;
+    if (!url.startsWith('/api/')) {
+      reply.headers(headers);
+      reply.header('x-request-id', request.id);
+      return done();
+    }
+    reply.headers(url.startsWith('/api/docs') ? docsHeaders : apiHeaders);
     reply.header('x-request-id', request.id);
-    const api = request.url.startsWith('/api/');
-    if (!api) return done();
-    reply.header('cache-control', 'no-store');
     if (!STATE_CHANGING.has(request.method)) return done();
     const origin = request.headers.origin;
     if (origin) {
