@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hash, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
@@ -152,5 +152,6 @@ export class KeyRing {
 
 /** SHA-256 hex of a value (for session tokens, which are random and need no key). */
 export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex');
+  // One-shot crypto.hash (Node >= 20.12): no Hash object per call; it runs on every signed-in request.
+  return hash('sha256', value, 'hex');
 }

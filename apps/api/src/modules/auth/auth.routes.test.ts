@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildUser, schema, TEST_PASSWORD } from '@lykt/db';
 import { seedCapabilities } from '../../platform/seed-capabilities';
 import { call, createHarness, errorCode, ORIGIN, seedTenant, sessionCookieFrom, signIn, type TestHarness } from '../../../test/harness';
@@ -104,6 +104,33 @@ describe('sign-in', () => {
     expect(expired.statusCode).toBe(401);
     expect(errorCode(expired)).toBe('SESSION_EXPIRED');
     expect(errorCode(await call(h, session, 'GET', '/api/v1/me'))).toBe('UNAUTHENTICATED');
+  });
+
+  it("answers /me with the session's limits, and the idle limit moves when a cached session is touched", async () => {
+    const tenant = await seedTenant(h);
+    const session = await signIn(h, tenant.users.viewer);
+    const t0 = Date.now();
+    // Last seen 20 s ago; the session cache keeps an entry 30 s and touches a session seen over 60 s ago.
+    await h.deps.db.update(schema.session).set({ lastSeenAt: new Date(t0 - 20_000) }).where(eq(schema.session.userId, tenant.users.viewer.id));
+    const [row] = await h.deps.db.select().from(schema.session).where(eq(schema.session.userId, tenant.users.viewer.id));
+    if (!row) throw new Error('no session row');
+    const limits = async () => (await call(h, session, 'GET', '/api/v1/me')).json().session as { idleExpiresAt: string; absoluteExpiresAt: string };
+    const idle = h.deps.config.sessionIdleMs;
+    try {
+      // 31 s on: the cached entry from the sign-in has expired, so the row is read again (seen 51 s ago: not touched).
+      vi.useFakeTimers({ toFake: ['Date'], now: t0 + 31_000 });
+      const first = await limits();
+      expect(first.absoluteExpiresAt).toBe(row.absoluteExpiresAt.toISOString());
+      expect(first.idleExpiresAt).toBe(new Date(t0 - 20_000 + idle).toISOString());
+      expect(await limits()).toEqual(first);
+      // 15 s later the entry is still cached, and the session was seen 66 s ago: it is touched now.
+      vi.setSystemTime(t0 + 46_000);
+      const touched = await limits();
+      expect(touched.idleExpiresAt).toBe(new Date(t0 + 46_000 + idle).toISOString());
+      expect(touched.absoluteExpiresAt).toBe(first.absoluteExpiresAt);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ends a session at its absolute lifetime even when active', async () => {

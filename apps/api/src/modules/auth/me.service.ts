@@ -73,8 +73,22 @@ function meResponse(deps: Deps, user: UserRow, session: SessionRow, found: Munic
     permissions: [...permissionsFor(role)],
     session: {
       state: session.state as SessionState,
-      idleExpiresAt: new Date(session.lastSeenAt.getTime() + deps.config.sessionIdleMs).toISOString(),
-      absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
+      ...sessionLimits(deps, session),
     },
   };
+}
+
+type SessionLimits = { idleExpiresAt: string; absoluteExpiresAt: string };
+/** The two limits as text per session row, worked out again when the session is touched (Date#toISOString formats through printf in V8). */
+const limitsBySession = new WeakMap<SessionRow, { lastSeenMs: number; absoluteMs: number; idleMs: number; limits: SessionLimits }>();
+
+function sessionLimits(deps: Deps, session: SessionRow): SessionLimits {
+  const lastSeenMs = session.lastSeenAt.getTime();
+  const absoluteMs = session.absoluteExpiresAt.getTime();
+  const idleMs = deps.config.sessionIdleMs;
+  const known = limitsBySession.get(session);
+  if (known && known.lastSeenMs === lastSeenMs && known.absoluteMs === absoluteMs && known.idleMs === idleMs) return known.limits;
+  const limits = { idleExpiresAt: new Date(lastSeenMs + idleMs).toISOString(), absoluteExpiresAt: session.absoluteExpiresAt.toISOString() };
+  limitsBySession.set(session, { lastSeenMs, absoluteMs, idleMs, limits });
+  return limits;
 }
