@@ -76,6 +76,18 @@ describe('the source scanner', () => {
     expect(later.due).toBe(later.total);
     expect(later.items.every((item) => item.isDue)).toBe(true);
   });
+
+  it('counts days in Norway: just after midnight there (23:30 UTC the day before) the day has come, and a source checked that day is not from the future', () => {
+    const source = ContentSourceSchema.parse({ law: 'straffeloven § 196', checked: '2026-12-04' });
+    // Winter (UTC+1) and summer (UTC+2).
+    expect(isSourceDue(source, new Date('2027-12-03T23:30:00Z'))).toBe(true);
+    expect(isSourceDue(source, new Date('2027-12-03T22:30:00Z'))).toBe(false);
+    const summer = ContentSourceSchema.parse({ law: 'straffeloven § 196', checked: '2026-07-10' });
+    expect(isSourceDue(summer, new Date('2027-07-09T22:30:00Z'))).toBe(true);
+    const checkedToday = { ...scan, claims: [], problems: [], sources: [{ file: 'x.ts', location: 'y', source: ContentSourceSchema.parse({ law: 'straffeloven § 196', checked: '2026-12-06' }) }] };
+    expect(sourceProblems(checkedToday, new Date('2026-12-05T23:30:00Z'))).toEqual([]);
+    expect(sourceProblems(checkedToday, new Date('2026-12-05T22:30:00Z'))).toEqual(['x.ts y: checked 2026-12-06 is in the future']);
+  });
 });
 
 describe('the shipped content', () => {

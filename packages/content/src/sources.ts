@@ -240,9 +240,15 @@ export function reviewDueDate(checked: string, months: number = SOURCE_REVIEW_IN
   return date.toISOString().slice(0, 10);
 }
 
-/** True when the source's review day has come. */
+/** The day in Norway (YYYY-MM-DD) of an instant: a source checked today there is not from the future just after midnight. */
+const norwegianDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+export function dayInNorway(instant: Date): string {
+  return norwegianDay.format(instant);
+}
+
+/** True when the source's review day has come (days in Norway). */
 export function isSourceDue(source: ContentSource, today: Date = new Date()): boolean {
-  return reviewDueDate(source.checked) <= today.toISOString().slice(0, 10);
+  return reviewDueDate(source.checked) <= dayInNorway(today);
 }
 
 /** Every source entry with its review day, the due ones first (for the administrator's list and the closing count). */
@@ -268,7 +274,7 @@ export function contentSourceReview(today: Date = new Date(), scan: ContentScan 
 
 /** Problems that make the content test fail: bad source entries, claims without a source, sources from the future. */
 export function sourceProblems(scan: ContentScan, today: Date = new Date()): string[] {
-  const day = today.toISOString().slice(0, 10);
+  const day = dayInNorway(today);
   return [
     ...scan.problems,
     ...scan.claims.filter((claim) => !claim.covered).map((claim) => `${claim.file} ${claim.location}: ${claim.kind} "${claim.value}" has no source that covers it: "${claim.excerpt}"`),

@@ -11,7 +11,8 @@ import { runWithContext, type UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { accessCase, assertAbility, cipher, FIELD } from './case.access';
-import { addDays, addMonths, dayOf } from './case.person';
+import { addDays, addMonths } from './case.person';
+import { localDate, localDayPlus } from '../reports/period';
 import { seesAllCases } from './case.policy';
 import { presentFullCase } from './case.service';
 import {
@@ -159,15 +160,16 @@ export async function getCaseReminders(deps: Deps, actor: UserActor, now = new D
   const m = actor.municipalityId;
   const all = seesAllCases(actor);
   const items: CaseReminder[] = [];
-  const today = dayOf(now);
+  // Days are days in Norway: a task due today is not overdue just after midnight there.
+  const today = localDate(now);
   const [sources, referrals, tasks, grants] = await Promise.all([
     findReminderSources(deps.db, m, actor.userId, all),
     findOverdueReferrals(deps.db, m, actor.userId, all, now),
-    findDueTasks(deps.db, m, actor.userId, dayOf(addDays(now, TASK_WARNING_DAYS))),
+    findDueTasks(deps.db, m, actor.userId, localDayPlus(now, TASK_WARNING_DAYS)),
     findGrantsOnOwnedCases(deps.db, m, actor.userId, addDays(now, -7)),
   ]);
   for (const row of sources) {
-    if (row.reflectionPeriodEnd && row.reflectionPeriodEnd <= dayOf(addDays(now, REFLECTION_WARNING_DAYS))) {
+    if (row.reflectionPeriodEnd && row.reflectionPeriodEnd <= localDayPlus(now, REFLECTION_WARNING_DAYS)) {
       items.push({ kind: 'reflection_period_ending', caseId: row.id, caseNumber: row.caseNumber, dueAt: new Date(`${row.reflectionPeriodEnd}T00:00:00Z`).toISOString(), overdue: row.reflectionPeriodEnd < today });
     }
     if (row.childWelfareReviewDueAt) {

@@ -18,8 +18,3 @@ export function addMonths(date: Date, months: number): Date {
   result.setUTCMonth(result.getUTCMonth() + months);
   return result;
 }
-
-/** The calendar day of a date in UTC, as YYYY-MM-DD. */
-export function dayOf(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { schema } from '@lykt/db';
-import { ROLE_PERMISSIONS, ROLES, type Case } from '@lykt/shared';
+import { CASE_TASK_DUE_DAYS, ROLE_PERMISSIONS, ROLES, type Case } from '@lykt/shared';
 import { call, createHarness, errorCode, signIn, type TestHarness } from '../../../test/harness';
+import { justAfterNorwegianMidnight } from '../../../test/clock';
 import { auditOf, caseEndpoints, caseState, directCaseBody, extraUser, openCase, partnerEndpoints, PERSON, SECRET_VALUES, seedCaseTenant, seedPartnerOrganisation } from './case.fixtures';
 
 let h: TestHarness;
@@ -467,5 +468,42 @@ describe('reminders', () => {
     // Another caseworker gets none of these.
     const other = await signIn(h, await extraUser(h, tenant, 'caseworker'));
     expect((await call(h, other, 'GET', '/api/v1/cases/reminders')).json()).toEqual({ items: [] });
+  });
+});
+
+describe('the days of tasks and deadlines are days in Norway', () => {
+  it('just after midnight there (the UTC date still yesterday): a task due today is not overdue, one due yesterday is, and the due-soon window counts from today', async () => {
+    const tenant = await seedCaseTenant(h);
+    const owner = await signIn(h, tenant.users.caseworker);
+    const { at, norwegianToday, dayPlus } = justAfterNorwegianMidnight();
+    const yesterday = dayPlus(-1);
+    const lastDueDay = dayPlus(CASE_TASK_DUE_DAYS);
+    const theCase = await openCase(h, owner, directCaseBody({ facts: { reflectionPeriodStart: '2026-01-01', reflectionPeriodEnd: yesterday } }));
+    for (const [title, dueOn] of [['I dag', norwegianToday], ['I går', yesterday], ['Siste dag i vinduet', lastDueDay]] as const) {
+      const created = await call(h, owner, 'POST', `/api/v1/cases/${theCase.id}/tasks`, { title, ownerUserId: tenant.users.caseworker.id, dueOn });
+      expect(created.statusCode, created.body).toBe(200);
+    }
+    // Two more cases, each with one task: due on the window's last day, and the day after.
+    const edge = await openCase(h, owner);
+    const beyond = await openCase(h, owner);
+    for (const [which, dueOn] of [[edge, lastDueDay], [beyond, dayPlus(CASE_TASK_DUE_DAYS + 1)]] as const) {
+      expect((await call(h, owner, 'POST', `/api/v1/cases/${which.id}/tasks`, { title: 'Frist', ownerUserId: tenant.users.caseworker.id, dueOn })).statusCode).toBe(200);
+    }
+    vi.useFakeTimers({ toFake: ['Date'], now: at });
+    try {
+      const shown = (await call(h, owner, 'GET', `/api/v1/cases/${theCase.id}`)).json<Case>();
+      expect(Object.fromEntries(shown.tasks.map((task) => [task.title, task.overdue]))).toEqual({ 'I dag': false, 'I går': true, 'Siste dag i vinduet': false });
+      const reminders = (await call(h, owner, 'GET', '/api/v1/cases/reminders')).json<{ items: { kind: string; caseId: string; dueAt: string; overdue: boolean }[] }>();
+      const ofCase = reminders.items.filter((item) => item.caseId === theCase.id);
+      expect(ofCase.filter((item) => item.kind === 'task_due').map((item) => [item.dueAt.slice(0, 10), item.overdue]).sort()).toEqual(
+        [[norwegianToday, false], [yesterday, true], [lastDueDay, false]].sort(),
+      );
+      expect(ofCase.find((item) => item.kind === 'reflection_period_ending')?.overdue).toBe(true);
+      const due = (await call(h, owner, 'GET', '/api/v1/cases?tasks=due')).json<{ items: { id: string }[] }>();
+      expect(due.items.map((item) => item.id)).toEqual(expect.arrayContaining([theCase.id, edge.id]));
+      expect(due.items.map((item) => item.id)).not.toContain(beyond.id);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

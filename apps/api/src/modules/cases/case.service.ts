@@ -23,7 +23,8 @@ import { canReadConcern } from '../concerns/concern.policy';
 import { findConcern, updateConcernRow } from '../concerns/concern.repository';
 import { visibleTip } from '../tips/tips.service';
 import { accessCase, assertAbility, assertEditable, cipher, FIELD, invalid, PERSON_HASH_PURPOSE } from './case.access';
-import { duplicateKey, addDays, dayOf } from './case.person';
+import { duplicateKey, addDays } from './case.person';
+import { localDate, localDayPlus } from '../reports/period';
 import { abilitiesFor, canReadAccessReasons, canReadPersonalData, seesAllCases, type CaseAccess } from './case.policy';
 import { presentCaseSummary, presentConsent, presentFacts, presentNeeds, presentReferral } from './case.presenter';
 import {
@@ -193,10 +194,10 @@ export async function findCases(deps: Deps, actor: UserActor, query: CaseListQue
   const filter = {
     status: query.status,
     q: query.q || undefined,
-    deadlineBy: query.deadline === 'soon' ? { day: soon.toISOString().slice(0, 10), at: soon } : undefined,
+    deadlineBy: query.deadline === 'soon' ? { day: localDayPlus(now, CASE_DEADLINE_SOON_DAYS), at: soon } : undefined,
     minor: query.minor === undefined ? undefined : query.minor === 'true',
     form: query.form,
-    tasksDue: query.tasks === 'due' ? { userId: actor.userId, untilDay: dayOf(addDays(now, CASE_TASK_DUE_DAYS)) } : undefined,
+    tasksDue: query.tasks === 'due' ? { userId: actor.userId, untilDay: localDayPlus(now, CASE_TASK_DUE_DAYS) } : undefined,
   };
   const { rows, nextCursor, total } = await listCases(deps.db, actor.municipalityId, actor.userId, memberOnly, filter, { sort, cursor, limit: query.limit });
   // The owners' names came with the rows (one round trip for the whole page).
@@ -250,7 +251,7 @@ export async function presentFullCase(deps: Deps, actor: UserActor, access: Case
   const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
   const needNotes = new Map<string, string | null>();
   if (personal) for (const need of needs) needNotes.set(need.kind, await decrypt(FIELD.needNote, need.noteEnc));
-  const today = now.toISOString().slice(0, 10);
+  const today = localDate(now);
   const person = personal && row.personEnc ? CasePersonSchema.parse(JSON.parse((await decrypt(FIELD.person, row.personEnc)) ?? 'null')) : null;
   const openReferrals = referrals.filter((x) => x.status === 'sent' || x.status === 'accepted').length;
   return {

@@ -6,13 +6,13 @@ import { can, type Role } from '@lykt/shared';
 import { effectiveModules } from '../training/training.service';
 import { isModuleFor } from '../training/training.logic';
 import { deliver, type Delivery } from './notify';
+import { localDate, localDayPlus } from '../reports/period';
 import { findCaseTeam, findOrganisationUsers, findUsersByRole } from './notification.repository';
 
 const DAY_MS = 86_400_000;
 /** How far ahead a reminder comes. */
 export const REMINDER_DAYS = { reflection: 14, childWelfareReview: 3, task: 3, measure: 14, training: 30 } as const;
 
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 const plusDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
 const COORDINATORS = ['coordinator'] as const;
 const ORGANISATION_ROLES = ['partner', 'caseworker', 'coordinator'] as const;
@@ -29,7 +29,8 @@ async function rows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]
 export async function runScheduledChecks(deps: Deps, now = new Date()): Promise<number> {
   return runWithContext({ requestId: null, actor: { kind: 'system', label: 'notifications' } }, async () => {
     const db = deps.db;
-    const today = dayOf(now);
+    // Days are days in Norway, also when the checks run just after midnight there.
+    const today = localDate(now);
     const deliveries: (Delivery | ((tx: Database) => Promise<Delivery[]>))[] = [];
 
     for (const row of await rows<{ id: string; municipality_id: string; case_id: string; organisation_id: string }>(
@@ -50,7 +51,7 @@ export async function runScheduledChecks(deps: Deps, now = new Date()): Promise<
     )) {
       const m = row.municipality_id;
       const link = `/app/cases/${row.id}`;
-      if (row.reflection_period_end && row.reflection_period_end >= today && row.reflection_period_end <= dayOf(plusDays(now, REMINDER_DAYS.reflection))) {
+      if (row.reflection_period_end && row.reflection_period_end >= today && row.reflection_period_end <= localDayPlus(now, REMINDER_DAYS.reflection)) {
         deliveries.push(async (tx) => [{ municipalityId: m, kind: 'case_deadline', recipients: await findCaseTeam(tx, m, row.id), linkPath: link, dedupeKey: `reflection:${row.id}:${row.reflection_period_end}` }]);
       }
       if (row.child_welfare_review_due_at) {
@@ -79,7 +80,7 @@ export async function runScheduledChecks(deps: Deps, now = new Date()): Promise<
     for (const row of await rows<{ id: string; municipality_id: string; case_id: string; owner_user_id: string; due_on: string }>(
       db,
       sql`select t.id, t.municipality_id, t.case_id, t.owner_user_id, t.due_on::text as due_on from case_task t join case_file c on c.id = t.case_id
-          where t.done_at is null and c.status in ('open', 'follow_up') and t.due_on <= ${dayOf(plusDays(now, REMINDER_DAYS.task))}::date`,
+          where t.done_at is null and c.status in ('open', 'follow_up') and t.due_on <= ${localDayPlus(now, REMINDER_DAYS.task)}::date`,
     )) {
       deliveries.push({ municipalityId: row.municipality_id, kind: 'task_due', recipients: [row.owner_user_id], linkPath: `/app/cases/${row.case_id}`, dedupeKey: `task_due:${row.id}:${row.due_on}` });
     }
@@ -90,7 +91,7 @@ export async function runScheduledChecks(deps: Deps, now = new Date()): Promise<
       sql`select pm.id, pm.municipality_id, pm.lineage_id, pm.owner_organisation_id, pm.due_date::text as due_date
           from plan_measure pm join plan_version pv on pv.id = pm.plan_version_id
           where pv.status <> 'superseded' and pm.status not in ('done', 'cancelled') and pm.due_date is not null
-            and pm.due_date <= ${dayOf(plusDays(now, REMINDER_DAYS.measure))}::date
+            and pm.due_date <= ${localDayPlus(now, REMINDER_DAYS.measure)}::date
             and pv.number = (select max(number) from plan_version latest where latest.plan_id = pv.plan_id)`,
     )) {
       const m = row.municipality_id;
@@ -112,7 +113,7 @@ export async function runScheduledChecks(deps: Deps, now = new Date()): Promise<
           from training_completion tc join app_user u on u.id = tc.user_id and u.deactivated_at is null
           order by tc.user_id, tc.module_key, tc.valid_until desc`,
     )) {
-      if (row.valid_until > dayOf(plusDays(now, REMINDER_DAYS.training))) continue;
+      if (row.valid_until > localDayPlus(now, REMINDER_DAYS.training)) continue;
       deliveries.push({ municipalityId: row.municipality_id, kind: 'training_due', recipients: [row.user_id], linkPath: `/app/training/${row.module_key}`, dedupeKey: `training_due:${row.module_key}:${row.valid_until}` });
     }
 

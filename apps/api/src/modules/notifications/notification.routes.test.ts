@@ -6,7 +6,8 @@ import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
 import { effectiveModules } from '../training/training.service';
 import { isModuleFor } from '../training/training.logic';
-import { runScheduledChecks } from './notification.checks';
+import { REMINDER_DAYS, runScheduledChecks } from './notification.checks';
+import { justAfterNorwegianMidnight } from '../../../test/clock';
 import { startSmtpSink, type SmtpSink } from '../../../test/smtp-sink';
 import { openCase, seedCaseTenant, seedShelter } from '../cases/case.fixtures';
 import { subjectFor } from './notification.email';
@@ -253,5 +254,25 @@ describe('training never taken', () => {
     const fresh = await seedTenant(h);
     await runScheduledChecks(h.deps);
     expect(await reminders(fresh.users.frontline.id)).toEqual([]);
+  });
+});
+
+describe('the scheduled reminders count days in Norway', () => {
+  it('run just after midnight there (the UTC date still yesterday), they remind of a task due on the window\'s last day, and not of one due the day after', async () => {
+    const tenant = await seedCaseTenant(h);
+    const caseworker = await signIn(h, tenant.users.caseworker);
+    const { at, dayPlus } = justAfterNorwegianMidnight();
+    const edge = await openCase(h, caseworker);
+    const beyond = await openCase(h, caseworker);
+    for (const [theCase, dueOn] of [[edge, dayPlus(REMINDER_DAYS.task)], [beyond, dayPlus(REMINDER_DAYS.task + 1)]] as const) {
+      const task = await call(h, caseworker, 'POST', `/api/v1/cases/${theCase.id}/tasks`, { title: 'Frist', ownerUserId: tenant.users.caseworker.id, dueOn });
+      expect(task.statusCode, task.body).toBe(200);
+    }
+    await runScheduledChecks(h.deps, at);
+    const reminded = await h.deps.db
+      .select()
+      .from(schema.notification)
+      .where(and(eq(schema.notification.recipientUserId, tenant.users.caseworker.id), eq(schema.notification.kind, 'task_due')));
+    expect(reminded.map((row) => row.linkPath)).toEqual([`/app/cases/${edge.id}`]);
   });
 });

@@ -237,9 +237,12 @@ describe('prevalence studies', { timeout: 120_000 }, () => {
     expect(keep.statusCode).toBe(200);
     expect((await members()).length).toBeGreaterThan(0);
     // The daily run leaves them until the day has passed, then erases them.
+    // Days in Norway: 23:30 on the kept day there (22:30 UTC) keeps them; 00:30 the day after there
+    // (23:30 UTC, the UTC date still the kept day) erases them.
     await runPrevalenceRetention(h.deps, new Date('2098-12-31T12:00:00Z'));
+    await runPrevalenceRetention(h.deps, new Date('2099-01-01T22:30:00Z'));
     expect((await members()).length).toBeGreaterThan(0);
-    await runPrevalenceRetention(h.deps, new Date('2099-01-02T12:00:00Z'));
+    await runPrevalenceRetention(h.deps, new Date('2099-01-01T23:30:00Z'));
     expect(await members()).toEqual([]);
     expect((await auditActions(tenant.municipality.id)).filter((action) => action === 'prevalence.pseudonyms.erased')).toHaveLength(2);
   });

@@ -23,6 +23,7 @@ import { AppError } from '../../platform/errors';
 import { FIELD as CASE_FIELD } from '../cases/case.access';
 import { overlapTableFrom, parseListCsv, personVariants, type ListPerson } from './prevalence.linkage';
 import * as repo from './prevalence.repository';
+import { localDate } from '../reports/period';
 
 const TABLE_FIELD = 'prevalence_study.table';
 const MEMBER_FIELD = 'prevalence_member.pseudonym';
@@ -216,7 +217,7 @@ export async function estimateStudy(deps: Deps, actor: UserActor, id: string, bo
 export async function finaliseStudy(deps: Deps, actor: UserActor, id: string, body: FinalisePrevalenceBody): Promise<PrevalenceStudySummary> {
   const study = await studyFor(deps.db, actor, id);
   assertOpen(study);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate(new Date());
   if (body.keepPseudonymsUntil !== null && body.keepPseudonymsUntil <= today) throw new AppError('VALIDATION_ERROR', 'The day to keep pseudonyms until must be in the future.');
   const estimates = await repo.findEstimateRows(deps.db, actor.municipalityId, id);
   if (estimates.length === 0) throw new AppError('CONFLICT', 'Make an estimate before the study is made final.');
@@ -236,7 +237,7 @@ export async function finaliseStudy(deps: Deps, actor: UserActor, id: string, bo
 export async function runPrevalenceRetention(deps: Deps, now = new Date()): Promise<{ erased: number }> {
   return runWithContext({ requestId: null, actor: { kind: 'system', label: 'prevalence-retention' } }, async () => {
     let erased = 0;
-    for (const study of await repo.findStudiesPastKeepDay(deps.db, now.toISOString().slice(0, 10))) {
+    for (const study of await repo.findStudiesPastKeepDay(deps.db, localDate(now))) {
       await inTransaction(deps, async (tx) => {
         const gone = await repo.deleteMembers(tx, study.municipalityId, study.id);
         await repo.updateStudy(tx, study.municipalityId, study.id, { pseudonymsErasedAt: now });

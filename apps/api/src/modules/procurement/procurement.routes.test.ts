@@ -1,10 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { schema } from '@lykt/db';
 import { ROLE_PERMISSIONS, ROLES, type Contract, type ContractSummary } from '@lykt/shared';
 import { yearPeriod } from '../reports/period';
 import { buildProcurementSection } from './procurement.report-section';
 import { call, createHarness, errorCode, expectEachForbidden, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
+import { justAfterNorwegianMidnight } from '../../../test/clock';
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -460,5 +461,28 @@ describe('procurement: figures for the report and statistics', () => {
     const [row] = await h.deps.db.select({ key: schema.procurementContract.statisticsKey }).from(schema.procurementContract).where(eq(schema.procurementContract.municipalityId, tenant.municipality.id)).limit(1);
     expect(row?.key).toBeGreaterThanOrEqual(0);
     expect((await call(h, officer, 'GET', '/api/v1/procurement/contracts')).body).not.toContain('statisticsKey');
+  });
+});
+
+describe('a finding is overdue by the day in Norway', () => {
+  it('just after midnight there (the UTC date still yesterday): a deadline today is not overdue, yesterday\'s is', async () => {
+    const { officer } = await tenantWithSessions();
+    const contract = await newContract(officer);
+    const checkId = (await call(h, officer, 'POST', `/api/v1/procurement/contracts/${contract.id}/checks`, { kind: 'site_visit', plannedOn: '2026-05-01', agencies: ['labour_inspection'] })).json<Contract>().checks[0]?.id ?? '';
+    const done = await call(h, officer, 'PUT', `/api/v1/procurement/contracts/${contract.id}/checks/${checkId}`, { doneOn: '2026-05-02', outcome: 'findings', agencies: ['labour_inspection'], documentsSeen: [], observations: '' });
+    expect(done.statusCode, done.body).toBe(200);
+    const { at, norwegianToday, dayPlus } = justAfterNorwegianMidnight();
+    const yesterday = dayPlus(-1);
+    for (const [description, deadlineOn] of [['Frist i dag', norwegianToday], ['Frist i går', yesterday]] as const) {
+      const added = await call(h, officer, 'POST', `/api/v1/procurement/contracts/${contract.id}/findings`, { checkId, severity: 'high', category: 'pay', description, deadlineOn, sanction: 'action_plan' });
+      expect(added.statusCode, added.body).toBe(200);
+    }
+    vi.useFakeTimers({ toFake: ['Date'], now: at });
+    try {
+      const shown = (await call(h, officer, 'GET', `/api/v1/procurement/contracts/${contract.id}`)).json<Contract>();
+      expect(Object.fromEntries(shown.findings.map((finding) => [finding.description, finding.overdue]))).toEqual({ 'Frist i dag': false, 'Frist i går': true });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -21,6 +21,7 @@ import { computeRisk } from './procurement.risk';
 import { presentCheck, presentDeclaration, presentFinding } from './procurement.presenter';
 import * as repo from './procurement.repository';
 import { findMeasuresByLineage } from '../training/training.repository';
+import { localDate } from '../reports/period';
 
 /** Encrypted fields and the names their ciphertexts are bound to. */
 export const FIELD = {
@@ -181,7 +182,7 @@ export async function getContract(deps: Deps, actor: UserActor, id: string, opti
   const names = await userNames(deps.db, m, [contract.riskOverrideByUserId, ...checks.map((check) => check.doneByUserId)]);
   const measures = await findMeasuresByLineage(deps.db, m, lineages);
   const measureIds = lineages.map((lineage) => measures.find((row) => row.lineageId === lineage)?.id).filter((value): value is string => value !== undefined);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate(new Date());
   const result: Contract = {
     ...presentSummary(contract, supplier, risk.level, {
       planned: checks.length,

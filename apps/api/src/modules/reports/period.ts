@@ -38,6 +38,21 @@ export function localDate(instant: Date, timeZone = REPORT_TIME_ZONE): string {
   return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
+/** Adds calendar days to a day written YYYY-MM-DD (day arithmetic only, no time zone involved). */
+export function addDaysToDay(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The day in Norway `days` calendar days after the instant's own day there: counted on the
+ * calendar, so a week ahead is the same weekday also across a change to or from summer time.
+ */
+export function localDayPlus(instant: Date, days: number): string {
+  return addDaysToDay(localDate(instant), days);
+}
+
 /** The last local day inside a [from, to) period. */
 export function lastLocalDate(to: Date): string {
   return localDate(new Date(to.getTime() - 1));

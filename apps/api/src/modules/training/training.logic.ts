@@ -1,6 +1,6 @@
 import { trainingModule } from '@lykt/content/knowledge';
 import { notFound } from '../../platform/errors';
-import { localDate } from '../reports/period';
+import { addDaysToDay, localDate } from '../reports/period';
 import type { QuizQuestionSource, Role, TrainingModuleSource, TrainingStatus } from '@lykt/shared';
 
 /** Days before the end of validity when a completion counts as "due soon". */
@@ -82,11 +82,7 @@ export function validUntil(completedAt: Date, refreshMonths: number): string {
 }
 
 /** Adds days to a 'YYYY-MM-DD' day. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return dayOf(date);
-}
+export const addDays = addDaysToDay;
 
 /** Status of a person's latest completion on a day. */
 export function trainingStatus(latestValidUntil: string | null, today: string): TrainingStatus {
