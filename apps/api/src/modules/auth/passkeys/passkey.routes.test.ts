@@ -4,6 +4,7 @@ import { schema, TEST_PASSWORD } from '@lykt/db';
 import { call, createHarness, errorCode, seedTenant, sessionCookieFrom, signIn, type Session, type TestHarness } from '../../../../test/harness';
 import { SoftAuthenticator, type CeremonyOverrides } from '../../../../test/soft-authenticator';
 import { webauthnConfig } from '../../../config';
+import { sha256Hex } from '../../../platform/crypto';
 
 const RP_ID = 'localhost';
 // The harness sends Origin http://localhost:80, which a browser reports as http://localhost.
@@ -216,7 +217,13 @@ describe('passwordless sign-in with a passkey', () => {
   it('refuses an expired challenge', async () => {
     const { authenticator } = await userWithPasskey();
     const options = await passkeyOptions();
-    await h.deps.db.update(schema.webauthnChallenge).set({ expiresAt: new Date(Date.now() - 1000) });
+    // Only this challenge: other test files may hold live challenges in a shared PostgreSQL.
+    const expired = await h.deps.db
+      .update(schema.webauthnChallenge)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.webauthnChallenge.challengeHash, sha256Hex(options.challenge)))
+      .returning({ id: schema.webauthnChallenge.id });
+    expect(expired).toHaveLength(1);
     expect(errorCode(await call(h, null, 'POST', '/api/v1/auth/passkey/verify', { response: authenticator.get(options) }))).toBe('LOGIN_FAILED');
   });
 
