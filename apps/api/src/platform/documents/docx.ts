@@ -52,6 +52,12 @@ const LOGO_PX = { width: 200, height: 56 };
 
 /** Estimated width of text in a table cell, in twips (DOCX is laid out by Word, not by us). */
 const estimate = (text: string): number => [...text].length * TWIPS_PER_CHAR;
+/**
+ * How much wider than Calibri a cell's text may be drawn: bold type, and the font a reader without
+ * Calibri falls back to (LibreOffice without Carlito takes DejaVu Sans, about a third wider). A
+ * word that would not fit at that width gets soft hyphens; they show only where a line breaks.
+ */
+const FALLBACK_WIDTH_FACTOR = 1.4;
 
 /**
  * A cell's text as runs, with soft hyphens in the words too long for the cell's width, so Word and
@@ -61,7 +67,7 @@ function cellRuns(text: string, innerWidth: number, bold: boolean): TextRun[] {
   const children: Array<string | SoftHyphen> = [];
   let current = '';
   for (const part of text.split(/(\s+)/)) {
-    if (estimate(part) <= innerWidth || /^\s+$/.test(part)) {
+    if (estimate(part) * FALLBACK_WIDTH_FACTOR <= innerWidth || /^\s+$/.test(part)) {
       current += part;
       continue;
     }

@@ -32,8 +32,23 @@ function findSoffice(): string {
   }
   throw new Error(
     'LibreOffice (soffice) was not found, and this test needs it to check the DOCX files in a second reader. ' +
-      'Install it: on Debian/Ubuntu `sudo apt-get install --no-install-recommends libreoffice-writer`, on macOS `brew install --cask libreoffice` ' +
+      'Install it: on Debian/Ubuntu `sudo apt-get install --no-install-recommends libreoffice-writer hyphen-no`, on macOS `brew install --cask libreoffice` ' +
       '(then put soffice on PATH). .ci/run installs it in CI.',
+  );
+}
+
+/**
+ * Norwegian hyphenation patterns where LibreOffice finds them: Debian's hyphen-no, or the
+ * dictionary extension a desktop install of LibreOffice carries. Without them LibreOffice ignores
+ * soft hyphens in Norwegian text, which no reader's LibreOffice does.
+ */
+function requireNorwegianHyphenation(soffice: string): void {
+  const program = path.dirname(fs.realpathSync(soffice));
+  const candidates = ['/usr/share/hyphen/hyph_nb_NO.dic', path.join(program, '..', 'share', 'extensions', 'dict-no', 'hyph_nb_NO.dic'), path.join(program, '..', 'Resources', 'extensions', 'dict-no', 'hyph_nb_NO.dic')];
+  if (candidates.some((file) => fs.existsSync(file))) return;
+  throw new Error(
+    'LibreOffice has no Norwegian hyphenation patterns, so it would ignore the soft hyphens in the DOCX files and this test could not check them. ' +
+      'Install them: on Debian/Ubuntu `sudo apt-get install --no-install-recommends hyphen-no` (.ci/run does).',
   );
 }
 
@@ -108,6 +123,16 @@ async function baselinesOf(pdf: Buffer, words: string[]): Promise<number[]> {
   return [...new Set(ys.map((y) => Math.round(y * 10) / 10))].sort((a, b) => b - a);
 }
 
+/** The text of the first page line by line: the items of one line joined as drawn, a newline where pdf.js sees a line end. */
+async function textLines(pdf: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const content = await (await document.getPage(1)).getTextContent();
+  const text = content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ''}` : '')).join('');
+  await document.destroy();
+  return text;
+}
+
 describe('DOCX opened in LibreOffice', () => {
   it(
     'shows every chart at its full declared height, the title lines apart, the edition line, the contents and all text',
@@ -145,6 +170,27 @@ describe('DOCX opened in LibreOffice', () => {
       const titleLines = await baselinesOf(pdf, ['Rapport til', 'kommune 2026', 'menneskehandel i']);
       expect(titleLines.length).toBeGreaterThanOrEqual(2);
       expect((titleLines[0] ?? 0) - (titleLines[1] ?? 0)).toBeGreaterThanOrEqual(22);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'breaks a long word in a narrow table column only where it may be hyphenated, with a hyphen, also when the reader has no Calibri',
+    async () => {
+      // The council report's training table: four columns, bold headers with long Norwegian words.
+      const headers = ['Type virksomhet', 'Grunnkurs: menneskehandel i kommunen', 'Tegn hos barn og familier: skole, barnehage, bibliotek og barnevern', 'Tegn hos voksne: helse, NAV, flyktningtjeneste og tilsyn'];
+      const rows = [['Barnevern', 'skjult', 'skjult', 'skjult'], ['Flyktningtjeneste', 'skjult', '0', 'skjult'], ['Annen kommunal tjeneste', 'skjult', 'skjult', 'skjult']];
+      const docx = await renderDocx({ title: 'Opplæring', lang: 'nb', blocks: [{ type: 'table', caption: 'Personer som fullførte opplæring, etter type virksomhet', headers, rows }] });
+      requireNorwegianHyphenation(findSoffice());
+      const lines = await textLines(await convertToPdf(docx));
+      // Each line of text as drawn; a word hyphenated at a line end keeps its hyphen there.
+      const joined = lines.replace(/[-\u00ad\u2010]\n/g, '');
+      for (const word of ['menneskehandel', 'flyktningtjeneste', 'Flyktningtjeneste', 'virksomhet', 'kommunen', 'barnevern']) {
+        expect(joined, word).toContain(word);
+        for (let at = 1; at < word.length; at += 1) {
+          expect(lines, `${word} broken after "${word.slice(0, at)}" without a hyphen`).not.toContain(`${word.slice(0, at)}\n${word.slice(at)}`);
+        }
+      }
     },
     TIMEOUT,
   );
