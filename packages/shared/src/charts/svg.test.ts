@@ -87,6 +87,30 @@ describe('renderChartSvg', () => {
     expect(highest).toBeGreaterThanOrEqual(0);
   });
 
+  it('writes long series names in the legend whole, on two lines where needed, and keeps the plot below the legend', () => {
+    const long: ChartDefinition = {
+      ...withheld,
+      kind: 'stacked_bar',
+      series: [
+        { key: 'a', label: 'Grunnkurs: menneskehandel i kommunen', values: [2, 3, 0, 1] },
+        { key: 'b', label: 'Tegn hos barn og familier: skole, barnehage, bibliotek og barnevern', values: [4, 1, 2, null] },
+        { key: 'c', label: 'Tegn hos voksne: helse, NAV, flyktningtjeneste og tilsyn', values: [1, 1, 1, 1] },
+      ],
+    };
+    for (const width of [300, 400, 600]) {
+      const layout = layoutChart(long, { width, height: 260 });
+      const legend = layout.shapes.filter((shape) => shape.kind === 'text' && shape.role === 'legend').map((shape) => (shape.kind === 'text' ? shape : null)).filter((shape) => shape !== null);
+      expect(legend.some((shape) => shape.text.endsWith('…')), `${width}: ${legend.map((shape) => shape.text).join(' | ')}`).toBe(false);
+      // Every word of every name is in the legend, once the lines are put back together (hyphens at line ends dropped).
+      const words = legend.map((shape) => shape.text).join(' ').replace(/- /g, '');
+      for (const series of long.series) for (const word of series.label.split(' ')) expect(words, `${width}`).toContain(word);
+      for (const shape of legend) expect(shape.x + estimateTextWidth(shape.text, SMALL_TEXT), `${width}: ${shape.text}`).toBeLessThanOrEqual(width);
+      const lowestLegend = Math.max(...legend.map((shape) => shape.y));
+      const highestBar = Math.min(...layout.shapes.filter((shape) => shape.kind === 'rect' && shape.role === 'bar').map((shape) => (shape.kind === 'rect' ? shape.y : Infinity)));
+      expect(highestBar, `${width}`).toBeGreaterThan(lowestLegend);
+    }
+  });
+
   it('writes the value of every bar above it, the tallest included, inside the chart', () => {
     const percent: ChartDefinition = { ...progress, categories: ['A', 'B', 'C', 'D', 'E', 'F'], series: [{ key: 'p', label: 'P', values: [49, 12, 100, 70, 85, 33], display: ['49 %', '12 %', '100 %', '70 %', '85 %', '33 %'] }] };
     for (const width of [300, 480]) {

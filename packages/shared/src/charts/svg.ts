@@ -125,24 +125,31 @@ export function layoutChart(definition: ChartDefinition, options: ChartRenderOpt
   const seriesCount = Math.max(1, definition.series.length);
   const categories = definition.categories;
 
-  // Legend (only when there is more than one series): swatch + label, wrapped into rows.
+  // Legend (only when there is more than one series): swatch + label, items side by side in rows.
+  // A long series name wraps onto a second line (the whole width is its room) rather than being
+  // cut short; only a name longer than two lines ends in "…" (the data table has it whole).
   let legendBottom = 0;
   if (definition.series.length > 1) {
+    const lineHeight = 14;
     let x = 0;
-    let row = 0;
+    let rowTop = 0;
+    let rowHeight = 18;
     for (const [index, series] of definition.series.entries()) {
-      const label = fitLines(series.label, width / 2, SMALL, 1)[0] ?? '';
-      const itemWidth = 18 + estimateTextWidth(label, SMALL) + 16;
+      const lines = fitLines(series.label, width - 18 - 16, SMALL, 2);
+      const itemWidth = 18 + Math.max(0, ...lines.map((line) => estimateTextWidth(line, SMALL))) + 16;
       if (x > 0 && x + itemWidth > width) {
         x = 0;
-        row += 1;
+        rowTop += rowHeight;
+        rowHeight = 18;
       }
-      const y = row * 18;
-      shapes.push({ kind: 'rect', x: round(x), y: round(y + 2), width: 12, height: 12, fill: CHART_COLOURS[index % CHART_COLOURS.length] ?? INK, role: 'legend' });
-      shapes.push({ kind: 'text', x: round(x + 18), y: round(y + 12), text: label, anchor: 'start', size: SMALL, weight: 400, fill: INK, role: 'legend' });
+      rowHeight = Math.max(rowHeight, 18 + (lines.length - 1) * lineHeight);
+      shapes.push({ kind: 'rect', x: round(x), y: round(rowTop + 2), width: 12, height: 12, fill: CHART_COLOURS[index % CHART_COLOURS.length] ?? INK, role: 'legend' });
+      for (const [number, line] of lines.entries()) {
+        shapes.push({ kind: 'text', x: round(x + 18), y: round(rowTop + 12 + number * lineHeight), text: line, anchor: 'start', size: SMALL, weight: 400, fill: INK, role: 'legend' });
+      }
       x += itemWidth;
     }
-    legendBottom = (row + 1) * 18 + 6;
+    legendBottom = rowTop + rowHeight + 6;
   }
 
   const maximum = valueMaximum(definition);
