@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { ContentSourceSchema, type ContentSource, type ContentSourceReview, type ContentSourceReviewItem } from '@lykt/shared';
+import { ContentSourceSchema, todayInNorway, type ContentSource, type ContentSourceReview, type ContentSourceReviewItem } from '@lykt/shared';
 
 export { ContentSourceSchema, LawSourceSchema, PageSourceSchema, formatContentSource, type ContentSource } from '@lykt/shared';
 
@@ -240,15 +240,9 @@ export function reviewDueDate(checked: string, months: number = SOURCE_REVIEW_IN
   return date.toISOString().slice(0, 10);
 }
 
-/** The day in Norway (YYYY-MM-DD) of an instant: a source checked today there is not from the future just after midnight. */
-const norwegianDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
-export function dayInNorway(instant: Date): string {
-  return norwegianDay.format(instant);
-}
-
 /** True when the source's review day has come (days in Norway). */
 export function isSourceDue(source: ContentSource, today: Date = new Date()): boolean {
-  return reviewDueDate(source.checked) <= dayInNorway(today);
+  return reviewDueDate(source.checked) <= todayInNorway(today);
 }
 
 /** Every source entry with its review day, the due ones first (for the administrator's list and the closing count). */
@@ -274,7 +268,7 @@ export function contentSourceReview(today: Date = new Date(), scan: ContentScan 
 
 /** Problems that make the content test fail: bad source entries, claims without a source, sources from the future. */
 export function sourceProblems(scan: ContentScan, today: Date = new Date()): string[] {
-  const day = dayInNorway(today);
+  const day = todayInNorway(today);
   return [
     ...scan.problems,
     ...scan.claims.filter((claim) => !claim.covered).map((claim) => `${claim.file} ${claim.location}: ${claim.kind} "${claim.value}" has no source that covers it: "${claim.excerpt}"`),

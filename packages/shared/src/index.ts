@@ -38,3 +38,4 @@ export * from './contracts/home';
 export * from './contracts/passkeys';
 export * from './contracts/oidc';
 export * from './contracts/downloads';
+export * from './calendar';

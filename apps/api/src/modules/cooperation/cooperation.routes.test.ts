@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser, schema } from '@lykt/db';
-import { ROLE_PERMISSIONS, ROLES, type Permission } from '@lykt/shared';
+import { ROLE_PERMISSIONS, ROLES, type Permission, todayInNorway } from '@lykt/shared';
 import { call, createHarness, errorCode, seedTenant, signIn, type TestHarness, expectEachForbidden } from '../../../test/harness';
 import { seedCapabilities } from '../../platform/seed-capabilities';
-import { today } from '../plans/plans.service';
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -58,7 +57,7 @@ async function addMember(w: World, overrides: Record<string, unknown> = {}): Pro
 async function adoptedMeasure(w: World): Promise<{ id: string }> {
   const plan = (await call(h, w.coordinator, 'POST', '/api/v1/plans', { title: 'Plan', periodStart: '2026-01-01', periodEnd: '2027-12-31' })).json();
   const measure: { id: string } = (await call(h, w.coordinator, 'POST', `/api/v1/plans/${plan.id}/versions/1/measures`, { area: 'C', title: 'Samarbeidsavtale', ownerOrganisationId: w.police.id })).json<{ measure: { id: string } }>().measure;
-  await call(h, w.coordinator, 'POST', `/api/v1/plans/${plan.id}/versions/1/adopt`, { decisionRef: 'KS 1/26', decisionDate: today() });
+  await call(h, w.coordinator, 'POST', `/api/v1/plans/${plan.id}/versions/1/adopt`, { decisionRef: 'KS 1/26', decisionDate: todayInNorway() });
   return measure;
 }
 
@@ -239,11 +238,11 @@ describe('meetings', () => {
     expect(await auditEvents(w.municipalityId, 'cooperation.meeting.created')).toMatchObject([{ entityId: meeting.id, details: { items: 1, attendance: 1, actions: 1 } }]);
 
     const actionId = meeting.actions[0]?.id ?? '';
-    const completed = await call(h, w.coordinator, 'POST', `/api/v1/cooperation/meetings/${meeting.id}/actions/${actionId}/complete`, { completedOn: today() });
+    const completed = await call(h, w.coordinator, 'POST', `/api/v1/cooperation/meetings/${meeting.id}/actions/${actionId}/complete`, { completedOn: todayInNorway() });
     expect(completed.statusCode, completed.body).toBe(200);
-    expect(completed.json().actions).toMatchObject([{ id: actionId, completedOn: today(), measure: { id: measure.id, title: 'Samarbeidsavtale' } }]);
+    expect(completed.json().actions).toMatchObject([{ id: actionId, completedOn: todayInNorway(), measure: { id: measure.id, title: 'Samarbeidsavtale' } }]);
     const timeline = (await call(h, w.coordinator, 'GET', `/api/v1/measures/${measure.id}`)).json().timeline;
-    expect(timeline).toMatchObject([{ text: 'Send rutinen på høring', source: 'meeting_action', occurredOn: today() }]);
+    expect(timeline).toMatchObject([{ text: 'Send rutinen på høring', source: 'meeting_action', occurredOn: todayInNorway() }]);
     expect(await auditEvents(w.municipalityId, 'cooperation.action.completed')).toMatchObject([{ entityId: actionId, details: { meetingId: meeting.id, measureId: measure.id } }]);
 
     const again = await call(h, w.coordinator, 'POST', `/api/v1/cooperation/meetings/${meeting.id}/actions/${actionId}/complete`, {});

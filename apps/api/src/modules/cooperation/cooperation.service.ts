@@ -9,6 +9,7 @@ import {
   type MemberBody,
   type RoutingCard,
   type RoutingCardBody,
+  todayInNorway,
 } from '@lykt/shared';
 import type { Database } from '@lykt/db';
 import { recordAudit } from '../../platform/audit';
@@ -16,7 +17,7 @@ import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { organisationNames, userNames } from '../plans/plans.repository';
-import { recordActionCompletion, today } from '../plans/plans.service';
+import { recordActionCompletion } from '../plans/plans.service';
 import * as repo from './cooperation.repository';
 import type { MemberRow } from './cooperation.repository';
 import { publicContentChanged } from '../../public/version';
@@ -313,8 +314,8 @@ export async function completeAction(deps: Deps, actor: UserActor, meetingId: st
   if (!meeting) throw notFound('The meeting');
   const action = (await repo.findMeetingParts(deps.db, actor.municipalityId, [meetingId])).actions.find((candidate) => candidate.id === actionId);
   if (!action) throw notFound('The action item');
-  const day = completedOn ?? today();
-  if (day > today()) throw fieldError('completedOn', 'The date cannot be in the future.');
+  const day = completedOn ?? todayInNorway();
+  if (day > todayInNorway()) throw fieldError('completedOn', 'The date cannot be in the future.');
   if (action.completedOn) throw new AppError('CONFLICT', 'The action item is already completed.');
   await inTransaction(deps, async (tx) => {
     await repo.completeActionRow(tx, actor.municipalityId, actionId, day, actor.userId);

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOrganisation, buildUser, schema } from '@lykt/db';
-import { ROLE_PERMISSIONS, ROLES, type Permission } from '@lykt/shared';
+import { ROLE_PERMISSIONS, ROLES, type Permission, todayInNorway } from '@lykt/shared';
 import { call, createHarness, errorCode, seedTenant, signIn, type Session, type TestHarness, expectEachForbidden } from '../../../test/harness';
 import { justAfterNorwegianMidnight } from '../../../test/clock';
 import { seedCapabilities } from '../../platform/seed-capabilities';
-import { today } from './plans.service';
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -69,7 +68,7 @@ async function addMeasure(session: Session, planId: string, version: number, bod
 }
 
 async function adopt(session: Session, planId: string, version: number) {
-  const response = await call(h, session, 'POST', `/api/v1/plans/${planId}/versions/${version}/adopt`, { decisionRef: `KS-sak ${version}/26`, decisionDate: today() });
+  const response = await call(h, session, 'POST', `/api/v1/plans/${planId}/versions/${version}/adopt`, { decisionRef: `KS-sak ${version}/26`, decisionDate: todayInNorway() });
   expect(response.statusCode, response.body).toBe(200);
   return response.json<VersionJson>();
 }
@@ -286,7 +285,7 @@ describe('plan lifecycle', () => {
       ['PUT', `/api/v1/measures/${otherMeasure.id}`, measureBody()],
       ['DELETE', `/api/v1/measures/${otherMeasure.id}`, undefined],
       ['POST', `/api/v1/plans/${plan.id}/versions/1/measures`, measureBody()],
-      ['POST', `/api/v1/plans/${plan.id}/versions/1/adopt`, { decisionRef: 'KS 2', decisionDate: today() }],
+      ['POST', `/api/v1/plans/${plan.id}/versions/1/adopt`, { decisionRef: 'KS 2', decisionDate: todayInNorway() }],
     ] as const) {
       const response = await call(h, w.coordinator, method, url, body);
       expect(response.statusCode, `${method} ${url}`).toBe(409);
@@ -333,12 +332,12 @@ describe('plan lifecycle', () => {
     const w = await world();
     const plan = await createPlan(w.coordinator);
     const before = await dbState(w.municipalityId);
-    const empty = await call(h, w.coordinator, 'POST', `/api/v1/plans/${plan.id}/versions/1/adopt`, { decisionRef: 'KS 1/26', decisionDate: today() });
+    const empty = await call(h, w.coordinator, 'POST', `/api/v1/plans/${plan.id}/versions/1/adopt`, { decisionRef: 'KS 1/26', decisionDate: todayInNorway() });
     expect(errorCode(empty)).toBe('CONFLICT');
     const future = await call(h, w.coordinator, 'POST', `/api/v1/plans/${plan.id}/versions/1/adopt`, { decisionRef: 'KS 1/26', decisionDate: daysFromNow(5) });
     expect(future.statusCode).toBe(400);
     expect(future.json().error.details[0].field).toBe('decisionDate');
-    const noRef = await call(h, w.coordinator, 'POST', `/api/v1/plans/${plan.id}/versions/1/adopt`, { decisionDate: today() });
+    const noRef = await call(h, w.coordinator, 'POST', `/api/v1/plans/${plan.id}/versions/1/adopt`, { decisionDate: todayInNorway() });
     expect(noRef.json().error.details[0].field).toBe('decisionRef');
     expect((await call(h, w.coordinator, 'POST', `/api/v1/plans/${plan.id}/revisions`)).statusCode).toBe(409);
     expect(await dbState(w.municipalityId)).toEqual(before);
@@ -383,7 +382,7 @@ describe('partners and viewers', () => {
     const detail = posted.json();
     expect(detail.measure).toMatchObject({ status: 'in_progress', progress: 40 });
     expect(detail.timeline).toMatchObject([
-      { text: 'Avtale om to plasser signert', progressBefore: 0, progressAfter: 40, statusBefore: 'not_started', statusAfter: 'in_progress', author: 'Partner Testesen', organisation: 'Krisesenteret', source: 'update', versionNumber: 1, occurredOn: today() },
+      { text: 'Avtale om to plasser signert', progressBefore: 0, progressAfter: 40, statusBefore: 'not_started', statusAfter: 'in_progress', author: 'Partner Testesen', organisation: 'Krisesenteret', source: 'update', versionNumber: 1, occurredOn: todayInNorway() },
     ]);
     const events = await auditEvents(w.municipalityId, 'plan.measure.progress.posted');
     expect(events).toMatchObject([{ entityId: ngoMeasure.id, actorUserId: w.ngoUser.id, details: { status: 'in_progress', progress: 40 } }]);

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { planTemplate } from '@lykt/content/plan-template';
 import {
+  addDaysToDay,
   PLAN_AREA_CODES,
   progressForStatus,
   rollUpPlan,
+  todayInNorway,
   type AdoptBody,
   type Deadlines,
   type MeasureBody,
@@ -24,20 +26,8 @@ import { isPartnerScoped, mayEdit, mayPostUpdate, measureVisible, visibleStatuse
 import { presentMeasure, presentTimeline, presentVersion, type OrgNames } from './plans.presenter';
 import * as repo from './plans.repository';
 import type { MeasureRow, VersionRow } from './plans.repository';
-import { localDate } from '../reports/period';
 
 const fieldError = (field: string, message: string) => new AppError('VALIDATION_ERROR', message, [{ field, message }]);
-
-/** Today as an ISO date: the day in Norway (Europe/Oslo), where the plan's dates are set. */
-export function today(now = new Date()): string {
-  return localDate(now);
-}
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return today(date);
-}
 
 // ---------------------------------------------------------------- template
 
@@ -203,7 +193,7 @@ export async function getVersion(deps: Deps, actor: UserActor, planId: string, n
 
 export async function adoptVersion(deps: Deps, actor: UserActor, planId: string, number: number, body: AdoptBody): Promise<PlanVersionDetail> {
   const { version, versions } = await visibleVersion(deps.db, actor, planId, number);
-  if (body.decisionDate > today()) throw fieldError('decisionDate', 'The decision date cannot be in the future.');
+  if (body.decisionDate > todayInNorway()) throw fieldError('decisionDate', 'The decision date cannot be in the future.');
   if (version.status !== 'draft') throw new AppError('CONFLICT', 'Only a draft can be adopted; this version is already adopted.');
   const measures = await repo.findMeasures(deps.db, actor.municipalityId, version.id);
   if (measures.length === 0) throw new AppError('CONFLICT', 'The draft has no measures. Add measures before it is adopted.');
@@ -457,8 +447,8 @@ export async function postUpdate(deps: Deps, actor: UserActor, measureId: string
   const { measure, version, plan } = await visibleMeasure(deps.db, actor, measureId);
   // A partner may update only what its organisation owns; the rest is not theirs to touch.
   if (isPartnerScoped(actor) && measure.ownerOrganisationId !== actor.organisationId) throw notFound('The measure');
-  const occurredOn = body.occurredOn ?? today();
-  if (occurredOn > today()) throw fieldError('occurredOn', 'The date cannot be in the future.');
+  const occurredOn = body.occurredOn ?? todayInNorway();
+  if (occurredOn > todayInNorway()) throw fieldError('occurredOn', 'The date cannot be in the future.');
   const milestones = await repo.findMilestones(deps.db, actor.municipalityId, [measure.id]);
   const badMilestone = body.completedMilestoneIds.findIndex((id) => !milestones.some((milestone) => milestone.id === id));
   if (badMilestone >= 0) throw fieldError(`completedMilestoneIds.${badMilestone}`, 'No such milestone on this measure.');
@@ -568,8 +558,8 @@ export async function compareVersions(deps: Deps, actor: UserActor, planId: stri
 }
 
 export async function findDeadlines(deps: Deps, actor: UserActor, days: number): Promise<Deadlines> {
-  const now = today();
-  const rows = await repo.findOpenDueMeasures(deps.db, actor.municipalityId, addDays(now, days), isPartnerScoped(actor) ? actor.organisationId : null);
+  const now = todayInNorway();
+  const rows = await repo.findOpenDueMeasures(deps.db, actor.municipalityId, addDaysToDay(now, days), isPartnerScoped(actor) ? actor.organisationId : null);
   const names = await repo.organisationNames(deps.db, actor.municipalityId);
   const items = rows.map((row) => ({
     measureId: row.measure.id,

@@ -1,12 +1,12 @@
 import { fillProcurementText, procurementTexts } from '@lykt/content/procurement';
 import type { Database } from '@lykt/db';
 import type { Contract, ProcurementMeasure } from '@lykt/shared';
+import { todayInNorway } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { insertUpdate, updateMeasureRow } from '../plans/plans.repository';
-import { today } from '../plans/plans.service';
 import { findMeasuresByLineage } from '../training/training.repository';
 import * as repo from './procurement.repository';
 import { contractOrThrow, fieldError, getContract } from './procurement.service';
@@ -44,7 +44,7 @@ export async function followChecks(tx: Database, municipalityId: string, contrac
       measureId: measure.id,
       authorUserId: null,
       source: 'update',
-      occurredOn: today(),
+      occurredOn: todayInNorway(),
       text: fillProcurementText(procurementTexts.planUpdate[lang], { done, planned }),
       progressBefore: measure.progress,
       progressAfter: progress,

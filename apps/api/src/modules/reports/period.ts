@@ -1,6 +1,7 @@
+import { localDate, NORWAY_TIME_ZONE } from '@lykt/shared';
 import { dateTimeFormat } from '../../platform/intl';
 /** The municipality's clock: Norwegian municipalities report in Norwegian local time. */
-export const REPORT_TIME_ZONE = 'Europe/Oslo';
+export const REPORT_TIME_ZONE = NORWAY_TIME_ZONE;
 
 /** Offset of a zone from UTC at an instant, in minutes (Oslo: +60 in winter, +120 in summer). */
 function zoneOffsetMinutes(instant: Date, timeZone: string): number {
@@ -33,25 +34,8 @@ export function yearPeriod(year: number): { from: Date; to: Date } {
   return { from: localMidnight(year, 1, 1), to: localMidnight(year + 1, 1, 1) };
 }
 
-/** The local calendar date (YYYY-MM-DD) of an instant. */
-export function localDate(instant: Date, timeZone = REPORT_TIME_ZONE): string {
-  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
-
-/** Adds calendar days to a day written YYYY-MM-DD (day arithmetic only, no time zone involved). */
-export function addDaysToDay(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/**
- * The day in Norway `days` calendar days after the instant's own day there: counted on the
- * calendar, so a week ahead is the same weekday also across a change to or from summer time.
- */
-export function localDayPlus(instant: Date, days: number): string {
-  return addDaysToDay(localDate(instant), days);
-}
+// The calendar days themselves (shared with the content package's source review).
+export { addDaysToDay, localDate, localDayPlus } from '@lykt/shared';
 
 /** The last local day inside a [from, to) period. */
 export function lastLocalDate(to: Date): string {

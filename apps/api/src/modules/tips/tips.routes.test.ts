@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { schema } from '@lykt/db';
-import { ROLE_PERMISSIONS, ROLES, type TipSubmission } from '@lykt/shared';
+import { ROLE_PERMISSIONS, ROLES, type TipSubmission, todayInNorway } from '@lykt/shared';
 import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, errorCode, seedTenant, signIn, type TestHarness } from '../../../test/harness';
 import { justAfterNorwegianMidnight } from '../../../test/clock';
-import { monthsBefore, purgeExpiredTips, submitTip, today } from './tips.service';
+import { monthsBefore, purgeExpiredTips, submitTip } from './tips.service';
 
 // purgeExpiredTips deletes expired tips in every municipality in the database: on PostgreSQL the file gets
 // a database of its own (dropped after the file), so it never deletes other test files' tips.
@@ -221,7 +221,7 @@ describe('working a tip', () => {
       expect.objectContaining({ kind: 'note', seq: 2 }),
     ]);
     const closed = await call(h, session, 'PATCH', `/api/v1/tips/${tip.id}`, { status: 'closed' });
-    expect(closed.json()).toMatchObject({ status: 'closed', closedOn: today() });
+    expect(closed.json()).toMatchObject({ status: 'closed', closedOn: todayInNorway() });
     const stored = await h.deps.db.select().from(schema.tipMessage).where(eq(schema.tipMessage.tipId, tip.id));
     expect(JSON.stringify(stored)).not.toContain('Svar til tipsgiver');
     const updates = await auditEvents(tenant.municipality.id, 'tip.updated');
@@ -315,7 +315,7 @@ describe('retention', () => {
     const open = await newTip(tenant.municipality.id);
     const session = await signIn(h, tenant.users.coordinator);
     await call(h, session, 'POST', `/api/v1/tips/${old.id}/messages`, { kind: 'reply', body: 'Gammelt svar' });
-    const day = today();
+    const day = todayInNorway();
     await h.deps.db.update(schema.tip).set({ status: 'closed', closedOn: monthsBefore(day, 13) }).where(eq(schema.tip.id, old.id));
     await h.deps.db.update(schema.tip).set({ status: 'closed', closedOn: monthsBefore(day, 11) }).where(eq(schema.tip.id, recent.id));
     await h.deps.db.update(schema.tip).set({ submittedOn: monthsBefore(day, 30) }).where(eq(schema.tip.id, open.id));
@@ -334,7 +334,7 @@ describe('retention', () => {
     const tip = await newTip(tenant.municipality.id);
     const session = await signIn(h, tenant.users.coordinator);
     await call(h, session, 'PUT', '/api/v1/tips/settings', { ...SETTINGS, retentionMonths: 1 });
-    await h.deps.db.update(schema.tip).set({ status: 'closed', closedOn: monthsBefore(today(), 2) }).where(eq(schema.tip.id, tip.id));
+    await h.deps.db.update(schema.tip).set({ status: 'closed', closedOn: monthsBefore(todayInNorway(), 2) }).where(eq(schema.tip.id, tip.id));
     await purgeExpiredTips(h.deps);
     expect((await dbState(tenant.municipality.id)).tips).toEqual([]);
   });

@@ -12,7 +12,7 @@ import type {
   TipToConcernResult,
   TipUpdateBody,
 } from '@lykt/shared';
-import { can, codesMatching, normaliseReceipt, TIP_PLACE_LABELS, TIP_STATUS_LABELS } from '@lykt/shared';
+import { can, codesMatching, normaliseReceipt, TIP_PLACE_LABELS, TIP_STATUS_LABELS, todayInNorway } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import { runWithContext, type UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -43,20 +43,11 @@ import {
   type TipSettingsRow,
 } from './tips.repository';
 import { notify } from '../notifications/notify';
-import { localDate } from '../reports/period';
 
 const RECEIPT_PURPOSE = 'tip.receipt';
 const CONTENT_FIELD = 'tip.content';
 const CONTACT_FIELD = 'tip.contact';
 const MESSAGE_FIELD = 'tip_message.body';
-
-/**
- * Today as YYYY-MM-DD, the day in Norway (Europe/Oslo), as the statistics count tips by year:
- * tips keep dates only at day precision.
- */
-export function today(now: Date = new Date()): string {
-  return localDate(now);
-}
 
 /** A random 16-digit receipt code, grouped in fours for reading. */
 export function newReceiptCode(): string {
@@ -80,7 +71,7 @@ export async function submitTip(deps: Deps, municipalityId: string, submission: 
   const contact: StoredContact | null = submission.anonymous
     ? null
     : { name: submission.contactName, phone: submission.contactPhone, email: submission.contactEmail };
-  const day = today();
+  const day = todayInNorway();
   for (let attempt = 0; ; attempt += 1) {
     const code = newReceiptCode();
     const hash = await receiptHash(deps, municipalityId, code);
@@ -144,7 +135,7 @@ export async function viewTipAsTipster(deps: Deps, municipalityId: string, code:
 export async function addTipsterMessage(deps: Deps, municipalityId: string, code: string, body: string): Promise<boolean> {
   const row = await tipByReceipt(deps, municipalityId, code);
   if (!row) return false;
-  const day = today();
+  const day = todayInNorway();
   await inTransaction(deps, async (tx) => {
     await insertMessage(tx, {
       municipalityId,
@@ -246,7 +237,7 @@ export async function updateTip(deps: Deps, actor: UserActor, id: string, body: 
       }
     }
   }
-  const day = today();
+  const day = todayInNorway();
   const values: Partial<TipRow> = { lastActivityOn: day };
   if (body.status) {
     values.status = body.status;
@@ -270,7 +261,7 @@ export async function updateTip(deps: Deps, actor: UserActor, id: string, body: 
 /** A reply the tipster sees with the receipt code, or an internal note. */
 export async function addStaffMessage(deps: Deps, actor: UserActor, id: string, body: TipMessageBody): Promise<TipDetail> {
   const row = await visibleTip(deps, actor, id);
-  const day = today();
+  const day = todayInNorway();
   await inTransaction(deps, async (tx) => {
     await insertMessage(tx, {
       municipalityId: actor.municipalityId,
@@ -317,7 +308,7 @@ export async function convertTipToConcern(deps: Deps, actor: UserActor, id: stri
     person: null,
   });
   await inTransaction(deps, async (tx) => {
-    await updateTipRow(tx, actor.municipalityId, id, { concernId: concern.id, lastActivityOn: today(), ...(row.status === 'new' ? { status: 'in_progress' } : {}) });
+    await updateTipRow(tx, actor.municipalityId, id, { concernId: concern.id, lastActivityOn: todayInNorway(), ...(row.status === 'new' ? { status: 'in_progress' } : {}) });
     await recordAudit(tx, { municipalityId: actor.municipalityId, action: 'tip.converted', entityType: 'tip', entityId: id, details: { concernId: concern.id, contactCopied: contact !== null } });
   });
   return { concernId: concern.id, tip: await getTip(deps, actor, id) };
@@ -392,7 +383,7 @@ export async function purgeExpiredTips(deps: Deps, now: Date = new Date()): Prom
     let deleted = 0;
     for (const municipalityId of await findMunicipalityIds(deps.db)) {
       const { retentionMonths } = await getPublicSettings(deps, municipalityId);
-      const expired = await findClosedBefore(deps.db, municipalityId, monthsBefore(today(now), retentionMonths));
+      const expired = await findClosedBefore(deps.db, municipalityId, monthsBefore(todayInNorway(now), retentionMonths));
       for (const { id } of expired) {
         const gone = await inTransaction(deps, async (tx) => {
           if (!(await deleteTipRow(tx, municipalityId, id))) return false;

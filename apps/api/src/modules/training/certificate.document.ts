@@ -1,8 +1,9 @@
 import { routineTexts } from '@lykt/content/knowledge';
 import type { ArticleLang } from '@lykt/shared';
+import { localDate } from '@lykt/shared';
 import type { DocModel } from '../../platform/documents/model';
 import { dateTimeFormat } from '../../platform/intl';
-import { isoDay } from './training.logic';
+
 
 export type CertificateInput = {
   lang: ArticleLang;
@@ -40,7 +41,7 @@ export function buildCertificateDocument(input: CertificateInput): DocModel {
           { label: texts.fields.version[lang], value: String(input.moduleVersion) },
           { label: texts.fields.organisation[lang], value: input.organisationName },
           { label: texts.fields.score[lang], value: `${input.score} %` },
-          { label: texts.fields.completedAt[lang], value: formatDay(isoDay(input.completedAt), lang) },
+          { label: texts.fields.completedAt[lang], value: formatDay(localDate(input.completedAt), lang) },
           { label: texts.fields.validUntil[lang], value: formatDay(input.validUntil, lang) },
           { label: texts.fields.reference[lang], value: input.reference },
         ],

@@ -1,12 +1,13 @@
 import type { Coverage, CoverageCell, OrganisationKind } from '@lykt/shared';
-import { addDays, DUE_SOON_DAYS, isoDay, monthEnds, sharePercent } from './training.logic';
+import { addDaysToDay, localDate } from '@lykt/shared';
+import { DUE_SOON_DAYS, monthEnds, sharePercent } from './training.logic';
 
 export type CoverageStaff = { userId: string; name: string; organisationId: string; organisationName: string; organisationKind: string };
 export type CoverageCompletion = { userId: string; completedAt: Date; validUntil: string };
 
 /** Whether someone holds a completion valid on a day. */
 function trainedOn(completions: readonly CoverageCompletion[], day: string): boolean {
-  return completions.some((completion) => isoDay(completion.completedAt) <= day && completion.validUntil >= day);
+  return completions.some((completion) => localDate(completion.completedAt) <= day && completion.validUntil >= day);
 }
 
 function cell(staff: number, trained: number): CoverageCell {
@@ -41,7 +42,7 @@ export function computeCoverage(
     organisations.set(person.organisationId, organisation);
     kinds.set(person.organisationKind, kind);
   }
-  const dueLimit = addDays(today, DUE_SOON_DAYS);
+  const dueLimit = addDaysToDay(today, DUE_SOON_DAYS);
   const due: Coverage['due'] = [];
   for (const person of staff) {
     const latest = (byUser.get(person.userId) ?? []).reduce<string | null>((best, completion) => (best === null || completion.validUntil > best ? completion.validUntil : best), null);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuizQuestionSource } from '@lykt/shared';
-import { addDays, drawQuestions, isModuleFor, isoDay, monthEnds, scoreAnswers, sharePercent, targetProgress, trainingStatus, validUntil } from './training.logic';
+import { addDaysToDay, localDate } from '@lykt/shared';
+import { drawQuestions, isModuleFor, monthEnds, scoreAnswers, sharePercent, targetProgress, trainingStatus, validUntil } from './training.logic';
 
 const question = (id: string): QuizQuestionSource => ({
   id,
@@ -71,14 +72,14 @@ describe('dates, status and shares', () => {
 
   it('counts days as days in Norway, in winter and in summer time, as the statistics do', () => {
     // 00:30 in Norway on 1 January (23:30 UTC the day before) and on 1 July (22:30 UTC the day before).
-    expect(isoDay(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
-    expect(isoDay(new Date('2027-06-30T22:30:00Z'))).toBe('2027-07-01');
-    expect(isoDay(new Date('2027-06-30T21:30:00Z'))).toBe('2027-06-30');
+    expect(localDate(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(localDate(new Date('2027-06-30T22:30:00Z'))).toBe('2027-07-01');
+    expect(localDate(new Date('2027-06-30T21:30:00Z'))).toBe('2027-06-30');
     // A completion at 00:30 on 31 January in Norway is valid to the end of February, not to 30 December of the year before plus one month.
     expect(validUntil(new Date('2027-01-30T23:30:00Z'), 1)).toBe('2027-02-28');
     expect(validUntil(new Date('2026-12-31T23:30:00Z'), 12)).toBe('2028-01-01');
-    expect(addDays('2027-03-27', 1)).toBe('2027-03-28');
-    expect(addDays('2027-03-28', 1)).toBe('2027-03-29');
+    expect(addDaysToDay('2027-03-27', 1)).toBe('2027-03-28');
+    expect(addDaysToDay('2027-03-28', 1)).toBe('2027-03-29');
   });
 
   it('gives the status on a day', () => {

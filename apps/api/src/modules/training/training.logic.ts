@@ -1,6 +1,6 @@
 import { trainingModule } from '@lykt/content/knowledge';
 import { notFound } from '../../platform/errors';
-import { addDaysToDay, localDate } from '../reports/period';
+import { addDaysToDay, localDate } from '@lykt/shared';
 import type { QuizQuestionSource, Role, TrainingModuleSource, TrainingStatus } from '@lykt/shared';
 
 /** Days before the end of validity when a completion counts as "due soon". */
@@ -64,31 +64,25 @@ export function scoreAnswers(
   return { ok: true, questions, score };
 }
 
-/**
- * 'YYYY-MM-DD' of an instant as the day in Norway (Europe/Oslo), as the statistics count training
- * days: a course completed at 00:30 Norwegian time belongs to that day, not to the day before in UTC.
- */
-export const isoDay = (date: Date): string => localDate(date);
-
 /** 'YYYY-MM-DD' of a calendar date kept as UTC midnight (day arithmetic only). */
 const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
 
-/** The day a completion stops being valid: its Norwegian day plus the refresh period (clamped to the month's end). */
+/**
+ * The day a completion stops being valid: its Norwegian day (a course completed at 00:30 in Norway
+ * belongs to that day, not to the day before in UTC) plus the refresh period (clamped to the month's end).
+ */
 export function validUntil(completedAt: Date, refreshMonths: number): string {
-  const [year, month, day] = isoDay(completedAt).split('-').map(Number) as [number, number, number];
+  const [year, month, day] = localDate(completedAt).split('-').map(Number) as [number, number, number];
   const target = month - 1 + refreshMonths;
   const lastDay = new Date(Date.UTC(year, target + 1, 0)).getUTCDate();
   return dayOf(new Date(Date.UTC(year, target, Math.min(day, lastDay))));
 }
 
-/** Adds days to a 'YYYY-MM-DD' day. */
-export const addDays = addDaysToDay;
-
 /** Status of a person's latest completion on a day. */
 export function trainingStatus(latestValidUntil: string | null, today: string): TrainingStatus {
   if (latestValidUntil === null) return 'not_started';
   if (latestValidUntil < today) return 'expired';
-  if (latestValidUntil <= addDays(today, DUE_SOON_DAYS)) return 'due_soon';
+  if (latestValidUntil <= addDaysToDay(today, DUE_SOON_DAYS)) return 'due_soon';
   return 'completed';
 }
 

@@ -1,11 +1,11 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { routineTexts, trainingModules } from '@lykt/content/knowledge';
 import { schema, type Database } from '@lykt/db';
-import { ORGANISATION_KINDS, type ChartDefinition } from '@lykt/shared';
+import { localDate, ORGANISATION_KINDS, type ChartDefinition } from '@lykt/shared';
 import { protectCounts, type OneWayCounts } from '../reports/disclosure';
 import type { ReportSection, ReportSectionInput, ReportSectionProvider } from '../reports/report-section';
 import { countText, suppressionNote } from '../reports/sections/counts';
-import { isModuleFor, isoDay, sharePercent } from './training.logic';
+import { isModuleFor, sharePercent } from './training.logic';
 import { findStaff } from './training.repository';
 
 /**
@@ -26,8 +26,8 @@ export async function buildTrainingSection(db: Database, input: ReportSectionInp
   if (inPeriod.length === 0) return { key: 'training', title: texts.title[lang], hasData: false, emptyText: texts.empty[lang], blocks: [] };
 
   const staff = await findStaff(db, input.municipalityId);
-  const periodEnd = isoDay(new Date(input.to.getTime() - 1));
-  const context = { period: `${isoDay(input.from)}/${periodEnd}` };
+  const periodEnd = localDate(new Date(input.to.getTime() - 1));
+  const context = { period: `${localDate(input.from)}/${periodEnd}` };
   const modules = trainingModules();
   // Each person counts once per module, in the kind of organisation of their latest completion in
   // the period, so each module's table adds up to its total and the disclosure control can see it.
@@ -39,7 +39,7 @@ export async function buildTrainingSection(db: Database, input: ReportSectionInp
     const counts = shownKinds.map((kind) => [...latest.values()].filter((value) => value === kind).length);
     tables.push({ id: `kinds-${module.key}`, population: `training_person_${module.key}`, dimension: 'organisation_kind', rows: [...shownKinds], counts, additive: true, context });
     const audience = staff.filter((person) => isModuleFor(module, person.role as never, person.organisationKind));
-    const valid = new Set(completions.filter((row) => row.moduleKey === module.key && isoDay(row.completedAt) <= periodEnd && row.validUntil >= periodEnd).map((row) => row.userId));
+    const valid = new Set(completions.filter((row) => row.moduleKey === module.key && localDate(row.completedAt) <= periodEnd && row.validUntil >= periodEnd).map((row) => row.userId));
     const trained = audience.filter((person) => valid.has(person.userId)).length;
     tables.push({ id: `coverage-${module.key}`, population: `training_audience_${module.key}`, dimension: 'valid', rows: ['yes', 'no'], counts: [trained, audience.length - trained], additive: true, context });
   }

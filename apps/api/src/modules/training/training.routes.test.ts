@@ -2,12 +2,11 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingModule } from '@lykt/content/knowledge';
 import { buildOrganisation, buildUser, schema } from '@lykt/db';
-import { ROLE_PERMISSIONS, ROLES, type Attempt, type AttemptResult, type Coverage, type PlanLink, type TrainingModuleSummary } from '@lykt/shared';
+import { ROLE_PERMISSIONS, ROLES, type Attempt, type AttemptResult, type Coverage, type PlanLink, type TrainingModuleSummary, todayInNorway } from '@lykt/shared';
 import { inspectPdf } from '../../platform/documents/testing';
 import { seedCapabilities } from '../../platform/seed-capabilities';
 import { freshDatabases } from '../../../test/fresh-databases';
 import { call, createHarness, errorCode, expectEachForbidden, seedTenant, signIn, type Session, type TestHarness } from '../../../test/harness';
-import { today } from '../plans/plans.service';
 import { validUntil } from './training.logic';
 import { followCoverageEverywhere } from './training.plan-links';
 
@@ -236,7 +235,7 @@ describe('training', () => {
     expect((await call(h, coordinator, 'POST', '/api/v1/training/plan-links', body)).statusCode).toBe(409);
     // Not adopted yet: progress is posted on the version in force.
     expect((await call(h, coordinator, 'POST', `/api/v1/training/plan-links/${link.id}/apply`)).statusCode).toBe(409);
-    const adopted = await call(h, coordinator, 'POST', `/api/v1/plans/${plan.id}/versions/1/adopt`, { decisionRef: 'KS-sak 1/26', decisionDate: today() });
+    const adopted = await call(h, coordinator, 'POST', `/api/v1/plans/${plan.id}/versions/1/adopt`, { decisionRef: 'KS-sak 1/26', decisionDate: todayInNorway() });
     expect(adopted.statusCode, adopted.body).toBe(200);
     // Each completion moves the measure automatically: 1 of 4 = 25 % of an 80 % target = 31, then 2 of 4 = 63.
     const progress: number[] = [];

@@ -3,7 +3,8 @@ import { trainingModules } from '@lykt/content/knowledge';
 import { reportTexts } from '@lykt/content/report-texts';
 import { schema, type Database } from '@lykt/db';
 import { ROLES } from '@lykt/shared';
-import { isModuleFor, isoDay } from '../../training/training.logic';
+import { isModuleFor } from '../../training/training.logic';
+import { lastLocalDate } from '../period';
 import { findStaff } from '../../training/training.repository';
 import type { ReportFigure, ReportSectionInput } from '../report-section';
 
@@ -13,7 +14,7 @@ import type { ReportFigure, ReportSectionInput } from '../report-section';
  * of staff, not a count of victims or events, so it is exact. Null when no module has an audience.
  */
 export async function trainingCoverageFigure(db: Database, input: ReportSectionInput): Promise<ReportFigure | null> {
-  const periodEnd = isoDay(new Date(input.to.getTime() - 1));
+  const periodEnd = lastLocalDate(input.to);
   const completions = await db
     .select({ userId: schema.trainingCompletion.userId, moduleKey: schema.trainingCompletion.moduleKey, completedAt: schema.trainingCompletion.completedAt, validUntil: schema.trainingCompletion.validUntil })
     .from(schema.trainingCompletion)
