@@ -81,3 +81,25 @@ export async function measureMix(mix: Stream[], seconds: number): Promise<Stream
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+function readSysfs(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How this machine's idle CPUs wait, which decides what a request/response benchmark between two
+ * processes measures: in a virtual machine whose kernel halts an idle vCPU at once (cpuidle-haltpoll
+ * with guest_halt_poll_ns 0), every answer to a waiting load generator costs an inter-processor
+ * interrupt and a VM exit. Null where Linux does not say (no cpuidle in sysfs).
+ */
+export function cpuIdleSetting(): string | null {
+  const driver = readSysfs('/sys/devices/system/cpu/cpuidle/current_driver');
+  if (!driver) return null;
+  const pollNs = driver === 'haltpoll' ? readSysfs('/sys/module/haltpoll/parameters/guest_halt_poll_ns') : null;
+  if (pollNs === null) return `cpuidle driver ${driver}`;
+  return `cpuidle driver haltpoll, guest halt polling ${Number(pollNs).toLocaleString('en')} ns (the kernel's default is 200,000 ns; at 0 each wake-up of the idle load generator costs an IPI and a VM exit: docs/SCALING.md)`;
+}
