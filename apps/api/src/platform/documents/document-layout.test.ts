@@ -110,6 +110,49 @@ describe('PDF contents, bookmarks and headings kept with what follows', () => {
   });
 });
 
+const areaTable = (rows: number): DocModel['blocks'][number] => ({
+  type: 'table',
+  caption: 'Tiltak i område F',
+  headers: ['Tiltak', 'Ansvarlig virksomhet', 'Status'],
+  rows: Array.from({ length: rows }, (_, index) => [`Tiltak ${index + 1}`, 'Flyktningtjenesten', 'Pågår']),
+});
+/** A section's opening (two headings and a one-line introduction) before its table, as the council report's plan areas have. */
+const areaSection: DocModel['blocks'] = [
+  { type: 'heading', level: 2, text: 'Hvordan forebygger vi?' },
+  { type: 'heading', level: 3, text: 'F Forebygging' },
+  { type: 'paragraph', text: 'Framdrift i området: 75 %.' },
+  areaTable(3),
+];
+
+describe('a short introduction stays with its table', () => {
+  it('PDF: never ends a page with a section\'s opening lines while its table starts on the next', async () => {
+    let movedWhole = 0;
+    for (let count = 12; count <= 22; count += 1) {
+      const pdf = await renderPdf({ title: 'T', lang: 'nb', blocks: [...filler(count), ...areaSection] });
+      const pages = (await inspectPdf(pdf)).text.split('\n');
+      const introPage = pages.findIndex((page) => page.includes('Framdrift i området: 75 %.'));
+      expect(pages[introPage]).toContain('Tiltak i område F');
+      expect(pages[introPage]).toContain('Tiltak 1');
+      expect(pages[introPage]).toContain('Hvordan forebygger vi?');
+      if (introPage > 0 && pages[introPage - 1]?.includes(`Avsnitt ${count}.`)) movedWhole += 1;
+    }
+    // Some of the steps put the opening near the foot of a page: it moved on with its table.
+    expect(movedWhole).toBeGreaterThan(0);
+  });
+
+  it('DOCX: the introduction and the table\'s header row keep with what follows; a long paragraph does not', async () => {
+    const long = 'Kommunen har arbeidet systematisk med handlingsplanen gjennom hele året. '.repeat(4);
+    const document = unzipDocx(await renderDocx({ title: 'T', lang: 'nb', blocks: [...areaSection, { type: 'paragraph', text: long }, areaTable(2)] }))['word/document.xml'] ?? '';
+    const paragraphs = [...document.matchAll(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>|<w:p [^>]*>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map((match) => match[0]);
+    const paragraphOf = (text: string): string => paragraphs.find((paragraph) => docxText(paragraph).includes(text)) ?? '';
+    expect(paragraphOf('Framdrift i området')).toContain('<w:keepNext/>');
+    expect(paragraphOf('Kommunen har arbeidet')).not.toContain('<w:keepNext/>');
+    // Header cells (Ansvarlig virksomhet) keep with the first row; the body rows do not.
+    expect(paragraphOf('Ansvarlig virksomhet')).toContain('<w:keepNext/>');
+    expect(paragraphOf('Tiltak 1')).not.toContain('<w:keepNext/>');
+  });
+});
+
 describe('DOCX contents, edition and drawings', () => {
   it('has the edition lines, a contents list linking to bookmarked headings with page fields, line rules and unique drawing ids', async () => {
     const chart = { id: 'c', kind: 'bar' as const, title: 'Figur', categoryLabel: 'Område', valueLabel: 'Antall', categories: ['A'], series: [{ key: 's', label: 'S', values: [1] }] };

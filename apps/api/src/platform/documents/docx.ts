@@ -31,7 +31,7 @@ import {
 import { chartTable, hyphenationPoints, layoutChart, type ChartDefinition } from '@lykt/shared';
 import { renderChartPng } from './chart-image';
 import { editionLines, rendererLabels } from './labels';
-import type { DocBlock, DocModel } from './model';
+import { introducesNext, type DocBlock, type DocModel } from './model';
 import { numberFormatFor, type RenderOptions } from './options';
 import { columnWidths } from './table-layout';
 import { imageSize } from './image';
@@ -119,7 +119,8 @@ function cell(text: string, header: boolean, bold: boolean, width: number): Tabl
     borders: cellBorders,
     margins: { top: 60, bottom: 60, left: CELL_MARGIN_TWIPS, right: CELL_MARGIN_TWIPS },
     ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEAD_FILL } } : {}),
-    children: [new Paragraph({ spacing: { after: 0, ...LINE }, children: cellRuns(text, width - 2 * CELL_MARGIN_TWIPS, bold) })],
+    // The header row's paragraphs keep with the next row: a header never stands alone at a page's foot.
+    children: [new Paragraph({ spacing: { after: 0, ...LINE }, keepNext: header, children: cellRuns(text, width - 2 * CELL_MARGIN_TWIPS, bold) })],
   });
 }
 
@@ -188,7 +189,7 @@ export async function renderDocx(model: DocModel, options: RenderOptions = {}): 
     return drawingCount;
   };
 
-  const block = (item: DocBlock): FileChild[] => {
+  const block = (item: DocBlock, index: number): FileChild[] => {
     switch (item.type) {
       case 'heading': {
         headingCount += 1;
@@ -203,7 +204,8 @@ export async function renderDocx(model: DocModel, options: RenderOptions = {}): 
         ];
       }
       case 'paragraph':
-        return [new Paragraph({ children: [new TextRun({ text: item.text })] })];
+        // A short paragraph introducing a table or chart stays on its page (keep with next).
+        return [new Paragraph({ keepNext: introducesNext(model.blocks, index), children: [new TextRun({ text: item.text })] })];
       case 'list': {
         listCount += 1;
         const instance = listCount;
@@ -254,7 +256,7 @@ export async function renderDocx(model: DocModel, options: RenderOptions = {}): 
       );
     }
   }
-  for (const item of model.blocks) children.push(...block(item));
+  model.blocks.forEach((item, index) => children.push(...block(item, index)));
 
   const [before, middle, after] = labels.pageParts;
   const document = new Document({

@@ -49,3 +49,17 @@ export type DocModel = {
   logo?: DocLogo;
   blocks: DocBlock[];
 };
+
+/** Up to about two lines of body text: a paragraph this short before a table or chart introduces it. */
+const INTRODUCTION_MAX_CHARS = 180;
+
+/**
+ * Whether the block at `index` is a short paragraph right before a table or chart ("Framdrift i
+ * området: 75 %." before the area's measures): the renderers keep the two on one page, so a page
+ * never ends with a section's opening lines while its table starts on the next.
+ */
+export function introducesNext(blocks: readonly DocBlock[], index: number): boolean {
+  const item = blocks[index];
+  const next = blocks[index + 1];
+  return item?.type === 'paragraph' && item.text.length <= INTRODUCTION_MAX_CHARS && (next?.type === 'table' || next?.type === 'chart');
+}

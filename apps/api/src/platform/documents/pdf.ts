@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { chartTable, layoutChart, type ChartDefinition, type ChartShape } from '@lykt/shared';
 import { faceSfnt, fontFaces, textRuns, type FontWeight } from './fonts';
 import { editionLines, rendererLabels } from './labels';
-import type { DocBlock, DocModel } from './model';
+import { introducesNext, type DocBlock, type DocModel } from './model';
 import { numberFormatFor, type RenderOptions } from './options';
 import { breakLines, columnWidths } from './table-layout';
 
@@ -22,6 +22,8 @@ const HEAD_FILL = '#eef2f6';
 const SIZES = { title: 22, subtitle: 13, h1: 17, h2: 14, h3: 12, body: 10.5, small: 9, footer: 8 };
 const CHART_HEIGHT = 230;
 const CELL_PAD = 4;
+/** The space after a body paragraph. */
+const PARAGRAPH_GAP = 6;
 const LOGO = { width: 150, height: 42 };
 const TOC_PAGE_WIDTH = 28;
 
@@ -124,7 +126,7 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
     ensureSpace(measure(text, size, contentWidth) > 60 ? 40 : measure(text, size, contentWidth));
     leaf(parent, 'P', () => {
       doc.x = left;
-      write(text, { size, color, width: contentWidth, paragraphGap: 6 });
+      write(text, { size, color, width: contentWidth, paragraphGap: PARAGRAPH_GAP });
     });
   };
 
@@ -136,11 +138,23 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
    * A heading, kept on the page with `keep` points of what follows it; level 2–4 are the model's
    * headings 1–3, which get a bookmark in the outline and a named destination for the contents.
    */
+  const headingSize = (level: 1 | 2 | 3 | 4): number => (level === 1 ? SIZES.title : level === 2 ? SIZES.h1 : level === 3 ? SIZES.h2 : SIZES.h3);
+  /** Space above a heading (none at the top of a page) and below it. */
+  const headingSpace = (level: 1 | 2 | 3 | 4): { before: number; after: number } => {
+    doc.font(baseFont(700)).fontSize(headingSize(level));
+    return { before: level > 1 ? 0.6 * doc.currentLineHeight(true) : 0, after: level === 1 ? 4 : PARAGRAPH_GAP };
+  };
+  /** The height a heading takes, with the space above and below it. */
+  const headingHeight = (level: 1 | 2 | 3 | 4, text: string): number => {
+    const { before, after } = headingSpace(level);
+    return before + measure(text, headingSize(level), contentWidth, 700) + after;
+  };
+
   const heading = (level: 1 | 2 | 3 | 4, text: string, keep = 60, listed = true): void => {
-    const size = level === 1 ? SIZES.title : level === 2 ? SIZES.h1 : level === 3 ? SIZES.h2 : SIZES.h3;
-    const height = measure(text, size, contentWidth, 700);
-    ensureSpace(height + (level > 1 ? 10 : 0) + keep);
-    if (level > 1 && doc.y > MARGIN.top + 1) doc.moveDown(0.6);
+    const size = headingSize(level);
+    ensureSpace(headingHeight(level, text) + keep);
+    const space = headingSpace(level);
+    if (space.before > 0 && doc.y > MARGIN.top + 1) doc.y += space.before;
     if (level > 1 && listed) {
       const depth = level - 1;
       const destination = `section-${tocFound.length + 1}`;
@@ -155,7 +169,7 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
     }
     leaf(root, `H${level}`, () => {
       doc.x = left;
-      write(text, { size, weight: 700, width: contentWidth, paragraphGap: level === 1 ? 4 : 6 });
+      write(text, { size, weight: 700, width: contentWidth, paragraphGap: space.after });
     });
   };
 
@@ -183,21 +197,31 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
     return doc.widthOfString(text);
   };
 
-  const table = (caption: string, headers: string[], rows: string[][], note?: string, rowHeaders = false): void => {
+  /** A table's column widths, its cells' lines and its rows' heights. */
+  const tableGeometry = (headers: string[], rows: string[][]) => {
     const columns = Math.max(1, headers.length, ...rows.map((row) => row.length));
     const widths = columnWidths([headers, ...rows], columns, contentWidth, cellMeasure(700), CELL_PAD * 2);
-    const xs = widths.map((_, index) => left + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
     // Lines are broken here, not by pdfkit, so a word too long for its column is hyphenated, never cut.
     const cellLines = (text: string, index: number, weight: FontWeight): string[] => (text ? breakLines(text, (widths[index] ?? contentWidth) - CELL_PAD * 2, cellMeasure(weight)) : []);
     doc.font(baseFont(400)).fontSize(SIZES.small);
     const lineHeight = doc.currentLineHeight(true) + 2;
     const rowHeight = (cells: string[], weight: FontWeight): number => Math.max(1, ...widths.map((_, index) => cellLines(cells[index] ?? '', index, weight).length)) * lineHeight + CELL_PAD * 2;
     const headerHeight = headers.length > 0 ? rowHeight(headers, 700) : 0;
+    return { widths, cellLines, lineHeight, rowHeight, headerHeight };
+  };
+
+  /** What of a table must stand on the page it starts on: its caption, header row and first row. */
+  const tableLead = (caption: string, headers: string[], rows: string[][], geometry = tableGeometry(headers, rows)): number =>
+    (caption ? measure(caption, SIZES.body, contentWidth, 700) + 4 : 0) + geometry.headerHeight + (rows[0] ? geometry.rowHeight(rows[0], 400) : 0);
+
+  const table = (caption: string, headers: string[], rows: string[][], note?: string, rowHeaders = false): void => {
+    const geometry = tableGeometry(headers, rows);
+    const { widths, cellLines, lineHeight, rowHeight, headerHeight } = geometry;
+    const xs = widths.map((_, index) => left + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
 
     const element = doc.struct('Table');
     root.add(element);
-    const firstRow = rows[0] ? rowHeight(rows[0], 400) : 0;
-    ensureSpace((caption ? measure(caption, SIZES.body, contentWidth, 700) + 4 : 0) + headerHeight + firstRow);
+    ensureSpace(tableLead(caption, headers, rows, geometry));
     if (caption) {
       leaf(element, 'Caption', () => {
         doc.x = left;
@@ -329,13 +353,15 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
     if (!item) return 0;
     switch (item.type) {
       case 'heading':
-        return measure(item.text, item.level === 1 ? SIZES.h1 : item.level === 2 ? SIZES.h2 : SIZES.h3, contentWidth, 700) + 16 + leadHeight(index + 1);
+        return headingHeight((item.level + 1) as 2 | 3 | 4, item.text) + leadHeight(index + 1);
       case 'paragraph':
+        // A short paragraph introducing a table or chart brings that one's lead along.
+        if (introducesNext(model.blocks, index)) return measure(item.text, SIZES.body, contentWidth) + PARAGRAPH_GAP + leadHeight(index + 1);
         return Math.min(measure(item.text, SIZES.body, contentWidth), 3 * (SIZES.body * 1.21 + 2));
       case 'list':
         return measure(item.items[0] ?? '', SIZES.body, contentWidth - 18);
       case 'table':
-        return (item.caption ? measure(item.caption, SIZES.body, contentWidth, 700) + 4 : 0) + 40;
+        return tableLead(item.caption, item.headers, item.rows);
       case 'chart':
         return chartLayout(item.chart).height + 8;
       case 'keyValue':
@@ -351,6 +377,7 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
         heading((item.level + 1) as 2 | 3 | 4, item.text, leadHeight(index + 1));
         break;
       case 'paragraph':
+        if (introducesNext(model.blocks, index)) ensureSpace(leadHeight(index));
         paragraph(root, item.text);
         break;
       case 'list':
