@@ -347,8 +347,17 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
     table(data.caption, data.headers, data.rows, data.note, true);
   };
 
+  const leads = new Map<number, number>();
   /** How much of a block must stand on the same page as the heading before it. */
   const leadHeight = (index: number): number => {
+    // Asked again for each heading above a block: a table's lead measures every cell once.
+    const known = leads.get(index);
+    if (known !== undefined) return known;
+    const lead = blockLead(index);
+    leads.set(index, lead);
+    return lead;
+  };
+  const blockLead = (index: number): number => {
     const item = model.blocks[index];
     if (!item) return 0;
     switch (item.type) {
