@@ -140,6 +140,15 @@ describe('a short introduction stays with its table', () => {
     expect(movedWhole).toBeGreaterThan(0);
   });
 
+  it('PDF: keeps nothing with a table whose first row is taller than a page (the opening would stand alone on a page)', async () => {
+    const tall: DocModel['blocks'][number] = { type: 'table', caption: 'Tiltak i område F', headers: ['Tiltak', 'Merknad'], rows: [['Tiltak 1', 'Lang merknad. '.repeat(700)]] };
+    const pdf = await renderPdf({ title: 'T', lang: 'nb', blocks: [...filler(4), ...areaSection.slice(0, 3), tall] });
+    const pages = (await inspectPdf(pdf)).text.split('\n');
+    const introPage = pages.findIndex((page) => page.includes('Framdrift i området: 75 %.'));
+    // The opening stays under the text before it; it does not move to a page of its own.
+    expect(pages[introPage]).toContain('Avsnitt 4.');
+  });
+
   it('DOCX: the introduction and the table\'s header row keep with what follows; a long paragraph does not', async () => {
     const long = 'Kommunen har arbeidet systematisk med handlingsplanen gjennom hele året. '.repeat(4);
     const document = unzipDocx(await renderDocx({ title: 'T', lang: 'nb', blocks: [...areaSection, { type: 'paragraph', text: long }, areaTable(2)] }))['word/document.xml'] ?? '';

@@ -81,6 +81,8 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
   const left = MARGIN.left;
   const contentWidth = doc.page.width - MARGIN.left - MARGIN.right;
   const pageBottom = (): number => doc.page.height - MARGIN.bottom;
+  /** Whether a height fits on an empty page: keeping more than that together would only add a page. */
+  const fitsOnAPage = (height: number): boolean => height <= pageBottom() - MARGIN.top;
 
   /** Writes text in as many font runs as its characters need, wrapping inside width. */
   const write = (text: string, style: { size: number; weight?: FontWeight; color?: string; width?: number; x?: number; y?: number; align?: 'left' | 'right' | 'center'; baseline?: 'alphabetic'; lineBreak?: boolean; paragraphGap?: number }): void => {
@@ -365,7 +367,10 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
         return headingHeight((item.level + 1) as 2 | 3 | 4, item.text) + leadHeight(index + 1);
       case 'paragraph':
         // A short paragraph introducing a table or chart brings that one's lead along.
-        if (introducesNext(model.blocks, index)) return measure(item.text, SIZES.body, contentWidth) + PARAGRAPH_GAP + leadHeight(index + 1);
+        if (introducesNext(model.blocks, index)) {
+          const lead = measure(item.text, SIZES.body, contentWidth) + PARAGRAPH_GAP + leadHeight(index + 1);
+          if (fitsOnAPage(lead)) return lead;
+        }
         return Math.min(measure(item.text, SIZES.body, contentWidth), 3 * (SIZES.body * 1.21 + 2));
       case 'list':
         return measure(item.items[0] ?? '', SIZES.body, contentWidth - 18);
@@ -382,11 +387,15 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
 
   const block = (item: DocBlock, index: number): void => {
     switch (item.type) {
-      case 'heading':
-        heading((item.level + 1) as 2 | 3 | 4, item.text, leadHeight(index + 1));
+      case 'heading': {
+        // What cannot stand on one page with the heading (a table row taller than the page) is not kept with it.
+        const level = (item.level + 1) as 2 | 3 | 4;
+        const lead = leadHeight(index + 1);
+        heading(level, item.text, fitsOnAPage(headingHeight(level, item.text) + lead) ? lead : 60);
         break;
+      }
       case 'paragraph':
-        if (introducesNext(model.blocks, index)) ensureSpace(leadHeight(index));
+        if (introducesNext(model.blocks, index) && fitsOnAPage(leadHeight(index))) ensureSpace(leadHeight(index));
         paragraph(root, item.text);
         break;
       case 'list':
