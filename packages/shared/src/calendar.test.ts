@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDaysToDay, localDate, localDayPlus, todayInNorway } from './calendar';
+import { addDaysToDay, localDate, localDateTime, localDayPlus, todayInNorway } from './calendar';
 
 describe('days in Norway', () => {
   test('an instant late in the UTC evening is already the next day in Norway, in winter and in summer', () => {
@@ -8,6 +8,14 @@ describe('days in Norway', () => {
     expect(localDate(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30');
     expect(localDate(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
     expect(todayInNorway(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+  });
+
+  test('date and time to the minute in Norway, on a 24-hour clock, across the change to summer time', () => {
+    expect(localDateTime(new Date('2026-12-06T23:30:00Z'))).toBe('2026-12-07 00:30');
+    expect(localDateTime(new Date('2026-06-30T22:05:00Z'))).toBe('2026-07-01 00:05');
+    expect(localDateTime(new Date('2027-03-28T00:59:00Z'))).toBe('2027-03-28 01:59');
+    expect(localDateTime(new Date('2027-03-28T01:00:00Z'))).toBe('2027-03-28 03:00');
+    expect(localDateTime(new Date('2026-12-06T12:00:00Z'), 'UTC')).toBe('2026-12-06 12:00');
   });
 
   test('another time zone when asked', () => {

@@ -18,6 +18,19 @@ export function localDate(instant: Date, timeZone: string = NORWAY_TIME_ZONE): s
   return format.format(instant);
 }
 
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The date and time to the minute ("YYYY-MM-DD HH:mm", 24-hour clock) of an instant in a time zone, Norway's unless told. */
+export function localDateTime(instant: Date, timeZone: string = NORWAY_TIME_ZONE): string {
+  let format = minuteFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    minuteFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
 /** Today in Norway (YYYY-MM-DD). */
 export function todayInNorway(now: Date = new Date()): string {
   return localDate(now);

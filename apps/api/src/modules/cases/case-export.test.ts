@@ -93,6 +93,46 @@ describe('buildCaseExportDoc (the data subject copy)', () => {
     expect(textOf(buildCaseExportDoc(base, { ...facts, disclosures: [], contact: null }, new Date(), 'en'))).toContain('No data from the case has been given to anyone else.');
   });
 
+  it('dates every event by the day in Norway and prints the time it was made in Norwegian time', () => {
+    // 23:30 UTC in winter is 00:30 the next day in Norway.
+    const late = '2026-01-09T23:30:00.000Z';
+    const person = { id: POLICE, name: 'Politiet' };
+    const theCase: Case = {
+      ...base,
+      createdAt: late,
+      tasks: [{ id: '77777777-7777-4777-8777-777777777777', title: 'Ring krisesenteret', owner: null, dueOn: '2026-01-12', doneAt: late, overdue: false }],
+      consents: [{ id: '55555555-5555-4555-8555-555555555555', purpose: 'share_with_organisation', recipient: person, dataCategories: ['full_name'], method: 'written', withInterpreter: false, givenOn: '2026-01-04', recordedBy: null, withdrawnAt: late, isActive: false }],
+      referrals: [
+        {
+          id: '99999999-9999-4999-8999-999999999999',
+          caseId: base.id,
+          organisation: person,
+          needKind: 'housing',
+          dataCategories: ['full_name'],
+          consentId: null,
+          legalBasis: null,
+          legalBasisReason: null,
+          withoutConsent: false,
+          status: 'sent',
+          partnerNote: null,
+          sharedDataHidden: false,
+          answerDueAt: '2026-01-16T23:30:00.000Z',
+          overdue: false,
+          sentAt: late,
+          respondedAt: null,
+          completedAt: null,
+          revokedAt: null,
+          revokeReason: null,
+        },
+      ],
+    };
+    const text = textOf(buildCaseExportDoc(theCase, facts, new Date('2026-01-31T23:10:00Z')));
+    expect(text).toContain('2026-01-10');
+    expect(text).not.toContain('2026-01-09');
+    expect(text).toContain('2026-02-01 00:10');
+    expect(textOf(buildRecipientExportDoc(theCase, 'Politiet', resolveSharingBasis([], { organisationId: POLICE, organisationKind: 'police', consentId: null, legalBasis: 'avert_serious_crime', legalBasisReason: 'Fare' }), 'Eksempel kommune', new Date('2026-01-31T23:10:00Z')))).toContain('2026-02-01 00:10');
+  });
+
   it('says when personal data is erased', () => {
     const doc = buildCaseExportDoc({ ...base, person: null, journal: [], personalDataErasedAt: '2026-02-01T00:00:00.000Z' }, facts, new Date(), 'en');
     expect(doc).toMatchObject({ title: 'Case record 2026-0042', subtitle: 'Copy for the data subject (access request)', lang: 'en' });

@@ -1,4 +1,4 @@
-import { SHARE_CATEGORIES, UNSHARED_CASE_PARTS, type Case, type CaseExportLanguage, type CaseRecipientExportBody, type OrganisationKind, type ShareCategory } from '@lykt/shared';
+import { localDate, localDateTime, SHARE_CATEGORIES, UNSHARED_CASE_PARTS, type Case, type CaseExportLanguage, type CaseRecipientExportBody, type OrganisationKind, type ShareCategory } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -15,7 +15,8 @@ import { findCaseReads, findConsents, findMunicipalityName, findOrganisationName
 import { resolveSharingBasis, type SharingBasis } from './sharing-basis';
 
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
-const day = (iso: string) => iso.slice(0, 10);
+/** The day in Norway of a stored instant (an event at 00:30 in Norway is 23:30 UTC the day before). */
+const day = (iso: string): string => localDate(new Date(iso));
 
 /** A text that states law, followed by its sources as the reader can look them up. */
 function sourcedBlocks(x: CaseExportTexts, entry: SourcedText): DocBlock[] {
@@ -39,7 +40,7 @@ function keyFacts(theCase: Case, x: CaseExportTexts, generatedAt: Date, forRecip
     items: [
       { label: d.caseNumber, value: theCase.caseNumber },
       ...(forRecipient ? [] : [{ label: d.status, value: x.values.statuses[theCase.status] }, { label: d.opened, value: day(theCase.createdAt) }]),
-      { label: d.generated, value: generatedAt.toISOString().slice(0, 16).replace('T', ' ') },
+      { label: d.generated, value: localDateTime(generatedAt) },
     ],
   };
 }
@@ -138,7 +139,7 @@ export function buildCaseExportDoc(theCase: Case, facts: AccessFacts, generatedA
     { type: 'heading', level: 2, text: x.sections.tasks },
     theCase.tasks.length === 0
       ? { type: 'paragraph', text: d.none }
-      : { type: 'table', caption: x.sections.tasks, headers: [x.columns.task, x.columns.owner, x.columns.due, x.columns.done], rows: theCase.tasks.map((task) => [task.title, task.owner?.name ?? '', task.dueOn, task.doneAt ? task.doneAt.slice(0, 10) : '']) },
+      : { type: 'table', caption: x.sections.tasks, headers: [x.columns.task, x.columns.owner, x.columns.due, x.columns.done], rows: theCase.tasks.map((task) => [task.title, task.owner?.name ?? '', task.dueOn, task.doneAt ? day(task.doneAt) : '']) },
     { type: 'heading', level: 2, text: x.sections.journal },
   );
   if (theCase.journal.length === 0) blocks.push({ type: 'paragraph', text: d.none });
@@ -156,7 +157,7 @@ export function buildCaseExportDoc(theCase: Case, facts: AccessFacts, generatedA
             consent.recipient?.name ?? '',
             consent.givenOn,
             `${v.consentMethods[consent.method]}${consent.withInterpreter ? ` (${d.withInterpreter})` : ''}`,
-            consent.withdrawnAt?.slice(0, 10) ?? '',
+            consent.withdrawnAt ? day(consent.withdrawnAt) : '',
           ]),
         },
     { type: 'heading', level: 2, text: x.sections.referrals },
@@ -170,7 +171,7 @@ export function buildCaseExportDoc(theCase: Case, facts: AccessFacts, generatedA
             referral.organisation.name,
             v.needKinds[referral.needKind],
             v.referralStatuses[referral.status],
-            referral.sentAt.slice(0, 10),
+            day(referral.sentAt),
             referral.legalBasis ? v.legalBases[referral.legalBasis] : d.consentBasis,
           ]),
         },

@@ -9,6 +9,7 @@ import {
   type MemberBody,
   type RoutingCard,
   type RoutingCardBody,
+  localDate,
   todayInNorway,
 } from '@lykt/shared';
 import type { Database } from '@lykt/db';
@@ -202,7 +203,7 @@ export async function exportMinutes(deps: Deps, actor: UserActor, meetingId: str
   return {
     body,
     contentType: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    fileName: `${prefix}-${meeting.startsAt.slice(0, 10)}.${format}`,
+    fileName: `${prefix}-${localDate(new Date(meeting.startsAt))}.${format}`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { contentArticle, routineTexts } from '@lykt/content/knowledge';
-import type { ArticleLang, Pathway, PathwayCondition, RoutingCard } from '@lykt/shared';
+import { localDate, type ArticleLang, type Pathway, type PathwayCondition, type RoutingCard } from '@lykt/shared';
 
 /** What the actor may see of the live data the routine is built from (null: no access). */
 export type RoutineInput = { pathway: Pathway | null; card: RoutingCard | null };
@@ -37,7 +37,7 @@ export function buildOwnRoutineBody(input: RoutineInput, lang: ArticleLang): str
       const who = line(entry.contact, entry.organisation?.name, entry.phone ? `**${entry.phone}**` : null);
       out.push(`- **${texts.situations[entry.situation][lang]}**: ${who}${entry.whatToTell ? `. ${texts.tellLabel[lang]}: ${entry.whatToTell}` : ''}`);
     }
-    if (input.card.updatedAt) out.push('', `*${texts.updatedLabel[lang]}: ${input.card.updatedAt.slice(0, 10)}*`);
+    if (input.card.updatedAt) out.push('', `*${texts.updatedLabel[lang]}: ${localDate(new Date(input.card.updatedAt))}*`);
   }
   out.push('', `## ${texts.stepsHeading[lang]}`, '');
   if (!input.pathway) out.push(texts.stepsHidden[lang]);
@@ -49,7 +49,7 @@ export function buildOwnRoutineBody(input: RoutineInput, lang: ArticleLang): str
       const step = `${texts.steps[rule.step.kind][lang]} (${texts.urgencies[rule.step.urgency][lang]})`;
       out.push(`${index + 1}. ${conditionText(rule.when, lang)}: **${step}**${contact || phone ? `: ${line(contact?.name, phone)}` : ''}`);
     });
-    if (input.pathway.updatedAt) out.push('', `*${texts.updatedLabel[lang]}: ${input.pathway.updatedAt.slice(0, 10)}*`);
+    if (input.pathway.updatedAt) out.push('', `*${texts.updatedLabel[lang]}: ${localDate(new Date(input.pathway.updatedAt))}*`);
   }
   const talking = contentArticle('talking-with-a-possible-victim', lang);
   if (talking) out.push('', `[${talking.title}](kb:${talking.slug})`);

@@ -1,5 +1,5 @@
 import { procurementReportTexts } from '@lykt/content/procurement';
-import { lastClosedYear, type StatisticsReleaseInfo, type StatisticsTable } from '@lykt/shared';
+import { lastClosedYear, localDate, type StatisticsReleaseInfo, type StatisticsTable } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -48,8 +48,8 @@ export async function figuresCsv(deps: Deps, actor: UserActor, year: number, lan
   const withheld = lang === 'nb' ? `færre enn ${threshold}` : `fewer than ${threshold}`;
   const releaseNote =
     lang === 'nb'
-      ? `Statistikkutgivelse ${release?.periodKey ?? year} nr. ${release?.number ?? 0}, publisert ${release?.publishedAt.slice(0, 10) ?? ''}. Tallene har støy og tall under ${threshold} er holdt tilbake.`
-      : `Statistics release ${release?.periodKey ?? year} no. ${release?.number ?? 0}, published ${release?.publishedAt.slice(0, 10) ?? ''}. The figures carry noise and figures below ${threshold} are withheld.`;
+      ? `Statistikkutgivelse ${release?.periodKey ?? year} nr. ${release?.number ?? 0}, publisert ${release ? localDate(new Date(release.publishedAt)) : ''}. Tallene har støy og tall under ${threshold} er holdt tilbake.`
+      : `Statistics release ${release?.periodKey ?? year} no. ${release?.number ?? 0}, published ${release ? localDate(new Date(release.publishedAt)) : ''}. The figures carry noise and figures below ${threshold} are withheld.`;
   const rows = [
     [texts.tableCaption, String(year)],
     ['code', texts.columns.figure, texts.columns.count],

@@ -1,6 +1,6 @@
 import { trainingModules } from '@lykt/content/knowledge';
 import { overviewContent } from '@lykt/content/overview';
-import { lastClosedYear, STATISTICS_LABELS, statisticsYear, type HtcdsExport, type HtcdsExportQuery, type KomSummary, type KomSummaryQuery, type StatisticsExportQuery, type StatisticsTable } from '@lykt/shared';
+import { lastClosedYear, localDate, STATISTICS_LABELS, statisticsYear, type HtcdsExport, type HtcdsExportQuery, type KomSummary, type KomSummaryQuery, type StatisticsExportQuery, type StatisticsTable } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -86,7 +86,7 @@ function tableRows(table: StatisticsTable, lang: Lang, release: Release): string
 /** The note every published file carries: which release, and how its figures were protected. */
 function releaseNote(release: Release, lang: Lang): string {
   const t = TEXTS[lang];
-  return t.note(release.parameters.threshold, release.parameters.noiseMax, t.release(release.info.periodKey, release.info.number, release.info.publishedAt.slice(0, 10)));
+  return t.note(release.parameters.threshold, release.parameters.noiseMax, t.release(release.info.periodKey, release.info.number, localDate(new Date(release.info.publishedAt))));
 }
 
 /** The release a file is made from: a closed period's latest release; an open period has none to export. */

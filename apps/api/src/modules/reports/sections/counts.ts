@@ -112,7 +112,7 @@ export function releaseText(input: ReportSectionInput, k: number): (value: numbe
 
 /** The method note under a section's figures: which release, and how it was protected. */
 export function releaseNote(input: ReportSectionInput, release: Release): string {
-  return RELEASE_TEXTS[input.lang].note(release.parameters.threshold, release.parameters.noiseMax, release.info.number, release.info.publishedAt.slice(0, 10));
+  return RELEASE_TEXTS[input.lang].note(release.parameters.threshold, release.parameters.noiseMax, release.info.number, localDate(new Date(release.info.publishedAt)));
 }
 
 export function tableOf(release: Release, id: string): StatisticsTable | undefined {
