@@ -8,14 +8,15 @@ const FORMAT = join(SRC, 'lib', 'format.ts');
 
 /**
  * Ways of turning a date or number into text that bypass lib/format.ts: the browser's own
- * locale formatting, Intl used directly, and the UTC day of `toISOString()` used as a day (it is
- * yesterday in Norway after midnight, and shows ISO beside Norwegian dates).
+ * locale formatting, Intl used directly, and the UTC day of `toISOString()` or of an API timestamp
+ * used as a day (it is yesterday in Norway after midnight, and shows ISO beside Norwegian dates).
  */
 const BYPASSES: { name: string; pattern: RegExp }[] = [
   { name: 'toLocaleDateString/toLocaleTimeString/toLocaleString', pattern: /\.toLocale(Date|Time)?String\(/ },
   { name: 'Intl used outside lib/format.ts', pattern: /\bnew Intl\.|\bIntl\.(DateTimeFormat|NumberFormat|DisplayNames|ListFormat|RelativeTimeFormat)\b/ },
   { name: 'toISOString() cut to a day', pattern: /toISOString\(\)\s*\.\s*(slice|substring|substr|split)\(/ },
   { name: 'toISOString() rendered in JSX', pattern: />\s*\{[^}]*toISOString\(\)[^}]*\}/ },
+  { name: 'a timestamp from the API (…At) cut to its UTC day or minute', pattern: /[a-z]At\??\.(slice|substring|substr)\(\s*0\s*,\s*1[06]\s*\)/ },
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -40,7 +41,7 @@ describe('dates and numbers go through lib/format.ts', () => {
   });
 
   it('catches each bypass it names', () => {
-    const samples = ['new Date(x).toLocaleDateString()', 'new Intl.NumberFormat("nb")', "new Date().toISOString().slice(0, 10)", '<td>{row.at.toISOString()}</td>'];
+    const samples = ['new Date(x).toLocaleDateString()', 'new Intl.NumberFormat("nb")', "new Date().toISOString().slice(0, 10)", '<td>{row.at.toISOString()}</td>', '<td>{declaration.createdAt.slice(0, 10)}</td>'];
     samples.forEach((sample, index) => expect(BYPASSES[index]?.pattern.test(sample), sample).toBe(true));
     expect(BYPASSES.some((bypass) => bypass.pattern.test('startsAt: new Date(startsAt).toISOString(),'))).toBe(false);
   });

@@ -4,13 +4,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationError } from '../../components/load-state';
+import { formatDate } from '../../lib/format';
 import { useFieldErrors } from './field-errors';
 import { SelectField } from '../../components/select-field';
 import { contractChangeMutationOptions, createDeclarationMutationOptions } from './mutations';
 
 /** Self-declaration links for the supplier: made here, shown once, and what came back. */
 export function DeclarationsSection({ contract }: { contract: Contract }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const create = useMutation(createDeclarationMutationOptions(queryClient, contract.id));
   const revoke = useMutation(contractChangeMutationOptions(queryClient, contract.id, 'revoke'));
@@ -43,8 +44,8 @@ export function DeclarationsSection({ contract }: { contract: Contract }) {
           <TableBody>
             {contract.declarations.map((declaration) => (
               <TableRow key={declaration.id}>
-                <TableHeaderCell scope="row">{declaration.createdAt.slice(0, 10)}</TableHeaderCell>
-                <TableCell>{declaration.expiresAt.slice(0, 10)}</TableCell>
+                <TableHeaderCell scope="row">{formatDate(declaration.createdAt, i18n.language)}</TableHeaderCell>
+                <TableCell>{formatDate(declaration.expiresAt, i18n.language)}</TableCell>
                 <TableCell>{t(`procurement.declarations.statuses.${declaration.status}`)}</TableCell>
                 <TableCell>
                   {declaration.submission ? t('procurement.declarations.confirmed', { count: declaration.submission.confirmedClauses.length, signedBy: declaration.submission.signedBy }) : null}
