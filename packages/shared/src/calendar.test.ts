@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDaysToDay, localDate, localDateTime, localDayPlus, todayInNorway } from './calendar';
+import { addDaysToDay, localDate, localDateTime, localDayPlus, norwegianYear, todayInNorway } from './calendar';
 
 describe('days in Norway', () => {
   test('an instant late in the UTC evening is already the next day in Norway, in winter and in summer', () => {
@@ -8,6 +8,8 @@ describe('days in Norway', () => {
     expect(localDate(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30');
     expect(localDate(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
     expect(todayInNorway(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(norwegianYear(new Date('2026-12-31T22:59:59Z'))).toBe(2026);
+    expect(norwegianYear(new Date('2026-12-31T23:00:00Z'))).toBe(2027);
   });
 
   test('date and time to the minute in Norway, on a 24-hour clock, across the change to summer time', () => {

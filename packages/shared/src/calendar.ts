@@ -36,6 +36,15 @@ export function todayInNorway(now: Date = new Date()): string {
   return localDate(now);
 }
 
+/**
+ * The calendar year in Norway at an instant. A year's statistics close at midnight Norwegian time
+ * (the API's periodClosed), not UTC: from 23:00 or 22:00 UTC on 31 December Norway is already in
+ * the next year.
+ */
+export function norwegianYear(now: Date = new Date()): number {
+  return Number(localDate(now).slice(0, 4));
+}
+
 /** Adds calendar days to a day written YYYY-MM-DD (day arithmetic only, no time zone involved). */
 export function addDaysToDay(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);

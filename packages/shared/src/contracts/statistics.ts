@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { norwegianYear } from '../calendar';
 
 /** What the statistics count: each source has its own aggregation layer on the server. */
 export const STATISTICS_SOURCES = ['screening', 'concern', 'tip', 'case', 'referral', 'training', 'procurement'] as const;
@@ -35,17 +36,6 @@ export const STATISTICS_DIMENSIONS = [
 ] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
-/** Made once: building a DateTimeFormat costs far more than using one. */
-const NORWEGIAN_YEAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric' });
-
-/**
- * The calendar year in Norway (Europe/Oslo) at an instant. A year's statistics close at midnight
- * Norwegian time (the API's periodClosed), not UTC: from 23:00 or 22:00 UTC on 31 December Norway is
- * already in the next year.
- */
-export function norwegianYear(now: Date = new Date()): number {
-  return Number(NORWEGIAN_YEAR.format(now));
-}
 
 /** How many years a published page may pool. */
 export const STATISTICS_POOLS = [1, 3, 5] as const;
