@@ -1,6 +1,6 @@
 import { routineTexts, trainingModule } from '@lykt/content/knowledge';
 import type { ArticleLang, OrganisationKind, PlanLink, PlanLinkBody } from '@lykt/shared';
-import { localDate, todayInNorway } from '@lykt/shared';
+import { todayInNorway } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import { runWithContext, type UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -24,7 +24,7 @@ function currentMeasure(measures: Measures, lineageId: string) {
 
 async function presentLinks(deps: Deps, actor: UserActor, rows: repo.PlanLinkRow[], lang: ArticleLang): Promise<PlanLink[]> {
   const [staff, measures] = await Promise.all([repo.findStaff(deps.db, actor.municipalityId), repo.findMeasuresByLineage(deps.db, actor.municipalityId, rows.map((row) => row.measureLineageId))]);
-  const today = localDate(new Date());
+  const today = todayInNorway();
   const completionsByModule = new Map<string, repo.CompletionRow[]>();
   for (const key of new Set(rows.map((row) => row.moduleKey))) completionsByModule.set(key, await repo.findCompletions(deps.db, actor.municipalityId, { moduleKey: key }));
   return rows.map((row) => {
@@ -150,7 +150,7 @@ export async function followCoverage(tx: Database, municipalityId: string, modul
   for (const row of rows) {
     const measure = measures.find((candidate) => candidate.lineageId === row.measureLineageId && candidate.versionStatus === 'adopted');
     if (!measure) continue;
-    const coverage = computeCoverage(audienceOf(staff, module, row.organisationKinds), completions, localDate(new Date())).total;
+    const coverage = computeCoverage(audienceOf(staff, module, row.organisationKinds), completions, todayInNorway()).total;
     const progress = targetProgress(coverage.share, row.targetShare);
     if (progress === measure.progress) continue;
     const text = updateText({ moduleTitle: module.title[lang], coverage, targetShare: row.targetShare, targetDate: row.targetDate }, lang);

@@ -12,8 +12,8 @@ import {
   type TrainingModuleSummary,
   type TrainingSettings,
   type TrainingSettingsBody,
+  todayInNorway,
 } from '@lykt/shared';
-import { localDate } from '@lykt/shared';
 import { recordAudit } from '../../platform/audit';
 import type { UserActor } from '../../platform/context';
 import { inTransaction, type Deps } from '../../platform/deps';
@@ -87,7 +87,7 @@ export async function findModules(deps: Deps, actor: UserActor, lang: ArticleLan
     repo.findCompletions(deps.db, actor.municipalityId, { userId: actor.userId }),
     repo.findOrganisationKind(deps.db, actor.municipalityId, actor.organisationId),
   ]);
-  const today = localDate(new Date());
+  const today = todayInNorway();
   const items = modules.map((module) => summarise(module, actor, kind ?? 'other', completions, lang, today));
   items.sort((a, b) => Number(b.isForMe) - Number(a.isForMe));
   return { items: filter.dueForMe ? items.filter(isDueForMe) : items };
@@ -107,7 +107,7 @@ export async function getModule(deps: Deps, actor: UserActor, key: string, lang:
     const article = contentArticle(slug, lang);
     return { slug, title: article?.title ?? slug, summary: article?.summary ?? '' };
   });
-  return { ...summarise(module, actor, kind ?? 'other', completions, lang, localDate(new Date())), lessons };
+  return { ...summarise(module, actor, kind ?? 'other', completions, lang, todayInNorway()), lessons };
 }
 
 /** Starts a quiz attempt: questions drawn from the bank, options shuffled, and never which one is correct. */
@@ -238,7 +238,7 @@ export async function getCoverage(deps: Deps, actor: UserActor, key: string, lan
     repo.findCompletions(deps.db, actor.municipalityId, { moduleKey: key }),
     findMunicipality(deps.db, actor.municipalityId),
   ]);
-  const today = localDate(new Date());
+  const today = todayInNorway();
   const coverage = computeCoverage(audienceOf(staff, module), completions, today);
   await inTransaction(deps, (tx) =>
     recordAudit(tx, { municipalityId: actor.municipalityId, action: 'training.coverage.viewed', entityType: 'training_module', entityId: key, details: { due: coverage.due.length } }),

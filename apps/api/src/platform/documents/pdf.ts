@@ -136,10 +136,6 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
   const outlineParents: OutlineItem[] = [outlineRoot];
   const tocFound: TocEntry[] = [];
 
-  /**
-   * A heading, kept on the page with `keep` points of what follows it; level 2–4 are the model's
-   * headings 1–3, which get a bookmark in the outline and a named destination for the contents.
-   */
   const headingSize = (level: 1 | 2 | 3 | 4): number => (level === 1 ? SIZES.title : level === 2 ? SIZES.h1 : level === 3 ? SIZES.h2 : SIZES.h3);
   /** Space above a heading (none at the top of a page) and below it. */
   const headingSpace = (level: 1 | 2 | 3 | 4): { before: number; after: number } => {
@@ -152,6 +148,10 @@ async function drawPdf(model: DocModel, options: RenderOptions & { createdAt: Da
     return before + measure(text, headingSize(level), contentWidth, 700) + after;
   };
 
+  /**
+   * A heading, kept on the page with `keep` points of what follows it; level 2–4 are the model's
+   * headings 1–3, which get a bookmark in the outline and a named destination for the contents.
+   */
   const heading = (level: 1 | 2 | 3 | 4, text: string, keep = 60, listed = true): void => {
     const size = headingSize(level);
     ensureSpace(headingHeight(level, text) + keep);
